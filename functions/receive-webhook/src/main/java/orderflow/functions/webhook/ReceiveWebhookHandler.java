@@ -1,0 +1,79 @@
+package orderflow.functions.webhook;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.logging.LogLevel;
+import orderflow.shared.api.Problems;
+import orderflow.shared.api.Responses;
+import orderflow.shared.aws.AwsClients;
+import orderflow.shared.aws.DynamoAccounts;
+import orderflow.shared.aws.DynamoOrders;
+import orderflow.shared.aws.Env;
+import orderflow.shared.aws.SqsOrderQueue;
+import orderflow.shared.domain.Failure;
+import orderflow.shared.security.WebhookSignature;
+import orderflow.shared.service.ReceiveOrderService;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/** POST /webhooks/{storefrontId}: a storefront delivers an order (generic signed JSON). Answers 202. */
+public class ReceiveWebhookHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+    private final ReceiveOrderService service;
+
+    public ReceiveWebhookHandler() {
+        this(AwsClients.dynamoDb(), AwsClients.sqs(), Env.system(), Clock.systemUTC());
+    }
+
+    ReceiveWebhookHandler(DynamoDbClient dynamo, SqsClient sqs, Env env, Clock clock) {
+        this.service = new ReceiveOrderService(
+                new DynamoAccounts(dynamo, env.require("ACCOUNTS_TABLE")),
+                new DynamoOrders(dynamo, env.require("ORDERS_TABLE")),
+                new SqsOrderQueue(sqs, env.require("ORDER_QUEUE_URL")),
+                clock);
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        String storefrontId = Responses.pathParameter(event, "storefrontId");
+        try {
+            byte[] body = rawBody(event);
+            ReceiveOrderService.Receipt receipt = service.receive(storefrontId,
+                    Responses.header(event, WebhookSignature.HEADER), body);
+            context.getLogger().log("order " + receipt.orderId() + " from storefront " + storefrontId + " "
+                    + (receipt.duplicate() ? "redelivered" : "accepted") + " as " + receipt.status(), LogLevel.INFO);
+            Map<String, Object> answer = new LinkedHashMap<>();
+            answer.put("orderId", receipt.orderId());
+            answer.put("status", receipt.status().name());
+            answer.put("duplicate", receipt.duplicate());
+            return Responses.json(202, answer);
+        } catch (Failure f) {
+            context.getLogger().log("webhook for storefront " + storefrontId + " refused: "
+                    + f.getClass().getSimpleName() + ": " + f.getMessage(), LogLevel.WARN);
+            return Problems.from(f);
+        }
+    }
+
+    private static byte[] rawBody(APIGatewayV2HTTPEvent event) {
+        String body = event.getBody();
+        if (body == null) {
+            return new byte[0];
+        }
+        if (event.getIsBase64Encoded()) {
+            try {
+                return Base64.getDecoder().decode(body);
+            } catch (IllegalArgumentException e) {
+                return new byte[0];
+            }
+        }
+        return body.getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,142 @@
+package orderflow.local.bootstrap;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory;
+
+/**
+ * Runs in a function's own JVM: loads the handler named by _HANDLER, then loops on the Lambda
+ * Runtime API at AWS_LAMBDA_RUNTIME_API (next -> handle -> response|error), like the java21 managed
+ * runtime. Configuration reaches the function only through its environment, as on Lambda.
+ */
+public final class Bootstrap {
+
+    private static final String BASE = "/2018-06-01/runtime";
+
+    private Bootstrap() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String api = "http://" + System.getenv("AWS_LAMBDA_RUNTIME_API") + BASE;
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        Invoker invoker;
+        try {
+            invoker = Invoker.load(System.getenv("_HANDLER"));
+        } catch (Throwable t) {
+            Throwable cause = t instanceof InvocationTargetException ite ? ite.getCause() : t;
+            post(http, api + "/init/error", errorJson(cause));
+            System.err.println("init failed: " + stackTrace(cause));
+            System.exit(1);
+            return;
+        }
+        while (true) {
+            HttpResponse<byte[]> next = http.send(HttpRequest.newBuilder(URI.create(api + "/invocation/next"))
+                    .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            String requestId = next.headers().firstValue("Lambda-Runtime-Aws-Request-Id").orElseThrow();
+            long deadline = next.headers().firstValue("Lambda-Runtime-Deadline-Ms").map(Long::parseLong)
+                    .orElse(System.currentTimeMillis() + 900_000);
+            LocalContext context = new LocalContext(requestId, deadline);
+            try {
+                byte[] output = invoker.invoke(next.body(), context);
+                post(http, api + "/invocation/" + requestId + "/response", output);
+            } catch (Throwable t) {
+                Throwable cause = t instanceof InvocationTargetException ite ? ite.getCause() : t;
+                System.err.println("invocation " + requestId + " failed: " + stackTrace(cause));
+                post(http, api + "/invocation/" + requestId + "/error", errorJson(cause));
+            }
+        }
+    }
+
+    /** Calls a RequestHandler or RequestStreamHandler with Lambda's own serializers. */
+    static final class Invoker {
+        private final Object handler;
+        private final Method method;
+        private final PojoSerializer<Object> input;
+        private final PojoSerializer<Object> output;
+
+        private Invoker(Object handler, Method method, PojoSerializer<Object> input, PojoSerializer<Object> output) {
+            this.handler = handler;
+            this.method = method;
+            this.input = input;
+            this.output = output;
+        }
+
+        static Invoker load(String handlerName) throws Exception {
+            String className = handlerName.contains("::") ? handlerName.substring(0, handlerName.indexOf("::"))
+                    : handlerName;
+            String methodName = handlerName.contains("::") ? handlerName.substring(handlerName.indexOf("::") + 2)
+                    : "handleRequest";
+            Class<?> type = Class.forName(className, true, Bootstrap.class.getClassLoader());
+            Object handler = type.getConstructor().newInstance();
+            if (handler instanceof RequestStreamHandler) {
+                return new Invoker(handler, null, null, null);
+            }
+            for (Method m : type.getMethods()) {
+                if (m.getName().equals(methodName) && !m.isBridge() && !m.isSynthetic()
+                        && m.getParameterCount() == 2 && m.getParameterTypes()[1] == Context.class) {
+                    return new Invoker(handler, m, serializer(m.getParameterTypes()[0]),
+                            m.getReturnType() == void.class ? null : serializer(m.getReturnType()));
+                }
+            }
+            throw new NoSuchMethodException(className + "::" + methodName + "(event, Context)");
+        }
+
+        @SuppressWarnings("unchecked")
+        private static PojoSerializer<Object> serializer(Class<?> type) {
+            ClassLoader loader = Bootstrap.class.getClassLoader();
+            if (LambdaEventSerializers.isLambdaSupportedEvent(type.getName())) {
+                return (PojoSerializer<Object>) LambdaEventSerializers.serializerFor(type, loader);
+            }
+            return (PojoSerializer<Object>) JacksonFactory.getInstance().getSerializer(type);
+        }
+
+        byte[] invoke(byte[] event, Context context) throws Exception {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            if (method == null) {
+                ((RequestStreamHandler) handler).handleRequest(new ByteArrayInputStream(event), out, context);
+                return out.toByteArray();
+            }
+            Object in = input.fromJson(new ByteArrayInputStream(event));
+            Object result = method.invoke(handler, in, context);
+            if (output == null || result == null) {
+                return "null".getBytes(StandardCharsets.UTF_8);
+            }
+            output.toJson(result, out);
+            return out.toByteArray();
+        }
+    }
+
+    private static void post(HttpClient http, String url, byte[] body) throws Exception {
+        http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.discarding());
+    }
+
+    private static byte[] errorJson(Throwable t) {
+        String message = String.valueOf(t.getMessage()).replace("\\", "\\\\").replace("\"", "\\\"")
+                .replace("\n", "\\n").replace("\r", "").replace("\t", " ");
+        return ("{\"errorMessage\":\"" + message + "\",\"errorType\":\"" + t.getClass().getName() + "\"}")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String stackTrace(Throwable t) {
+        StringWriter s = new StringWriter();
+        t.printStackTrace(new PrintWriter(s));
+        return s.toString();
+    }
+
+}

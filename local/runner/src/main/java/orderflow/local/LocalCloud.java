@@ -1,0 +1,224 @@
+package orderflow.local;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import orderflow.shared.json.Json;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.sesv2.model.AlreadyExistsException;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/**
+ * Creates what template.yaml declares (DynamoDB tables, SQS queues, SES identities) in the
+ * emulator, and answers Ref/GetAtt with the physical names, so functions get the same kind of
+ * configuration they get on AWS. Resources are created on first reference, so order never matters.
+ */
+public final class LocalCloud implements Intrinsics.Lookup {
+
+    public static final String ACCOUNT = "123456789012";
+
+    private final Template template;
+    private final String region;
+    private final String prefix;
+    private final Map<String, String> parameters;
+    private final DynamoDbClient dynamo;
+    private final SqsClient sqs;
+    private final SesV2Client ses;
+    private final Intrinsics intrinsics = new Intrinsics(this);
+    private final Map<String, Map<String, Object>> created = new HashMap<>();
+
+    public LocalCloud(Template template, String region, String prefix, Map<String, String> parameterOverrides,
+                      DynamoDbClient dynamo, SqsClient sqs, SesV2Client ses) {
+        this.template = template;
+        this.region = region;
+        this.prefix = prefix;
+        this.dynamo = dynamo;
+        this.sqs = sqs;
+        this.ses = ses;
+        this.parameters = new LinkedHashMap<>();
+        template.parameters().forEach((name, def) -> {
+            Object dflt = Template.map(def).get("Default");
+            if (dflt != null) {
+                parameters.put(name, String.valueOf(dflt));
+            }
+        });
+        parameters.putAll(parameterOverrides);
+    }
+
+    public Template template() {
+        return template;
+    }
+
+    public Intrinsics intrinsics() {
+        return intrinsics;
+    }
+
+    public String region() {
+        return region;
+    }
+
+    /** Creates every resource the local cloud knows how to create. */
+    public void provisionAll() {
+        for (String id : template.resources().keySet()) {
+            if (isActive(id)) {
+                physical(id);
+            }
+        }
+    }
+
+    public boolean isActive(String logicalId) {
+        Object condition = template.resource(logicalId).get("Condition");
+        return condition == null || condition(String.valueOf(condition));
+    }
+
+    @Override
+    public Object ref(String name) {
+        switch (name) {
+            case "AWS::Region": return region;
+            case "AWS::AccountId": return ACCOUNT;
+            case "AWS::StackName": return prefix;
+            case "AWS::Partition": return "aws";
+            case "AWS::URLSuffix": return "amazonaws.com";
+            case "AWS::NoValue": return null;
+            default:
+        }
+        if (parameters.containsKey(name)) {
+            return parameters.get(name);
+        }
+        if (template.parameters().containsKey(name)) {
+            throw new IllegalArgumentException("template parameter " + name + " has no default; pass it as "
+                    + "PARAM_" + name);
+        }
+        return physical(name).get("Ref");
+    }
+
+    @Override
+    public Object getAtt(String logicalId, String attribute) {
+        Object value = physical(logicalId).get(attribute);
+        if (value == null) {
+            throw new IllegalArgumentException(logicalId + "." + attribute + " is not available locally");
+        }
+        return value;
+    }
+
+    @Override
+    public boolean condition(String name) {
+        return intrinsics.condition(template.conditions().get(name));
+    }
+
+    /** Physical attributes of a resource (Ref, Arn, ...), creating it on first use. */
+    public synchronized Map<String, Object> physical(String logicalId) {
+        Map<String, Object> done = created.get(logicalId);
+        if (done != null) {
+            return done;
+        }
+        if (!template.resources().containsKey(logicalId)) {
+            throw new IllegalArgumentException("no resource or parameter named " + logicalId);
+        }
+        Map<String, Object> props = Template.map(intrinsics.resolve(template.properties(logicalId)));
+        Map<String, Object> attrs = switch (template.type(logicalId)) {
+            case "AWS::DynamoDB::Table" -> table(logicalId, props);
+            case "AWS::SQS::Queue" -> queue(logicalId, props);
+            case "AWS::SES::EmailIdentity" -> identity(props);
+            case "AWS::Serverless::Function" -> {
+                String fn = name(logicalId, props.get("FunctionName"));
+                yield Map.of("Ref", fn, "Arn", "arn:aws:lambda:" + region + ":" + ACCOUNT + ":function:" + fn);
+            }
+            default -> Map.of("Ref", logicalId);
+        };
+        created.put(logicalId, attrs);
+        return attrs;
+    }
+
+    private String name(String logicalId, Object explicit) {
+        return explicit != null ? String.valueOf(explicit) : prefix + "-" + logicalId;
+    }
+
+    private Map<String, Object> table(String logicalId, Map<String, Object> p) {
+        String name = name(logicalId, p.get("TableName"));
+        CreateTableRequest.Builder request = CreateTableRequest.builder().tableName(name)
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(Template.list(p.get("AttributeDefinitions")).stream().map(Template::map)
+                        .map(a -> AttributeDefinition.builder().attributeName((String) a.get("AttributeName"))
+                                .attributeType((String) a.get("AttributeType")).build()).toList())
+                .keySchema(keys(p.get("KeySchema")));
+        List<GlobalSecondaryIndex> indexes = new ArrayList<>();
+        for (Object gsi : Template.list(p.get("GlobalSecondaryIndexes"))) {
+            Map<String, Object> g = Template.map(gsi);
+            Map<String, Object> projection = Template.map(g.get("Projection"));
+            indexes.add(GlobalSecondaryIndex.builder().indexName((String) g.get("IndexName"))
+                    .keySchema(keys(g.get("KeySchema")))
+                    .projection(Projection.builder().projectionType((String) projection.getOrDefault("ProjectionType", "ALL"))
+                            .nonKeyAttributes(Template.list(projection.get("NonKeyAttributes")).stream()
+                                    .map(String::valueOf).toList()).build()).build());
+        }
+        if (!indexes.isEmpty()) {
+            request.globalSecondaryIndexes(indexes);
+        }
+        String arn;
+        try {
+            arn = dynamo.createTable(request.build()).tableDescription().tableArn();
+        } catch (ResourceInUseException e) {
+            arn = dynamo.describeTable(b -> b.tableName(name)).table().tableArn();
+        }
+        Map<String, Object> ttl = Template.map(p.get("TimeToLiveSpecification"));
+        if (Boolean.TRUE.equals(ttl.get("Enabled")) || "true".equals(String.valueOf(ttl.get("Enabled")))) {
+            dynamo.updateTimeToLive(b -> b.tableName(name).timeToLiveSpecification(
+                    t -> t.attributeName((String) ttl.get("AttributeName")).enabled(true)));
+        }
+        return Map.of("Ref", name, "Arn", arn);
+    }
+
+    private static List<KeySchemaElement> keys(Object schema) {
+        return Template.list(schema).stream().map(Template::map)
+                .map(k -> KeySchemaElement.builder().attributeName((String) k.get("AttributeName"))
+                        .keyType((String) k.get("KeyType")).build()).toList();
+    }
+
+    private Map<String, Object> queue(String logicalId, Map<String, Object> p) {
+        String name = name(logicalId, p.get("QueueName"));
+        Map<QueueAttributeName, String> attributes = new HashMap<>();
+        copy(p, "VisibilityTimeout", attributes, QueueAttributeName.VISIBILITY_TIMEOUT);
+        copy(p, "MessageRetentionPeriod", attributes, QueueAttributeName.MESSAGE_RETENTION_PERIOD);
+        copy(p, "DelaySeconds", attributes, QueueAttributeName.DELAY_SECONDS);
+        copy(p, "ReceiveMessageWaitTimeSeconds", attributes, QueueAttributeName.RECEIVE_MESSAGE_WAIT_TIME_SECONDS);
+        copy(p, "FifoQueue", attributes, QueueAttributeName.FIFO_QUEUE);
+        if (p.get("RedrivePolicy") != null) {
+            Object policy = p.get("RedrivePolicy");
+            attributes.put(QueueAttributeName.REDRIVE_POLICY, policy instanceof String s ? s : Json.write(policy));
+        }
+        String url = sqs.createQueue(b -> b.queueName(name).attributes(attributes)).queueUrl();
+        String arn = sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
+                .attributes().get(QueueAttributeName.QUEUE_ARN);
+        return Map.of("Ref", url, "Arn", arn, "QueueName", name, "QueueUrl", url);
+    }
+
+    private static void copy(Map<String, Object> p, String key, Map<QueueAttributeName, String> out,
+                             QueueAttributeName name) {
+        if (p.get(key) != null) {
+            out.put(name, String.valueOf(p.get(key)));
+        }
+    }
+
+    private Map<String, Object> identity(Map<String, Object> p) {
+        String identity = String.valueOf(p.get("EmailIdentity"));
+        try {
+            ses.createEmailIdentity(b -> b.emailIdentity(identity));
+        } catch (AlreadyExistsException e) {
+            // created by an earlier run against the same emulator
+        }
+        return Map.of("Ref", identity);
+    }
+}

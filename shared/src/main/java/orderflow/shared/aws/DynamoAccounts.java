@@ -1,0 +1,48 @@
+package orderflow.shared.aws;
+
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import orderflow.shared.domain.Seller;
+import orderflow.shared.domain.Storefront;
+import orderflow.shared.ports.Accounts;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** AccountsTable: one item per seller (SELLER#id), storefront (STOREFRONT#id) and API key (APIKEY#sha256). */
+public final class DynamoAccounts implements Accounts {
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public DynamoAccounts(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    @Override
+    public Optional<Storefront> storefront(String storefrontId) {
+        return item("STOREFRONT#" + storefrontId).map(i -> new Storefront(storefrontId, Attr.str(i, "sellerId"),
+                Attr.str(i, "type"), i.containsKey("secrets") ? i.get("secrets").ss() : List.of()));
+    }
+
+    @Override
+    public Optional<Seller> seller(String sellerId) {
+        return item("SELLER#" + sellerId).map(i -> new Seller(sellerId, Attr.str(i, "storeName"),
+                Attr.str(i, "notifyEmail"), Attr.str(i, "replyTo"), Attr.str(i, "supportContact"),
+                (int) Attr.num(i, "handlingDays"),
+                ZoneId.of(Optional.ofNullable(Attr.str(i, "timeZone")).orElse("UTC"))));
+    }
+
+    @Override
+    public Optional<String> sellerIdForApiKeyHash(String keyHash) {
+        return item("APIKEY#" + keyHash).map(i -> Attr.str(i, "sellerId"));
+    }
+
+    private Optional<Map<String, AttributeValue>> item(String pk) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(Map.of("pk", Attr.s(pk)))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
+    }
+}

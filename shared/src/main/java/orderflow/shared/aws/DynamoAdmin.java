@@ -1,0 +1,100 @@
+package orderflow.shared.aws;
+
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import orderflow.shared.domain.Seller;
+import orderflow.shared.security.ApiKeys;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Account and stock set-up for operators: used by the local runner's demo seed and by the
+ * {@code seed-seller} command against a deployed stack. Not used by any function.
+ */
+public final class DynamoAdmin {
+
+    private final DynamoDbClient dynamo;
+    private final String accountsTable;
+    private final String inventoryTable;
+    private final SecureRandom random = new SecureRandom();
+
+    public DynamoAdmin(DynamoDbClient dynamo, String accountsTable, String inventoryTable) {
+        this.dynamo = dynamo;
+        this.accountsTable = accountsTable;
+        this.inventoryTable = inventoryTable;
+    }
+
+    public void putSeller(Seller s) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("pk", Attr.s("SELLER#" + s.sellerId()));
+        item.put("storeName", Attr.s(s.storeName()));
+        Attr.putIfPresent(item, "notifyEmail", s.notifyEmail());
+        Attr.putIfPresent(item, "replyTo", s.replyTo());
+        Attr.putIfPresent(item, "supportContact", s.supportContact());
+        item.put("handlingDays", Attr.n(s.handlingDays()));
+        item.put("timeZone", Attr.s(s.timeZone().getId()));
+        dynamo.putItem(b -> b.tableName(accountsTable).item(item));
+    }
+
+    /** Registers a storefront and returns its new signing secret (shown once). */
+    public String putStorefront(String storefrontId, String sellerId, String type) {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        String secret = "whsec_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        putStorefront(storefrontId, sellerId, type, secret);
+        return secret;
+    }
+
+    public void putStorefront(String storefrontId, String sellerId, String type, String secret) {
+        dynamo.putItem(b -> b.tableName(accountsTable).item(Map.of(
+                "pk", Attr.s("STOREFRONT#" + storefrontId), "sellerId", Attr.s(sellerId), "type", Attr.s(type),
+                "secrets", AttributeValue.fromSs(List.of(secret)))));
+    }
+
+    /** Creates an API key for the seller and returns it (shown once; only its hash is stored). */
+    public String newApiKey(String sellerId, String label, Instant now) {
+        String key = ApiKeys.newKey(random);
+        putApiKey(key, sellerId, label, now);
+        return key;
+    }
+
+    public void putApiKey(String key, String sellerId, String label, Instant now) {
+        dynamo.putItem(b -> b.tableName(accountsTable).item(Map.of(
+                "pk", Attr.s("APIKEY#" + ApiKeys.hash(key)), "sellerId", Attr.s(sellerId),
+                "label", Attr.s(label), "createdAt", Attr.s(now.toString()))));
+    }
+
+    /** Sets on-hand stock, keeping what is reserved; available follows. */
+    public void putStock(String sellerId, String sku, long onHand, Instant now) {
+        dynamo.updateItem(b -> b.tableName(inventoryTable)
+                .key(DynamoReservations.stockKey(sellerId, sku))
+                .updateExpression("SET onHand = :on, reserved = if_not_exists(reserved, :zero), updatedAt = :now")
+                .expressionAttributeValues(Map.of(":on", Attr.n(onHand), ":zero", Attr.n(0),
+                        ":now", Attr.s(now.toString()))));
+        // available = onHand - reserved needs the stored reserved value: a second, conditional write.
+        Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(inventoryTable).consistentRead(true)
+                .key(DynamoReservations.stockKey(sellerId, sku))).item();
+        long reserved = Attr.num(item, "reserved");
+        dynamo.updateItem(b -> b.tableName(inventoryTable)
+                .key(DynamoReservations.stockKey(sellerId, sku))
+                .updateExpression("SET available = :available")
+                .conditionExpression("reserved = :reserved AND onHand = :on")
+                .expressionAttributeValues(Map.of(":available", Attr.n(onHand - reserved),
+                        ":reserved", Attr.n(reserved), ":on", Attr.n(onHand))));
+    }
+
+    /** Stock levels of one SKU: onHand, reserved, available (all 0 when unknown). */
+    public long[] stock(String sellerId, String sku) {
+        Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(inventoryTable).consistentRead(true)
+                .key(DynamoReservations.stockKey(sellerId, sku))).item();
+        if (item == null || item.isEmpty()) {
+            return new long[] {0, 0, 0};
+        }
+        return new long[] {Attr.num(item, "onHand"), Attr.num(item, "reserved"), Attr.num(item, "available")};
+    }
+}

@@ -1,0 +1,33 @@
+package orderflow.shared.aws;
+
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/**
+ * Function configuration: environment variables set in template.yaml, nothing else. Handlers take
+ * an Env so tests can hand them the same names without touching the process environment.
+ */
+public final class Env {
+
+    private final UnaryOperator<String> lookup;
+
+    private Env(UnaryOperator<String> lookup) {
+        this.lookup = lookup;
+    }
+
+    public static Env system() {
+        return new Env(System::getenv);
+    }
+
+    public static Env of(Map<String, String> values) {
+        return new Env(values::get);
+    }
+
+    public String require(String name) {
+        String value = lookup.apply(name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("environment variable " + name + " is not set (see template.yaml)");
+        }
+        return value;
+    }
+}

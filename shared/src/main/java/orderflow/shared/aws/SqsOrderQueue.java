@@ -1,0 +1,24 @@
+package orderflow.shared.aws;
+
+import java.util.Map;
+
+import orderflow.shared.json.Json;
+import orderflow.shared.ports.OrderQueue;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/** OrderQueue messages are {"orderId": "..."}: the processor reads the order itself, so the message stays small. */
+public final class SqsOrderQueue implements OrderQueue {
+
+    private final SqsClient sqs;
+    private final String queueUrl;
+
+    public SqsOrderQueue(SqsClient sqs, String queueUrl) {
+        this.sqs = sqs;
+        this.queueUrl = queueUrl;
+    }
+
+    @Override
+    public void enqueue(String orderId) {
+        sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(Json.write(Map.of("orderId", orderId))));
+    }
+}

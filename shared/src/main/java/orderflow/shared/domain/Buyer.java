@@ -1,0 +1,4 @@
+package orderflow.shared.domain;
+
+public record Buyer(String name, String email) {
+}
