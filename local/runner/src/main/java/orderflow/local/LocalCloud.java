@@ -69,6 +69,15 @@ public final class LocalCloud implements Intrinsics.Lookup {
         return region;
     }
 
+    /** A function's Environment.Variables (Globals merged), resolved against this cloud. */
+    public Map<String, String> functionEnvironment(String functionId) {
+        Map<String, String> env = new LinkedHashMap<>();
+        Map<String, Object> props = template.functionProperties(functionId);
+        Template.map(intrinsics.resolve(Template.map(props.get("Environment")).get("Variables")))
+                .forEach((k, v) -> env.put(k, v == null ? "" : String.valueOf(v)));
+        return env;
+    }
+
     /** Creates every resource the local cloud knows how to create. */
     public void provisionAll() {
         for (String id : template.resources().keySet()) {

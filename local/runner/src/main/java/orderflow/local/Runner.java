@@ -122,9 +122,7 @@ public final class Runner implements AutoCloseable {
             }
             int memory = Integer.parseInt(String.valueOf(fn.resolve(props.getOrDefault("MemorySize", 128))));
             Duration timeout = Duration.ofSeconds(Long.parseLong(String.valueOf(fn.resolve(props.getOrDefault("Timeout", 3)))));
-            Map<String, String> env = new LinkedHashMap<>();
-            Template.map(fn.resolve(Template.map(props.get("Environment")).get("Variables")))
-                    .forEach((k, v) -> env.put(k, v == null ? "" : String.valueOf(v)));
+            Map<String, String> env = cloud.functionEnvironment(id);
             env.put("_HANDLER", fn.string(props.get("Handler")));
             env.put("AWS_REGION", options.region());
             env.put("AWS_DEFAULT_REGION", options.region());

@@ -1,0 +1,87 @@
+package orderflow.functions.email;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
+import orderflow.it.Fixtures;
+import orderflow.it.TestCloud;
+import orderflow.it.TestContext;
+import orderflow.shared.aws.Env;
+import orderflow.shared.json.Json;
+import org.junit.jupiter.params.ParameterizedTest;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** SendEmailHandler with events/send-email.json against the emulator's SES v2. */
+class SendEmailIT {
+
+    private final TestCloud cloud = TestCloud.get();
+    private final Clock clock = Clock.fixed(Instant.parse("2026-11-27T15:00:00Z"), ZoneOffset.UTC);
+
+    private SQSEvent withEventId(SQSEvent event, String eventId) {
+        Map<String, Object> body = new HashMap<>(Json.parseObject(event.getRecords().get(0).getBody()));
+        body.put("eventId", eventId);
+        event.getRecords().get(0).setBody(Json.write(body));
+        return event;
+    }
+
+    private List<Map<String, Object>> sentWith(String marker) {
+        return Fixtures.sentEmails(cloud.endpoint).stream()
+                .filter(m -> String.valueOf(m).contains(marker)).toList();
+    }
+
+    private String state(String eventId) {
+        Map<String, AttributeValue> item = cloud.dynamo.getItem(b -> b.tableName(cloud.ref("SendLogTable"))
+                .consistentRead(true).key(Map.of("eventId", AttributeValue.fromS(eventId)))).item();
+        return item.get("state").s();
+    }
+
+    @ParameterizedTest
+    @Event(value = "events/send-email.json", type = SQSEvent.class)
+    void confirmation_is_sent_once_with_text_and_escaped_html(SQSEvent event) {
+        SendEmailHandler handler = new SendEmailHandler(cloud.dynamo, cloud.ses, cloud.envOf("SendEmailFunction"), clock);
+        String eventId = "order-confirmed:it-" + System.nanoTime();
+        withEventId(event, eventId);
+        int before = Fixtures.sentEmails(cloud.endpoint).size();
+
+        SQSBatchResponse first = handler.handleRequest(event, new TestContext());
+        assertEquals(List.of(), first.getBatchItemFailures());
+        assertEquals("SENT", state(eventId));
+        List<Map<String, Object>> sent = Fixtures.sentEmails(cloud.endpoint);
+        assertEquals(before + 1, sent.size());
+        Map<String, Object> email = sent.get(sent.size() - 1);
+        assertEquals("Your Demo Store order 1001 is confirmed", email.get("subject"));
+        String html = String.valueOf(email.get("body"));
+        assertTrue(html.contains("Hello Ada &lt;Lovelace&gt;,"), html);
+        assertFalse(html.contains("Ada <Lovelace>"));
+
+        // The same message delivered again (SQS at-least-once): nothing new is sent.
+        SQSBatchResponse second = handler.handleRequest(event, new TestContext());
+        assertEquals(List.of(), second.getBatchItemFailures());
+        assertEquals(before + 1, Fixtures.sentEmails(cloud.endpoint).size());
+    }
+
+    @ParameterizedTest
+    @Event(value = "events/send-email.json", type = SQSEvent.class)
+    void rejected_sender_is_recorded_and_not_retried(SQSEvent event) {
+        // An identity that was never verified: SES rejects the message for good.
+        Map<String, String> env = new HashMap<>(Map.of("SEND_LOG_TABLE", cloud.ref("SendLogTable"),
+                "SENDER_EMAIL", "nobody@unverified.example"));
+        SendEmailHandler handler = new SendEmailHandler(cloud.dynamo, cloud.ses, Env.of(env), clock);
+        String eventId = "order-confirmed:rejected-" + System.nanoTime();
+        SQSBatchResponse response = handler.handleRequest(withEventId(event, eventId), new TestContext());
+        assertEquals(List.of(), response.getBatchItemFailures());
+        assertEquals("REJECTED", state(eventId));
+        assertEquals(List.of(), sentWith("nobody@unverified.example"));
+    }
+}

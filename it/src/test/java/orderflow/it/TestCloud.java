@@ -1,0 +1,121 @@
+package orderflow.it;
+
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Map;
+
+import orderflow.local.Emulator;
+import orderflow.local.LocalCloud;
+import orderflow.local.Template;
+import orderflow.shared.aws.DynamoAdmin;
+import orderflow.shared.aws.Env;
+import orderflow.shared.domain.Seller;
+import org.junit.jupiter.api.Assumptions;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.localstack.LocalStackContainer;
+import org.testcontainers.utility.DockerImageName;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * The emulator every *IT talks to, started once per test JVM, with template.yaml's resources
+ * provisioned by the same code the local runner uses. System property "cloud": moto (default),
+ * ministack, or localstack (Testcontainers, skipped with a message when Docker is absent).
+ */
+public final class TestCloud {
+
+    public static final String REGION = "us-east-1";
+    private static TestCloud instance;
+
+    public final String endpoint;
+    public final DynamoDbClient dynamo;
+    public final SqsClient sqs;
+    public final SesV2Client ses;
+    public final LocalCloud cloud;
+    public final Path root;
+
+    private TestCloud(String endpoint, Path root) throws Exception {
+        this.endpoint = endpoint;
+        this.root = root;
+        var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
+        dynamo = DynamoDbClient.builder().region(Region.of(REGION)).credentialsProvider(credentials)
+                .endpointOverride(URI.create(endpoint)).httpClient(UrlConnectionHttpClient.create()).build();
+        sqs = SqsClient.builder().region(Region.of(REGION)).credentialsProvider(credentials)
+                .endpointOverride(URI.create(endpoint)).httpClient(UrlConnectionHttpClient.create()).build();
+        ses = SesV2Client.builder().region(Region.of(REGION)).credentialsProvider(credentials)
+                .endpointOverride(URI.create(endpoint)).httpClient(UrlConnectionHttpClient.create()).build();
+        cloud = new LocalCloud(Template.load(root.resolve("template.yaml")), REGION, "it",
+                Map.of("SenderEmail", "orders@it.example"), dynamo, sqs, ses);
+        cloud.provisionAll();
+    }
+
+    public static synchronized TestCloud get() {
+        if (instance == null) {
+            try {
+                instance = start();
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot start the test cloud", e);
+            }
+        }
+        return instance;
+    }
+
+    private static TestCloud start() throws Exception {
+        Path root = Path.of(System.getProperty("project.root", "..")).toAbsolutePath().normalize();
+        String kind = System.getProperty("cloud", "moto");
+        String endpoint;
+        if (kind.equals("localstack")) {
+            if (!DockerClientFactory.instance().isDockerAvailable()) {
+                Assumptions.abort("cloud=localstack needs a Docker engine and none is available here: skipping");
+            }
+            @SuppressWarnings("resource")
+            LocalStackContainer localstack = new LocalStackContainer(DockerImageName.parse("localstack/localstack:4.14.0"))
+                    .withServices(LocalStackContainer.Service.DYNAMODB, LocalStackContainer.Service.SQS,
+                            LocalStackContainer.Service.SES);
+            localstack.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(localstack::stop));
+            endpoint = localstack.getEndpoint().toString();
+        } else {
+            Emulator emulator = Emulator.start(kind, root.resolve(".venv"), 0, root.resolve(".local/it-emulator.log"),
+                    new PrintStream(System.out, true));
+            Runtime.getRuntime().addShutdownHook(new Thread(emulator::close));
+            endpoint = emulator.endpoint();
+        }
+        return new TestCloud(endpoint, root);
+    }
+
+    public String ref(String logicalId) {
+        return String.valueOf(cloud.ref(logicalId));
+    }
+
+    /** The environment a function gets from template.yaml, resolved against this cloud. */
+    public Env envOf(String functionId) {
+        return Env.of(cloud.functionEnvironment(functionId));
+    }
+
+    public DynamoAdmin admin() {
+        return new DynamoAdmin(dynamo, ref("AccountsTable"), ref("InventoryTable"));
+    }
+
+    /** A seller of its own for one test, so tests never share state. */
+    public String newSeller(String prefix) {
+        String sellerId = prefix + "-" + Long.toString(System.nanoTime(), 36);
+        admin().putSeller(new Seller(sellerId, "Shop " + sellerId, "owner@" + sellerId + ".example",
+                "help@shop.example", "help@shop.example", 2, ZoneId.of("UTC")));
+        return sellerId;
+    }
+
+    public static Instant now() {
+        return Instant.now();
+    }
+}
