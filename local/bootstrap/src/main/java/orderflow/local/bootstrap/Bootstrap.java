@@ -47,6 +47,9 @@ public final class Bootstrap {
         while (true) {
             HttpResponse<byte[]> next = http.send(HttpRequest.newBuilder(URI.create(api + "/invocation/next"))
                     .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (next.statusCode() != 200) {
+                return; // the runner is shutting this environment down
+            }
             String requestId = next.headers().firstValue("Lambda-Runtime-Aws-Request-Id").orElseThrow();
             long deadline = next.headers().firstValue("Lambda-Runtime-Deadline-Ms").map(Long::parseLong)
                     .orElse(System.currentTimeMillis() + 900_000);

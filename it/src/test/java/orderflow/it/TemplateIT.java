@@ -1,0 +1,135 @@
+package orderflow.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.jar.JarFile;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import orderflow.local.Template;
+import org.junit.jupiter.api.Test;
+
+/**
+ * template.yaml against the code: every function's jar holds its handler, every environment
+ * variable a handler reads is set (and none is set for nothing), queues keep their promises,
+ * and no policy grants a wildcard. Runs after packaging, on the built jars.
+ */
+class TemplateIT {
+
+    private static final Pattern ENV_READ = Pattern.compile("env\\.require\\(\"([A-Z0-9_]+)\"\\)");
+    /** Read by the JVM or the Lambda runtime, not by our code. */
+    private static final Set<String> PLATFORM_VARIABLES = Set.of("JAVA_TOOL_OPTIONS");
+
+    private final Path root = Path.of(System.getProperty("project.root", "..")).toAbsolutePath().normalize();
+    private final Template template = load();
+
+    private Template load() {
+        try {
+            return Template.load(root.resolve("template.yaml"));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<String> functions() {
+        List<String> ids = template.idsOfType("AWS::Serverless::Function");
+        assertFalse(ids.isEmpty());
+        return ids;
+    }
+
+    @Test
+    void every_function_jar_contains_its_handler_class() throws Exception {
+        for (String id : functions()) {
+            Map<String, Object> props = template.properties(id);
+            String handler = (String) props.get("Handler");
+            String className = handler.substring(0, handler.indexOf("::"));
+            Path jar = root.resolve((String) props.get("CodeUri"));
+            assertTrue(Files.isRegularFile(jar), id + ": " + jar + " missing");
+            try (JarFile file = new JarFile(jar.toFile())) {
+                assertNotNull(file.getEntry(className.replace('.', '/') + ".class"), id + ": " + className + " not in jar");
+                assertNotNull(file.getEntry("com/amazonaws/services/lambda/runtime/RequestHandler.class"), id);
+                assertTrue(file.stream().noneMatch(e -> e.getName().startsWith("software/amazon/awssdk/http/apache/")
+                        || e.getName().startsWith("io/netty/")), id + ": bundles apache or netty HTTP clients");
+            }
+            Class<?> type = Class.forName(className);
+            assertTrue(RequestHandler.class.isAssignableFrom(type), className);
+            assertNotNull(type.getConstructor(), className + " needs a public no-argument constructor");
+        }
+    }
+
+    @Test
+    void every_environment_variable_a_handler_reads_is_set_in_the_template() throws IOException {
+        for (String id : functions()) {
+            Map<String, Object> props = template.functionProperties(id);
+            Set<String> set = new TreeSet<>(Template.map(Template.map(props.get("Environment")).get("Variables")).keySet());
+            set.removeAll(PLATFORM_VARIABLES);
+            String codeUri = (String) props.get("CodeUri");
+            Path sources = root.resolve(codeUri.substring(0, codeUri.indexOf("/target/"))).resolve("src/main/java");
+            Set<String> read = new TreeSet<>();
+            try (Stream<Path> files = Files.walk(sources)) {
+                for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                    Matcher m = ENV_READ.matcher(Files.readString(f));
+                    while (m.find()) {
+                        read.add(m.group(1));
+                    }
+                }
+            }
+            assertFalse(read.isEmpty(), id + " reads no configuration?");
+            assertEquals(read, set, id + ": variables read by the code vs set in template.yaml");
+            for (Object value : Template.map(Template.map(template.properties(id).get("Environment")).get("Variables")).values()) {
+                assertTrue(value instanceof Map, id + ": resource names reach code through !Ref/!GetAtt, not literals");
+            }
+        }
+    }
+
+    @Test
+    void every_queue_has_a_dlq_after_5_receives_and_a_visibility_timeout_of_6x_its_consumer() {
+        int globalTimeout = ((Number) template.globals("Function").get("Timeout")).intValue();
+        List<String> consumers = new ArrayList<>();
+        for (String fn : functions()) {
+            Map<String, Object> props = template.functionProperties(fn);
+            int timeout = ((Number) props.getOrDefault("Timeout", globalTimeout)).intValue();
+            for (Object e : Template.map(props.get("Events")).values()) {
+                Map<String, Object> event = Template.map(e);
+                if (!"SQS".equals(event.get("Type"))) {
+                    continue;
+                }
+                Map<String, Object> ep = Template.map(event.get("Properties"));
+                String queue = (String) Template.list(Template.map(ep.get("Queue")).get("Fn::GetAtt")).get(0);
+                consumers.add(queue);
+                Map<String, Object> q = template.properties(queue);
+                assertTrue(((Number) q.get("VisibilityTimeout")).intValue() >= 6 * timeout, queue);
+                Map<String, Object> redrive = Template.map(q.get("RedrivePolicy"));
+                assertTrue(((Number) redrive.get("maxReceiveCount")).intValue() >= 5, queue);
+                assertTrue(Template.list(ep.get("FunctionResponseTypes")).contains("ReportBatchItemFailures"), queue);
+            }
+        }
+        for (String queue : template.idsOfType("AWS::SQS::Queue")) {
+            boolean isDlq = template.idsOfType("AWS::SQS::Queue").stream().anyMatch(other -> String.valueOf(
+                    template.properties(other).get("RedrivePolicy")).contains(queue + ", Arn"));
+            assertTrue(consumers.contains(queue) || isDlq, queue + " has no consumer and is no DLQ");
+        }
+    }
+
+    @Test
+    void no_policy_grants_a_wildcard_action_or_resource() {
+        for (String id : functions()) {
+            String policies = String.valueOf(template.properties(id).get("Policies"));
+            assertFalse(policies.matches("(?s).*(Action|Resource)=\\*.*"), id + ": " + policies);
+            assertFalse(policies.contains(":*}") || policies.contains("/*}") || policies.contains("\"*\""), id + ": " + policies);
+        }
+    }
+}
