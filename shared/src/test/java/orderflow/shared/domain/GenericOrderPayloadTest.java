@@ -1,0 +1,85 @@
+package orderflow.shared.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+class GenericOrderPayloadTest {
+
+    static Map<String, Object> valid() {
+        return GenericOrderPayloadTestData.valid();
+    }
+
+
+    private static List<String> badFields(Map<String, Object> json) {
+        Failure.InvalidInput e = assertThrows(Failure.InvalidInput.class, () -> GenericOrderPayload.parse(json));
+        return e.errors().stream().map(FieldError::field).toList();
+    }
+
+    @Test
+    void valid_payload_becomes_an_order_with_exact_totals() {
+        IncomingOrder order = GenericOrderPayload.parse(valid());
+        assertTrue(order.paid());
+        assertEquals(Money.parse("37.50", "USD"), order.totals().subtotal());
+        assertEquals(Money.parse("43.49", "USD"), order.totals().total());
+        assertEquals(Map.of("MUG-BLUE", 3), order.toOrder("sf", "seller", java.time.Instant.EPOCH).quantitiesBySku());
+    }
+
+    @Test
+    void unknown_fields_are_ignored() {
+        Map<String, Object> json = valid();
+        json.put("somethingNew", Map.of("deep", List.of(1, 2)));
+        GenericOrderPayload.parse(json);
+    }
+
+    @Test
+    void every_bad_field_is_named_at_once() {
+        Map<String, Object> json = valid();
+        json.remove("externalOrderId");
+        json.put("paymentStatus", "MAYBE");
+        json.put("currency", "usd");
+        json.put("buyer", Map.of("name", "", "email", "nope"));
+        json.put("shipTo", "somewhere");
+        json.put("lines", List.of(Map.of("sku", "bad sku!", "quantity", -1, "unitPrice", "1"), "x",
+                Map.of("sku", "OK", "quantity", 1.5, "unitPrice", 3)));
+        List<String> fields = badFields(json);
+        assertEquals(List.of("externalOrderId", "paymentStatus", "currency", "buyer.name", "buyer.email", "shipTo",
+                "lines[0].sku", "lines[0].quantity", "lines[1]", "lines[2].quantity", "lines[2].unitPrice"), fields);
+    }
+
+    @Test
+    void quantities_and_prices_are_bounded() {
+        Map<String, Object> json = valid();
+        json.put("lines", List.of(Map.of("sku", "A", "quantity", 0, "unitPrice", "1.00"),
+                Map.of("sku", "B", "quantity", 10_001, "unitPrice", "-1.00"),
+                Map.of("sku", "C", "quantity", 1, "unitPrice", "1.001")));
+        assertEquals(List.of("lines[0].quantity", "lines[1].quantity", "lines[1].unitPrice", "lines[2].unitPrice"),
+                badFields(json));
+        json.put("lines", List.of());
+        assertEquals(List.of("lines"), badFields(json));
+    }
+
+    @Test
+    void a_declared_total_must_add_up() {
+        Map<String, Object> json = valid();
+        json.put("total", "43.48");
+        assertEquals(List.of("total"), badFields(json));
+        json.put("total", "43.49");
+        GenericOrderPayload.parse(json);
+    }
+
+    @Test
+    void control_characters_are_refused_but_unicode_text_is_kept() {
+        Map<String, Object> json = valid();
+        json.put("buyer", Map.of("name", "Zoë 🦊 Ünïcode", "email", "zoe@example.com"));
+        assertEquals("Zoë 🦊 Ünïcode", GenericOrderPayload.parse(json).buyer().name());
+        json.put("buyer", Map.of("name", "bad\u0000name", "email", "zoe@example.com"));
+        assertEquals(List.of("buyer.name"), badFields(json));
+    }
+}

@@ -1,0 +1,38 @@
+package orderflow.shared.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Instant;
+import java.time.ZoneId;
+
+import org.junit.jupiter.api.Test;
+
+class ShipByPolicyTest {
+
+    private static final ZoneId UTC = ZoneId.of("UTC");
+
+    @Test
+    void counts_business_days_and_ends_at_end_of_day() {
+        // Friday + 2 business days = Tuesday.
+        assertEquals(Instant.parse("2026-12-01T23:59:59.999999999Z"),
+                ShipByPolicy.shipBy(Instant.parse("2026-11-27T10:00:00Z"), 2, UTC));
+        // Same day when handling time is 0.
+        assertEquals(Instant.parse("2026-11-27T23:59:59.999999999Z"),
+                ShipByPolicy.shipBy(Instant.parse("2026-11-27T10:00:00Z"), 0, UTC));
+    }
+
+    @Test
+    void weekend_orders_start_counting_on_monday() {
+        assertEquals(Instant.parse("2026-11-30T23:59:59.999999999Z"),
+                ShipByPolicy.shipBy(Instant.parse("2026-11-28T10:00:00Z"), 0, UTC));
+        assertEquals(Instant.parse("2026-12-01T23:59:59.999999999Z"),
+                ShipByPolicy.shipBy(Instant.parse("2026-11-29T10:00:00Z"), 1, UTC));
+    }
+
+    @Test
+    void uses_the_sellers_time_zone() {
+        // 03:00 UTC Saturday is still Friday evening in New York: Friday + 1 = Monday, NY end of day.
+        Instant shipBy = ShipByPolicy.shipBy(Instant.parse("2026-11-28T03:00:00Z"), 1, ZoneId.of("America/New_York"));
+        assertEquals(Instant.parse("2026-12-01T04:59:59.999999999Z"), shipBy);
+    }
+}

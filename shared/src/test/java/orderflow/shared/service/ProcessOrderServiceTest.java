@@ -1,0 +1,87 @@
+package orderflow.shared.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.EnumSet;
+import java.util.Map;
+
+import orderflow.shared.domain.GenericOrderPayload;
+import orderflow.shared.domain.GenericOrderPayloadTestData;
+import orderflow.shared.domain.Order;
+import orderflow.shared.domain.OrderStatus;
+import orderflow.shared.domain.Seller;
+import org.junit.jupiter.api.Test;
+
+class ProcessOrderServiceTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-27T12:00:00Z");
+    private final InMemory.OrdersFake orders = new InMemory.OrdersFake();
+    private final InMemory.AccountsFake accounts = new InMemory.AccountsFake();
+    private final InMemory.ReservationsFake stock = new InMemory.ReservationsFake(orders);
+    private final InMemory.OutboxFake outbox = new InMemory.OutboxFake();
+    private final ProcessOrderService service = new ProcessOrderService(orders, accounts, stock, outbox,
+            Clock.fixed(NOW, ZoneOffset.UTC));
+
+    ProcessOrderServiceTest() {
+        accounts.sellers.put("seller", new Seller("seller", "Shop", "o@shop.example", "r@shop.example",
+                "s@shop.example", 1, ZoneId.of("UTC")));
+    }
+
+    private Order store(boolean paid) {
+        Map<String, Object> json = new java.util.HashMap<>(GenericOrderPayloadTestData.valid());
+        json.put("paymentStatus", paid ? "PAID" : "PENDING");
+        Order order = GenericOrderPayload.parse(json).toOrder("sf", "seller", NOW);
+        orders.createIfAbsent(order);
+        return order;
+    }
+
+    @Test
+    void reserved_order_is_confirmed_once_with_one_email() {
+        stock.available.put("MUG-BLUE", 3);
+        Order order = store(true);
+        assertEquals(ProcessOrderService.Outcome.CONFIRMED, service.process(order.orderId()));
+        assertEquals(ProcessOrderService.Outcome.ALREADY_DONE, service.process(order.orderId()));
+        assertEquals(1, outbox.messages.size());
+        assertEquals("order-confirmed:" + order.orderId(), outbox.messages.get(0).eventId());
+        assertEquals(0, stock.available.get("MUG-BLUE"));
+        // Ordered on Friday at noon with a 1-day handling time: ship by Monday end of day.
+        assertEquals(Instant.parse("2026-11-30T23:59:59.999999999Z"), orders.orders.get(order.orderId()).shipBy());
+    }
+
+    @Test
+    void a_crash_after_reserving_still_gets_the_email_out_on_redelivery() {
+        stock.available.put("MUG-BLUE", 3);
+        Order order = store(true);
+        orders.orders.put(order.orderId(), order.confirmed(NOW)); // reserved, email never queued
+        assertEquals(ProcessOrderService.Outcome.CONFIRMED, service.process(order.orderId()));
+        assertEquals(1, outbox.messages.size());
+        assertEquals(3, stock.available.get("MUG-BLUE")); // not reserved a second time
+    }
+
+    @Test
+    void short_stock_backorders_and_unknown_sku_holds() {
+        stock.available.put("MUG-BLUE", 2);
+        Order order = store(true);
+        assertEquals(ProcessOrderService.Outcome.BACKORDERED, service.process(order.orderId()));
+        assertEquals("Not enough stock: MUG-BLUE: 3 ordered, 2 available",
+                orders.orders.get(order.orderId()).statusReason());
+        stock.available.remove("MUG-BLUE");
+        assertEquals(ProcessOrderService.Outcome.ON_HOLD, service.process(order.orderId()));
+        assertTrue(orders.orders.get(order.orderId()).statusReason().contains("unknown SKU MUG-BLUE"));
+        assertTrue(outbox.messages.isEmpty());
+    }
+
+    @Test
+    void pending_and_unknown_orders_are_left_alone() {
+        Order pending = store(false);
+        assertEquals(ProcessOrderService.Outcome.STILL_PENDING, service.process(pending.orderId()));
+        assertEquals(ProcessOrderService.Outcome.UNKNOWN_ORDER, service.process("ord_missing"));
+        orders.transition(pending.orderId(), EnumSet.of(OrderStatus.PENDING), OrderStatus.CANCELED, "x", NOW);
+        assertEquals(ProcessOrderService.Outcome.ALREADY_DONE, service.process(pending.orderId()));
+    }
+}
