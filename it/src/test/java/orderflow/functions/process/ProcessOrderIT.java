@@ -182,8 +182,10 @@ class ProcessOrderIT {
         }
         long unshipped = ids.stream().filter(id -> status(id).equals("UNSHIPPED")).count();
         long backordered = ids.stream().filter(id -> status(id).equals("BACKORDERED")).count();
-        assertEquals(5, unshipped);
-        assertEquals(7, backordered);
+        String seen = "unshipped=" + unshipped + " backordered=" + backordered + " stock="
+                + java.util.Arrays.toString(stock("MUG-BLUE"));
+        assertEquals(5, unshipped, seen);
+        assertEquals(7, backordered, seen);
         assertArrayEquals(new long[] {5, 5, 0}, stock("MUG-BLUE"));
         assertEquals(5, Fixtures.drain(cloud.sqs, cloud.ref("EmailQueue")).size());
     }

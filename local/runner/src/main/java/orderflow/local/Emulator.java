@@ -35,7 +35,9 @@ public final class Emulator implements AutoCloseable {
             throws IOException, InterruptedException {
         int p = port > 0 ? port : freePort();
         List<String> command = switch (kind) {
-            case "moto" -> List.of(venv.resolve("bin/moto_server").toString(), "-H", "127.0.0.1", "-p",
+            // moto behind tools/moto_local.py, which serialises DynamoDB requests (see that file).
+            case "moto" -> List.of(venv.resolve("bin/python").toString(),
+                    venv.getParent().resolve("tools/moto_local.py").toString(), "-H", "127.0.0.1", "-p",
                     Integer.toString(p));
             case "ministack" -> List.of(venv.resolve("bin/ministack").toString());
             default -> throw new IllegalArgumentException("EMULATOR must be moto or ministack, not " + kind);
