@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import orderflow.shared.api.OrderViews;
 import orderflow.shared.api.Problems;
 import orderflow.shared.api.Responses;
@@ -38,6 +39,9 @@ public class GetOrderHandler implements RequestHandler<APIGatewayV2HTTPEvent, AP
                     service.get(sellerId, Responses.pathParameter(event, "orderId"))));
         } catch (Failure f) {
             return Problems.from(f);
+        } catch (RuntimeException e) {
+            context.getLogger().log("get order failed: " + e, LogLevel.ERROR);
+            return Problems.internalError(context.getAwsRequestId());
         }
     }
 }

@@ -59,6 +59,10 @@ public class ReceiveWebhookHandler implements RequestHandler<APIGatewayV2HTTPEve
             context.getLogger().log("webhook for storefront " + storefrontId + " refused: "
                     + f.getClass().getSimpleName() + ": " + f.getMessage(), LogLevel.WARN);
             return Problems.from(f);
+        } catch (RuntimeException e) {
+            // An outage or a bug: a problem+json 500 the storefront will retry; never a stack trace.
+            context.getLogger().log("webhook for storefront " + storefrontId + " failed: " + e, LogLevel.ERROR);
+            return Problems.internalError(context.getAwsRequestId());
         }
     }
 

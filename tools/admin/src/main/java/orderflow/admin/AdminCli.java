@@ -1,0 +1,143 @@
+package orderflow.admin;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import orderflow.shared.aws.AwsClients;
+import orderflow.shared.aws.DynamoAdmin;
+import orderflow.shared.domain.Seller;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
+
+/**
+ * Operator commands against a stack: the table and queue names come from the stack outputs
+ * (environment variables or flags), credentials and region from the usual AWS chain. With
+ * AWS_ENDPOINT_URL set they work against the local cloud too.
+ */
+public final class AdminCli {
+
+    private static final String USAGE = """
+            usage: scripts/admin COMMAND [--flag value ...]
+              create-seller     --seller ID --store-name NAME --notify-email EMAIL
+                                [--reply-to EMAIL] [--support CONTACT] [--handling-days 2] [--time-zone UTC]
+              create-storefront --seller ID --storefront ID [--type generic]    prints the signing secret
+              create-api-key    --seller ID [--label TEXT]                      prints the key (shown once)
+              set-stock         --seller ID --sku SKU --on-hand N
+              redrive           --from DLQ_URL --to QUEUE_URL                   moves every message back
+            tables: --accounts-table / ACCOUNTS_TABLE, --inventory-table / INVENTORY_TABLE (stack outputs)
+            """;
+
+    private AdminCli() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length == 0 || args[0].equals("-h") || args[0].equals("--help")) {
+            System.out.print(USAGE);
+            return;
+        }
+        Map<String, String> flags = new HashMap<>();
+        for (int i = 1; i < args.length; i++) {
+            if (!args[i].startsWith("--") || i + 1 >= args.length) {
+                fail("expected --flag value, got " + args[i]);
+            }
+            flags.put(args[i].substring(2), args[++i]);
+        }
+        try {
+            run(args[0], flags);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            fail(e.getMessage());
+        }
+    }
+
+    private static void run(String command, Map<String, String> f) {
+        Instant now = Instant.now();
+        switch (command) {
+            case "create-seller" -> {
+                admin(f).putSeller(new Seller(required(f, "seller"), required(f, "store-name"),
+                        required(f, "notify-email"), f.get("reply-to"), f.getOrDefault("support", f.get("reply-to")),
+                        Integer.parseInt(f.getOrDefault("handling-days", "2")),
+                        ZoneId.of(f.getOrDefault("time-zone", "UTC"))));
+                System.out.println("seller " + f.get("seller") + " saved");
+            }
+            case "create-storefront" -> {
+                String secret = admin(f).putStorefront(required(f, "storefront"), required(f, "seller"),
+                        f.getOrDefault("type", "generic"));
+                System.out.println("storefront " + f.get("storefront") + " posts to <ApiUrl>/webhooks/" + f.get("storefront"));
+                System.out.println("signing secret (shown once): " + secret);
+            }
+            case "create-api-key" -> System.out.println(admin(f).newApiKey(required(f, "seller"),
+                    f.getOrDefault("label", "created " + now), now));
+            case "set-stock" -> {
+                admin(f).putStock(required(f, "seller"), required(f, "sku"), Long.parseLong(required(f, "on-hand")), now);
+                System.out.println("stock of " + f.get("sku") + " set");
+            }
+            case "redrive" -> System.out.println("moved " + redrive(required(f, "from"), required(f, "to")) + " messages");
+            default -> fail("unknown command " + command + "\n" + USAGE);
+        }
+    }
+
+    private static DynamoAdmin admin(Map<String, String> f) {
+        DynamoDbClient dynamo = AwsClients.dynamoDb();
+        return new DynamoAdmin(dynamo, option(f, "accounts-table", "ACCOUNTS_TABLE"),
+                option(f, "inventory-table", "INVENTORY_TABLE"));
+    }
+
+    /** Moves messages from a DLQ back to its queue: sent first, deleted after, so none is lost. */
+    static int redrive(String from, String to) {
+        SqsClient sqs = AwsClients.sqs();
+        int moved = 0;
+        while (true) {
+            List<Message> batch = sqs.receiveMessage(b -> b.queueUrl(from).maxNumberOfMessages(10)
+                    .waitTimeSeconds(1).messageAttributeNames("All")).messages();
+            if (batch.isEmpty()) {
+                return moved;
+            }
+            List<SendMessageBatchRequestEntry> sends = new ArrayList<>();
+            for (Message m : batch) {
+                sends.add(SendMessageBatchRequestEntry.builder().id(m.messageId()).messageBody(m.body())
+                        .messageAttributes(m.messageAttributes()).build());
+            }
+            var result = sqs.sendMessageBatch(b -> b.queueUrl(to).entries(sends));
+            if (!result.failed().isEmpty()) {
+                throw new IllegalStateException("could not resend " + result.failed().size() + " messages: "
+                        + result.failed().get(0).message());
+            }
+            List<DeleteMessageBatchRequestEntry> deletes = new ArrayList<>();
+            for (Message m : batch) {
+                deletes.add(DeleteMessageBatchRequestEntry.builder().id(m.messageId())
+                        .receiptHandle(m.receiptHandle()).build());
+            }
+            sqs.deleteMessageBatch(b -> b.queueUrl(from).entries(deletes));
+            moved += batch.size();
+        }
+    }
+
+    private static String option(Map<String, String> f, String flag, String env) {
+        String value = f.getOrDefault(flag, System.getenv(env));
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("--" + flag + " or " + env + " is required (a stack output)");
+        }
+        return value;
+    }
+
+    private static String required(Map<String, String> f, String flag) {
+        String value = f.get(flag);
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("--" + flag + " is required");
+        }
+        return value;
+    }
+
+    private static void fail(String message) {
+        System.err.println("error: " + message);
+        System.exit(2);
+    }
+
+}
