@@ -31,6 +31,18 @@ use_venv() {
   fi
 }
 
+# ministack (EMULATOR=ministack, mvn -P ministack) has its own virtualenv: its pins clash with moto's.
+use_ministack_venv() {
+  local stamp=".venv-ministack/.requirements.sha256" want
+  want="$(sha256sum tools/requirements-ministack.txt | cut -d' ' -f1)"
+  if [ ! -x .venv-ministack/bin/python ] || [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
+    echo "==> Python virtualenv (.venv-ministack) from tools/requirements-ministack.txt"
+    python3 -m venv .venv-ministack
+    .venv-ministack/bin/pip install --quiet --disable-pip-version-check -r tools/requirements-ministack.txt
+    echo "$want" > "$stamp"
+  fi
+}
+
 mvn_quiet() {
   # Maven on JDK 24+ prints sun.misc.Unsafe warnings from its own libraries; they are noise.
   mvn -B "$@" 2> >(grep -v -E 'sun\.misc\.Unsafe|Please consider reporting this|will be removed in a future release' >&2)

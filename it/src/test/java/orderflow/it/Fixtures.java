@@ -2,10 +2,6 @@ package orderflow.it;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Instant;
@@ -62,31 +58,12 @@ public final class Fixtures {
         }
     }
 
-    /** Emails the emulator accepted: maps with subject, source, destinations, body (moto's shape). */
-    @SuppressWarnings("unchecked")
+    /** Emails the emulator accepted, normalised: subject, source, to, html, text. */
     public static List<Map<String, Object>> sentEmails(String endpoint) {
-        String kind = System.getProperty("cloud", "moto");
-        String path = switch (kind) {
-            case "ministack" -> "/_ministack/ses/messages";
-            case "localstack" -> "/_aws/ses";
-            default -> "/moto-api/data.json";
-        };
         try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create(endpoint + path)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-            Object parsed = com.fasterxml.jackson.jr.ob.JSON.std.anyFrom(response.body());
-            Object messages = switch (kind) {
-                case "moto" -> ((Map<String, Object>) ((Map<String, Object>) parsed).getOrDefault("ses", Map.of()))
-                        .get("Message");
-                default -> parsed instanceof Map<?, ?> m ? m.get("messages") : parsed;
-            };
-            return messages == null ? List.of() : (List<Map<String, Object>>) messages;
+            return orderflow.local.Emulator.sentEmails(System.getProperty("cloud", "moto"), endpoint);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }

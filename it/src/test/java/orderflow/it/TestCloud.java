@@ -76,6 +76,7 @@ public final class TestCloud {
         String endpoint;
         if (kind.equals("localstack")) {
             if (!DockerClientFactory.instance().isDockerAvailable()) {
+                System.err.println("cloud=localstack needs a Docker engine and none is available here: skipping");
                 Assumptions.abort("cloud=localstack needs a Docker engine and none is available here: skipping");
             }
             @SuppressWarnings("resource")

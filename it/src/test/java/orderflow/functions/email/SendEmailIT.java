@@ -61,7 +61,7 @@ class SendEmailIT {
         assertEquals(before + 1, sent.size());
         Map<String, Object> email = sent.get(sent.size() - 1);
         assertEquals("Your Demo Store order 1001 is confirmed", email.get("subject"));
-        String html = String.valueOf(email.get("body"));
+        String html = String.valueOf(email.get("html"));
         assertTrue(html.contains("Hello Ada &lt;Lovelace&gt;,"), html);
         assertFalse(html.contains("Ada <Lovelace>"));
 

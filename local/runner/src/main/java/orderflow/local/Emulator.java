@@ -8,8 +8,13 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import orderflow.shared.json.Json;
 
 /**
  * The AWS API emulator on loopback: moto server (default) or ministack, started from the
@@ -39,7 +44,7 @@ public final class Emulator implements AutoCloseable {
             case "moto" -> List.of(venv.resolve("bin/python").toString(),
                     venv.getParent().resolve("tools/moto_local.py").toString(), "-H", "127.0.0.1", "-p",
                     Integer.toString(p));
-            case "ministack" -> List.of(venv.resolve("bin/ministack").toString());
+            case "ministack" -> List.of(venv.resolveSibling(".venv-ministack").resolve("bin/ministack").toString());
             default -> throw new IllegalArgumentException("EMULATOR must be moto or ministack, not " + kind);
         };
         if (!Files.isExecutable(Path.of(command.get(0)))) {
@@ -64,23 +69,60 @@ public final class Emulator implements AutoCloseable {
         return endpoint;
     }
 
-    /** Emails the emulator accepted, as JSON, from its own inspection API. */
+    /** Emails the emulator accepted, as a JSON list (see {@link #sentEmails(String, String)}). */
     public byte[] sentEmails() throws IOException {
-        String path = kind.equals("ministack") ? "/_ministack/ses/messages" : "/moto-api/data.json";
+        return Json.write(sentEmails(kind, endpoint)).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Emails an emulator accepted, read from its own inspection API and normalised to
+     * {subject, source, to, html, text} (moto keeps only the HTML part when there is one).
+     */
+    public static List<Map<String, Object>> sentEmails(String kind, String endpoint) throws IOException {
+        String path = switch (kind) {
+            case "ministack" -> "/_ministack/ses/messages";
+            case "localstack" -> "/_aws/ses";
+            default -> "/moto-api/data.json";
+        };
         HttpURLConnection c = (HttpURLConnection) URI.create(endpoint + path).toURL().openConnection();
         c.setConnectTimeout(2000);
         c.setReadTimeout(10000);
+        String body;
         try (var in = c.getInputStream()) {
-            byte[] body = in.readAllBytes();
-            if (kind.equals("ministack")) {
-                return body;
-            }
-            Map<String, Object> data = orderflow.shared.json.Json.parseObject(new String(body,
-                    java.nio.charset.StandardCharsets.UTF_8));
-            Object messages = Template.map(data.get("ses")).get("Message");
-            return orderflow.shared.json.Json.write(messages == null ? List.of() : messages)
-                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
+        Map<String, Object> data = Json.parseObject(body);
+        List<Map<String, Object>> emails = new ArrayList<>();
+        switch (kind) {
+            case "ministack" -> Template.map(data.get("messages")).values().forEach(account ->
+                    Template.list(account).forEach(m -> {
+                        Map<String, Object> e = Template.map(m);
+                        emails.add(email(e.get("Subject"), e.get("Source"), e.get("To"), e.get("BodyHtml"),
+                                e.get("BodyText")));
+                    }));
+            case "localstack" -> Template.list(data.get("messages")).forEach(m -> {
+                Map<String, Object> e = Template.map(m);
+                Map<String, Object> b = Template.map(e.get("Body"));
+                emails.add(email(e.get("Subject"), e.get("Source"),
+                        Template.map(e.get("Destination")).get("ToAddresses"), b.get("html_part"), b.get("text_part")));
+            });
+            default -> Template.list(Template.map(data.get("ses")).get("Message")).forEach(m -> {
+                Map<String, Object> e = Template.map(m);
+                emails.add(email(e.get("subject"), e.get("source"),
+                        Template.map(e.get("destinations")).get("ToAddresses"), e.get("body"), null));
+            });
+        }
+        return emails;
+    }
+
+    private static Map<String, Object> email(Object subject, Object source, Object to, Object html, Object text) {
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("subject", subject);
+        e.put("source", source);
+        e.put("to", to == null ? List.of() : to);
+        e.put("html", html);
+        e.put("text", text);
+        return e;
     }
 
     private void awaitReady(Duration timeout) throws IOException, InterruptedException {

@@ -82,7 +82,7 @@ public final class Runner implements AutoCloseable {
         PrintStream log = options.log();
         Path dir = options.projectDir();
         Path venv = dir.resolve(".venv");
-        emulator = options.endpoint() != null ? Emulator.external("external", options.endpoint())
+        emulator = options.endpoint() != null ? Emulator.external(options.emulatorKind(), options.endpoint())
                 : Emulator.start(options.emulatorKind(), venv, options.emulatorPort(),
                 dir.resolve(".local/emulator.log"), log);
         closeables.add(emulator);
