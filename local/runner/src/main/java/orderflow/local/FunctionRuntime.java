@@ -118,6 +118,7 @@ public final class FunctionRuntime implements AutoCloseable {
     @Override
     public synchronized void close() {
         closed = true;
+        environments.forEach(e -> e.process.destroy()); // all at once, then wait for each
         for (Environment e : environments) {
             e.stop();
         }

@@ -1,14 +1,11 @@
 package orderflow.functions.process;
 
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
-
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import com.amazonaws.services.lambda.runtime.logging.LogLevel;
+import orderflow.shared.api.SqsBatches;
 import orderflow.shared.aws.AwsClients;
 import orderflow.shared.aws.DynamoAccounts;
 import orderflow.shared.aws.DynamoOrders;
@@ -44,21 +41,12 @@ public class ProcessOrderHandler implements RequestHandler<SQSEvent, SQSBatchRes
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
-        for (SQSEvent.SQSMessage message : event.getRecords()) {
-            try {
-                Object orderId = Json.parseObject(message.getBody()).get("orderId");
-                if (!(orderId instanceof String id)) {
-                    throw new IllegalArgumentException("message has no orderId");
-                }
-                ProcessOrderService.Outcome outcome = service.process(id);
-                context.getLogger().log("order " + id + ": " + outcome, LogLevel.INFO);
-            } catch (RuntimeException e) {
-                // Left on the queue: retried, and after maxReceiveCount moved to the DLQ with its body.
-                context.getLogger().log("message " + message.getMessageId() + " failed: " + e, LogLevel.ERROR);
-                failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
+        return SqsBatches.each(event, context, body -> {
+            Object orderId = Json.parseObject(body).get("orderId");
+            if (!(orderId instanceof String id)) {
+                throw new IllegalArgumentException("message has no orderId");
             }
-        }
-        return new SQSBatchResponse(failures);
+            return "order " + id + ": " + service.process(id);
+        });
     }
 }

@@ -1,14 +1,11 @@
 package orderflow.functions.email;
 
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
-
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import com.amazonaws.services.lambda.runtime.logging.LogLevel;
+import orderflow.shared.api.SqsBatches;
 import orderflow.shared.aws.AwsClients;
 import orderflow.shared.aws.DynamoSendLog;
 import orderflow.shared.aws.Env;
@@ -40,18 +37,10 @@ public class SendEmailHandler implements RequestHandler<SQSEvent, SQSBatchRespon
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
-        for (SQSEvent.SQSMessage message : event.getRecords()) {
-            try {
-                EmailMessage email = EmailMessage.fromJson(Json.parseObject(message.getBody()));
-                SendEmailService.Outcome outcome = service.send(email);
-                // Addresses are personal data: log the event id, not the recipient.
-                context.getLogger().log("email " + email.eventId() + ": " + outcome, LogLevel.INFO);
-            } catch (RuntimeException e) {
-                context.getLogger().log("message " + message.getMessageId() + " failed: " + e, LogLevel.ERROR);
-                failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
-            }
-        }
-        return new SQSBatchResponse(failures);
+        // Addresses are personal data: log the event id, not the recipient.
+        return SqsBatches.each(event, context, body -> {
+            EmailMessage email = EmailMessage.fromJson(Json.parseObject(body));
+            return "email " + email.eventId() + ": " + service.send(email);
+        });
     }
 }
