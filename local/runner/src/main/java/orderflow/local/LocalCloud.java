@@ -136,19 +136,22 @@ public final class LocalCloud implements Intrinsics.Lookup {
         if (!template.resources().containsKey(logicalId)) {
             throw new IllegalArgumentException("no resource or parameter named " + logicalId);
         }
-        Map<String, Object> props = Template.map(intrinsics.resolve(template.properties(logicalId)));
         Map<String, Object> attrs = switch (template.type(logicalId)) {
-            case "AWS::DynamoDB::Table" -> table(logicalId, props);
-            case "AWS::SQS::Queue" -> queue(logicalId, props);
-            case "AWS::SES::EmailIdentity" -> identity(props);
+            case "AWS::DynamoDB::Table" -> table(logicalId, resolvedProperties(logicalId));
+            case "AWS::SQS::Queue" -> queue(logicalId, resolvedProperties(logicalId));
+            case "AWS::SES::EmailIdentity" -> identity(resolvedProperties(logicalId));
             case "AWS::Serverless::Function" -> {
-                String fn = name(logicalId, props.get("FunctionName"));
+                String fn = name(logicalId, intrinsics.resolve(template.properties(logicalId).get("FunctionName")));
                 yield Map.of("Ref", fn, "Arn", "arn:aws:lambda:" + region + ":" + ACCOUNT + ":function:" + fn);
             }
             default -> Map.of("Ref", logicalId);
         };
         created.put(logicalId, attrs);
         return attrs;
+    }
+
+    private Map<String, Object> resolvedProperties(String logicalId) {
+        return Template.map(intrinsics.resolve(template.properties(logicalId)));
     }
 
     private String name(String logicalId, Object explicit) {

@@ -215,11 +215,19 @@ public final class Runner implements AutoCloseable {
         return new HttpGateway.Authorizer(name, logicalIdOf(def.get("FunctionArn")), headers);
     }
 
-    /** The logical id inside {"Ref": X} or {"Fn::GetAtt": [X, attr]}. */
-    static String logicalIdOf(Object raw) {
+    /**
+     * The logical id inside {"Ref": X} or {"Fn::GetAtt": [X, attr]}; a Ref to the alias SAM makes
+     * for AutoPublishAlias ({@code <Function>Alias<name>}) means the function itself.
+     */
+    String logicalIdOf(Object raw) {
         Map<String, Object> m = Template.map(raw);
         if (m.containsKey("Ref")) {
-            return String.valueOf(m.get("Ref"));
+            String id = String.valueOf(m.get("Ref"));
+            Object alias = cloud.template().globals("Function").get("AutoPublishAlias");
+            if (!cloud.template().resources().containsKey(id) && alias != null && id.endsWith("Alias" + alias)) {
+                return id.substring(0, id.length() - ("Alias" + alias).length());
+            }
+            return id;
         }
         if (m.containsKey("Fn::GetAtt")) {
             return String.valueOf(Template.list(m.get("Fn::GetAtt")).get(0));

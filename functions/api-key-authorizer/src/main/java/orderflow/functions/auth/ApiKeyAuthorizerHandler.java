@@ -6,10 +6,15 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2CustomAuthorizerEvent;
 import com.amazonaws.services.lambda.runtime.events.SimpleIAMPolicyResponse;
+import orderflow.shared.api.PrimingContext;
 import orderflow.shared.aws.AwsClients;
 import orderflow.shared.aws.DynamoAccounts;
 import orderflow.shared.aws.Env;
+import orderflow.shared.aws.Priming;
+import orderflow.shared.aws.PrimingSamples;
 import orderflow.shared.service.ApiKeyAuthService;
+import org.crac.Core;
+import org.crac.Resource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -17,12 +22,13 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * header names the seller, passed to routes as context.sellerId. The key itself is never logged.
  */
 public class ApiKeyAuthorizerHandler
-        implements RequestHandler<APIGatewayV2CustomAuthorizerEvent, SimpleIAMPolicyResponse> {
+        implements RequestHandler<APIGatewayV2CustomAuthorizerEvent, SimpleIAMPolicyResponse>, Resource {
 
     private final ApiKeyAuthService service;
 
     public ApiKeyAuthorizerHandler() {
         this(AwsClients.dynamoDb(), Env.system());
+        Core.getGlobalContext().register(this); // SnapStart: prime before the snapshot
     }
 
     ApiKeyAuthorizerHandler(DynamoDbClient dynamo, Env env) {
@@ -37,5 +43,25 @@ public class ApiKeyAuthorizerHandler
                 .map(sellerId -> SimpleIAMPolicyResponse.builder().withIsAuthorized(true)
                         .withContext(Map.of("sellerId", sellerId)).build())
                 .orElseGet(() -> SimpleIAMPolicyResponse.builder().withIsAuthorized(false).build());
+    }
+
+    @Override
+    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+        prime();
+    }
+
+    @Override
+    public void afterRestore(org.crac.Context<? extends Resource> context) {
+        // Nothing to refresh: the real client was never used before the snapshot.
+    }
+
+    /** Authorizes a well-formed sample key through a copy of this handler wired to an offline client. */
+    public static SimpleIAMPolicyResponse prime() {
+        try (DynamoDbClient dynamo = Priming.dynamoDb(Map.of("GetItem", Priming.itemJson(PrimingSamples.apiKeyItem())))) {
+            ApiKeyAuthorizerHandler handler = new ApiKeyAuthorizerHandler(dynamo, Priming.ENV);
+            APIGatewayV2CustomAuthorizerEvent event = APIGatewayV2CustomAuthorizerEvent.builder()
+                    .withHeaders(Map.of("authorization", "Bearer ofk_" + "p".repeat(43))).build();
+            return handler.handleRequest(event, new PrimingContext());
+        }
     }
 }

@@ -1,19 +1,29 @@
 package orderflow.functions.process;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import orderflow.shared.api.PrimingContext;
 import orderflow.shared.api.SqsBatches;
 import orderflow.shared.aws.AwsClients;
 import orderflow.shared.aws.DynamoAccounts;
 import orderflow.shared.aws.DynamoOrders;
 import orderflow.shared.aws.DynamoReservations;
 import orderflow.shared.aws.Env;
+import orderflow.shared.aws.Priming;
+import orderflow.shared.aws.PrimingSamples;
 import orderflow.shared.aws.SqsEmailOutbox;
+import orderflow.shared.domain.Order;
 import orderflow.shared.json.Json;
 import orderflow.shared.service.ProcessOrderService;
+import org.crac.Core;
+import org.crac.Resource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -21,12 +31,13 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * OrderQueue consumer: reserve stock, set ship-by, confirm. Reports failed messages one by one
  * (ReportBatchItemFailures) so one bad order never holds back the rest of its batch.
  */
-public class ProcessOrderHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+public class ProcessOrderHandler implements RequestHandler<SQSEvent, SQSBatchResponse>, Resource {
 
     private final ProcessOrderService service;
 
     public ProcessOrderHandler() {
         this(AwsClients.dynamoDb(), AwsClients.sqs(), Env.system(), Clock.systemUTC());
+        Core.getGlobalContext().register(this); // SnapStart: prime before the snapshot
     }
 
     ProcessOrderHandler(DynamoDbClient dynamo, SqsClient sqs, Env env, Clock clock) {
@@ -48,5 +59,32 @@ public class ProcessOrderHandler implements RequestHandler<SQSEvent, SQSBatchRes
             }
             return "order " + id + ": " + service.process(id);
         });
+    }
+
+    @Override
+    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+        prime();
+    }
+
+    @Override
+    public void afterRestore(org.crac.Context<? extends Resource> context) {
+        // Nothing to refresh: the real clients were never used before the snapshot.
+    }
+
+    /** Confirms a sample order through a copy of this handler wired to offline clients. */
+    public static SQSBatchResponse prime() {
+        Order order = PrimingSamples.order(Instant.now());
+        try (DynamoDbClient dynamo = Priming.dynamoDb(Map.of(
+                "GetItem:orderId", Priming.itemJson(PrimingSamples.orderItem(order)),
+                "GetItem:pk", Priming.itemJson(PrimingSamples.sellerItem())));
+             SqsClient sqs = Priming.sqs()) {
+            ProcessOrderHandler handler = new ProcessOrderHandler(dynamo, sqs, Priming.ENV, Clock.systemUTC());
+            SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
+            message.setMessageId("priming");
+            message.setBody(Json.write(Map.of("orderId", order.orderId())));
+            SQSEvent event = new SQSEvent();
+            event.setRecords(List.of(message));
+            return handler.handleRequest(event, new PrimingContext());
+        }
     }
 }

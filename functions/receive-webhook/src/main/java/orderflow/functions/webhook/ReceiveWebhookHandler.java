@@ -2,6 +2,7 @@ package orderflow.functions.webhook;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -11,26 +12,33 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
+import orderflow.shared.api.PrimingContext;
 import orderflow.shared.api.Problems;
 import orderflow.shared.api.Responses;
 import orderflow.shared.aws.AwsClients;
 import orderflow.shared.aws.DynamoAccounts;
 import orderflow.shared.aws.DynamoOrders;
 import orderflow.shared.aws.Env;
+import orderflow.shared.aws.Priming;
+import orderflow.shared.aws.PrimingSamples;
 import orderflow.shared.aws.SqsOrderQueue;
 import orderflow.shared.domain.Failure;
 import orderflow.shared.security.WebhookSignature;
 import orderflow.shared.service.ReceiveOrderService;
+import org.crac.Core;
+import org.crac.Resource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** POST /webhooks/{storefrontId}: a storefront delivers an order (generic signed JSON). Answers 202. */
-public class ReceiveWebhookHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public class ReceiveWebhookHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>,
+        Resource {
 
     private final ReceiveOrderService service;
 
     public ReceiveWebhookHandler() {
         this(AwsClients.dynamoDb(), AwsClients.sqs(), Env.system(), Clock.systemUTC());
+        Core.getGlobalContext().register(this); // SnapStart: prime before the snapshot
     }
 
     ReceiveWebhookHandler(DynamoDbClient dynamo, SqsClient sqs, Env env, Clock clock) {
@@ -79,5 +87,34 @@ public class ReceiveWebhookHandler implements RequestHandler<APIGatewayV2HTTPEve
             }
         }
         return body.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+        prime();
+    }
+
+    @Override
+    public void afterRestore(org.crac.Context<? extends Resource> context) {
+        // Nothing to refresh: the real clients were never used before the snapshot.
+    }
+
+    /**
+     * Runs a signed sample order, and a broken one, through a copy of this handler wired to
+     * offline clients: every class of the request path is loaded, nothing leaves the JVM.
+     */
+    public static APIGatewayV2HTTPResponse prime() {
+        String body = PrimingSamples.orderJson();
+        String signature = WebhookSignature.sign(PrimingSamples.SECRET, Instant.now().getEpochSecond(),
+                body.getBytes(StandardCharsets.UTF_8));
+        try (DynamoDbClient dynamo = Priming.dynamoDb(Map.of("GetItem", Priming.itemJson(PrimingSamples.storefrontItem())));
+             SqsClient sqs = Priming.sqs()) {
+            ReceiveWebhookHandler handler = new ReceiveWebhookHandler(dynamo, sqs, Priming.ENV, Clock.systemUTC());
+            APIGatewayV2HTTPEvent.APIGatewayV2HTTPEventBuilder event = APIGatewayV2HTTPEvent.builder()
+                    .withPathParameters(Map.of("storefrontId", PrimingSamples.STOREFRONT))
+                    .withHeaders(Map.of(WebhookSignature.HEADER, signature, "content-type", "application/json"));
+            handler.handleRequest(event.withBody("{\"lines\": 1}").build(), new PrimingContext());
+            return handler.handleRequest(event.withBody(body).build(), new PrimingContext());
+        }
     }
 }

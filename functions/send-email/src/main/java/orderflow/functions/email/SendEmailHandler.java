@@ -1,29 +1,40 @@
 package orderflow.functions.email;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import orderflow.shared.api.PrimingContext;
 import orderflow.shared.api.SqsBatches;
 import orderflow.shared.aws.AwsClients;
 import orderflow.shared.aws.DynamoSendLog;
 import orderflow.shared.aws.Env;
+import orderflow.shared.aws.Priming;
+import orderflow.shared.aws.PrimingSamples;
 import orderflow.shared.aws.SesEmailSender;
 import orderflow.shared.email.EmailMessage;
 import orderflow.shared.email.EmailTemplates;
+import orderflow.shared.email.OrderEmails;
 import orderflow.shared.json.Json;
 import orderflow.shared.service.SendEmailService;
+import org.crac.Core;
+import org.crac.Resource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /** EmailQueue consumer: renders and sends through SES v2, at most once per event id. */
-public class SendEmailHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+public class SendEmailHandler implements RequestHandler<SQSEvent, SQSBatchResponse>, Resource {
 
     private final SendEmailService service;
 
     public SendEmailHandler() {
         this(AwsClients.dynamoDb(), AwsClients.ses(), Env.system(), Clock.systemUTC());
+        Core.getGlobalContext().register(this); // SnapStart: prime before the snapshot
     }
 
     SendEmailHandler(DynamoDbClient dynamo, SesV2Client ses, Env env, Clock clock) {
@@ -42,5 +53,30 @@ public class SendEmailHandler implements RequestHandler<SQSEvent, SQSBatchRespon
             EmailMessage email = EmailMessage.fromJson(Json.parseObject(body));
             return "email " + email.eventId() + ": " + service.send(email);
         });
+    }
+
+    @Override
+    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+        prime();
+    }
+
+    @Override
+    public void afterRestore(org.crac.Context<? extends Resource> context) {
+        // Nothing to refresh: the real clients were never used before the snapshot.
+    }
+
+    /** Renders and "sends" a sample confirmation through a copy wired to offline clients. */
+    public static SQSBatchResponse prime() {
+        Instant now = Instant.now();
+        EmailMessage email = OrderEmails.confirmation(PrimingSamples.order(now).confirmed(now), PrimingSamples.seller());
+        try (DynamoDbClient dynamo = Priming.dynamoDb(Map.of()); SesV2Client ses = Priming.ses()) {
+            SendEmailHandler handler = new SendEmailHandler(dynamo, ses, Priming.ENV, Clock.systemUTC());
+            SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
+            message.setMessageId("priming");
+            message.setBody(Json.write(email.toJson()));
+            SQSEvent event = new SQSEvent();
+            event.setRecords(List.of(message));
+            return handler.handleRequest(event, new PrimingContext());
+        }
     }
 }

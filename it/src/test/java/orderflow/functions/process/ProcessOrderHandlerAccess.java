@@ -1,0 +1,23 @@
+package orderflow.functions.process;
+
+import java.time.Clock;
+
+import orderflow.it.TestCloud;
+
+/** Builds the handler as its no-argument constructor does (system clock), with the test cloud's clients. */
+public final class ProcessOrderHandlerAccess {
+
+    private final TestCloud cloud;
+
+    public ProcessOrderHandlerAccess(TestCloud cloud) {
+        this.cloud = cloud;
+    }
+
+    public ProcessOrderHandler create() {
+        return new ProcessOrderHandler(cloud.dynamo, cloud.sqs, cloud.envOf("ProcessOrderFunction"), clock());
+    }
+
+    static Clock clock() {
+        return Clock.systemUTC();
+    }
+}

@@ -1,0 +1,70 @@
+package orderflow.shared.aws;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import orderflow.shared.domain.GenericOrderPayload;
+import orderflow.shared.domain.Order;
+import orderflow.shared.domain.Seller;
+import orderflow.shared.json.Json;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** Sample data for priming: a realistic order (resources/priming/order.json) and its items. */
+public final class PrimingSamples {
+
+    public static final String SELLER = "priming-seller";
+    public static final String STOREFRONT = "priming-store";
+    public static final String SECRET = "priming-secret";
+
+    private PrimingSamples() {
+    }
+
+    public static String orderJson() {
+        try (InputStream in = PrimingSamples.class.getResourceAsStream("/priming/order.json")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static Order order(Instant now) {
+        return GenericOrderPayload.parse(Json.parseObject(orderJson())).toOrder(STOREFRONT, SELLER, now);
+    }
+
+    public static Seller seller() {
+        return new Seller(SELLER, "Priming Store", "seller@example.com", "help@example.com", "help@example.com", 2,
+                ZoneId.of("UTC"));
+    }
+
+    public static Map<String, AttributeValue> orderItem(Order order) {
+        return OrderItems.toItem(order);
+    }
+
+    public static Map<String, AttributeValue> sellerItem() {
+        Seller s = seller();
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("pk", Attr.s("SELLER#" + s.sellerId()));
+        item.put("storeName", Attr.s(s.storeName()));
+        item.put("replyTo", Attr.s(s.replyTo()));
+        item.put("supportContact", Attr.s(s.supportContact()));
+        item.put("handlingDays", Attr.n(s.handlingDays()));
+        item.put("timeZone", Attr.s("UTC"));
+        return item;
+    }
+
+    public static Map<String, AttributeValue> storefrontItem() {
+        return Map.of("pk", Attr.s("STOREFRONT#" + STOREFRONT), "sellerId", Attr.s(SELLER),
+                "type", Attr.s("generic"), "secrets", AttributeValue.fromSs(List.of(SECRET)));
+    }
+
+    public static Map<String, AttributeValue> apiKeyItem() {
+        return Map.of("pk", Attr.s("APIKEY#priming"), "sellerId", Attr.s(SELLER));
+    }
+}
