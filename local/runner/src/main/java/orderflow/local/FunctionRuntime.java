@@ -52,6 +52,9 @@ public final class FunctionRuntime implements AutoCloseable {
     private final LinkedBlockingQueue<Invocation> pending = new LinkedBlockingQueue<>();
     private final List<Environment> environments = new ArrayList<>();
     private final AtomicInteger idle = new AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicLong invocations = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong busyNanos = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicInteger environmentsStarted = new AtomicInteger();
     private volatile boolean closed;
 
     public FunctionRuntime(String name, Path functionJar, Path bootstrapJar, List<String> jvmOptions,
@@ -72,6 +75,14 @@ public final class FunctionRuntime implements AutoCloseable {
 
     public String name() {
         return name;
+    }
+
+    /** Invocations answered, time spent inside environments, environments started (for the bench). */
+    public record Stats(long invocations, double busyMs, int environmentsStarted) {
+    }
+
+    public Stats stats() {
+        return new Stats(invocations.get(), busyNanos.get() / 1e6, environmentsStarted.get());
     }
 
     /** Starts the first environment ahead of traffic, so the first request is not a cold start. */
@@ -134,6 +145,7 @@ public final class FunctionRuntime implements AutoCloseable {
         private final HttpServer server;
         private final Process process;
         private final Map<String, Invocation> inFlight = new ConcurrentHashMap<>();
+        private final Map<String, Long> handedOutAt = new ConcurrentHashMap<>();
         private volatile boolean initFailed;
 
         Environment() throws IOException {
@@ -151,6 +163,7 @@ public final class FunctionRuntime implements AutoCloseable {
             builder.environment().putAll(environment);
             builder.environment().put("AWS_LAMBDA_RUNTIME_API", "127.0.0.1:" + server.getAddress().getPort());
             process = builder.start();
+            environmentsStarted.incrementAndGet();
             Thread pump = new Thread(this::pumpLogs, name + "-logs");
             pump.setDaemon(true);
             pump.start();
@@ -188,6 +201,11 @@ public final class FunctionRuntime implements AutoCloseable {
             } else if (path.startsWith("invocation/")) {
                 String[] parts = path.split("/");
                 Invocation inv = inFlight.remove(parts[1]);
+                Long started = handedOutAt.remove(parts[1]);
+                if (started != null) {
+                    invocations.incrementAndGet();
+                    busyNanos.addAndGet(System.nanoTime() - started);
+                }
                 if (inv != null) {
                     if (parts[2].equals("response")) {
                         inv.result().complete(body);
@@ -220,6 +238,7 @@ public final class FunctionRuntime implements AutoCloseable {
             }
             Invocation current = inv;
             inFlight.put(inv.requestId(), inv);
+            handedOutAt.put(inv.requestId(), System.nanoTime());
             long deadline = System.currentTimeMillis() + timeout.toMillis();
             exchange.getResponseHeaders().add("Lambda-Runtime-Aws-Request-Id", inv.requestId());
             exchange.getResponseHeaders().add("Lambda-Runtime-Deadline-Ms", Long.toString(deadline));

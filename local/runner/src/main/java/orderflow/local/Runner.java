@@ -255,6 +255,16 @@ public final class Runner implements AutoCloseable {
         return gateway.routes();
     }
 
+    public Map<String, FunctionRuntime.Stats> functionStats() {
+        Map<String, FunctionRuntime.Stats> stats = new LinkedHashMap<>();
+        runtimes.forEach((id, r) -> stats.put(id, r.stats()));
+        return stats;
+    }
+
+    public String emulatorKind() {
+        return emulator.kind();
+    }
+
     public List<Scheduler.Schedule> schedules() {
         return List.copyOf(schedules);
     }

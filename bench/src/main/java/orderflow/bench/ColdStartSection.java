@@ -1,0 +1,265 @@
+package orderflow.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.jar.JarFile;
+import java.util.stream.Collectors;
+
+import orderflow.local.Template;
+
+/** Section 1: cold start per function beside the floor, in three JVM set-ups, measured in one run. */
+final class ColdStartSection {
+
+    record Variant(String name, List<String> flags) {
+    }
+
+    record Spec(String id, String handler, Path jar, List<String> clients, Supplier<String> event) {
+    }
+
+    static final List<Variant> VARIANTS = List.of(
+            new Variant("JVM defaults", List.of("-XX:+UseSerialGC")),
+            new Variant("C1 only (template)", List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1")),
+            new Variant("C1 + AOT cache", List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1")));
+
+    private final Fixture fx;
+    private final ColdStart cold;
+    private final Path out;
+    private final int runs;
+
+    ColdStartSection(Fixture fx, Path bootstrapJar, Path floorJar, Path out, int runs) {
+        this.fx = fx;
+        this.cold = new ColdStart(bootstrapJar, floorJar);
+        this.out = out;
+        this.runs = runs;
+    }
+
+    List<Spec> specs() throws IOException {
+        Template t = fx.cloud.template();
+        List<Spec> specs = new ArrayList<>();
+        for (String id : t.idsOfType("AWS::Serverless::Function")) {
+            Map<String, Object> p = t.properties(id);
+            Path jar = fx.root.resolve((String) p.get("CodeUri"));
+            String handler = (String) p.get("Handler");
+            specs.add(new Spec(id, handler, jar, clientsIn(jar), eventFor(id)));
+        }
+        return specs;
+    }
+
+    /** The SDK service clients a jar bundles: the floor builds exactly these. */
+    static List<String> clientsIn(Path jar) throws IOException {
+        List<String> clients = new ArrayList<>();
+        try (JarFile f = new JarFile(jar.toFile())) {
+            for (String c : List.of("dynamodb", "sqs", "sesv2")) {
+                if (f.stream().anyMatch(e -> e.getName().startsWith("software/amazon/awssdk/services/" + c + "/"))) {
+                    clients.add(c);
+                }
+            }
+        }
+        return clients;
+    }
+
+    private Supplier<String> eventFor(String id) {
+        Events ev = fx.events;
+        return switch (id) {
+            case "ReceiveWebhookFunction" -> () -> ev.webhook(Fixture.STOREFRONT, Fixture.SECRET, "cold-" + UUID.randomUUID());
+            case "ProcessOrderFunction" -> () -> ev.processOrder(fx.newReadyOrder());
+            case "SendEmailFunction" -> () -> ev.sendEmail(ev.emailMessage("cold-" + UUID.randomUUID()));
+            case "GetOrderFunction" -> () -> ev.getOrder(Fixture.SELLER, fx.existingOrderId);
+            case "ApiKeyAuthorizerFunction" -> () -> ev.authorizer(fx.apiKey);
+            default -> throw new IllegalArgumentException("no bench event for " + id);
+        };
+    }
+
+    private Map<String, String> floorEnv() {
+        Map<String, String> env = new HashMap<>(fx.awsEnvironment());
+        env.put("FLOOR_TABLE", fx.ref("AccountsTable"));
+        env.put("FLOOR_KEY", "pk");
+        env.put("FLOOR_QUEUE_URL", fx.ref("OrderQueue"));
+        env.put("FLOOR_SENDER", fx.ref("SenderEmail"));
+        return env;
+    }
+
+    private List<String> flags(Variant v, Path aot) {
+        List<String> flags = new ArrayList<>(v.flags());
+        if (v.name().contains("AOT")) {
+            flags.add("-XX:AOTCache=" + aot);
+        }
+        return flags;
+    }
+
+    void run(Report report) throws Exception {
+        List<Spec> specs = specs();
+        Files.createDirectories(out.resolve("aot"));
+        Variant c1 = VARIANTS.get(1);
+        // AOT caches: one training run each, same flags as the measured runs.
+        Map<String, Path> aot = new HashMap<>();
+        for (Spec s : specs) {
+            Path file = out.resolve("aot/" + s.id() + ".aot");
+            Files.deleteIfExists(file);
+            List<String> train = new ArrayList<>(c1.flags());
+            train.add("-XX:AOTCacheOutput=" + file);
+            cold.function(s.jar(), fx.lambdaEnvironment(s.id()), s.handler(), bytes(s.event().get()), train, true);
+            aot.put(s.id(), file);
+            Path floorFile = out.resolve("aot/floor-" + s.id() + ".aot");
+            Files.deleteIfExists(floorFile);
+            List<String> trainFloor = new ArrayList<>(c1.flags());
+            trainFloor.add("-XX:AOTCacheOutput=" + floorFile);
+            cold.floor(s.jar(), floorEnv(), s.clients(), trainFloor, true);
+            aot.put("floor-" + s.id(), floorFile);
+        }
+        // Interleaved: run i of every function and variant before run i+1, so drift hits all alike.
+        Map<String, List<ColdStart.Sample>> samples = new LinkedHashMap<>();
+        for (int i = 0; i < runs; i++) {
+            for (Spec s : specs) {
+                for (Variant v : VARIANTS) {
+                    if (v.name().contains("AOT") && !Files.isRegularFile(aot.get(s.id()))) {
+                        continue;
+                    }
+                    samples.computeIfAbsent(s.id() + "|" + v.name(), k -> new ArrayList<>()).add(cold.function(
+                            s.jar(), fx.lambdaEnvironment(s.id()), s.handler(), bytes(s.event().get()),
+                            flags(v, aot.get(s.id())), false));
+                    samples.computeIfAbsent("floor " + s.id() + "|" + v.name(), k -> new ArrayList<>()).add(cold.floor(
+                            s.jar(), floorEnv(), s.clients(), flags(v, aot.get("floor-" + s.id())), false));
+                }
+            }
+        }
+        write(report, specs, samples, aot);
+        gap(report, specs);
+    }
+
+    private void write(Report report, List<Spec> specs, Map<String, List<ColdStart.Sample>> samples,
+                       Map<String, Path> aot) {
+        report.heading("1. Cold start per function vs the floor");
+        report.line("Fresh JVM -> handler constructed -> first realistic event handled against the emulator (moto on")
+                .line("loopback), through the same Lambda runtime client the local runner uses. The floor is a fresh JVM")
+                .line("on the same jar that builds the same SDK clients and makes one call with each. Wall time to the")
+                .line("response (function) or FLOOR_DONE (floor); CPU = user+sys of the JVM; RSS = peak resident set.")
+                .line("Median (min-max) of " + runs + " runs, in ms (RSS in MiB). Ratio = function / floor, medians, same set-up.")
+                .line("AOT cache: a JDK 25 AOT cache (-XX:AOTCacheOutput, one training run on another event) as a local")
+                .line("stand-in for a restored SnapStart snapshot.")
+                .blank();
+        List<List<String>> rows = new ArrayList<>();
+        Map<String, Object> raw = new LinkedHashMap<>();
+        for (Spec s : specs) {
+            for (Variant v : VARIANTS) {
+                List<ColdStart.Sample> fn = samples.get(s.id() + "|" + v.name());
+                List<ColdStart.Sample> fl = samples.get("floor " + s.id() + "|" + v.name());
+                if (fn == null) {
+                    rows.add(List.of(s.id(), v.name(), "no AOT cache was written by the training run", "", "", "", "", ""));
+                    continue;
+                }
+                Stats wall = stats(fn, ColdStart.Sample::wallMs);
+                Stats floor = stats(fl, ColdStart.Sample::wallMs);
+                double ratio = wall.median() / floor.median();
+                rows.add(List.of(s.id(), v.name(), wall.summary(), stats(fn, ColdStart.Sample::initMs).summary(),
+                        stats(fn, ColdStart.Sample::cpuMs).summary(), Stats.ms(stats(fn, ColdStart.Sample::rssMib).median()),
+                        floor.summary() + " / " + Stats.ms(stats(fl, ColdStart.Sample::cpuMs).median()) + " / "
+                                + Stats.ms(stats(fl, ColdStart.Sample::rssMib).median()),
+                        String.format("%.2f", ratio) + (ratio <= 1.25 ? "" : " **>1.25**")));
+                raw.put(s.id() + " / " + v.name(), fn);
+                raw.put("floor(" + String.join("+", s.clients()) + ") for " + s.id() + " / " + v.name(), fl);
+            }
+        }
+        report.table(List.of("function", "JVM set-up", "wall", "to handler ready", "CPU", "peak RSS",
+                "floor wall / CPU / RSS", "ratio"), rows);
+        report.raw("coldStart", raw);
+        report.raw("aotCaches", aot.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
+                e -> Files.isRegularFile(e.getValue()) ? sizeOf(e.getValue()) : -1L)));
+    }
+
+    /** Which classes a function loads beyond its floor, by package, from -Xlog:class+load. */
+    private void gap(Report report, List<Spec> specs) throws Exception {
+        report.heading("1b. What the gap to the floor is made of");
+        report.line("Classes loaded (C1 only set-up, one run each) by the function beyond its floor, by package;")
+                .line("each loaded class costs parse + link + init time, and the biggest groups are where the gap goes.")
+                .blank();
+        List<List<String>> rows = new ArrayList<>();
+        Map<String, Object> raw = new LinkedHashMap<>();
+        for (Spec s : specs) {
+            Path fnLog = out.resolve("classes-" + s.id() + ".log");
+            Path flLog = out.resolve("classes-floor-" + s.id() + ".log");
+            List<String> c1 = new ArrayList<>(VARIANTS.get(1).flags());
+            c1.add("-Xlog:class+load=info:file=" + fnLog);
+            cold.function(s.jar(), fx.lambdaEnvironment(s.id()), s.handler(), bytes(s.event().get()), c1, false);
+            List<String> c1f = new ArrayList<>(VARIANTS.get(1).flags());
+            c1f.add("-Xlog:class+load=info:file=" + flLog);
+            cold.floor(s.jar(), floorEnv(), s.clients(), c1f, false);
+            Map<String, Integer> fn = byPackage(fnLog);
+            Map<String, Integer> fl = byPackage(flLog);
+            Map<String, Integer> extra = new TreeMap<>();
+            fn.forEach((pkg, n) -> {
+                int d = n - fl.getOrDefault(pkg, 0);
+                if (d > 0) {
+                    extra.put(pkg, d);
+                }
+            });
+            int total = fn.values().stream().mapToInt(Integer::intValue).sum();
+            int floorTotal = fl.values().stream().mapToInt(Integer::intValue).sum();
+            String top = extra.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                    .limit(8).map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
+            rows.add(List.of(s.id(), Integer.toString(total), Integer.toString(floorTotal),
+                    Integer.toString(total - floorTotal), top));
+            raw.put(s.id(), Map.of("function", fn, "floor", fl));
+        }
+        report.table(List.of("function", "classes", "floor classes", "extra", "largest extra groups"), rows);
+        report.raw("classesByPackage", raw);
+    }
+
+    static Map<String, Integer> byPackage(Path log) throws IOException {
+        Map<String, Integer> counts = new TreeMap<>();
+        for (String line : Files.readAllLines(log)) {
+            int tag = line.indexOf("[class,load] ");
+            if (tag < 0) {
+                continue;
+            }
+            String name = line.substring(tag + 13).split(" ")[0];
+            counts.merge(group(name), 1, Integer::sum);
+        }
+        return counts;
+    }
+
+    /** Package groups worth telling apart (SDK service vs core, Lambda libraries, ours, JDK areas). */
+    static String group(String className) {
+        String[] p = className.split("\\.");
+        int depth;
+        if (className.startsWith("software.amazon.awssdk.services.")) {
+            depth = 5;
+        } else if (className.startsWith("software.amazon.awssdk.")) {
+            depth = 4;
+        } else if (className.startsWith("com.amazonaws.services.lambda.runtime.serialization")) {
+            depth = 6;
+        } else if (className.startsWith("com.amazonaws.")) {
+            depth = 5;
+        } else if (className.startsWith("orderflow.")) {
+            depth = 2;
+        } else {
+            depth = 3;
+        }
+        return String.join(".", java.util.Arrays.copyOf(p, Math.min(depth, p.length - 1)));
+    }
+
+    private static Stats stats(List<ColdStart.Sample> s, java.util.function.ToDoubleFunction<ColdStart.Sample> f) {
+        return new Stats(s.stream().map(x -> f.applyAsDouble(x)).toList());
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static long sizeOf(Path p) {
+        try {
+            return Files.size(p);
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package orderflow.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import orderflow.shared.json.Json;
+import orderflow.shared.security.WebhookSignature;
+
+/**
+ * Realistic events for each function: the events/ fixtures (real AWS shape) with fresh ids,
+ * signatures and keys. As JSON for cold starts, as objects (Lambda's own deserialiser) in-process.
+ */
+final class Events {
+
+    private final Path eventsDir;
+
+    Events(Path projectDir) {
+        this.eventsDir = projectDir.resolve("events");
+    }
+
+    private Map<String, Object> fixture(String name) {
+        try {
+            return new LinkedHashMap<>(Json.parseObject(Files.readString(eventsDir.resolve(name))));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    String orderBody(String externalId) {
+        Map<String, Object> order = fixture("webhook-order-paid.json");
+        order.put("externalOrderId", externalId);
+        return Json.write(order);
+    }
+
+    String webhook(String storefrontId, String secret, String externalId) {
+        Map<String, Object> e = fixture("receive-webhook.json");
+        String body = orderBody(externalId);
+        Map<String, Object> headers = new LinkedHashMap<>(cast(e.get("headers")));
+        headers.put(WebhookSignature.HEADER, WebhookSignature.sign(secret, Instant.now().getEpochSecond(),
+                body.getBytes(StandardCharsets.UTF_8)));
+        e.put("headers", headers);
+        e.put("body", body);
+        e.put("pathParameters", Map.of("storefrontId", storefrontId));
+        return Json.write(e);
+    }
+
+    String processOrder(String orderId) {
+        return sqs("process-order.json", Json.write(Map.of("orderId", orderId)));
+    }
+
+    String sendEmail(String messageBody) {
+        return sqs("send-email.json", messageBody);
+    }
+
+    /** The send-email fixture's message with a fresh event id. */
+    String emailMessage(String eventId) {
+        Map<String, Object> e = fixture("send-email.json");
+        Map<String, Object> body = new LinkedHashMap<>(Json.parseObject(
+                (String) cast(((java.util.List<?>) e.get("Records")).get(0)).get("body")));
+        body.put("eventId", eventId);
+        return Json.write(body);
+    }
+
+    String getOrder(String sellerId, String orderId) {
+        Map<String, Object> e = fixture("get-order.json");
+        Map<String, Object> context = new LinkedHashMap<>(cast(e.get("requestContext")));
+        context.put("authorizer", Map.of("lambda", Map.of("sellerId", sellerId)));
+        e.put("requestContext", context);
+        e.put("pathParameters", Map.of("orderId", orderId));
+        e.put("rawPath", "/v1/orders/" + orderId);
+        return Json.write(e);
+    }
+
+    String authorizer(String apiKey) {
+        Map<String, Object> e = fixture("api-key-authorizer.json");
+        Map<String, Object> headers = new LinkedHashMap<>(cast(e.get("headers")));
+        headers.put("authorization", "Bearer " + apiKey);
+        e.put("headers", headers);
+        e.put("identitySource", java.util.List.of("Bearer " + apiKey));
+        return Json.write(e);
+    }
+
+    private String sqs(String fixture, String body) {
+        Map<String, Object> e = fixture(fixture);
+        Map<String, Object> record = new LinkedHashMap<>(cast(((java.util.List<?>) e.get("Records")).get(0)));
+        record.put("body", body);
+        record.put("messageId", java.util.UUID.randomUUID().toString());
+        e.put("Records", java.util.List.of(record));
+        return Json.write(e);
+    }
+
+    /** Deserialises as the Lambda java runtime does. */
+    static <T> T object(String json, Class<T> type) {
+        return LambdaEventSerializers.serializerFor(type, Events.class.getClassLoader()).fromJson(json);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> cast(Object o) {
+        return (Map<String, Object>) o;
+    }
+}

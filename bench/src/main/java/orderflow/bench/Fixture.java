@@ -1,0 +1,76 @@
+package orderflow.bench;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import orderflow.local.LocalCloud;
+import orderflow.shared.aws.DynamoAdmin;
+import orderflow.shared.aws.DynamoOrders;
+import orderflow.shared.domain.GenericOrderPayload;
+import orderflow.shared.domain.Order;
+import orderflow.shared.domain.Seller;
+import orderflow.shared.json.Json;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** The bench's seller, storefront, key, stock and a way to make fresh READY orders. */
+final class Fixture {
+
+    static final String SELLER = "bench-seller";
+    static final String STOREFRONT = "bench-store";
+    static final String SECRET = "bench-secret";
+
+    final LocalCloud cloud;
+    final DynamoDbClient dynamo;
+    final Events events;
+    final String apiKey;
+    final String endpoint;
+    final Path root;
+    final String existingOrderId;
+
+    Fixture(LocalCloud cloud, DynamoDbClient dynamo, Events events, String endpoint, Path root) {
+        this.cloud = cloud;
+        this.dynamo = dynamo;
+        this.events = events;
+        this.endpoint = endpoint;
+        this.root = root;
+        DynamoAdmin admin = new DynamoAdmin(dynamo, ref("AccountsTable"), ref("InventoryTable"));
+        Instant now = Instant.now();
+        admin.putSeller(new Seller(SELLER, "Bench Store", "seller@bench.example", "help@bench.example",
+                "help@bench.example", 2, java.time.ZoneId.of("UTC")));
+        admin.putStorefront(STOREFRONT, SELLER, "generic", SECRET);
+        this.apiKey = admin.newApiKey(SELLER, "bench", now);
+        admin.putStock(SELLER, "MUG-BLUE", 10_000_000, now);
+        admin.putStock(SELLER, "TEE-BLACK-L", 10_000_000, now);
+        this.existingOrderId = newReadyOrder();
+    }
+
+    String ref(String logicalId) {
+        return String.valueOf(cloud.ref(logicalId));
+    }
+
+    /** Stores a fresh paid order (READY), as the webhook step would, and returns its id. */
+    String newReadyOrder() {
+        Order order = GenericOrderPayload.parse(Json.parseObject(events.orderBody("seed-" + UUID.randomUUID())))
+                .toOrder(STOREFRONT, SELLER, Instant.now());
+        new DynamoOrders(dynamo, ref("OrdersTable")).createIfAbsent(order);
+        return order.orderId();
+    }
+
+    /** What a function's JVM gets: its template environment (less JVM flags) plus Lambda's own variables. */
+    Map<String, String> lambdaEnvironment(String functionId) {
+        Map<String, String> env = new HashMap<>(cloud.functionEnvironment(functionId));
+        env.remove("JAVA_TOOL_OPTIONS"); // the bench sets JVM flags itself, per variant
+        env.putAll(awsEnvironment());
+        env.put("AWS_LAMBDA_FUNCTION_NAME", functionId);
+        env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "1024");
+        return env;
+    }
+
+    Map<String, String> awsEnvironment() {
+        return Map.of("AWS_REGION", cloud.region(), "AWS_ACCESS_KEY_ID", "test", "AWS_SECRET_ACCESS_KEY", "test",
+                "AWS_ENDPOINT_URL", endpoint, "TZ", "UTC");
+    }
+}

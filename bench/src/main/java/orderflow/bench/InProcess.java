@@ -1,0 +1,84 @@
+package orderflow.bench;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.HashMap;
+
+
+import com.amazonaws.services.lambda.runtime.ClientContext;
+import com.amazonaws.services.lambda.runtime.CognitoIdentity;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import com.amazonaws.services.lambda.runtime.logging.LogLevel;
+import orderflow.functions.auth.ApiKeyAuthorizerHandler;
+import orderflow.functions.email.SendEmailHandler;
+import orderflow.functions.orders.GetOrderHandler;
+import orderflow.functions.process.ProcessOrderHandler;
+import orderflow.functions.webhook.ReceiveWebhookHandler;
+import orderflow.shared.aws.Env;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/** The five handlers in this JVM, built with clients whose every call is metered. */
+final class InProcess {
+
+    final Metering metering = new Metering();
+    final ReceiveWebhookHandler webhook;
+    final ProcessOrderHandler process;
+    final SendEmailHandler email;
+    final GetOrderHandler getOrder;
+    final ApiKeyAuthorizerHandler authorizer;
+    final Context context = new QuietContext();
+
+    InProcess(Fixture fx) {
+        var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
+        Region region = Region.of(fx.cloud.region());
+        URI endpoint = URI.create(fx.endpoint);
+        DynamoDbClient dynamo = DynamoDbClient.builder().region(region).credentialsProvider(credentials)
+                .endpointOverride(endpoint).httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(c -> c.addExecutionInterceptor(metering)).build();
+        SqsClient sqs = SqsClient.builder().region(region).credentialsProvider(credentials)
+                .endpointOverride(endpoint).httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(c -> c.addExecutionInterceptor(metering)).build();
+        SesV2Client ses = SesV2Client.builder().region(region).credentialsProvider(credentials)
+                .endpointOverride(endpoint).httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(c -> c.addExecutionInterceptor(metering)).build();
+        Clock clock = Clock.systemUTC();
+        webhook = orderflow.functions.webhook.BenchFactory.create(dynamo, sqs, ses, env(fx, "ReceiveWebhookFunction"), clock);
+        process = orderflow.functions.process.BenchFactory.create(dynamo, sqs, ses, env(fx, "ProcessOrderFunction"), clock);
+        email = orderflow.functions.email.BenchFactory.create(dynamo, sqs, ses, env(fx, "SendEmailFunction"), clock);
+        getOrder = orderflow.functions.orders.BenchFactory.create(dynamo, sqs, ses, env(fx, "GetOrderFunction"), clock);
+        authorizer = orderflow.functions.auth.BenchFactory.create(dynamo, sqs, ses, env(fx, "ApiKeyAuthorizerFunction"), clock);
+    }
+
+    private static Env env(Fixture fx, String id) {
+        return Env.of(new HashMap<>(fx.cloud.functionEnvironment(id)));
+    }
+
+    /** Handlers log per invocation; the bench keeps stdout for its own progress. */
+    static final class QuietContext implements Context {
+        @Override public String getAwsRequestId() { return "bench"; }
+        @Override public String getLogGroupName() { return "bench"; }
+        @Override public String getLogStreamName() { return "bench"; }
+        @Override public String getFunctionName() { return "bench"; }
+        @Override public String getFunctionVersion() { return "bench"; }
+        @Override public String getInvokedFunctionArn() { return "bench"; }
+        @Override public CognitoIdentity getIdentity() { return null; }
+        @Override public ClientContext getClientContext() { return null; }
+        @Override public int getRemainingTimeInMillis() { return 15_000; }
+        @Override public int getMemoryLimitInMB() { return 1024; }
+        @Override public LambdaLogger getLogger() {
+            return new LambdaLogger() {
+                @Override public void log(String message) { }
+                @Override public void log(byte[] message) { }
+                @Override public void log(String message, LogLevel level) { }
+            };
+        }
+    }
+
+}
