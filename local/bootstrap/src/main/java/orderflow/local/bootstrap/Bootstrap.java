@@ -2,16 +2,15 @@ package orderflow.local.bootstrap;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.net.HttpURLConnection;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
@@ -33,34 +32,39 @@ public final class Bootstrap {
 
     public static void main(String[] args) throws Exception {
         String api = "http://" + System.getenv("AWS_LAMBDA_RUNTIME_API") + BASE;
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         Invoker invoker;
         try {
             invoker = Invoker.load(System.getenv("_HANDLER"));
         } catch (Throwable t) {
             Throwable cause = t instanceof InvocationTargetException ite ? ite.getCause() : t;
-            post(http, api + "/init/error", errorJson(cause));
+            post(api + "/init/error", errorJson(cause));
             System.err.println("init failed: " + stackTrace(cause));
             System.exit(1);
             return;
         }
         while (true) {
-            HttpResponse<byte[]> next = http.send(HttpRequest.newBuilder(URI.create(api + "/invocation/next"))
-                    .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-            if (next.statusCode() != 200) {
+            // HttpURLConnection, not java.net.http: the SDK's UrlConnection client loads it anyway, so the
+            // runtime client adds almost no classes of its own to a cold start (the managed runtime's is native).
+            HttpURLConnection next = (HttpURLConnection) URI.create(api + "/invocation/next").toURL().openConnection();
+            next.setReadTimeout(0);
+            if (next.getResponseCode() != 200) {
                 return; // the runner is shutting this environment down
             }
-            String requestId = next.headers().firstValue("Lambda-Runtime-Aws-Request-Id").orElseThrow();
-            long deadline = next.headers().firstValue("Lambda-Runtime-Deadline-Ms").map(Long::parseLong)
-                    .orElse(System.currentTimeMillis() + 900_000);
+            String requestId = next.getHeaderField("Lambda-Runtime-Aws-Request-Id");
+            String deadlineHeader = next.getHeaderField("Lambda-Runtime-Deadline-Ms");
+            long deadline = deadlineHeader == null ? System.currentTimeMillis() + 900_000 : Long.parseLong(deadlineHeader);
+            byte[] event;
+            try (InputStream in = next.getInputStream()) {
+                event = in.readAllBytes();
+            }
             LocalContext context = new LocalContext(requestId, deadline);
             try {
-                byte[] output = invoker.invoke(next.body(), context);
-                post(http, api + "/invocation/" + requestId + "/response", output);
+                byte[] output = invoker.invoke(event, context);
+                post(api + "/invocation/" + requestId + "/response", output);
             } catch (Throwable t) {
                 Throwable cause = t instanceof InvocationTargetException ite ? ite.getCause() : t;
                 System.err.println("invocation " + requestId + " failed: " + stackTrace(cause));
-                post(http, api + "/invocation/" + requestId + "/error", errorJson(cause));
+                post(api + "/invocation/" + requestId + "/error", errorJson(cause));
             }
         }
     }
@@ -124,9 +128,20 @@ public final class Bootstrap {
         }
     }
 
-    private static void post(HttpClient http, String url, byte[] body) throws Exception {
-        http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.discarding());
+    private static void post(String url, byte[] body) throws Exception {
+        HttpURLConnection c = (HttpURLConnection) URI.create(url).toURL().openConnection();
+        c.setRequestMethod("POST");
+        c.setDoOutput(true);
+        c.setFixedLengthStreamingMode(body.length);
+        c.setConnectTimeout(30_000);
+        c.setReadTimeout(30_000);
+        try (OutputStream out = c.getOutputStream()) {
+            out.write(body);
+        }
+        c.getResponseCode();
+        try (InputStream in = c.getInputStream()) {
+            in.readAllBytes(); // drain, so the connection is reused
+        }
     }
 
     private static byte[] errorJson(Throwable t) {
