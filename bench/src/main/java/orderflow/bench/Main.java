@@ -27,7 +27,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 /**
  * bench/run: regenerates bench/RESULTS.md (and the raw samples in bench/RESULTS.raw.json).
  * Options: --runs N (cold starts per set-up, at least 5), --invocations N (warm, at least 1000),
- * --orders N (throughput), --out FILE.
+ * --orders N (throughput), --out FILE, --sections cold (cold starts only, to bench/out).
  */
 public final class Main {
 
@@ -44,7 +44,7 @@ public final class Main {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> opt = new LinkedHashMap<>(Map.of("runs", "5", "invocations", "1000", "orders", "300",
-                "out", "bench/RESULTS.md"));
+                "out", "bench/RESULTS.md", "sections", "all"));
         for (int i = 0; i + 1 < args.length; i += 2) {
             opt.put(args[i].replaceFirst("^--", ""), args[i + 1]);
         }
@@ -78,6 +78,11 @@ public final class Main {
                         floorJar(root), out, runs);
                 progress("cold starts (" + runs + " runs x 5 functions x 3 set-ups, with floors)");
                 cold.run(report);
+                if (opt.get("sections").equals("cold")) { // a partial run, for working on cold starts
+                    Files.writeString(out.resolve("RESULTS-cold.md"), report.markdown());
+                    progress("wrote bench/out/RESULTS-cold.md");
+                    return;
+                }
 
                 progress("work per order");
                 InProcess in = new InProcess(fx);

@@ -69,6 +69,9 @@ class TemplateIT {
             Class<?> type = Class.forName(className);
             assertTrue(RequestHandler.class.isAssignableFrom(type), className);
             assertNotNull(type.getConstructor(), className + " needs a public no-argument constructor");
+            String method = handler.substring(handler.indexOf("::") + 2);
+            assertNotNull(type.getMethod(method, java.io.InputStream.class, java.io.OutputStream.class,
+                    com.amazonaws.services.lambda.runtime.Context.class), handler + " is not a stream handler method");
         }
     }
 

@@ -1,11 +1,15 @@
 package orderflow.functions.auth;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.Map;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2CustomAuthorizerEvent;
 import com.amazonaws.services.lambda.runtime.events.SimpleIAMPolicyResponse;
+import orderflow.shared.api.LambdaStreams;
 import orderflow.shared.api.PrimingContext;
 import orderflow.shared.aws.AwsClients;
 import orderflow.shared.aws.DynamoAccounts;
@@ -43,6 +47,14 @@ public class ApiKeyAuthorizerHandler
                 .map(sellerId -> SimpleIAMPolicyResponse.builder().withIsAuthorized(true)
                         .withContext(Map.of("sellerId", sellerId)).build())
                 .orElseGet(() -> SimpleIAMPolicyResponse.builder().withIsAuthorized(false).build());
+    }
+
+    /**
+     * The Lambda entry point named in template.yaml: reads and writes the event JSON with jackson-jr
+     * instead of the runtime's reflective serialiser (see LambdaStreams), then runs handleRequest.
+     */
+    public void handleStream(InputStream in, OutputStream out, Context context) throws IOException {
+        LambdaStreams.authorizer(in, out, event -> handleRequest(event, context));
     }
 
     @Override

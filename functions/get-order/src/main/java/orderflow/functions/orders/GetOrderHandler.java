@@ -1,5 +1,8 @@
 package orderflow.functions.orders;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +13,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import orderflow.shared.api.OrderViews;
+import orderflow.shared.api.LambdaStreams;
 import orderflow.shared.api.PrimingContext;
 import orderflow.shared.api.Problems;
 import orderflow.shared.api.Responses;
@@ -54,6 +58,14 @@ public class GetOrderHandler implements RequestHandler<APIGatewayV2HTTPEvent, AP
             context.getLogger().log("get order failed: " + e, LogLevel.ERROR);
             return Problems.internalError(context.getAwsRequestId());
         }
+    }
+
+    /**
+     * The Lambda entry point named in template.yaml: reads and writes the event JSON with jackson-jr
+     * instead of the runtime's reflective serialiser (see LambdaStreams), then runs handleRequest.
+     */
+    public void handleStream(InputStream in, OutputStream out, Context context) throws IOException {
+        LambdaStreams.http(in, out, event -> handleRequest(event, context));
     }
 
     @Override

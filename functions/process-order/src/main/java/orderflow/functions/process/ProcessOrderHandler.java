@@ -1,5 +1,8 @@
 package orderflow.functions.process;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -9,6 +12,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import orderflow.shared.api.LambdaStreams;
 import orderflow.shared.api.PrimingContext;
 import orderflow.shared.api.SqsBatches;
 import orderflow.shared.aws.AwsClients;
@@ -59,6 +63,14 @@ public class ProcessOrderHandler implements RequestHandler<SQSEvent, SQSBatchRes
             }
             return "order " + id + ": " + service.process(id);
         });
+    }
+
+    /**
+     * The Lambda entry point named in template.yaml: reads and writes the event JSON with jackson-jr
+     * instead of the runtime's reflective serialiser (see LambdaStreams), then runs handleRequest.
+     */
+    public void handleStream(InputStream in, OutputStream out, Context context) throws IOException {
+        LambdaStreams.sqs(in, out, event -> handleRequest(event, context));
     }
 
     @Override

@@ -1,5 +1,8 @@
 package orderflow.functions.webhook;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -12,6 +15,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
+import orderflow.shared.api.LambdaStreams;
 import orderflow.shared.api.PrimingContext;
 import orderflow.shared.api.Problems;
 import orderflow.shared.api.Responses;
@@ -87,6 +91,14 @@ public class ReceiveWebhookHandler implements RequestHandler<APIGatewayV2HTTPEve
             }
         }
         return body.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The Lambda entry point named in template.yaml: reads and writes the event JSON with jackson-jr
+     * instead of the runtime's reflective serialiser (see LambdaStreams), then runs handleRequest.
+     */
+    public void handleStream(InputStream in, OutputStream out, Context context) throws IOException {
+        LambdaStreams.http(in, out, event -> handleRequest(event, context));
     }
 
     @Override

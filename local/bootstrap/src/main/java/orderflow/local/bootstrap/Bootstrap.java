@@ -13,7 +13,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory;
@@ -69,16 +68,22 @@ public final class Bootstrap {
         }
     }
 
-    /** Calls a RequestHandler or RequestStreamHandler with Lambda's own serializers. */
+    /**
+     * Calls the handler method as the java21 runtime would: (InputStream, OutputStream, Context)
+     * methods get the raw bytes; (event, Context) methods get events made by Lambda's serialisers.
+     */
     static final class Invoker {
         private final Object handler;
         private final Method method;
+        private final boolean stream;
         private final PojoSerializer<Object> input;
         private final PojoSerializer<Object> output;
 
-        private Invoker(Object handler, Method method, PojoSerializer<Object> input, PojoSerializer<Object> output) {
+        private Invoker(Object handler, Method method, boolean stream, PojoSerializer<Object> input,
+                        PojoSerializer<Object> output) {
             this.handler = handler;
             this.method = method;
+            this.stream = stream;
             this.input = input;
             this.output = output;
         }
@@ -90,13 +95,17 @@ public final class Bootstrap {
                     : "handleRequest";
             Class<?> type = Class.forName(className, true, Bootstrap.class.getClassLoader());
             Object handler = type.getConstructor().newInstance();
-            if (handler instanceof RequestStreamHandler) {
-                return new Invoker(handler, null, null, null);
+            for (Method m : type.getMethods()) {
+                Class<?>[] p = m.getParameterTypes();
+                if (m.getName().equals(methodName) && p.length == 3 && p[0] == InputStream.class
+                        && p[1] == OutputStream.class && p[2] == Context.class) {
+                    return new Invoker(handler, m, true, null, null);
+                }
             }
             for (Method m : type.getMethods()) {
                 if (m.getName().equals(methodName) && !m.isBridge() && !m.isSynthetic()
                         && m.getParameterCount() == 2 && m.getParameterTypes()[1] == Context.class) {
-                    return new Invoker(handler, m, serializer(m.getParameterTypes()[0]),
+                    return new Invoker(handler, m, false, serializer(m.getParameterTypes()[0]),
                             m.getReturnType() == void.class ? null : serializer(m.getReturnType()));
                 }
             }
@@ -114,8 +123,8 @@ public final class Bootstrap {
 
         byte[] invoke(byte[] event, Context context) throws Exception {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            if (method == null) {
-                ((RequestStreamHandler) handler).handleRequest(new ByteArrayInputStream(event), out, context);
+            if (stream) {
+                method.invoke(handler, new ByteArrayInputStream(event), out, context);
                 return out.toByteArray();
             }
             Object in = input.fromJson(new ByteArrayInputStream(event));
