@@ -30,6 +30,10 @@ final class ColdStartSection {
             new Variant("C1 only (template)", List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1")),
             new Variant("C1 + AOT cache", List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1")));
 
+    /** function id -> set-up -> ratio to the floor (medians), for the verdict. */
+    final Map<String, Map<String, Double>> ratios = new LinkedHashMap<>();
+    /** function id -> the largest extra class groups, for the verdict. */
+    final Map<String, String> extraClasses = new LinkedHashMap<>();
     private final Fixture fx;
     private final ColdStart cold;
     private final Path out;
@@ -160,6 +164,7 @@ final class ColdStartSection {
                 Stats wall = stats(fn, ColdStart.Sample::wallMs);
                 Stats floor = stats(fl, ColdStart.Sample::wallMs);
                 double ratio = wall.median() / floor.median();
+                ratios.computeIfAbsent(s.id(), k -> new LinkedHashMap<>()).put(v.name(), ratio);
                 rows.add(List.of(s.id(), v.name(), wall.summary(), stats(fn, ColdStart.Sample::initMs).summary(),
                         stats(fn, ColdStart.Sample::cpuMs).summary(), Stats.ms(stats(fn, ColdStart.Sample::rssMib).median()),
                         floor.summary() + " / " + Stats.ms(stats(fl, ColdStart.Sample::cpuMs).median()) + " / "
@@ -208,6 +213,7 @@ final class ColdStartSection {
                     .limit(8).map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
             rows.add(List.of(s.id(), Integer.toString(total), Integer.toString(floorTotal),
                     Integer.toString(total - floorTotal), top));
+            extraClasses.put(s.id(), (total - floorTotal) + " classes: " + top);
             raw.put(s.id(), Map.of("function", fn, "floor", fl));
         }
         report.table(List.of("function", "classes", "floor classes", "extra", "largest extra groups"), rows);

@@ -78,6 +78,8 @@ public final class Main {
                         floorJar(root), out, runs);
                 progress("cold starts (" + runs + " runs x 5 functions x 3 set-ups, with floors)");
                 cold.run(report);
+                verdict(report, cold);
+                snapStart(report);
                 if (opt.get("sections").equals("cold")) { // a partial run, for working on cold starts
                     Files.writeString(out.resolve("RESULTS-cold.md"), report.markdown());
                     progress("wrote bench/out/RESULTS-cold.md");
@@ -131,6 +133,59 @@ public final class Main {
                 List.of("samples", runs + " cold runs per function and set-up (medians, min-max); "
                         + invocations + " warm invocations per handler after 200 warm-up")));
         r.raw("runId", runId);
+    }
+
+    private static void verdict(Report r, ColdStartSection cold) {
+        r.heading("1c. Against the target: within 1.25x of the floor");
+        List<List<String>> rows = new ArrayList<>();
+        cold.ratios.forEach((fn, byVariant) -> {
+            List<String> row = new ArrayList<>(List.of(fn));
+            for (ColdStartSection.Variant v : ColdStartSection.VARIANTS) {
+                Double ratio = byVariant.get(v.name());
+                row.add(ratio == null ? "-" : String.format("%.2f %s", ratio, ratio <= 1.25 ? "ok" : "**over**"));
+            }
+            rows.add(row);
+        });
+        List<String> header = new ArrayList<>(List.of("function"));
+        ColdStartSection.VARIANTS.forEach(v -> header.add(v.name()));
+        r.table(header, rows);
+        r.line("The set-up Lambda runs (C1 only: the template's JAVA_TOOL_OPTIONS) is the one the target is about.")
+                .line("What the functions load beyond their floor (1b) is, in order of size:")
+                .line("- **jackson-jr + jackson-core** (about 115 classes): our JSON. The SDK already carries a shaded")
+                .line("  jackson-core; parsing with it instead would remove most of these. Planned, not done: that")
+                .line("  shaded copy is SDK-internal API, so it needs a wrapper we own and its own tests.")
+                .line("- **SDK operations beyond the floor's single call**: the floor makes one GetItem per client;")
+                .line("  ProcessOrder also marshals a TransactWriteItems, an UpdateItem and a SendMessage (the")
+                .line("  dynamodb group above). That is the step's work, not overhead, and no floor of one call has it.")
+                .line("- **our own classes** (orderflow.*, 15-55) and lambdas (java.lang.invoke).")
+                .line("Removed already, by these measurements: the Java runtime's reflective event serialiser (a shaded")
+                .line("Jackson databind, 700-830 classes; handlers now enter through handleStream) and java.net.http in")
+                .line("the local runtime client (about 370 classes). On Lambda, SnapStart (section 2) takes all of the")
+                .line("remaining class loading out of the cold path: the priming hooks load it before the snapshot,")
+                .line("which the AOT-cache rows stand in for.")
+                .blank();
+        r.raw("coldStartRatios", cold.ratios);
+        r.raw("extraClasses", cold.extraClasses);
+    }
+
+    private static void snapStart(Report r) {
+        r.heading("2. SnapStart readiness");
+        r.line("- template.yaml Globals: `AutoPublishAlias: live` and `SnapStart: ApplyOn: PublishedVersions`; the")
+                .line("  HTTP routes, the authorizer (`FunctionArn: !Ref ApiKeyAuthorizerFunctionAliaslive`) and the SQS")
+                .line("  event sources call the published alias, so they run restored snapshots.")
+                .line("- Each handler is an `org.crac.Resource` registered by its no-argument constructor; `beforeCheckpoint`")
+                .line("  runs `prime()`: a copy of the handler wired to offline clients (`shared/aws/PrimingHttpClient`:")
+                .line("  canned answers, static dummy credentials) handles a realistic event through the real code path:")
+                .line("  a signed sample order and a malformed one, a stock reservation and confirmation, an email render")
+                .line("  and send, an order read, an authorization.")
+                .line("- Nothing unique is captured: `it/.../SnapStartReadinessIT` proves each priming succeeds, opens no")
+                .line("  socket (from /proc/self/fd, with a self-check that the probe sees a real one), and that no handler")
+                .line("  holds ids, random state, an Instant, a socket or a non-system clock. The real clients are not used")
+                .line("  before the snapshot, so no connection or credential is in it; order ids derive from the request,")
+                .line("  request ids come from Lambda, and the clock is read per call.")
+                .line("- The `C1 + AOT cache` rows of section 1 are the local stand-in for a restore: class loading and")
+                .line("  linking done ahead of time, as a snapshot does.")
+                .blank();
     }
 
     private static void writeWork(Report r, List<WorkPerOrderSection.Step> steps, List<WarmSection.Result> warm) {
