@@ -5,16 +5,13 @@ import java.time.Clock;
 import java.util.HashMap;
 
 
-import com.amazonaws.services.lambda.runtime.ClientContext;
-import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.LambdaLogger;
-import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import orderflow.functions.auth.ApiKeyAuthorizerHandler;
 import orderflow.functions.email.SendEmailHandler;
 import orderflow.functions.orders.GetOrderHandler;
 import orderflow.functions.process.ProcessOrderHandler;
 import orderflow.functions.webhook.ReceiveWebhookHandler;
+import orderflow.shared.api.PrimingContext;
 import orderflow.shared.aws.Env;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -33,7 +30,8 @@ final class InProcess {
     final SendEmailHandler email;
     final GetOrderHandler getOrder;
     final ApiKeyAuthorizerHandler authorizer;
-    final Context context = new QuietContext();
+    /** Silent: handlers log per invocation and the bench keeps stdout for its progress. */
+    final Context context = new PrimingContext();
 
     InProcess(Fixture fx) {
         var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
@@ -60,25 +58,5 @@ final class InProcess {
         return Env.of(new HashMap<>(fx.cloud.functionEnvironment(id)));
     }
 
-    /** Handlers log per invocation; the bench keeps stdout for its own progress. */
-    static final class QuietContext implements Context {
-        @Override public String getAwsRequestId() { return "bench"; }
-        @Override public String getLogGroupName() { return "bench"; }
-        @Override public String getLogStreamName() { return "bench"; }
-        @Override public String getFunctionName() { return "bench"; }
-        @Override public String getFunctionVersion() { return "bench"; }
-        @Override public String getInvokedFunctionArn() { return "bench"; }
-        @Override public CognitoIdentity getIdentity() { return null; }
-        @Override public ClientContext getClientContext() { return null; }
-        @Override public int getRemainingTimeInMillis() { return 15_000; }
-        @Override public int getMemoryLimitInMB() { return 1024; }
-        @Override public LambdaLogger getLogger() {
-            return new LambdaLogger() {
-                @Override public void log(String message) { }
-                @Override public void log(byte[] message) { }
-                @Override public void log(String message, LogLevel level) { }
-            };
-        }
-    }
 
 }

@@ -114,6 +114,11 @@ final class ThroughputSection {
                     .line("means one environment was always busy):").blank();
             report.table(List.of("function", "invocations", "busy ms", "ms per invocation", "busy share",
                     "environments"), rows);
+            report.line("The processor, with the highest busy share, sets the pace; per section 5 nearly all of its time")
+                    .line("is waiting on the emulator (moto's TransactWriteItems in Python, serialised by")
+                    .line("tools/moto_local.py), on 2 cores shared by the emulator, the function JVMs and the load")
+                    .line("generator. This measures the local stack, not AWS, where each function scales out on its own.")
+                    .blank();
             raw.put("acceptSeconds", acceptS);
             raw.put("totalSeconds", totalS);
             raw.put("webhookLatencyMs", latencies);

@@ -32,6 +32,7 @@ import orderflow.functions.process.ProcessOrderHandler;
 import orderflow.functions.process.ProcessOrderHandlerAccess;
 import orderflow.functions.webhook.ReceiveWebhookHandler;
 import orderflow.functions.webhook.ReceiveWebhookHandlerAccess;
+import orderflow.shared.api.SnapStartHook;
 import orderflow.shared.aws.Priming;
 import org.crac.Resource;
 import org.junit.jupiter.api.Test;
@@ -70,11 +71,15 @@ class SnapStartReadinessIT {
     }
 
     @Test
-    void every_handler_registers_a_priming_hook() {
+    void every_handler_keeps_a_priming_hook_and_the_hook_runs_its_priming() throws Exception {
         for (Class<?> handler : List.of(ReceiveWebhookHandler.class, ProcessOrderHandler.class, SendEmailHandler.class,
                 GetOrderHandler.class, ApiKeyAuthorizerHandler.class)) {
-            assertTrue(Resource.class.isAssignableFrom(handler), handler + " is not a CRaC Resource");
+            assertEquals(SnapStartHook.class, handler.getDeclaredField("snapStart").getType(), handler.getName());
         }
+        int[] runs = {0};
+        Resource hook = SnapStartHook.register(() -> runs[0]++);
+        hook.beforeCheckpoint(null);
+        assertEquals(1, runs[0]);
     }
 
     @Test

@@ -60,6 +60,20 @@ public final class LambdaStreams {
         JSON_IO.write(json, out);
     }
 
+    /** An SQS event carrying these message bodies (priming and tools build events in code). */
+    public static SQSEvent sqsEventOf(String... bodies) {
+        List<SQSEvent.SQSMessage> records = new ArrayList<>();
+        for (int i = 0; i < bodies.length; i++) {
+            SQSEvent.SQSMessage m = new SQSEvent.SQSMessage();
+            m.setMessageId("local-" + i);
+            m.setBody(bodies[i]);
+            records.add(m);
+        }
+        SQSEvent event = new SQSEvent();
+        event.setRecords(records);
+        return event;
+    }
+
     static APIGatewayV2HTTPEvent httpEvent(Map<String, Object> e) {
         Map<String, Object> rc = map(e.get("requestContext"));
         Map<String, Object> http = map(rc.get("http"));

@@ -11,14 +11,13 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2CustomAuthorizer
 import com.amazonaws.services.lambda.runtime.events.SimpleIAMPolicyResponse;
 import orderflow.shared.api.LambdaStreams;
 import orderflow.shared.api.PrimingContext;
+import orderflow.shared.api.SnapStartHook;
 import orderflow.shared.aws.AwsClients;
 import orderflow.shared.aws.DynamoAccounts;
 import orderflow.shared.aws.Env;
 import orderflow.shared.aws.Priming;
 import orderflow.shared.aws.PrimingSamples;
 import orderflow.shared.service.ApiKeyAuthService;
-import org.crac.Core;
-import org.crac.Resource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -26,13 +25,15 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * header names the seller, passed to routes as context.sellerId. The key itself is never logged.
  */
 public class ApiKeyAuthorizerHandler
-        implements RequestHandler<APIGatewayV2CustomAuthorizerEvent, SimpleIAMPolicyResponse>, Resource {
+        implements RequestHandler<APIGatewayV2CustomAuthorizerEvent, SimpleIAMPolicyResponse> {
 
     private final ApiKeyAuthService service;
+    /** Held so the CRaC registration lives as long as the handler; null when built by tests. */
+    private SnapStartHook snapStart;
 
     public ApiKeyAuthorizerHandler() {
         this(AwsClients.dynamoDb(), Env.system());
-        Core.getGlobalContext().register(this); // SnapStart: prime before the snapshot
+        this.snapStart = SnapStartHook.register(ApiKeyAuthorizerHandler::prime);
     }
 
     ApiKeyAuthorizerHandler(DynamoDbClient dynamo, Env env) {
@@ -55,16 +56,6 @@ public class ApiKeyAuthorizerHandler
      */
     public void handleStream(InputStream in, OutputStream out, Context context) throws IOException {
         LambdaStreams.authorizer(in, out, event -> handleRequest(event, context));
-    }
-
-    @Override
-    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
-        prime();
-    }
-
-    @Override
-    public void afterRestore(org.crac.Context<? extends Resource> context) {
-        // Nothing to refresh: the real client was never used before the snapshot.
     }
 
     /** Authorizes a well-formed sample key through a copy of this handler wired to an offline client. */

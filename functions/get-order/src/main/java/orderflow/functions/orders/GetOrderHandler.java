@@ -15,6 +15,7 @@ import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import orderflow.shared.api.OrderViews;
 import orderflow.shared.api.LambdaStreams;
 import orderflow.shared.api.PrimingContext;
+import orderflow.shared.api.SnapStartHook;
 import orderflow.shared.api.Problems;
 import orderflow.shared.api.Responses;
 import orderflow.shared.aws.AwsClients;
@@ -25,18 +26,18 @@ import orderflow.shared.aws.PrimingSamples;
 import orderflow.shared.domain.Failure;
 import orderflow.shared.domain.Order;
 import orderflow.shared.service.OrderQueryService;
-import org.crac.Core;
-import org.crac.Resource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** GET /v1/orders/{orderId}, behind the API-key authorizer: the seller's own orders only. */
-public class GetOrderHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>, Resource {
+public class GetOrderHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
     private final OrderQueryService service;
+    /** Held so the CRaC registration lives as long as the handler; null when built by tests. */
+    private SnapStartHook snapStart;
 
     public GetOrderHandler() {
         this(AwsClients.dynamoDb(), Env.system());
-        Core.getGlobalContext().register(this); // SnapStart: prime before the snapshot
+        this.snapStart = SnapStartHook.register(GetOrderHandler::prime);
     }
 
     GetOrderHandler(DynamoDbClient dynamo, Env env) {
@@ -66,16 +67,6 @@ public class GetOrderHandler implements RequestHandler<APIGatewayV2HTTPEvent, AP
      */
     public void handleStream(InputStream in, OutputStream out, Context context) throws IOException {
         LambdaStreams.http(in, out, event -> handleRequest(event, context));
-    }
-
-    @Override
-    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
-        prime();
-    }
-
-    @Override
-    public void afterRestore(org.crac.Context<? extends Resource> context) {
-        // Nothing to refresh: the real client was never used before the snapshot.
     }
 
     /** Reads a sample order through a copy of this handler wired to an offline client. */

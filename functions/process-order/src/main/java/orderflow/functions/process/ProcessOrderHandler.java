@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 
 import com.amazonaws.services.lambda.runtime.Context;
@@ -14,6 +13,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import orderflow.shared.api.LambdaStreams;
 import orderflow.shared.api.PrimingContext;
+import orderflow.shared.api.SnapStartHook;
 import orderflow.shared.api.SqsBatches;
 import orderflow.shared.aws.AwsClients;
 import orderflow.shared.aws.DynamoAccounts;
@@ -26,8 +26,6 @@ import orderflow.shared.aws.SqsEmailOutbox;
 import orderflow.shared.domain.Order;
 import orderflow.shared.json.Json;
 import orderflow.shared.service.ProcessOrderService;
-import org.crac.Core;
-import org.crac.Resource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -35,13 +33,15 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * OrderQueue consumer: reserve stock, set ship-by, confirm. Reports failed messages one by one
  * (ReportBatchItemFailures) so one bad order never holds back the rest of its batch.
  */
-public class ProcessOrderHandler implements RequestHandler<SQSEvent, SQSBatchResponse>, Resource {
+public class ProcessOrderHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
     private final ProcessOrderService service;
+    /** Held so the CRaC registration lives as long as the handler; null when built by tests. */
+    private SnapStartHook snapStart;
 
     public ProcessOrderHandler() {
         this(AwsClients.dynamoDb(), AwsClients.sqs(), Env.system(), Clock.systemUTC());
-        Core.getGlobalContext().register(this); // SnapStart: prime before the snapshot
+        this.snapStart = SnapStartHook.register(ProcessOrderHandler::prime);
     }
 
     ProcessOrderHandler(DynamoDbClient dynamo, SqsClient sqs, Env env, Clock clock) {
@@ -73,16 +73,6 @@ public class ProcessOrderHandler implements RequestHandler<SQSEvent, SQSBatchRes
         LambdaStreams.sqs(in, out, event -> handleRequest(event, context));
     }
 
-    @Override
-    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
-        prime();
-    }
-
-    @Override
-    public void afterRestore(org.crac.Context<? extends Resource> context) {
-        // Nothing to refresh: the real clients were never used before the snapshot.
-    }
-
     /** Confirms a sample order through a copy of this handler wired to offline clients. */
     public static SQSBatchResponse prime() {
         Order order = PrimingSamples.order(Instant.now());
@@ -91,12 +81,7 @@ public class ProcessOrderHandler implements RequestHandler<SQSEvent, SQSBatchRes
                 "GetItem:pk", Priming.itemJson(PrimingSamples.sellerItem())));
              SqsClient sqs = Priming.sqs()) {
             ProcessOrderHandler handler = new ProcessOrderHandler(dynamo, sqs, Priming.ENV, Clock.systemUTC());
-            SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
-            message.setMessageId("priming");
-            message.setBody(Json.write(Map.of("orderId", order.orderId())));
-            SQSEvent event = new SQSEvent();
-            event.setRecords(List.of(message));
-            return handler.handleRequest(event, new PrimingContext());
+            return handler.handleRequest(LambdaStreams.sqsEventOf(Json.write(Map.of("orderId", order.orderId()))), new PrimingContext());
         }
     }
 }

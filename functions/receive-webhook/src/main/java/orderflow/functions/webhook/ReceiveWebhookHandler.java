@@ -17,6 +17,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import orderflow.shared.api.LambdaStreams;
 import orderflow.shared.api.PrimingContext;
+import orderflow.shared.api.SnapStartHook;
 import orderflow.shared.api.Problems;
 import orderflow.shared.api.Responses;
 import orderflow.shared.aws.AwsClients;
@@ -29,20 +30,19 @@ import orderflow.shared.aws.SqsOrderQueue;
 import orderflow.shared.domain.Failure;
 import orderflow.shared.security.WebhookSignature;
 import orderflow.shared.service.ReceiveOrderService;
-import org.crac.Core;
-import org.crac.Resource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** POST /webhooks/{storefrontId}: a storefront delivers an order (generic signed JSON). Answers 202. */
-public class ReceiveWebhookHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>,
-        Resource {
+public class ReceiveWebhookHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
     private final ReceiveOrderService service;
+    /** Held so the CRaC registration lives as long as the handler; null when built by tests. */
+    private SnapStartHook snapStart;
 
     public ReceiveWebhookHandler() {
         this(AwsClients.dynamoDb(), AwsClients.sqs(), Env.system(), Clock.systemUTC());
-        Core.getGlobalContext().register(this); // SnapStart: prime before the snapshot
+        this.snapStart = SnapStartHook.register(ReceiveWebhookHandler::prime);
     }
 
     ReceiveWebhookHandler(DynamoDbClient dynamo, SqsClient sqs, Env env, Clock clock) {
@@ -99,16 +99,6 @@ public class ReceiveWebhookHandler implements RequestHandler<APIGatewayV2HTTPEve
      */
     public void handleStream(InputStream in, OutputStream out, Context context) throws IOException {
         LambdaStreams.http(in, out, event -> handleRequest(event, context));
-    }
-
-    @Override
-    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
-        prime();
-    }
-
-    @Override
-    public void afterRestore(org.crac.Context<? extends Resource> context) {
-        // Nothing to refresh: the real clients were never used before the snapshot.
     }
 
     /**

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 
 import com.amazonaws.services.lambda.runtime.Context;
@@ -14,6 +13,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import orderflow.shared.api.LambdaStreams;
 import orderflow.shared.api.PrimingContext;
+import orderflow.shared.api.SnapStartHook;
 import orderflow.shared.api.SqsBatches;
 import orderflow.shared.aws.AwsClients;
 import orderflow.shared.aws.DynamoSendLog;
@@ -26,19 +26,19 @@ import orderflow.shared.email.EmailTemplates;
 import orderflow.shared.email.OrderEmails;
 import orderflow.shared.json.Json;
 import orderflow.shared.service.SendEmailService;
-import org.crac.Core;
-import org.crac.Resource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /** EmailQueue consumer: renders and sends through SES v2, at most once per event id. */
-public class SendEmailHandler implements RequestHandler<SQSEvent, SQSBatchResponse>, Resource {
+public class SendEmailHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
     private final SendEmailService service;
+    /** Held so the CRaC registration lives as long as the handler; null when built by tests. */
+    private SnapStartHook snapStart;
 
     public SendEmailHandler() {
         this(AwsClients.dynamoDb(), AwsClients.ses(), Env.system(), Clock.systemUTC());
-        Core.getGlobalContext().register(this); // SnapStart: prime before the snapshot
+        this.snapStart = SnapStartHook.register(SendEmailHandler::prime);
     }
 
     SendEmailHandler(DynamoDbClient dynamo, SesV2Client ses, Env env, Clock clock) {
@@ -67,28 +67,13 @@ public class SendEmailHandler implements RequestHandler<SQSEvent, SQSBatchRespon
         LambdaStreams.sqs(in, out, event -> handleRequest(event, context));
     }
 
-    @Override
-    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
-        prime();
-    }
-
-    @Override
-    public void afterRestore(org.crac.Context<? extends Resource> context) {
-        // Nothing to refresh: the real clients were never used before the snapshot.
-    }
-
     /** Renders and "sends" a sample confirmation through a copy wired to offline clients. */
     public static SQSBatchResponse prime() {
         Instant now = Instant.now();
         EmailMessage email = OrderEmails.confirmation(PrimingSamples.order(now).confirmed(now), PrimingSamples.seller());
         try (DynamoDbClient dynamo = Priming.dynamoDb(Map.of()); SesV2Client ses = Priming.ses()) {
             SendEmailHandler handler = new SendEmailHandler(dynamo, ses, Priming.ENV, Clock.systemUTC());
-            SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
-            message.setMessageId("priming");
-            message.setBody(Json.write(email.toJson()));
-            SQSEvent event = new SQSEvent();
-            event.setRecords(List.of(message));
-            return handler.handleRequest(event, new PrimingContext());
+            return handler.handleRequest(LambdaStreams.sqsEventOf(Json.write(email.toJson())), new PrimingContext());
         }
     }
 }
