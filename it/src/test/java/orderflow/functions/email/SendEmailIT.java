@@ -73,15 +73,20 @@ class SendEmailIT {
 
     @ParameterizedTest
     @Event(value = "events/send-email.json", type = SQSEvent.class)
-    void rejected_sender_is_recorded_and_not_retried(SQSEvent event) {
-        // An identity that was never verified: SES rejects the message for good.
+    void an_unverified_sender_is_retried_not_dropped(SQSEvent event) {
+        // The seller's identity is not verified (yet): the message stays on the queue, to be retried
+        // and finally dead-lettered, and nothing is recorded that would stop a later redrive.
         Map<String, String> env = new HashMap<>(Map.of("SEND_LOG_TABLE", cloud.ref("SendLogTable"),
                 "SENDER_EMAIL", "nobody@unverified.example"));
         SendEmailHandler handler = new SendEmailHandler(cloud.dynamo, cloud.ses, Env.of(env), clock);
         String eventId = "order-confirmed:rejected-" + System.nanoTime();
         SQSBatchResponse response = handler.handleRequest(withEventId(event, eventId), new TestContext());
-        assertEquals(List.of(), response.getBatchItemFailures());
-        assertEquals("REJECTED", state(eventId));
+        assertEquals(1, response.getBatchItemFailures().size());
+        assertEquals("SENDING", state(eventId));
         assertEquals(List.of(), sentWith("nobody@unverified.example"));
+        // The claim was released: once the sender is fixed, the very next delivery sends.
+        SendEmailHandler fixed = new SendEmailHandler(cloud.dynamo, cloud.ses, cloud.envOf("SendEmailFunction"), clock);
+        assertEquals(List.of(), fixed.handleRequest(event, new TestContext()).getBatchItemFailures());
+        assertEquals("SENT", state(eventId));
     }
 }

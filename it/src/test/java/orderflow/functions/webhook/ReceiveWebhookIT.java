@@ -158,12 +158,13 @@ class ReceiveWebhookIT {
 
     @ParameterizedTest
     @Event(value = "events/receive-webhook.json", type = APIGatewayV2HTTPEvent.class)
-    void webhook_for_an_unknown_storefront_is_404(APIGatewayV2HTTPEvent event) {
+    void webhook_for_an_unknown_storefront_is_401_like_a_bad_signature(APIGatewayV2HTTPEvent event) {
         String body = Fixtures.sampleOrderJson("U-1");
         prepare(event, body, Fixtures.sign(body, NOW));
         event.setPathParameters(Map.of("storefrontId", "no-such-store"));
         APIGatewayV2HTTPResponse response = handler.handleRequest(event, new TestContext());
-        assertEquals(404, response.getStatusCode());
+        assertEquals(401, response.getStatusCode());
+        assertEquals("/problems/signature", Json.parseObject(response.getBody()).get("type"));
         assertFalse(response.getBody().contains(Fixtures.SECRET));
     }
 }

@@ -11,6 +11,7 @@ import orderflow.shared.domain.Seller;
 import orderflow.shared.security.ApiKeys;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
  * Account and stock set-up for operators: used by the local runner's demo seed and by the
@@ -43,9 +44,7 @@ public final class DynamoAdmin {
 
     /** Registers a storefront and returns its new signing secret (shown once). */
     public String putStorefront(String storefrontId, String sellerId, String type) {
-        byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
-        String secret = "whsec_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String secret = newSecret();
         putStorefront(storefrontId, sellerId, type, secret);
         return secret;
     }
@@ -54,6 +53,40 @@ public final class DynamoAdmin {
         dynamo.putItem(b -> b.tableName(accountsTable).item(Map.of(
                 "pk", Attr.s("STOREFRONT#" + storefrontId), "sellerId", Attr.s(sellerId), "type", Attr.s(type),
                 "secrets", AttributeValue.fromSs(List.of(secret)))));
+    }
+
+    /** Adds a second signing secret to a storefront (rotation); at most two are active. */
+    public String addSecret(String storefrontId) {
+        String secret = newSecret();
+        try {
+            dynamo.updateItem(b -> b.tableName(accountsTable).key(Map.of("pk", Attr.s("STOREFRONT#" + storefrontId)))
+                    .updateExpression("ADD secrets :s")
+                    .conditionExpression("attribute_exists(pk) AND size(secrets) < :two")
+                    .expressionAttributeValues(Map.of(":s", AttributeValue.fromSs(List.of(secret)), ":two", Attr.n(2))));
+        } catch (ConditionalCheckFailedException e) {
+            throw new IllegalArgumentException("storefront " + storefrontId
+                    + " is unknown or already has two secrets: retire one first");
+        }
+        return secret;
+    }
+
+    /** Retires a signing secret; the storefront keeps at least one. */
+    public void retireSecret(String storefrontId, String secret) {
+        try {
+            dynamo.updateItem(b -> b.tableName(accountsTable).key(Map.of("pk", Attr.s("STOREFRONT#" + storefrontId)))
+                    .updateExpression("DELETE secrets :s")
+                    .conditionExpression("contains(secrets, :one) AND size(secrets) > :single")
+                    .expressionAttributeValues(Map.of(":s", AttributeValue.fromSs(List.of(secret)),
+                            ":one", Attr.s(secret), ":single", Attr.n(1))));
+        } catch (ConditionalCheckFailedException e) {
+            throw new IllegalArgumentException("that secret is not one of two active secrets of " + storefrontId);
+        }
+    }
+
+    private String newSecret() {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        return "whsec_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     /** Creates an API key for the seller and returns it (shown once; only its hash is stored). */
@@ -69,23 +102,23 @@ public final class DynamoAdmin {
                 "label", Attr.s(label), "createdAt", Attr.s(now.toString()))));
     }
 
-    /** Sets on-hand stock, keeping what is reserved; available follows. */
+    /**
+     * Sets on-hand stock in one atomic write: reserved is kept, available follows, and on-hand may
+     * not drop below what is reserved (those units belong to confirmed orders).
+     */
     public void putStock(String sellerId, String sku, long onHand, Instant now) {
-        dynamo.updateItem(b -> b.tableName(inventoryTable)
-                .key(DynamoReservations.stockKey(sellerId, sku))
-                .updateExpression("SET onHand = :on, reserved = if_not_exists(reserved, :zero), updatedAt = :now")
-                .expressionAttributeValues(Map.of(":on", Attr.n(onHand), ":zero", Attr.n(0),
-                        ":now", Attr.s(now.toString()))));
-        // available = onHand - reserved needs the stored reserved value: a second, conditional write.
-        Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(inventoryTable).consistentRead(true)
-                .key(DynamoReservations.stockKey(sellerId, sku))).item();
-        long reserved = Attr.num(item, "reserved");
-        dynamo.updateItem(b -> b.tableName(inventoryTable)
-                .key(DynamoReservations.stockKey(sellerId, sku))
-                .updateExpression("SET available = :available")
-                .conditionExpression("reserved = :reserved AND onHand = :on")
-                .expressionAttributeValues(Map.of(":available", Attr.n(onHand - reserved),
-                        ":reserved", Attr.n(reserved), ":on", Attr.n(onHand))));
+        try {
+            dynamo.updateItem(b -> b.tableName(inventoryTable)
+                    .key(DynamoReservations.stockKey(sellerId, sku))
+                    .updateExpression("SET onHand = :on, reserved = if_not_exists(reserved, :zero),"
+                            + " available = :on - if_not_exists(reserved, :zero), updatedAt = :now")
+                    .conditionExpression("attribute_not_exists(reserved) OR reserved <= :on")
+                    .expressionAttributeValues(Map.of(":on", Attr.n(onHand), ":zero", Attr.n(0),
+                            ":now", Attr.s(now.toString()))));
+        } catch (ConditionalCheckFailedException e) {
+            throw new IllegalArgumentException("on-hand stock of " + sku + " cannot go below what is reserved ("
+                    + stock(sellerId, sku)[1] + ")");
+        }
     }
 
     /** Stock levels of one SKU: onHand, reserved, available (all 0 when unknown). */

@@ -2,7 +2,6 @@ package orderflow.shared.aws;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +25,8 @@ public final class DynamoReservations implements Reservations {
 
     /** 100 actions per transaction, one for the order: lines are capped far below that. */
     private static final int MAX_SKUS = 99;
+    /** Attempts within one invocation before a contended reservation goes back to the queue. */
+    private static final int RACE_ATTEMPTS = 3;
 
     private final DynamoDbClient dynamo;
     private final String ordersTable;
@@ -55,7 +56,7 @@ public final class DynamoReservations implements Reservations {
         values.put(":unshipped", Attr.s(OrderStatus.UNSHIPPED.name()));
         values.put(":shipBy", Attr.s(shipBy.toString()));
         values.put(":now", Attr.s(now.toString()));
-        String condition = DynamoOrders.statusIn(EnumSet.of(OrderStatus.READY, OrderStatus.BACKORDERED), values);
+        String condition = DynamoOrders.statusIn(OrderStatus.sourcesOf(OrderStatus.UNSHIPPED), values);
         actions.add(TransactWriteItem.builder().update(u -> u
                 .tableName(ordersTable)
                 .key(DynamoOrders.key(order.orderId()))
@@ -64,23 +65,45 @@ public final class DynamoReservations implements Reservations {
                 .conditionExpression(condition)
                 .expressionAttributeNames(Map.of("#status", "status"))
                 .expressionAttributeValues(values)).build());
+        for (int attempt = 1; ; attempt++) {
+            try {
+                dynamo.transactWriteItems(b -> b.transactItems(actions));
+                return new Reserved();
+            } catch (TransactionCanceledException e) {
+                Result result = explain(order, quantities);
+                if (result != null) {
+                    return result;
+                }
+                if (attempt == RACE_ATTEMPTS) {
+                    // Still contended: fail this message; SQS redelivers it after the visibility timeout.
+                    throw new IllegalStateException("reservation for " + order.orderId() + " lost "
+                            + RACE_ATTEMPTS + " races; retrying later", e);
+                }
+                pause(attempt);
+            }
+        }
+    }
+
+    /** Jittered back-off between attempts that lost a race for the same stock items. */
+    private static void pause(int attempt) {
         try {
-            dynamo.transactWriteItems(b -> b.transactItems(actions));
-            return new Reserved();
-        } catch (TransactionCanceledException e) {
-            return explain(order, quantities, e);
+            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(10, 40L * attempt));
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while retrying a reservation", interrupted);
         }
     }
 
     /**
      * Reads what the cancelled transaction saw instead of trusting CancellationReasons, which not
-     * every emulator reports: a finished order or missing stock is final, a race is retried.
+     * every emulator reports: a finished order or missing stock is final; null means a race
+     * (another order took the stock in between, or a TransactionConflict), worth another attempt.
      */
-    private Result explain(Order order, Map<String, Integer> quantities, TransactionCanceledException cause) {
+    private Result explain(Order order, Map<String, Integer> quantities) {
         Map<String, AttributeValue> current = dynamo.getItem(b -> b.tableName(ordersTable).consistentRead(true)
                 .key(DynamoOrders.key(order.orderId()))).item();
         String status = current == null ? null : Attr.str(current, "status");
-        if (!OrderStatus.READY.name().equals(status) && !OrderStatus.BACKORDERED.name().equals(status)) {
+        if (status == null || !OrderStatus.sourcesOf(OrderStatus.UNSHIPPED).contains(OrderStatus.valueOf(status))) {
             return new NotWaiting();
         }
         List<Map<String, AttributeValue>> keys = new ArrayList<>();
@@ -103,10 +126,7 @@ public final class DynamoReservations implements Reservations {
                 shortfalls.add(new Shortfall(sku, qty, have == null ? null : have.intValue()));
             }
         });
-        if (shortfalls.isEmpty()) {
-            throw new IllegalStateException("reservation for " + order.orderId() + " lost a race; retrying", cause);
-        }
-        return new Short(shortfalls);
+        return shortfalls.isEmpty() ? null : new Short(shortfalls); // null: lost a race, try again
     }
 
     static Map<String, AttributeValue> stockKey(String sellerId, String sku) {

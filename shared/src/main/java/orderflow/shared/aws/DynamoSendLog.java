@@ -50,6 +50,19 @@ public final class DynamoSendLog implements SendLog {
     }
 
     @Override
+    public void release(String eventId) {
+        try {
+            dynamo.updateItem(b -> b.tableName(table).key(Map.of("eventId", Attr.s(eventId)))
+                    .updateExpression("SET leaseUntil = :zero")
+                    .conditionExpression("#state = :sending")
+                    .expressionAttributeNames(Map.of("#state", "state"))
+                    .expressionAttributeValues(Map.of(":zero", Attr.n(0), ":sending", Attr.s("SENDING"))));
+        } catch (ConditionalCheckFailedException e) {
+            // already finished by someone else: nothing to give up
+        }
+    }
+
+    @Override
     public void markRejected(String eventId, String reason, Instant at) {
         finish(eventId, "REJECTED", "reason", reason, at);
     }

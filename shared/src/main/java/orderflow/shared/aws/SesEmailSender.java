@@ -5,16 +5,16 @@ import java.util.List;
 import orderflow.shared.email.RenderedEmail;
 import orderflow.shared.ports.EmailSender;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
-import software.amazon.awssdk.services.sesv2.model.AccountSuspendedException;
 import software.amazon.awssdk.services.sesv2.model.BadRequestException;
 import software.amazon.awssdk.services.sesv2.model.Body;
 import software.amazon.awssdk.services.sesv2.model.Content;
-import software.amazon.awssdk.services.sesv2.model.MailFromDomainNotVerifiedException;
-import software.amazon.awssdk.services.sesv2.model.MessageRejectedException;
 
 /**
- * SES v2 SendEmail with text and HTML parts. Rejections that no retry can fix become
- * {@link EmailSender.PermanentRejection}; throttling and outages propagate so the message is retried.
+ * SES v2 SendEmail with text and HTML parts. Only a request SES calls malformed (an invalid
+ * recipient address) is a {@link EmailSender.PermanentRejection}. Everything else propagates and
+ * the message is retried, then dead-lettered: throttling and outages, but also problems of the
+ * sender's set-up (identity not verified yet, sandbox, sending paused), which the seller can fix
+ * and then redrive, so no confirmation is lost to them.
  */
 public final class SesEmailSender implements EmailSender {
 
@@ -36,8 +36,7 @@ public final class SesEmailSender implements EmailSender {
                             .subject(text(email.subject()))
                             .body(Body.builder().text(text(email.text())).html(text(email.html())).build()))))
                     .messageId();
-        } catch (MessageRejectedException | MailFromDomainNotVerifiedException | AccountSuspendedException
-                 | BadRequestException e) {
+        } catch (BadRequestException e) {
             throw new PermanentRejection(e.awsErrorDetails() == null ? e.getMessage()
                     : e.awsErrorDetails().errorCode() + ": " + e.awsErrorDetails().errorMessage(), e);
         }

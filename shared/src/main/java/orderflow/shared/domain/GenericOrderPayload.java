@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  */
 public final class GenericOrderPayload {
 
-    public static final int MAX_LINES = 100;
+    /** One DynamoDB transaction reserves a whole order: 100 actions, one of them the order itself. */
+    public static final int MAX_LINES = 99;
     public static final int MAX_QUANTITY = 10_000;
     private static final Pattern SKU = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._\\-/]{0,63}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s\"<>]{1,64}@[^@\\s\"<>]+\\.[^@\\s\"<>]{2,}");

@@ -8,6 +8,8 @@ import java.util.Locale;
 /** An amount in integer minor units of an ISO 4217 currency; the only money type in the code base. */
 public record Money(long minor, String currency) {
 
+    private static final java.util.regex.Pattern PLAIN = java.util.regex.Pattern.compile("-?\\d{1,10}(\\.\\d{1,20})?");
+
     public Money {
         if (currency == null || currency.length() != 3) {
             throw new IllegalArgumentException("currency must be an ISO 4217 code");
@@ -24,20 +26,17 @@ public record Money(long minor, String currency) {
      */
     public static Money parse(String decimal, String currency) {
         int digits = fractionDigits(currency);
-        BigDecimal value;
-        try {
-            value = new BigDecimal(decimal.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("must be a decimal number such as \"19.99\"");
+        // Plain decimals only (no exponents): at most 10 digits before the point keeps every order
+        // total far inside a long, and a hostile "1E+100000000" never reaches BigDecimal.
+        if (!PLAIN.matcher(decimal.trim()).matches()) {
+            throw new IllegalArgumentException("must be a decimal number such as \"19.99\", at most 10 digits before the point");
         }
+        BigDecimal value = new BigDecimal(decimal.trim());
         if (value.scale() > digits && value.stripTrailingZeros().scale() > digits) {
             throw new IllegalArgumentException(
                     "has more than " + digits + " decimal places for " + currency);
         }
         BigDecimal minor = value.movePointRight(digits).setScale(0, RoundingMode.UNNECESSARY);
-        if (minor.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE / 1000)) > 0) {
-            throw new IllegalArgumentException("is too large");
-        }
         return new Money(minor.longValueExact(), currency);
     }
 

@@ -27,7 +27,7 @@ public final class EmailTemplates {
         String text = render(load(name + ".txt"), values, false);
         String html = render(load(name + ".html"), values, true);
         String from = message.storeName() == null || message.storeName().isBlank() ? fromAddress
-                : "\"" + message.storeName().replace("\"", "'").replaceAll("[\\r\\n]", " ") + "\" <" + fromAddress + ">";
+                : displayName(message.storeName()) + " <" + fromAddress + ">";
         return new RenderedEmail(from, message.toAddress(), message.replyTo(), subject, text, html);
     }
 
@@ -75,6 +75,19 @@ public final class EmailTemplates {
                 pos = close + 2;
             }
         }
+    }
+
+    /**
+     * A From display name SES accepts: a quoted string when it is printable ASCII, else an RFC 2047
+     * encoded word (UTF-8, base64). Line breaks never survive (no header injection).
+     */
+    static String displayName(String name) {
+        String flat = name.replaceAll("[\\r\\n\\t]+", " ").strip();
+        if (flat.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
+            return "\"" + flat.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        }
+        return "=?UTF-8?B?" + java.util.Base64.getEncoder().encodeToString(
+                flat.getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "?=";
     }
 
     public static String escapeHtml(String text) {

@@ -16,5 +16,8 @@ public interface SendLog {
 
     void markSent(String eventId, String providerMessageId, Instant at);
 
+    /** Gives the claim up after a failed send, so the next delivery may try at once. */
+    void release(String eventId);
+
     void markRejected(String eventId, String reason, Instant at);
 }

@@ -76,11 +76,18 @@ public final class ProcessOrderService {
                         .map(f -> f.unknownSku() ? "unknown SKU " + f.sku()
                                 : f.sku() + ": " + f.requested() + " ordered, " + f.available() + " available")
                         .collect(Collectors.joining("; "));
-                orders.transition(order.orderId(), EnumSet.of(OrderStatus.READY, OrderStatus.BACKORDERED), next,
+                orders.transition(order.orderId(), waitingForStock(next), next,
                         (unknown ? "On hold: " : "Not enough stock: ") + reason, now);
                 yield unknown ? Outcome.ON_HOLD : Outcome.BACKORDERED;
             }
         };
+    }
+
+    /** The states an order can be in while it waits for stock and may move to {@code next}. */
+    private static java.util.Set<OrderStatus> waitingForStock(OrderStatus next) {
+        java.util.Set<OrderStatus> from = OrderStatus.sourcesOf(next);
+        from.retainAll(EnumSet.of(OrderStatus.READY, OrderStatus.BACKORDERED));
+        return from;
     }
 
     private void queueConfirmation(Order order, Seller seller) {

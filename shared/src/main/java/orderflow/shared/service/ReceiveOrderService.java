@@ -44,14 +44,16 @@ public final class ReceiveOrderService {
     }
 
     public Receipt receive(String storefrontId, String signatureHeader, byte[] body) {
+        // An unknown storefront is answered like a bad signature, so ids cannot be probed.
+        Failure.Unauthenticated unknown = new Failure.Unauthenticated(
+                "The signature does not match a secret of this storefront.");
         if (storefrontId == null || !storefrontId.matches("[A-Za-z0-9_-]{1,64}")) {
-            throw new Failure.NotFound("No storefront has this id.");
+            throw unknown;
         }
         if (body.length > MAX_BODY_BYTES) {
             throw new Failure.TooLarge("The body is " + body.length + " bytes; the limit is " + MAX_BODY_BYTES + ".");
         }
-        Storefront storefront = accounts.storefront(storefrontId)
-                .orElseThrow(() -> new Failure.NotFound("No storefront has the id " + storefrontId + "."));
+        Storefront storefront = accounts.storefront(storefrontId).orElseThrow(() -> unknown);
         Instant now = clock.instant();
         WebhookSignature.verify(signatureHeader, body, storefront.secrets(), now);
 
@@ -77,9 +79,10 @@ public final class ReceiveOrderService {
             queue.enqueue(existing.orderId());
             return new Receipt(existing.orderId(), OrderStatus.READY, false);
         }
-        if (existing.status() == OrderStatus.READY) {
-            // The first delivery may have stored the order and died before queueing it. Processing
-            // is idempotent, so queueing again is safe and guarantees the order is not stranded.
+        if (existing.status() == OrderStatus.READY || existing.status() == OrderStatus.BACKORDERED) {
+            // READY: the first delivery may have stored the order and died before queueing it.
+            // BACKORDERED: a redelivery is a cheap moment to try the stock again. Processing is
+            // idempotent, so queueing again never doubles anything.
             queue.enqueue(existing.orderId());
         }
         return new Receipt(existing.orderId(), existing.status(), true);

@@ -14,14 +14,18 @@ import orderflow.shared.ports.SendLog;
  *
  * <p>Order of work: claim the event (conditional write), send, record it as sent. A crash after
  * the provider accepted the email and before the record is written leaves a claim that expires
- * after {@link #LEASE}; the redelivered message then sends again. That window (one provider call
+ * after {@link #LEASE}; the redelivered message then sends again. A send that fails releases the
+ * claim at once. That window (one provider call
  * plus one write, milliseconds) is the only way to get a duplicate, and we prefer it to the
  * opposite choice (record first, send after), which would lose the email instead.
  */
 public final class SendEmailService {
 
-    /** Longer than the function timeout, so a live sender never loses its claim. */
-    public static final Duration LEASE = Duration.ofMinutes(2);
+    /**
+     * Longer than the function timeout (15 s), so a live sender never loses its claim, and shorter
+     * than the queue's visibility timeout (90 s), so a crashed sender's claim is gone by the next receive.
+     */
+    public static final Duration LEASE = Duration.ofSeconds(60);
 
     public enum Outcome { SENT, DUPLICATE, REJECTED }
 
@@ -64,6 +68,9 @@ public final class SendEmailService {
         } catch (EmailSender.PermanentRejection e) {
             log.markRejected(message.eventId(), e.getMessage(), clock.instant());
             return Outcome.REJECTED;
+        } catch (RuntimeException e) {
+            log.release(message.eventId()); // SES did not take it: the next delivery may try at once
+            throw e;
         }
     }
 }

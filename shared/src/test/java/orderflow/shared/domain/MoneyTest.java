@@ -25,6 +25,9 @@ class MoneyTest {
         assertThrows(IllegalArgumentException.class, () -> Money.parse("1.5", "JPY"));
         assertThrows(IllegalArgumentException.class, () -> Money.parse("abc", "USD"));
         assertThrows(IllegalArgumentException.class, () -> Money.parse("1e400", "USD"));
+        assertThrows(IllegalArgumentException.class, () -> Money.parse("1E+100000000", "USD"));
+        assertThrows(IllegalArgumentException.class, () -> Money.parse("12345678901", "USD"));
+        assertThrows(IllegalArgumentException.class, () -> Money.parse(" ", "USD"));
     }
 
     @Test

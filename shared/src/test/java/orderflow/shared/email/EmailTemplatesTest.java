@@ -39,4 +39,10 @@ class EmailTemplatesTest {
         assertFalse(email.from().contains("\r") || email.from().contains("\n"), email.from());
         assertTrue(email.from().endsWith("<orders@shop.example>"), email.from());
     }
+
+    @Test
+    void non_ascii_store_names_become_rfc2047_encoded_words() {
+        assertEquals("=?UTF-8?B?Q2Fmw6kgT2zDqQ==?=", EmailTemplates.displayName("Café Olé"));
+        assertEquals("\"A \\\"B\\\" \\\\ C\"", EmailTemplates.displayName("A \"B\" \\ C"));
+    }
 }

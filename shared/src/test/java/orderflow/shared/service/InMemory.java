@@ -127,9 +127,13 @@ final class InMemory {
     static final class SenderFake implements EmailSender {
         final List<RenderedEmail> sent = new ArrayList<>();
         boolean reject;
+        boolean throttle;
 
         @Override
         public String send(RenderedEmail email) {
+            if (throttle) {
+                throw new IllegalStateException("ThrottlingException: Maximum sending rate exceeded");
+            }
             if (reject) {
                 throw new PermanentRejection("MessageRejected: address is suppressed", null);
             }
@@ -161,6 +165,14 @@ final class InMemory {
         @Override
         public void markSent(String eventId, String providerMessageId, Instant at) {
             entries.put(eventId, new Entry("SENT", null));
+        }
+
+        @Override
+        public void release(String eventId) {
+            Entry e = entries.get(eventId);
+            if (e != null && e.state().equals("SENDING")) {
+                entries.put(eventId, new Entry("SENDING", Instant.EPOCH));
+            }
         }
 
         @Override

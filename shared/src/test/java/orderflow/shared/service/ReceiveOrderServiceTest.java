@@ -65,6 +65,14 @@ class ReceiveOrderServiceTest {
     }
 
     @Test
+    void redelivery_of_a_backordered_order_tries_the_stock_again() {
+        ReceiveOrderService.Receipt first = deliver(body("1", "PAID"));
+        orders.transition(first.orderId(), EnumSet.of(OrderStatus.READY), OrderStatus.BACKORDERED, "short", NOW);
+        deliver(body("1", "PAID"));
+        assertEquals(List.of(first.orderId(), first.orderId()), queue.enqueued);
+    }
+
+    @Test
     void redelivery_of_an_unprocessed_order_queues_it_again_so_nothing_is_stranded() {
         ReceiveOrderService.Receipt first = deliver(body("1", "PAID"));
         deliver(body("1", "PAID"));
@@ -85,9 +93,9 @@ class ReceiveOrderServiceTest {
     void bad_requests_write_nothing() {
         byte[] body = body("3", "PAID");
         assertThrows(Failure.Unauthenticated.class, () -> service.receive("sf", "t=1,v1=" + "0".repeat(64), body));
-        assertThrows(Failure.NotFound.class, () -> service.receive("nope", WebhookSignature.sign("secret",
+        assertThrows(Failure.Unauthenticated.class, () -> service.receive("nope", WebhookSignature.sign("secret",
                 NOW.getEpochSecond(), body), body));
-        assertThrows(Failure.NotFound.class, () -> service.receive("../etc", "x", body));
+        assertThrows(Failure.Unauthenticated.class, () -> service.receive("../etc", "x", body));
         byte[] huge = new byte[ReceiveOrderService.MAX_BODY_BYTES + 1];
         assertThrows(Failure.TooLarge.class, () -> service.receive("sf", "x", huge));
         byte[] notUtf8 = {(byte) 0xff, (byte) 0xfe};

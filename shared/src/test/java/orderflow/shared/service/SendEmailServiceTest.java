@@ -57,4 +57,13 @@ class SendEmailServiceTest {
         assertEquals(SendEmailService.Outcome.DUPLICATE, at(NOW.plusSeconds(10)).send(message("e3")));
         assertEquals(0, sender.sent.size());
     }
+
+    @Test
+    void a_failed_send_releases_its_claim_so_the_retry_sends_at_once() {
+        sender.throttle = true;
+        assertThrows(IllegalStateException.class, () -> at(NOW).send(message("e4")));
+        sender.throttle = false;
+        assertEquals(SendEmailService.Outcome.SENT, at(NOW.plusSeconds(1)).send(message("e4")));
+        assertEquals(1, sender.sent.size());
+    }
 }

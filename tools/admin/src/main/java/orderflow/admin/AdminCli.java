@@ -3,12 +3,17 @@ package orderflow.admin;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import orderflow.shared.aws.AwsClients;
 import orderflow.shared.aws.DynamoAdmin;
+import orderflow.shared.aws.DynamoOrders;
+import orderflow.shared.aws.SqsOrderQueue;
+import orderflow.shared.domain.Order;
+import orderflow.shared.domain.OrderStatus;
 import orderflow.shared.domain.Seller;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -18,8 +23,8 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 
 /**
  * Operator commands against a stack: the table and queue names come from the stack outputs
- * (environment variables or flags), credentials and region from the usual AWS chain. With
- * AWS_ENDPOINT_URL set they work against the local cloud too.
+ * (environment variables or flags), the region from AWS_REGION, credentials from the usual AWS
+ * chain. With AWS_ENDPOINT_URL set they work against the local cloud too.
  */
 public final class AdminCli {
 
@@ -28,9 +33,13 @@ public final class AdminCli {
               create-seller     --seller ID --store-name NAME --notify-email EMAIL
                                 [--reply-to EMAIL] [--support CONTACT] [--handling-days 2] [--time-zone UTC]
               create-storefront --seller ID --storefront ID [--type generic]    prints the signing secret
+              add-secret        --storefront ID                                 a second secret, for rotation
+              retire-secret     --storefront ID --secret SECRET                 once the storefront uses the new one
               create-api-key    --seller ID [--label TEXT]                      prints the key (shown once)
               set-stock         --seller ID --sku SKU --on-hand N
               redrive           --from DLQ_URL --to QUEUE_URL                   moves every message back
+              reprocess         --order ID                                      retry a BACKORDERED or ON_HOLD order
+            reprocess also needs --orders-table / ORDERS_TABLE and --order-queue / ORDER_QUEUE_URL.
             tables: --accounts-table / ACCOUNTS_TABLE, --inventory-table / INVENTORY_TABLE (stack outputs)
             """;
 
@@ -74,6 +83,13 @@ public final class AdminCli {
             }
             case "create-api-key" -> System.out.println(admin(f).newApiKey(required(f, "seller"),
                     f.getOrDefault("label", "created " + now), now));
+            case "add-secret" -> System.out.println("new signing secret (shown once; both are valid until you retire "
+                    + "the old one): " + admin(f).addSecret(required(f, "storefront")));
+            case "retire-secret" -> {
+                admin(f).retireSecret(required(f, "storefront"), required(f, "secret"));
+                System.out.println("secret retired");
+            }
+            case "reprocess" -> System.out.println(reprocess(f, required(f, "order"), now));
             case "set-stock" -> {
                 admin(f).putStock(required(f, "seller"), required(f, "sku"), Long.parseLong(required(f, "on-hand")), now);
                 System.out.println("stock of " + f.get("sku") + " set");
@@ -81,6 +97,19 @@ public final class AdminCli {
             case "redrive" -> System.out.println("moved " + redrive(required(f, "from"), required(f, "to")) + " messages");
             default -> fail("unknown command " + command + "\n" + USAGE);
         }
+    }
+
+    /** Queues a waiting order for processing again; an ON_HOLD one goes back to READY first. */
+    private static String reprocess(Map<String, String> f, String orderId, Instant now) {
+        DynamoOrders orders = new DynamoOrders(AwsClients.dynamoDb(), option(f, "orders-table", "ORDERS_TABLE"));
+        Order order = orders.get(orderId).orElseThrow(() -> new IllegalArgumentException("no order " + orderId));
+        if (order.status() == OrderStatus.ON_HOLD) {
+            orders.transition(orderId, EnumSet.of(OrderStatus.ON_HOLD), OrderStatus.READY, "released by an operator", now);
+        } else if (order.status() != OrderStatus.BACKORDERED && order.status() != OrderStatus.READY) {
+            throw new IllegalArgumentException("order " + orderId + " is " + order.status() + ": nothing to retry");
+        }
+        new SqsOrderQueue(AwsClients.sqs(), option(f, "order-queue", "ORDER_QUEUE_URL")).enqueue(orderId);
+        return "order " + orderId + " queued for processing";
     }
 
     private static DynamoAdmin admin(Map<String, String> f) {
