@@ -78,6 +78,7 @@ final class ColdStartSection {
             case "ProcessOrderFunction" -> () -> ev.processOrder(fx.newReadyOrder());
             case "SendEmailFunction" -> () -> ev.sendEmail(ev.emailMessage("cold-" + UUID.randomUUID()));
             case "GetOrderFunction" -> () -> ev.getOrder(Fixture.SELLER, fx.existingOrderId);
+            case "ListOrdersFunction" -> () -> ev.listOrders(Fixture.SELLER);
             case "ApiKeyAuthorizerFunction" -> () -> ev.authorizer(fx.apiKey);
             default -> throw new IllegalArgumentException("no bench event for " + id);
         };

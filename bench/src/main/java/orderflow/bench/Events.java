@@ -78,6 +78,14 @@ final class Events {
         return Json.write(e);
     }
 
+    String listOrders(String sellerId) {
+        Map<String, Object> e = fixture("list-orders.json");
+        Map<String, Object> context = new LinkedHashMap<>(cast(e.get("requestContext")));
+        context.put("authorizer", Map.of("lambda", Map.of("sellerId", sellerId)));
+        e.put("requestContext", context);
+        return Json.write(e);
+    }
+
     String authorizer(String apiKey) {
         Map<String, Object> e = fixture("api-key-authorizer.json");
         Map<String, Object> headers = new LinkedHashMap<>(cast(e.get("headers")));

@@ -2,6 +2,7 @@ package orderflow.it;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintStream;
@@ -93,6 +94,13 @@ class EndToEndIT {
             request.header("Authorization", authorization);
         }
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String listOrders(String authorization) throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(runner.baseUrl() + "/v1/orders?limit=100"))
+                .header("Authorization", authorization).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), r.body());
+        return r.body();
     }
 
     /** Polls the seller API until the order has the status (the pipeline is asynchronous). */
@@ -246,6 +254,9 @@ class EndToEndIT {
         assertEquals(404, foreign.statusCode());
         assertEquals("application/problem+json", foreign.headers().firstValue("content-type").orElse(""));
         assertEquals(200, getOrder(orderId, "Bearer " + demo.apiKey()).statusCode());
+        // The listing: the demo seller sees the order, the other seller's key never does.
+        assertTrue(listOrders("Bearer " + demo.apiKey()).contains(orderId));
+        assertFalse(listOrders("Bearer " + otherKey).contains(orderId));
         assertArrayEquals(new long[] {0, 0, 0}, stock("NO-SUCH-SKU"));
     }
 }

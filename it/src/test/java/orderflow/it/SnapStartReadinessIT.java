@@ -73,7 +73,7 @@ class SnapStartReadinessIT {
     @Test
     void every_handler_keeps_a_priming_hook_and_the_hook_runs_its_priming() throws Exception {
         for (Class<?> handler : List.of(ReceiveWebhookHandler.class, ProcessOrderHandler.class, SendEmailHandler.class,
-                GetOrderHandler.class, ApiKeyAuthorizerHandler.class)) {
+                GetOrderHandler.class, orderflow.functions.orders.ListOrdersHandler.class, ApiKeyAuthorizerHandler.class)) {
             assertEquals(SnapStartHook.class, handler.getDeclaredField("snapStart").getType(), handler.getName());
         }
         int[] runs = {0};
@@ -100,6 +100,7 @@ class SnapStartReadinessIT {
         assertOpensNoSocket(() -> assertEquals(List.of(), ProcessOrderHandler.prime().getBatchItemFailures()));
         assertOpensNoSocket(() -> assertEquals(List.of(), SendEmailHandler.prime().getBatchItemFailures()));
         assertOpensNoSocket(() -> assertEquals(200, GetOrderHandler.prime().getStatusCode()));
+        assertOpensNoSocket(() -> assertEquals(200, orderflow.functions.orders.ListOrdersHandler.prime().getStatusCode()));
         assertOpensNoSocket(() -> assertTrue(ApiKeyAuthorizerHandler.prime().getIsAuthorized()));
     }
 

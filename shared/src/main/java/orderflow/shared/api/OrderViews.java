@@ -57,6 +57,29 @@ public final class OrderViews {
         return json;
     }
 
+    /** One row of GET /v1/orders. */
+    public static Map<String, Object> summary(Order o, java.time.Instant now) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("orderId", o.orderId());
+        json.put("externalOrderId", o.externalOrderId());
+        json.put("status", o.status().name());
+        json.put("statusReason", o.statusReason());
+        json.put("createdAt", o.createdAt().toString());
+        json.put("shipBy", o.shipBy() == null ? null : o.shipBy().toString());
+        json.put("late", isLate(o, now));
+        json.put("buyerName", o.buyer().name());
+        json.put("items", o.lines().stream().mapToInt(OrderLine::quantity).sum());
+        json.put("total", money(o.totals().total()));
+        return json;
+    }
+
+    /** Not shipped in full and past the ship-by date. */
+    static boolean isLate(Order o, java.time.Instant now) {
+        return (o.status() == orderflow.shared.domain.OrderStatus.UNSHIPPED
+                || o.status() == orderflow.shared.domain.OrderStatus.PARTIALLY_SHIPPED)
+                && o.shipBy() != null && o.shipBy().isBefore(now);
+    }
+
     static Map<String, Object> money(Money m) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("amount", m.toDecimalString());

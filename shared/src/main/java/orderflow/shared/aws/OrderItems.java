@@ -20,9 +20,23 @@ final class OrderItems {
     private OrderItems() {
     }
 
+    /** Fixed-width UTC time, so index sort keys order as the instants do. */
+    private static final java.time.format.DateTimeFormatter SORTABLE =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(java.time.ZoneOffset.UTC);
+
+    /** BySellerCreated index sort key: purchase time, then the id to keep keys unique. */
+    static String listKey(java.time.Instant createdAt, String orderId) {
+        return SORTABLE.format(createdAt) + "#" + orderId;
+    }
+
+    static String sortableTime(java.time.Instant at) {
+        return SORTABLE.format(at);
+    }
+
     static Map<String, AttributeValue> toItem(Order o) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put("orderId", Attr.s(o.orderId()));
+        item.put("listKey", Attr.s(listKey(o.createdAt(), o.orderId())));
         item.put("sellerId", Attr.s(o.sellerId()));
         item.put("storefrontId", Attr.s(o.storefrontId()));
         item.put("externalOrderId", Attr.s(o.externalOrderId()));

@@ -1,17 +1,38 @@
 package orderflow.shared.service;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
 import orderflow.shared.domain.Failure;
+import orderflow.shared.domain.FieldError;
 import orderflow.shared.domain.Order;
+import orderflow.shared.domain.OrderFilter;
 import orderflow.shared.domain.OrderIds;
+import orderflow.shared.domain.OrderStatus;
+import orderflow.shared.json.Json;
 import orderflow.shared.ports.Orders;
 
 /** Seller reads. Another seller's order is indistinguishable from a missing one. */
 public final class OrderQueryService {
 
+    public static final int DEFAULT_PAGE = 50;
+    public static final int MAX_PAGE = 100;
+    private static final Set<String> CURSOR_KEYS = Set.of("orderId", "sellerId", "listKey");
+
     private final Orders orders;
 
     public OrderQueryService(Orders orders) {
         this.orders = orders;
+    }
+
+    public record Listing(List<Order> orders, String nextCursor) {
     }
 
     public Order get(String sellerId, String orderId) {
@@ -21,5 +42,83 @@ public final class OrderQueryService {
         return orders.get(orderId)
                 .filter(o -> o.sellerId().equals(sellerId))
                 .orElseThrow(() -> new Failure.NotFound("No order has the id " + orderId + "."));
+    }
+
+    /** GET /v1/orders: validates every parameter (all errors at once), then reads one page. */
+    public Listing list(String sellerId, Map<String, String> query, Instant now) {
+        Map<String, String> q = query == null ? Map.of() : query;
+        List<FieldError> errors = new ArrayList<>();
+        OrderStatus status = null;
+        if (q.get("status") != null) {
+            try {
+                status = OrderStatus.valueOf(q.get("status"));
+            } catch (IllegalArgumentException e) {
+                errors.add(new FieldError("status", "must be one of " + java.util.Arrays.toString(OrderStatus.values())));
+            }
+        }
+        Instant from = instant(q, "createdFrom", errors);
+        Instant to = instant(q, "createdTo", errors);
+        if (from != null && to != null && from.isAfter(to)) {
+            errors.add(new FieldError("createdFrom", "must not be after createdTo"));
+        }
+        Instant shipByBefore = instant(q, "shipByBefore", errors);
+        Boolean late = null;
+        if (q.get("late") != null) {
+            if (q.get("late").equals("true") || q.get("late").equals("false")) {
+                late = Boolean.valueOf(q.get("late"));
+            } else {
+                errors.add(new FieldError("late", "must be true or false"));
+            }
+        }
+        int limit = DEFAULT_PAGE;
+        if (q.get("limit") != null) {
+            try {
+                limit = Integer.parseInt(q.get("limit"));
+                if (limit < 1 || limit > MAX_PAGE) {
+                    errors.add(new FieldError("limit", "must be between 1 and " + MAX_PAGE));
+                }
+            } catch (NumberFormatException e) {
+                errors.add(new FieldError("limit", "must be a whole number"));
+            }
+        }
+        Map<String, String> after = q.get("cursor") == null ? null : cursor(q.get("cursor"), sellerId, errors);
+        if (!errors.isEmpty()) {
+            throw new Failure.InvalidInput("The query has " + errors.size() + " invalid parameter"
+                    + (errors.size() == 1 ? "" : "s") + ".", errors);
+        }
+        Orders.Page page = orders.list(sellerId, new OrderFilter(status, from, to, shipByBefore, late, now), after, limit);
+        return new Listing(page.orders(), page.next() == null ? null : Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(Json.write(page.next()).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The cursor is opaque to clients; here it must be a position in this seller's own listing. */
+    private static Map<String, String> cursor(String text, String sellerId, List<FieldError> errors) {
+        try {
+            Map<String, Object> json = Json.parseObject(new String(Base64.getUrlDecoder().decode(text),
+                    StandardCharsets.UTF_8));
+            Map<String, String> position = new LinkedHashMap<>();
+            json.forEach((k, v) -> position.put(k, v instanceof String s ? s : null));
+            if (position.keySet().equals(CURSOR_KEYS) && !position.containsValue(null)
+                    && sellerId.equals(position.get("sellerId"))) {
+                return position;
+            }
+        } catch (IllegalArgumentException | Failure e) {
+            // reported below
+        }
+        errors.add(new FieldError("cursor", "is not a cursor returned by this listing"));
+        return null;
+    }
+
+    private static Instant instant(Map<String, String> q, String name, List<FieldError> errors) {
+        String value = q.get(name);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            errors.add(new FieldError(name, "must be an ISO-8601 instant such as 2026-11-27T00:00:00Z"));
+            return null;
+        }
     }
 }

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import orderflow.shared.domain.Order;
+import orderflow.shared.domain.OrderFilter;
 import orderflow.shared.domain.OrderStatus;
 import orderflow.shared.domain.Seller;
 import orderflow.shared.domain.Storefront;
@@ -68,6 +69,23 @@ final class InMemory {
             }
             orders.put(orderId, o.withStatus(to, reason));
             return true;
+        }
+
+        @Override
+        public Page list(String sellerId, OrderFilter filter, Map<String, String> after, int limit) {
+            List<Order> mine = new ArrayList<>(orders.values().stream()
+                    .filter(o -> o.sellerId().equals(sellerId))
+                    .filter(o -> filter.status() == null || o.status() == filter.status())
+                    .sorted(java.util.Comparator.comparing(Order::createdAt).thenComparing(Order::orderId).reversed())
+                    .toList());
+            if (after != null) {
+                mine.removeIf(o -> (o.createdAt() + "#" + o.orderId()).compareTo(after.get("listKey")) >= 0);
+            }
+            List<Order> page = mine.subList(0, Math.min(limit, mine.size()));
+            Order last = page.isEmpty() ? null : page.get(page.size() - 1);
+            Map<String, String> next = mine.size() > limit && last != null ? Map.of("orderId", last.orderId(),
+                    "sellerId", sellerId, "listKey", last.createdAt() + "#" + last.orderId()) : null;
+            return new Page(List.copyOf(page), next);
         }
 
         @Override
