@@ -4,26 +4,23 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.amazonaws.services.lambda.runtime.logging.LogLevel;
-import orderflow.shared.api.OrderViews;
 import orderflow.shared.api.LambdaStreams;
+import orderflow.shared.api.OrderViews;
 import orderflow.shared.api.PrimingContext;
-import orderflow.shared.api.SnapStartHook;
-import orderflow.shared.api.Problems;
 import orderflow.shared.api.Responses;
+import orderflow.shared.api.SellerRoutes;
+import orderflow.shared.api.SnapStartHook;
 import orderflow.shared.aws.AwsClients;
 import orderflow.shared.aws.DynamoOrders;
 import orderflow.shared.aws.Env;
 import orderflow.shared.aws.Priming;
 import orderflow.shared.aws.PrimingSamples;
-import orderflow.shared.domain.Failure;
 import orderflow.shared.domain.Order;
 import orderflow.shared.service.OrderQueryService;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -46,19 +43,8 @@ public class GetOrderHandler implements RequestHandler<APIGatewayV2HTTPEvent, AP
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        String sellerId = Responses.sellerId(event);
-        if (sellerId == null) {
-            return Problems.problem(401, "unauthorized", "Unauthorized", "An API key is required.", List.of());
-        }
-        try {
-            return Responses.json(200, OrderViews.detail(
-                    service.get(sellerId, Responses.pathParameter(event, "orderId"))));
-        } catch (Failure f) {
-            return Problems.from(f);
-        } catch (RuntimeException e) {
-            context.getLogger().log("get order failed: " + e, LogLevel.ERROR);
-            return Problems.internalError(context.getAwsRequestId());
-        }
+        return SellerRoutes.handle(event, context, sellerId -> Responses.json(200, OrderViews.detail(
+                service.get(sellerId, Responses.pathParameter(event, "orderId")))));
     }
 
     /**

@@ -14,19 +14,17 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import orderflow.shared.api.LambdaStreams;
 import orderflow.shared.api.OrderViews;
 import orderflow.shared.api.PrimingContext;
-import orderflow.shared.api.Problems;
 import orderflow.shared.api.Responses;
+import orderflow.shared.api.SellerRoutes;
 import orderflow.shared.api.SnapStartHook;
 import orderflow.shared.aws.AwsClients;
 import orderflow.shared.aws.DynamoOrders;
 import orderflow.shared.aws.Env;
 import orderflow.shared.aws.Priming;
 import orderflow.shared.aws.PrimingSamples;
-import orderflow.shared.domain.Failure;
 import orderflow.shared.domain.Order;
 import orderflow.shared.json.Json;
 import orderflow.shared.service.OrderQueryService;
@@ -55,11 +53,7 @@ public class ListOrdersHandler implements RequestHandler<APIGatewayV2HTTPEvent, 
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        String sellerId = Responses.sellerId(event);
-        if (sellerId == null) {
-            return Problems.problem(401, "unauthorized", "Unauthorized", "An API key is required.", List.of());
-        }
-        try {
+        return SellerRoutes.handle(event, context, sellerId -> {
             Instant now = clock.instant();
             OrderQueryService.Listing listing = service.list(sellerId, event.getQueryStringParameters(), now);
             List<Map<String, Object>> rows = new ArrayList<>();
@@ -70,12 +64,7 @@ public class ListOrdersHandler implements RequestHandler<APIGatewayV2HTTPEvent, 
             body.put("orders", rows);
             body.put("nextCursor", listing.nextCursor());
             return Responses.json(200, body);
-        } catch (Failure f) {
-            return Problems.from(f);
-        } catch (RuntimeException e) {
-            context.getLogger().log("list orders failed: " + e, LogLevel.ERROR);
-            return Problems.internalError(context.getAwsRequestId());
-        }
+        });
     }
 
     /**
