@@ -55,7 +55,7 @@ final class Fixture {
     String newReadyOrder() {
         Order order = GenericOrderPayload.parse(Json.parseObject(events.orderBody("seed-" + UUID.randomUUID())))
                 .toOrder(STOREFRONT, SELLER, Instant.now());
-        new DynamoOrders(dynamo, ref("OrdersTable")).createIfAbsent(order);
+        new DynamoOrders(dynamo, ref("OrdersTable"), ref("OrderHistoryTable"), ref("InventoryTable")).createIfAbsent(order);
         return order.orderId();
     }
 

@@ -249,6 +249,8 @@ class EndToEndIT {
 
         DynamoAdmin admin = new DynamoAdmin(dynamo, String.valueOf(runner.cloud().ref("AccountsTable")),
                 String.valueOf(runner.cloud().ref("InventoryTable")));
+        admin.putSeller(new orderflow.shared.domain.Seller("other-seller", "Other shop", "o@other.example",
+                "o@other.example", "o@other.example", 2, java.time.ZoneId.of("UTC")));
         String otherKey = admin.newApiKey("other-seller", "e2e", Instant.now());
         HttpResponse<String> foreign = getOrder(orderId, "Bearer " + otherKey);
         assertEquals(404, foreign.statusCode());
@@ -258,5 +260,121 @@ class EndToEndIT {
         assertTrue(listOrders("Bearer " + demo.apiKey()).contains(orderId));
         assertFalse(listOrders("Bearer " + otherKey).contains(orderId));
         assertArrayEquals(new long[] {0, 0, 0}, stock("NO-SUCH-SKU"));
+    }
+
+    private static HttpResponse<String> call(String method, String path, String key, Object body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(runner.baseUrl() + path))
+                .header("Authorization", "Bearer " + key)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(Json.write(body)));
+        if (body != null) {
+            request.header("content-type", "application/json");
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String newSellerKey(String sellerId) {
+        DynamoAdmin admin = new DynamoAdmin(dynamo, String.valueOf(runner.cloud().ref("AccountsTable")),
+                String.valueOf(runner.cloud().ref("InventoryTable")));
+        admin.putSeller(new orderflow.shared.domain.Seller(sellerId, "Shop " + sellerId, "o@" + sellerId + ".example",
+                "o@" + sellerId + ".example", "o@" + sellerId + ".example", 2, java.time.ZoneId.of("UTC")));
+        return admin.newApiKey(sellerId, "e2e", Instant.now());
+    }
+
+    @Test
+    void demo_order_goes_unshipped_partially_shipped_shipped_delivered_with_emails_and_history() throws Exception {
+        String body = Fixtures.sampleOrderJson("E2E-LIFE");
+        String orderId = (String) Json.parseObject(postOrder(body, signed(body)).body()).get("orderId");
+        awaitStatus(orderId, "UNSHIPPED");
+        String key = demo.apiKey();
+        assertEquals(200, call("POST", "/v1/orders/" + orderId + "/acknowledge", key, null).statusCode());
+
+        HttpResponse<String> partial = call("POST", "/v1/orders/" + orderId + "/shipments", key, Map.of("carrier", "UPS",
+                "trackingNumber", "1Z999AA10123456784", "shipDate", Instant.now().toString(),
+                "lines", List.of(Map.of("sku", "MUG-BLUE", "quantity", 1))));
+        assertEquals(201, partial.statusCode(), partial.body());
+        assertEquals("PARTIALLY_SHIPPED", Json.parseObject(partial.body()).get("status"));
+        HttpResponse<String> rest = call("POST", "/v1/orders/" + orderId + "/shipments", key, Map.of("carrier", "USPS",
+                "trackingNumber", "9400 1118 9922 3397 6239 13", "shipDate", Instant.now().toString()));
+        assertEquals(201, rest.statusCode(), rest.body());
+        assertEquals("SHIPPED", Json.parseObject(rest.body()).get("status"));
+        HttpResponse<String> delivered = call("POST", "/v1/orders/" + orderId + "/delivery", key,
+                Map.of("deliveredAt", Instant.now().toString()));
+        assertEquals(200, delivered.statusCode(), delivered.body());
+        assertEquals("DELIVERED", Json.parseObject(delivered.body()).get("status"));
+
+        List<Map<String, Object>> emails = awaitEmails("E2E-LIFE", 4);
+        List<String> subjects = emails.stream().map(e -> String.valueOf(e.get("subject"))).sorted().toList();
+        assertEquals(4, subjects.size(), subjects.toString());
+        assertTrue(subjects.get(0).endsWith("has shipped") && subjects.get(1).endsWith("has shipped"), subjects.toString());
+        assertTrue(subjects.get(2).endsWith("is confirmed") && subjects.get(3).endsWith("was delivered"), subjects.toString());
+        assertTrue(emails.stream().anyMatch(e -> String.valueOf(e.get("html"))
+                .contains("https://www.ups.com/track?tracknum=1Z999AA10123456784")), "tracking link in the email");
+
+        HttpResponse<String> history = call("GET", "/v1/orders/" + orderId + "/history", key, null);
+        assertEquals(200, history.statusCode(), history.body());
+        List<Object> actions = new ArrayList<>();
+        for (Object e : (List<?>) Json.parseObject(history.body()).get("entries")) {
+            actions.add(((Map<?, ?>) e).get("action") + "->" + ((Map<?, ?>) e).get("to"));
+        }
+        assertEquals(List.of("receive->READY", "reserve->UNSHIPPED", "acknowledge->UNSHIPPED",
+                "ship shp_1->PARTIALLY_SHIPPED", "ship shp_2->SHIPPED", "confirm-delivery->DELIVERED"), actions);
+
+        HttpResponse<String> csv = call("GET", "/v1/orders/export?from=2026-01-01T00:00:00Z&to=2030-01-01T00:00:00Z", key, null);
+        assertEquals(200, csv.statusCode(), csv.body());
+        assertTrue(csv.headers().firstValue("content-type").orElse("").startsWith("text/csv"));
+        assertTrue(csv.body().lines().anyMatch(l -> l.startsWith(orderId + ",") && l.contains(",DELIVERED,")),
+                csv.body());
+    }
+
+    @Test
+    void every_seller_route_answers_404_to_another_sellers_key_and_changes_nothing() throws Exception {
+        String body = Fixtures.sampleOrderJson("E2E-TENANT");
+        String orderId = (String) Json.parseObject(postOrder(body, signed(body)).body()).get("orderId");
+        Map<String, Object> before = awaitStatus(orderId, "UNSHIPPED");
+        String intruder = newSellerKey("intruder-" + System.nanoTime());
+        Map<String, Object> anyBody = Map.of("reason", "OTHER", "carrier", "UPS", "trackingNumber", "1Z999AA10123456784",
+                "shipDate", Instant.now().toString(), "deliveredAt", Instant.now().toString());
+        int walked = 0;
+        for (var route : runner.routes()) {
+            if (!route.path().startsWith("/v1/")) {
+                continue;
+            }
+            walked++;
+            HttpResponse<String> r = call(route.method(), route.path().replace("{orderId}", orderId),
+                    intruder, route.method().equals("GET") ? null : anyBody);
+            if (route.path().contains("{orderId}")) {
+                assertEquals(404, r.statusCode(), route.method() + " " + route.path() + ": " + r.body());
+                assertEquals("application/problem+json", r.headers().firstValue("content-type").orElse(""));
+            } else {
+                // Listings of the intruder's own data: empty of the victim's order.
+                HttpResponse<String> own = call("GET", route.path() + "?from=2026-01-01T00:00:00Z", intruder, null);
+                assertEquals(200, own.statusCode(), route.path() + ": " + own.body());
+                assertFalse(own.body().contains(orderId), route.path());
+            }
+        }
+        assertTrue(walked >= 8, "walked " + walked + " /v1 routes");
+        Map<String, Object> after = Json.parseObject(getOrder(orderId, "Bearer " + demo.apiKey()).body());
+        assertEquals(before.get("version"), after.get("version"));
+        assertEquals(before.get("status"), after.get("status"));
+    }
+
+    @Test
+    void a_seller_has_at_most_two_active_keys_and_a_revoked_key_stops_working() throws Exception {
+        String seller = "rotating-" + System.nanoTime();
+        String first = newSellerKey(seller);
+        DynamoAdmin admin = new DynamoAdmin(dynamo, String.valueOf(runner.cloud().ref("AccountsTable")),
+                String.valueOf(runner.cloud().ref("InventoryTable")));
+        String second = admin.newApiKey(seller, "rotation", Instant.now());
+        IllegalArgumentException third = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> admin.newApiKey(seller, "one too many", Instant.now()));
+        assertTrue(third.getMessage().contains("revoke one first"), third.getMessage());
+        assertEquals(200, call("GET", "/v1/orders", first, null).statusCode());
+        assertEquals(200, call("GET", "/v1/orders", second, null).statusCode());
+
+        admin.revokeApiKey(seller, orderflow.shared.security.ApiKeys.keyId(orderflow.shared.security.ApiKeys.hash(first)));
+        assertEquals(403, call("GET", "/v1/orders", first, null).statusCode());
+        assertEquals(200, call("GET", "/v1/orders", second, null).statusCode());
+        assertEquals(1, admin.apiKeyIds(seller).size());
     }
 }

@@ -73,7 +73,10 @@ class SnapStartReadinessIT {
     @Test
     void every_handler_keeps_a_priming_hook_and_the_hook_runs_its_priming() throws Exception {
         for (Class<?> handler : List.of(ReceiveWebhookHandler.class, ProcessOrderHandler.class, SendEmailHandler.class,
-                GetOrderHandler.class, orderflow.functions.orders.ListOrdersHandler.class, ApiKeyAuthorizerHandler.class)) {
+                GetOrderHandler.class, orderflow.functions.orders.ListOrdersHandler.class, ApiKeyAuthorizerHandler.class,
+                orderflow.functions.actions.AcknowledgeOrderHandler.class, orderflow.functions.actions.CancelOrderHandler.class,
+                orderflow.functions.actions.ShipOrderHandler.class, orderflow.functions.actions.ConfirmDeliveryHandler.class,
+                orderflow.functions.orders.GetOrderHistoryHandler.class, orderflow.functions.orders.ExportOrdersHandler.class)) {
             assertEquals(SnapStartHook.class, handler.getDeclaredField("snapStart").getType(), handler.getName());
         }
         int[] runs = {0};
@@ -102,6 +105,15 @@ class SnapStartReadinessIT {
         assertOpensNoSocket(() -> assertEquals(200, GetOrderHandler.prime().getStatusCode()));
         assertOpensNoSocket(() -> assertEquals(200, orderflow.functions.orders.ListOrdersHandler.prime().getStatusCode()));
         assertOpensNoSocket(() -> assertTrue(ApiKeyAuthorizerHandler.prime().getIsAuthorized()));
+        for (java.util.function.Supplier<APIGatewayV2HTTPResponse> action : List.<java.util.function.Supplier<APIGatewayV2HTTPResponse>>of(
+                orderflow.functions.actions.AcknowledgeOrderHandler::prime, orderflow.functions.actions.CancelOrderHandler::prime,
+                orderflow.functions.actions.ShipOrderHandler::prime, orderflow.functions.actions.ConfirmDeliveryHandler::prime,
+                orderflow.functions.orders.GetOrderHistoryHandler::prime, orderflow.functions.orders.ExportOrdersHandler::prime)) {
+            assertOpensNoSocket(() -> {
+                APIGatewayV2HTTPResponse response = action.get();
+                assertTrue(response.getStatusCode() == 200 || response.getStatusCode() == 201, response.getBody());
+            });
+        }
     }
 
     @Test
@@ -112,7 +124,13 @@ class SnapStartReadinessIT {
                 new ProcessOrderHandlerAccess(cloud).create(),
                 new SendEmailHandlerAccess(cloud).create(),
                 new GetOrderHandlerAccess(cloud).create(),
-                new ApiKeyAuthorizerHandlerAccess(cloud).create());
+                new ApiKeyAuthorizerHandlerAccess(cloud).create(),
+                new orderflow.functions.actions.ActionHandlersAccess(cloud).acknowledge(),
+                new orderflow.functions.actions.ActionHandlersAccess(cloud).cancel(),
+                new orderflow.functions.actions.ActionHandlersAccess(cloud).ship(),
+                new orderflow.functions.actions.ActionHandlersAccess(cloud).delivery(),
+                new orderflow.functions.orders.OrderReadHandlersAccess(cloud).history(),
+                new orderflow.functions.orders.OrderReadHandlersAccess(cloud).export());
         for (Object handler : handlers) {
             List<String> found = new ArrayList<>();
             walk(handler, "", new IdentityHashMap<>(), found);

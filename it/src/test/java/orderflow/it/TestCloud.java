@@ -104,6 +104,12 @@ public final class TestCloud {
         return Env.of(cloud.functionEnvironment(functionId));
     }
 
+    /** The orders adapter with every table a change can touch. */
+    public orderflow.shared.aws.DynamoOrders orders() {
+        return new orderflow.shared.aws.DynamoOrders(dynamo, ref("OrdersTable"), ref("OrderHistoryTable"),
+                ref("InventoryTable"));
+    }
+
     public DynamoAdmin admin() {
         return new DynamoAdmin(dynamo, ref("AccountsTable"), ref("InventoryTable"));
     }

@@ -15,6 +15,6 @@ public final class BenchFactory {
 
     @SuppressWarnings("unused")
     public static GetOrderHandler create(DynamoDbClient dynamo, SqsClient sqs, SesV2Client ses, Env env, Clock clock) {
-        return new GetOrderHandler(dynamo, env);
+        return new GetOrderHandler(dynamo, env, clock);
     }
 }

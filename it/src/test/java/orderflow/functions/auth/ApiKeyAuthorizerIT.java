@@ -43,7 +43,7 @@ class ApiKeyAuthorizerIT {
         String key = cloud.admin().newApiKey(seller, "test", Instant.now());
         SimpleIAMPolicyResponse response = handler.handleRequest(withHeader(event, "Bearer " + key), new TestContext());
         assertTrue(response.getIsAuthorized());
-        assertEquals(Map.of("sellerId", seller), response.getContext());
+        assertEquals(Map.of("sellerId", seller, "keyId", ApiKeys.keyId(ApiKeys.hash(key))), response.getContext());
 
         var item = cloud.dynamo.getItem(b -> b.tableName(cloud.ref("AccountsTable"))
                 .key(Map.of("pk", AttributeValue.fromS("APIKEY#" + ApiKeys.hash(key))))).item();

@@ -12,6 +12,6 @@ public final class GetOrderHandlerAccess {
     }
 
     public GetOrderHandler create() {
-        return new GetOrderHandler(cloud.dynamo, cloud.envOf("GetOrderFunction"));
+        return new GetOrderHandler(cloud.dynamo, cloud.envOf("GetOrderFunction"), java.time.Clock.systemUTC());
     }
 }

@@ -21,13 +21,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 class GetOrderIT {
 
     private final TestCloud cloud = TestCloud.get();
-    private final GetOrderHandler handler = new GetOrderHandler(cloud.dynamo, cloud.envOf("GetOrderFunction"));
+    private final GetOrderHandler handler = new GetOrderHandler(cloud.dynamo, cloud.envOf("GetOrderFunction"), java.time.Clock.systemUTC());
 
     private Order storeOrder(String seller) {
         Map<String, Object> json = Fixtures.sampleOrder();
         json.put("externalOrderId", "G-" + System.nanoTime());
         Order order = GenericOrderPayload.parse(json).toOrder(seller + "-sf", seller, Instant.now());
-        new DynamoOrders(cloud.dynamo, cloud.ref("OrdersTable")).createIfAbsent(order);
+        cloud.orders().createIfAbsent(order);
         return order;
     }
 

@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +32,7 @@ class ListOrdersIT {
     private final TestCloud cloud = TestCloud.get();
     private final ListOrdersHandler handler = new ListOrdersHandler(cloud.dynamo, cloud.envOf("ListOrdersFunction"),
             Clock.fixed(NOW, ZoneOffset.UTC));
-    private final DynamoOrders orders = new DynamoOrders(cloud.dynamo, cloud.ref("OrdersTable"));
+    private final DynamoOrders orders = cloud.orders();
 
     private Order store(String seller, String externalId, Instant createdAt) {
         Map<String, Object> json = Fixtures.sampleOrder();
@@ -86,12 +85,10 @@ class ListOrdersIT {
         String seller = cloud.newSeller("lf");
         Order ready = store(seller, "R", NOW.minusSeconds(3000));
         Order due = store(seller, "D", NOW.minusSeconds(2000));
-        orders.transition(due.orderId(), EnumSet.of(OrderStatus.READY), OrderStatus.UNSHIPPED, null, NOW);
-        cloud.dynamo.updateItem(u -> u.tableName(cloud.ref("OrdersTable"))
-                .key(Map.of("orderId", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(due.orderId())))
-                .updateExpression("SET shipBy = :past")
-                .expressionAttributeValues(Map.of(":past", software.amazon.awssdk.services.dynamodb.model.AttributeValue
-                        .fromS(NOW.minusSeconds(60).toString()))));
+        // Confirmed (stock reservation is not what this test is about) with a ship-by date already past.
+        assertEquals(orderflow.shared.ports.Orders.Done.class, orders.apply(orderflow.shared.domain.OrderChange.of(due,
+                due.confirmed(NOW.minusSeconds(60), NOW.plusSeconds(86_400)), NOW,
+                orderflow.shared.domain.Actor.job("test"), "reserve", "test", List.of())).getClass());
 
         assertEquals(List.of(ready.orderId()), ids(list(event, seller, Map.of("status", "READY"))));
         Map<String, Object> late = list(event, seller, Map.of("late", "true"));

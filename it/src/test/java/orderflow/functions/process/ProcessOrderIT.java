@@ -48,7 +48,7 @@ class ProcessOrderIT {
         json.put("externalOrderId", externalId);
         json.putAll(overrides);
         Order order = GenericOrderPayload.parse(json).toOrder(seller + "-sf", seller, NOW);
-        new DynamoOrders(cloud.dynamo, cloud.ref("OrdersTable")).createIfAbsent(order);
+        cloud.orders().createIfAbsent(order);
         return order;
     }
 
@@ -72,7 +72,7 @@ class ProcessOrderIT {
     }
 
     private String status(String orderId) {
-        return new DynamoOrders(cloud.dynamo, cloud.ref("OrdersTable")).get(orderId).orElseThrow().status().name();
+        return cloud.orders().get(orderId).orElseThrow().status().name();
     }
 
     private long[] stock(String sku) {
@@ -88,7 +88,7 @@ class ProcessOrderIT {
 
         SQSBatchResponse response = handler.handleRequest(withOrder(event, order.orderId()), new TestContext());
         assertEquals(List.of(), response.getBatchItemFailures());
-        Order stored = new DynamoOrders(cloud.dynamo, cloud.ref("OrdersTable")).get(order.orderId()).orElseThrow();
+        Order stored = cloud.orders().get(order.orderId()).orElseThrow();
         assertEquals("UNSHIPPED", stored.status().name());
         // Friday 2026-11-27 + 2 business days (UTC seller) = Tuesday 2026-12-01, end of day.
         assertEquals(Instant.parse("2026-12-01T23:59:59.999999999Z"), stored.shipBy());
@@ -114,7 +114,7 @@ class ProcessOrderIT {
         Order order = storeReadyOrder("R-2", Map.of());
 
         handler.handleRequest(withOrder(event, order.orderId()), new TestContext());
-        Order stored = new DynamoOrders(cloud.dynamo, cloud.ref("OrdersTable")).get(order.orderId()).orElseThrow();
+        Order stored = cloud.orders().get(order.orderId()).orElseThrow();
         assertEquals("BACKORDERED", stored.status().name());
         assertEquals("Not enough stock: TEE-BLACK-L: 1 ordered, 0 available", stored.statusReason());
         assertArrayEquals(new long[] {5, 0, 5}, stock("MUG-BLUE"));
@@ -127,7 +127,7 @@ class ProcessOrderIT {
         cloud.admin().putStock(seller, "MUG-BLUE", 5, NOW);
         Order order = storeReadyOrder("R-3", Map.of());
         handler.handleRequest(withOrder(event, order.orderId()), new TestContext());
-        Order stored = new DynamoOrders(cloud.dynamo, cloud.ref("OrdersTable")).get(order.orderId()).orElseThrow();
+        Order stored = cloud.orders().get(order.orderId()).orElseThrow();
         assertEquals("ON_HOLD", stored.status().name());
         assertTrue(stored.statusReason().contains("unknown SKU TEE-BLACK-L"), stored.statusReason());
         assertArrayEquals(new long[] {5, 0, 5}, stock("MUG-BLUE"));

@@ -6,9 +6,13 @@ import java.util.List;
 import java.util.Map;
 
 import orderflow.shared.domain.Address;
+import orderflow.shared.domain.Fulfillment;
+import orderflow.shared.domain.HistoryEntry;
 import orderflow.shared.domain.Money;
 import orderflow.shared.domain.Order;
 import orderflow.shared.domain.OrderLine;
+import orderflow.shared.domain.SellerAction;
+import orderflow.shared.domain.Shipment;
 
 /** The JSON shape of an order in the seller API (docs/api.md). Money is {amount: "19.99", currency}. */
 public final class OrderViews {
@@ -16,7 +20,7 @@ public final class OrderViews {
     private OrderViews() {
     }
 
-    public static Map<String, Object> detail(Order o) {
+    public static Map<String, Object> detail(Order o, java.time.Instant now) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("orderId", o.orderId());
         json.put("storefrontId", o.storefrontId());
@@ -54,7 +58,60 @@ public final class OrderViews {
         totals.put("tax", money(o.totals().tax()));
         totals.put("total", money(o.totals().total()));
         json.put("totals", totals);
+        Fulfillment f = o.fulfillment();
+        json.put("version", o.version());
+        json.put("acknowledgedAt", text(f.acknowledgedAt()));
+        json.put("deliverBy", text(f.deliverBy()));
+        json.put("late", isLate(o, now));
+        json.put("shippedLate", f.anyLate());
+        List<Map<String, Object>> shipments = new ArrayList<>();
+        for (Shipment s : f.shipments()) {
+            shipments.add(shipment(s));
+        }
+        json.put("shipments", shipments);
+        if (f.cancellation() != null) {
+            Map<String, Object> c = new LinkedHashMap<>();
+            c.put("reason", f.cancellation().reason());
+            c.put("buyerRequested", f.cancellation().buyerRequested());
+            c.put("at", f.cancellation().at().toString());
+            c.put("by", f.cancellation().by());
+            json.put("cancellation", c);
+        }
+        json.put("allowedActions", o.status().sellerActions().stream().map(SellerAction::apiName).toList());
         return json;
+    }
+
+    public static Map<String, Object> shipment(Shipment s) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("shipmentId", s.shipmentId());
+        json.put("carrier", s.carrier());
+        json.put("trackingNumber", s.trackingNumber());
+        json.put("trackingValid", s.trackingValid());
+        json.put("trackingUrl", s.trackingUrl());
+        json.put("shipDate", s.shipDate().toString());
+        List<Map<String, Object>> lines = new ArrayList<>();
+        s.quantities().forEach((sku, q) -> lines.add(Map.of("sku", sku, "quantity", q)));
+        json.put("lines", lines);
+        json.put("late", s.late());
+        json.put("deliveredAt", text(s.deliveredAt()));
+        json.put("deliveredOnTime", s.deliveredOnTime());
+        return json;
+    }
+
+    public static Map<String, Object> history(HistoryEntry e) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("version", e.version());
+        json.put("at", e.at().toString());
+        json.put("actor", e.actor().toString());
+        json.put("action", e.action());
+        json.put("from", e.from() == null ? null : e.from().name());
+        json.put("to", e.to().name());
+        json.put("reason", e.reason());
+        return json;
+    }
+
+    private static String text(java.time.Instant at) {
+        return at == null ? null : at.toString();
     }
 
     /** One row of GET /v1/orders. */

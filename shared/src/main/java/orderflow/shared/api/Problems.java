@@ -24,6 +24,10 @@ public final class Problems {
                     f.getMessage(), List.of());
             case Failure.NotFound f -> problem(404, "not-found", "Not found", f.getMessage(), List.of());
             case Failure.TooLarge f -> problem(413, "too-large", "Request body too large", f.getMessage(), List.of());
+            case Failure.Conflict f -> problem(409, "conflict", "Concurrent update", f.getMessage(), List.of());
+            case Failure.IllegalTransition f -> problem(409, "illegal-transition", "Action not allowed now",
+                    f.getMessage(), List.of(), Map.of("orderStatus", f.status().name(),
+                            "allowedActions", f.allowed().stream().map(orderflow.shared.domain.SellerAction::apiName).toList()));
         };
     }
 
@@ -35,6 +39,12 @@ public final class Problems {
 
     public static APIGatewayV2HTTPResponse problem(int status, String type, String title, String detail,
                                                    List<FieldError> errors) {
+        return problem(status, type, title, detail, errors, Map.of());
+    }
+
+    /** {@code extensions} are RFC 9457 extension members, documented per type in docs/problems.md. */
+    public static APIGatewayV2HTTPResponse problem(int status, String type, String title, String detail,
+                                                   List<FieldError> errors, Map<String, Object> extensions) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "/problems/" + type);
         body.put("title", title);
@@ -47,6 +57,7 @@ public final class Problems {
             }
             body.put("errors", list);
         }
+        body.putAll(extensions);
         return Responses.json(status, body, CONTENT_TYPE);
     }
 }

@@ -4,6 +4,8 @@ import java.util.Map;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import orderflow.shared.domain.Actor;
+import orderflow.shared.domain.Failure;
 import orderflow.shared.json.Json;
 
 /** Small helpers for HTTP API (payload 2.0) handlers. */
@@ -22,6 +24,16 @@ public final class Responses {
                 .withHeaders(Map.of("content-type", contentType, "cache-control", "no-store"))
                 .withBody(Json.write(body))
                 .build();
+    }
+
+    /** A non-JSON body (CSV); {@code extraHeaders} such as Link are added to the defaults. */
+    public static APIGatewayV2HTTPResponse text(int status, String body, String contentType,
+                                                Map<String, String> extraHeaders) {
+        Map<String, String> headers = new java.util.LinkedHashMap<>();
+        headers.put("content-type", contentType);
+        headers.put("cache-control", "no-store");
+        headers.putAll(extraHeaders);
+        return APIGatewayV2HTTPResponse.builder().withStatusCode(status).withHeaders(headers).withBody(body).build();
     }
 
     /** Header lookup that does not depend on case (HTTP API lower-cases, other callers may not). */
@@ -46,6 +58,36 @@ public final class Responses {
         }
         Object id = context.getAuthorizer().getLambda().get("sellerId");
         return id instanceof String s && !s.isBlank() ? s : null;
+    }
+
+    /** Who is calling, for the order history: the API key's public id from the authorizer. */
+    public static Actor actor(APIGatewayV2HTTPEvent event) {
+        var context = event.getRequestContext();
+        Object id = context == null || context.getAuthorizer() == null || context.getAuthorizer().getLambda() == null
+                ? null : context.getAuthorizer().getLambda().get("keyId");
+        return Actor.sellerKey(id instanceof String s && !s.isBlank() ? s : null);
+    }
+
+    /** Largest JSON body a seller action accepts; far above any real shipment of 98 lines. */
+    public static final int MAX_BODY_BYTES = 64 * 1024;
+
+    /** The JSON object in the body; an absent body is {} when {@code optional}. */
+    public static Map<String, Object> jsonBody(APIGatewayV2HTTPEvent event, boolean optional) {
+        String body = event.getBody();
+        if (body != null && event.getIsBase64Encoded()) {
+            try {
+                body = new String(java.util.Base64.getDecoder().decode(body), java.nio.charset.StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                body = "\u0000"; // not base64 after all: reported as invalid JSON below
+            }
+        }
+        if ((body == null || body.isBlank()) && optional) {
+            return Map.of();
+        }
+        if (body != null && body.length() > MAX_BODY_BYTES) {
+            throw new Failure.TooLarge("The body is larger than " + MAX_BODY_BYTES + " bytes.");
+        }
+        return Json.parseObject(body);
     }
 
     public static String pathParameter(APIGatewayV2HTTPEvent event, String name) {

@@ -33,7 +33,8 @@ public final class DynamoAccounts implements Accounts {
         return item("SELLER#" + sellerId).map(i -> new Seller(sellerId, Attr.str(i, "storeName"),
                 Attr.str(i, "notifyEmail"), Attr.str(i, "replyTo"), Attr.str(i, "supportContact"),
                 (int) Attr.num(i, "handlingDays"),
-                ZoneId.of(Optional.ofNullable(Attr.str(i, "timeZone")).orElse("UTC"))));
+                ZoneId.of(Optional.ofNullable(Attr.str(i, "timeZone")).orElse("UTC")),
+                i.containsKey("transitDays") ? (int) Attr.num(i, "transitDays") : Seller.DEFAULT_TRANSIT_DAYS));
     }
 
     @Override

@@ -12,6 +12,8 @@ import orderflow.shared.security.ApiKeys;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
  * Account and stock set-up for operators: used by the local runner's demo seed and by the
@@ -38,8 +40,21 @@ public final class DynamoAdmin {
         Attr.putIfPresent(item, "replyTo", s.replyTo());
         Attr.putIfPresent(item, "supportContact", s.supportContact());
         item.put("handlingDays", Attr.n(s.handlingDays()));
+        item.put("transitDays", Attr.n(s.transitDays()));
         item.put("timeZone", Attr.s(s.timeZone().getId()));
-        dynamo.putItem(b -> b.tableName(accountsTable).item(item));
+        // An update, not a put: saving a seller again must keep its API keys.
+        Map<String, String> names = new HashMap<>();
+        Map<String, AttributeValue> values = new HashMap<>();
+        java.util.StringJoiner set = new java.util.StringJoiner(", ", "SET ", "");
+        item.remove("pk");
+        int i = 0;
+        for (Map.Entry<String, AttributeValue> e : item.entrySet()) {
+            names.put("#a" + i, e.getKey());
+            values.put(":a" + i, e.getValue());
+            set.add("#a" + i + " = :a" + i++);
+        }
+        dynamo.updateItem(b -> b.tableName(accountsTable).key(Map.of("pk", Attr.s("SELLER#" + s.sellerId())))
+                .updateExpression(set.toString()).expressionAttributeNames(names).expressionAttributeValues(values));
     }
 
     /** Registers a storefront and returns its new signing secret (shown once). */
@@ -89,6 +104,9 @@ public final class DynamoAdmin {
         return "whsec_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
+    /** At most this many keys per seller are active, so a key can be rotated without downtime. */
+    public static final int MAX_ACTIVE_KEYS = 2;
+
     /** Creates an API key for the seller and returns it (shown once; only its hash is stored). */
     public String newApiKey(String sellerId, String label, Instant now) {
         String key = ApiKeys.newKey(random);
@@ -96,10 +114,58 @@ public final class DynamoAdmin {
         return key;
     }
 
+    /**
+     * Stores the key's hash and adds it to the seller's active keys in one transaction, refused when
+     * the seller is unknown or already has two keys (revoke one first).
+     */
     public void putApiKey(String key, String sellerId, String label, Instant now) {
-        dynamo.putItem(b -> b.tableName(accountsTable).item(Map.of(
-                "pk", Attr.s("APIKEY#" + ApiKeys.hash(key)), "sellerId", Attr.s(sellerId),
-                "label", Attr.s(label), "createdAt", Attr.s(now.toString()))));
+        String hash = ApiKeys.hash(key);
+        try {
+            dynamo.transactWriteItems(t -> t.transactItems(
+                    TransactWriteItem.builder().put(p -> p.tableName(accountsTable).item(Map.of(
+                            "pk", Attr.s("APIKEY#" + hash), "sellerId", Attr.s(sellerId),
+                            "keyId", Attr.s(ApiKeys.keyId(hash)), "label", Attr.s(label),
+                            "createdAt", Attr.s(now.toString())))
+                            .conditionExpression("attribute_not_exists(pk)")).build(),
+                    TransactWriteItem.builder().update(u -> u.tableName(accountsTable)
+                            .key(Map.of("pk", Attr.s("SELLER#" + sellerId)))
+                            .updateExpression("ADD apiKeyHashes :h")
+                            .conditionExpression("attribute_exists(pk) AND (attribute_not_exists(apiKeyHashes)"
+                                    + " OR size(apiKeyHashes) < :max)")
+                            .expressionAttributeValues(Map.of(":h", AttributeValue.fromSs(List.of(hash)),
+                                    ":max", Attr.n(MAX_ACTIVE_KEYS)))).build()));
+        } catch (TransactionCanceledException e) {
+            throw new IllegalArgumentException("seller " + sellerId + " is unknown or already has "
+                    + MAX_ACTIVE_KEYS + " active API keys: revoke one first (keys: " + apiKeyIds(sellerId) + ")");
+        }
+    }
+
+    /** The public ids (key_...) of the seller's active keys. */
+    public List<String> apiKeyIds(String sellerId) {
+        return apiKeyHashes(sellerId).stream().map(ApiKeys::keyId).sorted().toList();
+    }
+
+    /** Revokes a key by its public id: the authorizer refuses it at once (cached answers expire within 60 s). */
+    public void revokeApiKey(String sellerId, String keyId) {
+        String hash = apiKeyHashes(sellerId).stream().filter(h -> ApiKeys.keyId(h).equals(keyId)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("seller " + sellerId + " has no active key " + keyId
+                        + " (active: " + apiKeyIds(sellerId) + ")"));
+        dynamo.transactWriteItems(t -> t.transactItems(
+                TransactWriteItem.builder().delete(d -> d.tableName(accountsTable)
+                        .key(Map.of("pk", Attr.s("APIKEY#" + hash)))).build(),
+                TransactWriteItem.builder().update(u -> u.tableName(accountsTable)
+                        .key(Map.of("pk", Attr.s("SELLER#" + sellerId)))
+                        .updateExpression("DELETE apiKeyHashes :h")
+                        .expressionAttributeValues(Map.of(":h", AttributeValue.fromSs(List.of(hash))))).build()));
+    }
+
+    private List<String> apiKeyHashes(String sellerId) {
+        Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(accountsTable).consistentRead(true)
+                .key(Map.of("pk", Attr.s("SELLER#" + sellerId)))).item();
+        if (item == null || item.isEmpty()) {
+            throw new IllegalArgumentException("no seller " + sellerId);
+        }
+        return item.containsKey("apiKeyHashes") ? item.get("apiKeyHashes").ss() : List.of();
     }
 
     /**
@@ -109,7 +175,7 @@ public final class DynamoAdmin {
     public void putStock(String sellerId, String sku, long onHand, Instant now) {
         try {
             dynamo.updateItem(b -> b.tableName(inventoryTable)
-                    .key(DynamoReservations.stockKey(sellerId, sku))
+                    .key(DynamoOrders.stockKey(sellerId, sku))
                     .updateExpression("SET onHand = :on, reserved = if_not_exists(reserved, :zero),"
                             + " available = :on - if_not_exists(reserved, :zero), updatedAt = :now")
                     .conditionExpression("attribute_not_exists(reserved) OR reserved <= :on")
@@ -124,7 +190,7 @@ public final class DynamoAdmin {
     /** Stock levels of one SKU: onHand, reserved, available (all 0 when unknown). */
     public long[] stock(String sellerId, String sku) {
         Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(inventoryTable).consistentRead(true)
-                .key(DynamoReservations.stockKey(sellerId, sku))).item();
+                .key(DynamoOrders.stockKey(sellerId, sku))).item();
         if (item == null || item.isEmpty()) {
             return new long[] {0, 0, 0};
         }

@@ -6,39 +6,73 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.StringJoiner;
 
+import orderflow.shared.domain.HistoryEntry;
 import orderflow.shared.domain.Order;
+import orderflow.shared.domain.OrderChange;
 import orderflow.shared.domain.OrderFilter;
 import orderflow.shared.domain.OrderStatus;
+import orderflow.shared.domain.StockMove;
 import orderflow.shared.ports.Orders;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 
-/** OrdersTable, keyed by orderId. Every status change is a conditional write on the current status. */
+/**
+ * OrdersTable (keyed by orderId) with OrderHistoryTable (orderId + version) and, for changes that
+ * move stock, InventoryTable. Every change is one TransactWriteItems: the order conditioned on the
+ * version it was decided on, the history entry that can never be overwritten, the stock updates.
+ */
 public final class DynamoOrders implements Orders {
 
     /** Part of the table's schema in template.yaml, like its attribute names. */
     static final String BY_SELLER_INDEX = "BySellerCreated";
+    /** Attempts within one call when a transaction loses a race that is not about our order. */
+    private static final int RACE_ATTEMPTS = 3;
 
     private final DynamoDbClient dynamo;
     private final String table;
+    private final String historyTable;
+    private final String inventoryTable;
 
+    /** Read-only use: get and list. */
     public DynamoOrders(DynamoDbClient dynamo, String table) {
+        this(dynamo, table, null, null);
+    }
+
+    /** inventoryTable may be null for functions whose changes never move stock. */
+    public DynamoOrders(DynamoDbClient dynamo, String table, String historyTable, String inventoryTable) {
         this.dynamo = dynamo;
         this.table = table;
+        this.historyTable = historyTable;
+        this.inventoryTable = inventoryTable;
     }
 
     @Override
-    public boolean createIfAbsent(Order order) {
-        try {
-            dynamo.putItem(b -> b.tableName(table).item(OrderItems.toItem(order))
-                    .conditionExpression("attribute_not_exists(orderId)"));
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            return false;
+    public boolean create(Order order, HistoryEntry received) {
+        List<TransactWriteItem> actions = List.of(
+                TransactWriteItem.builder().put(p -> p.tableName(table).item(OrderItems.toItem(order))
+                        .conditionExpression("attribute_not_exists(orderId)")).build(),
+                TransactWriteItem.builder().put(p -> p.tableName(requireHistory()).item(HistoryItems.toItem(received))
+                        .conditionExpression("attribute_not_exists(orderId)")).build());
+        for (int attempt = 1; ; attempt++) {
+            try {
+                dynamo.transactWriteItems(b -> b.transactItems(actions));
+                return true;
+            } catch (TransactionCanceledException e) {
+                if (get(order.orderId()).isPresent()) {
+                    return false;
+                }
+                if (attempt == RACE_ATTEMPTS) {
+                    throw new IllegalStateException("creating " + order.orderId() + " kept conflicting", e);
+                }
+                pause(attempt);
+            }
         }
     }
 
@@ -50,27 +84,159 @@ public final class DynamoOrders implements Orders {
     }
 
     @Override
-    public boolean transition(String orderId, Set<OrderStatus> from, OrderStatus to, String reason, Instant at) {
+    public Applied apply(OrderChange change) {
+        List<TransactWriteItem> actions = new ArrayList<>();
+        actions.add(TransactWriteItem.builder().update(orderUpdate(change)).build());
+        actions.add(TransactWriteItem.builder().put(p -> p.tableName(requireHistory())
+                .item(HistoryItems.toItem(change.entry()))
+                .conditionExpression("attribute_not_exists(orderId)")).build());
+        Instant at = change.entry().at();
+        for (StockMove move : change.stock()) {
+            actions.add(TransactWriteItem.builder().update(stockUpdate(change.after().sellerId(), move, at)).build());
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                dynamo.transactWriteItems(b -> b.transactItems(actions));
+                return new Done();
+            } catch (TransactionCanceledException e) {
+                Applied why = explain(change);
+                if (why != null) {
+                    return why;
+                }
+                if (attempt == RACE_ATTEMPTS) {
+                    // Still contended: the caller fails; SQS redelivers, an API client retries.
+                    throw new IllegalStateException("change to " + change.after().orderId() + " lost "
+                            + RACE_ATTEMPTS + " races", e);
+                }
+                pause(attempt);
+            }
+        }
+    }
+
+    /** Every attribute the domain owns, set to the new version's values, if the version is unchanged. */
+    private Update orderUpdate(OrderChange change) {
+        Map<String, AttributeValue> item = OrderItems.toItem(change.after());
+        item.remove("orderId");
+        item.remove("confirmationQueuedAt"); // written on its own by markConfirmationQueued
+        item.remove("receivedAt");
+        item.put("updatedAt", Attr.s(change.entry().at().toString()));
+        Map<String, String> names = new HashMap<>();
         Map<String, AttributeValue> values = new HashMap<>();
-        values.put(":to", Attr.s(to.name()));
-        values.put(":at", Attr.s(at.toString()));
-        String condition = statusIn(from, values);
-        String update = "SET #status = :to, updatedAt = :at";
-        if (reason != null) {
-            values.put(":reason", Attr.s(reason));
-            update += ", statusReason = :reason";
-        } else {
-            update += " REMOVE statusReason";
+        StringJoiner set = new StringJoiner(", ", "SET ", "");
+        int i = 0;
+        for (Map.Entry<String, AttributeValue> e : item.entrySet()) {
+            names.put("#a" + i, e.getKey());
+            values.put(":a" + i, e.getValue());
+            set.add("#a" + i + " = :a" + i);
+            i++;
         }
-        String expression = update;
+        StringJoiner remove = new StringJoiner(", ", " REMOVE ", "").setEmptyValue("");
+        for (String optional : OrderItems.OPTIONAL) {
+            if (!item.containsKey(optional)) {
+                names.put("#a" + i, optional);
+                remove.add("#a" + i++);
+            }
+        }
+        names.put("#v", "version");
+        values.put(":expected", Attr.n(change.before().version()));
+        String expression = set + remove.toString();
+        return Update.builder().tableName(table).key(key(change.after().orderId()))
+                .updateExpression(expression).conditionExpression("#v = :expected")
+                .expressionAttributeNames(names).expressionAttributeValues(values).build();
+    }
+
+    private Update stockUpdate(String sellerId, StockMove move, Instant at) {
+        String update;
+        String condition;
+        switch (move.kind()) {
+            case RESERVE -> {
+                update = "SET reserved = reserved + :q, available = available - :q, updatedAt = :now";
+                condition = "available >= :q";
+            }
+            case COMMIT -> {
+                update = "SET onHand = onHand - :q, reserved = reserved - :q, updatedAt = :now";
+                condition = "reserved >= :q AND onHand >= :q";
+            }
+            case RELEASE -> {
+                update = "SET reserved = reserved - :q, available = available + :q, updatedAt = :now";
+                condition = "reserved >= :q";
+            }
+            default -> throw new IllegalArgumentException(move.kind().name());
+        }
+        if (inventoryTable == null) {
+            throw new IllegalStateException("this adapter was built without the inventory table");
+        }
+        return Update.builder().tableName(inventoryTable).key(stockKey(sellerId, move.sku()))
+                .updateExpression(update).conditionExpression(condition)
+                .expressionAttributeValues(Map.of(":q", Attr.n(move.quantity()), ":now", Attr.s(at.toString())))
+                .build();
+    }
+
+    /**
+     * Reads what the cancelled transaction saw instead of trusting CancellationReasons, which not
+     * every emulator reports: another version of the order is Stale, reservations that stock cannot
+     * cover are Short; null means a race (a TransactionConflict), worth another attempt.
+     */
+    private Applied explain(OrderChange change) {
+        Optional<Order> current = get(change.after().orderId());
+        if (current.isEmpty() || current.get().version() != change.before().version()) {
+            return new Stale();
+        }
+        List<StockMove> reserves = change.stock().stream().filter(m -> m.kind() == StockMove.Kind.RESERVE).toList();
+        if (reserves.isEmpty()) {
+            return null;
+        }
+        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        reserves.forEach(m -> keys.add(stockKey(change.after().sellerId(), m.sku())));
+        Map<String, Long> available = new HashMap<>();
+        Map<String, KeysAndAttributes> request = Map.of(inventoryTable,
+                KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
+        while (!request.isEmpty()) {
+            Map<String, KeysAndAttributes> pending = request;
+            var response = dynamo.batchGetItem(b -> b.requestItems(pending));
+            for (Map<String, AttributeValue> item : response.responses().getOrDefault(inventoryTable, List.of())) {
+                available.put(Attr.str(item, "sku"), Attr.num(item, "available"));
+            }
+            request = response.unprocessedKeys();
+        }
+        List<Shortfall> shortfalls = new ArrayList<>();
+        for (StockMove m : reserves) {
+            Long have = available.get(m.sku());
+            if (have == null || have < m.quantity()) {
+                shortfalls.add(new Shortfall(m.sku(), m.quantity(), have == null ? null : have.intValue()));
+            }
+        }
+        return shortfalls.isEmpty() ? null : new Short(shortfalls);
+    }
+
+    /** Jittered back-off between attempts that lost a race for the same items. */
+    private static void pause(int attempt) {
         try {
-            dynamo.updateItem(b -> b.tableName(table).key(key(orderId)).updateExpression(expression)
-                    .conditionExpression(condition).expressionAttributeNames(Map.of("#status", "status"))
-                    .expressionAttributeValues(values));
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            return false;
+            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(10, 40L * attempt));
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while retrying a transaction", interrupted);
         }
+    }
+
+    @Override
+    public List<HistoryEntry> history(String orderId, long afterVersion, int limit) {
+        return dynamo.query(b -> b.tableName(requireHistory()).consistentRead(true)
+                        .keyConditionExpression("orderId = :id AND version > :after")
+                        .expressionAttributeValues(Map.of(":id", Attr.s(orderId), ":after", Attr.n(afterVersion)))
+                        .scanIndexForward(true).limit(limit))
+                .items().stream().map(HistoryItems::fromItem).toList();
+    }
+
+    private String requireHistory() {
+        if (historyTable == null) {
+            throw new IllegalStateException("this adapter was built without the history table");
+        }
+        return historyTable;
+    }
+
+    static Map<String, AttributeValue> stockKey(String sellerId, String sku) {
+        return Map.of("sellerId", Attr.s(sellerId), "sku", Attr.s(sku));
     }
 
     @Override
@@ -154,14 +320,4 @@ public final class DynamoOrders implements Orders {
         return Map.of("orderId", Attr.s(orderId));
     }
 
-    /** "#status IN (:from0, :from1)"; adds the values it names. */
-    static String statusIn(Set<OrderStatus> from, Map<String, AttributeValue> values) {
-        StringJoiner in = new StringJoiner(", ", "#status IN (", ")");
-        int i = 0;
-        for (OrderStatus s : from) {
-            values.put(":from" + i, Attr.s(s.name()));
-            in.add(":from" + i++);
-        }
-        return in.toString();
-    }
 }

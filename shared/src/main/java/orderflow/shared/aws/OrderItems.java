@@ -7,6 +7,9 @@ import java.util.Map;
 
 import orderflow.shared.domain.Address;
 import orderflow.shared.domain.Buyer;
+import orderflow.shared.domain.Cancellation;
+import orderflow.shared.domain.Fulfillment;
+import orderflow.shared.domain.Shipment;
 import orderflow.shared.domain.Money;
 import orderflow.shared.domain.Order;
 import orderflow.shared.domain.OrderLine;
@@ -72,7 +75,67 @@ final class OrderItems {
         item.put("total", Attr.n(o.totals().total().minor()));
         Attr.putIfPresent(item, "shipBy", o.shipBy());
         Attr.putIfPresent(item, "confirmationQueuedAt", o.confirmationQueuedAt());
+        item.put("version", Attr.n(o.version()));
+        Fulfillment f = o.fulfillment();
+        Attr.putIfPresent(item, "acknowledgedAt", f.acknowledgedAt());
+        Attr.putIfPresent(item, "deliverBy", f.deliverBy());
+        List<AttributeValue> shipments = new ArrayList<>();
+        for (Shipment s : f.shipments()) {
+            Map<String, AttributeValue> m = new HashMap<>();
+            m.put("shipmentId", Attr.s(s.shipmentId()));
+            m.put("carrier", Attr.s(s.carrier()));
+            m.put("trackingNumber", Attr.s(s.trackingNumber()));
+            m.put("trackingValid", AttributeValue.fromBool(s.trackingValid()));
+            Attr.putIfPresent(m, "trackingUrl", s.trackingUrl());
+            m.put("shipDate", Attr.s(s.shipDate().toString()));
+            Map<String, AttributeValue> q = new HashMap<>();
+            s.quantities().forEach((sku, n) -> q.put(sku, Attr.n(n)));
+            m.put("quantities", AttributeValue.fromM(q));
+            m.put("late", AttributeValue.fromBool(s.late()));
+            m.put("recordedAt", Attr.s(s.recordedAt().toString()));
+            Attr.putIfPresent(m, "deliveredAt", s.deliveredAt());
+            if (s.deliveredOnTime() != null) {
+                m.put("deliveredOnTime", AttributeValue.fromBool(s.deliveredOnTime()));
+            }
+            shipments.add(AttributeValue.fromM(m));
+        }
+        item.put("shipments", AttributeValue.fromL(shipments));
+        item.put("lateShipment", AttributeValue.fromBool(f.anyLate()));
+        Cancellation c = f.cancellation();
+        if (c != null) {
+            item.put("cancellation", AttributeValue.fromM(Map.of("reason", Attr.s(c.reason()),
+                    "buyerRequested", AttributeValue.fromBool(c.buyerRequested()), "at", Attr.s(c.at().toString()),
+                    "by", Attr.s(c.by()))));
+        }
         return item;
+    }
+
+    /** Attributes an order item may lack; a versioned update removes them when the order has none. */
+    static final List<String> OPTIONAL = List.of("statusReason", "shipBy", "acknowledgedAt", "deliverBy",
+            "cancellation");
+
+    private static Fulfillment fulfillment(Map<String, AttributeValue> item) {
+        List<Shipment> shipments = new ArrayList<>();
+        if (item.containsKey("shipments")) {
+            for (AttributeValue v : item.get("shipments").l()) {
+                Map<String, AttributeValue> m = v.m();
+                Map<String, Integer> q = new java.util.LinkedHashMap<>();
+                new java.util.TreeMap<>(m.get("quantities").m()).forEach((sku, n) -> q.put(sku, Integer.parseInt(n.n())));
+                shipments.add(new Shipment(Attr.str(m, "shipmentId"), Attr.str(m, "carrier"),
+                        Attr.str(m, "trackingNumber"), m.get("trackingValid").bool(), Attr.str(m, "trackingUrl"),
+                        Attr.instant(m, "shipDate"), q, m.get("late").bool(), Attr.instant(m, "recordedAt"),
+                        Attr.instant(m, "deliveredAt"),
+                        m.containsKey("deliveredOnTime") ? m.get("deliveredOnTime").bool() : null));
+            }
+        }
+        Cancellation cancellation = null;
+        if (item.containsKey("cancellation")) {
+            Map<String, AttributeValue> c = item.get("cancellation").m();
+            cancellation = new Cancellation(Attr.str(c, "reason"), c.get("buyerRequested").bool(),
+                    Attr.instant(c, "at"), Attr.str(c, "by"));
+        }
+        return new Fulfillment(Attr.instant(item, "acknowledgedAt"), Attr.instant(item, "deliverBy"), shipments,
+                cancellation);
     }
 
     static Order fromItem(Map<String, AttributeValue> item) {
@@ -94,6 +157,7 @@ final class OrderItems {
                 currency, new Buyer(Attr.str(buyer, "name"), Attr.str(buyer, "email")),
                 new Address(Attr.str(a, "name"), Attr.str(a, "line1"), Attr.str(a, "line2"), Attr.str(a, "city"),
                         Attr.str(a, "region"), Attr.str(a, "postalCode"), Attr.str(a, "country")),
-                lines, totals, Attr.instant(item, "shipBy"), Attr.instant(item, "confirmationQueuedAt"));
+                lines, totals, Attr.instant(item, "shipBy"), Attr.instant(item, "confirmationQueuedAt"),
+                Attr.num(item, "version"), fulfillment(item));
     }
 }

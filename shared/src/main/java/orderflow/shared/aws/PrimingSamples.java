@@ -38,6 +38,38 @@ public final class PrimingSamples {
         return GenericOrderPayload.parse(Json.parseObject(orderJson())).toOrder(STOREFRONT, SELLER, now);
     }
 
+    /** The sample order with its stock reserved: what the seller actions start from. */
+    public static Order unshippedOrder(Instant now) {
+        Order order = order(now);
+        return order.confirmed(now.plusSeconds(86_400), now.plusSeconds(5 * 86_400));
+    }
+
+    /** The sample order shipped in full, waiting for its delivery. */
+    public static Order shippedOrder(Instant now) {
+        Order order = unshippedOrder(now);
+        var ship = orderflow.shared.domain.ActionRequests.ship(Map.of("carrier", "UPS",
+                "trackingNumber", "1Z999AA10123456784", "shipDate", now.toString()), java.time.ZoneOffset.UTC, now);
+        return orderflow.shared.domain.OrderLifecycle.ship(order, ship,
+                orderflow.shared.domain.Actor.job("priming"), now).after();
+    }
+
+    /** A seller API request for the order, as the authorizer passes it on. */
+    public static com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent sellerRequest(
+            String orderId, Map<String, Object> body) {
+        var event = com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent.builder()
+                .withPathParameters(orderId == null ? Map.of() : Map.of("orderId", orderId))
+                .withQueryStringParameters(Map.of())
+                .withRequestContext(com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent.RequestContext
+                        .builder().withAuthorizer(com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent
+                                .RequestContext.Authorizer.builder().withLambda(Map.of("sellerId", SELLER,
+                                        "keyId", "key_priming")).build()).build())
+                .build();
+        if (body != null) {
+            event.setBody(Json.write(body));
+        }
+        return event;
+    }
+
     public static Seller seller() {
         return new Seller(SELLER, "Priming Store", "seller@example.com", "help@example.com", "help@example.com", 2,
                 ZoneId.of("UTC"));

@@ -7,7 +7,8 @@ import java.util.List;
  * anything else is a bug or an outage and is retried or answered 500.
  */
 public abstract sealed class Failure extends RuntimeException
-        permits Failure.InvalidInput, Failure.NotFound, Failure.Unauthenticated, Failure.TooLarge {
+        permits Failure.InvalidInput, Failure.NotFound, Failure.Unauthenticated, Failure.TooLarge,
+        Failure.Conflict, Failure.IllegalTransition {
 
     private Failure(String detail) {
         super(detail, null, false, false);
@@ -42,6 +43,33 @@ public abstract sealed class Failure extends RuntimeException
     public static final class TooLarge extends Failure {
         public TooLarge(String detail) {
             super(detail);
+        }
+    }
+
+    /** Someone else changed the order between our read and our write; nothing was written. */
+    public static final class Conflict extends Failure {
+        public Conflict(String detail) {
+            super(detail);
+        }
+    }
+
+    /** The state machine does not allow this action in the order's current status. */
+    public static final class IllegalTransition extends Failure {
+        private final OrderStatus status;
+        private final java.util.Set<SellerAction> allowed;
+
+        public IllegalTransition(String detail, OrderStatus status) {
+            super(detail);
+            this.status = status;
+            this.allowed = status.sellerActions();
+        }
+
+        public OrderStatus status() {
+            return status;
+        }
+
+        public java.util.Set<SellerAction> allowed() {
+            return allowed;
         }
     }
 }

@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
  */
 public final class GenericOrderPayload {
 
-    /** One DynamoDB transaction reserves a whole order: 100 actions, one of them the order itself. */
-    public static final int MAX_LINES = 99;
+    /** One DynamoDB transaction reserves a whole order: 100 actions, two of them the order and its history entry. */
+    public static final int MAX_LINES = 98;
     public static final int MAX_QUANTITY = 10_000;
     private static final Pattern SKU = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._\\-/]{0,63}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s\"<>]{1,64}@[^@\\s\"<>]+\\.[^@\\s\"<>]{2,}");

@@ -5,7 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** An order as stored. Immutable; transitions return a copy and are checked by {@link OrderStatus}. */
+/**
+ * An order as stored. Immutable: every change returns the next version (optimistic locking),
+ * decided by {@link OrderLifecycle} against the transitions in {@link OrderStatus}.
+ */
 public record Order(
         String orderId,
         String sellerId,
@@ -21,10 +24,15 @@ public record Order(
         List<OrderLine> lines,
         Totals totals,
         Instant shipBy,
-        Instant confirmationQueuedAt) {
+        Instant confirmationQueuedAt,
+        long version,
+        Fulfillment fulfillment) {
 
     public Order {
         lines = List.copyOf(lines);
+        if (fulfillment == null) {
+            fulfillment = Fulfillment.NONE;
+        }
     }
 
     /** Quantity per SKU, lines for the same SKU added up (one stock item, one transaction action). */
@@ -36,15 +44,38 @@ public record Order(
         return bySku;
     }
 
-    public Order withStatus(OrderStatus next, String reason) {
-        status.requireCanBecome(next);
-        return new Order(orderId, sellerId, storefrontId, externalOrderId, next, reason, createdAt,
-                receivedAt, currency, buyer, shipTo, lines, totals, shipBy, confirmationQueuedAt);
+    /** Units per SKU not yet in a shipment. */
+    public Map<String, Integer> unshippedBySku() {
+        Map<String, Integer> left = quantitiesBySku();
+        fulfillment.shippedBySku().forEach((sku, q) -> left.merge(sku, -q, Integer::sum));
+        left.values().removeIf(q -> q <= 0);
+        return left;
     }
 
-    public Order confirmed(Instant shipBy) {
+    /** The next version with another status; the transition must be allowed. */
+    public Order withStatus(OrderStatus next, String reason) {
+        status.requireCanBecome(next);
+        return next(next, reason, shipBy, fulfillment);
+    }
+
+    /** Stock reserved: UNSHIPPED with its ship-by and promised delivery dates. */
+    public Order confirmed(Instant shipBy, Instant deliverBy) {
         status.requireCanBecome(OrderStatus.UNSHIPPED);
-        return new Order(orderId, sellerId, storefrontId, externalOrderId, OrderStatus.UNSHIPPED, null,
-                createdAt, receivedAt, currency, buyer, shipTo, lines, totals, shipBy, confirmationQueuedAt);
+        return next(OrderStatus.UNSHIPPED, null, shipBy, fulfillment.withDeliverBy(deliverBy));
+    }
+
+    /** The next version with the same status and new fulfillment details. */
+    public Order withFulfillment(Fulfillment next) {
+        return next(status, statusReason, shipBy, next);
+    }
+
+    public Order next(OrderStatus nextStatus, String reason, Instant nextShipBy, Fulfillment nextFulfillment) {
+        return new Order(orderId, sellerId, storefrontId, externalOrderId, nextStatus, reason, createdAt, receivedAt,
+                currency, buyer, shipTo, lines, totals, nextShipBy, confirmationQueuedAt, version + 1, nextFulfillment);
+    }
+
+    public Order withConfirmationQueuedAt(Instant at) {
+        return new Order(orderId, sellerId, storefrontId, externalOrderId, status, statusReason, createdAt, receivedAt,
+                currency, buyer, shipTo, lines, totals, shipBy, at, version, fulfillment);
     }
 }

@@ -18,10 +18,31 @@ public enum OrderStatus {
             BACKORDERED, EnumSet.of(UNSHIPPED, BACKORDERED, ON_HOLD, CANCELED),
             ON_HOLD, EnumSet.of(READY, CANCELED),
             UNSHIPPED, EnumSet.of(PARTIALLY_SHIPPED, SHIPPED, CANCELED),
-            PARTIALLY_SHIPPED, EnumSet.of(SHIPPED),
+            PARTIALLY_SHIPPED, EnumSet.of(PARTIALLY_SHIPPED, SHIPPED),
             SHIPPED, EnumSet.of(DELIVERED),
             DELIVERED, EnumSet.noneOf(OrderStatus.class),
             CANCELED, EnumSet.noneOf(OrderStatus.class));
+
+    /** Before anything left the warehouse: the seller may still acknowledge the order. */
+    private static final Set<OrderStatus> PRE_SHIPMENT = EnumSet.of(PENDING, READY, BACKORDERED, ON_HOLD, UNSHIPPED);
+
+    /** What a seller may do to an order in this status (the 409 answer lists these). */
+    public Set<SellerAction> sellerActions() {
+        Set<SellerAction> actions = EnumSet.noneOf(SellerAction.class);
+        if (PRE_SHIPMENT.contains(this)) {
+            actions.add(SellerAction.ACKNOWLEDGE);
+        }
+        if (canBecome(CANCELED)) {
+            actions.add(SellerAction.CANCEL);
+        }
+        if (canBecome(SHIPPED)) {
+            actions.add(SellerAction.SHIP);
+        }
+        if (this == PARTIALLY_SHIPPED || this == SHIPPED) {
+            actions.add(SellerAction.CONFIRM_DELIVERY); // per shipment; DELIVERED when all arrived
+        }
+        return actions;
+    }
 
     public boolean canBecome(OrderStatus next) {
         return NEXT.get(this).contains(next);

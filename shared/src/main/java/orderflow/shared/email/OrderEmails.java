@@ -8,9 +8,12 @@ import java.util.Locale;
 import java.util.Map;
 
 import orderflow.shared.domain.Address;
+import orderflow.shared.domain.Cancellation;
 import orderflow.shared.domain.Order;
 import orderflow.shared.domain.OrderLine;
+import orderflow.shared.domain.OrderStatus;
 import orderflow.shared.domain.Seller;
+import orderflow.shared.domain.Shipment;
 
 /** Builds the queued email messages for order events. */
 public final class OrderEmails {
@@ -41,6 +44,76 @@ public final class OrderEmails {
                 a.postalCode(), a.country())));
         return new EmailMessage("order-confirmed:" + order.orderId(), "order-confirmed", order.buyer().email(),
                 order.buyer().name(), seller.storeName(), seller.replyTo(), seller.supportContact(), data);
+    }
+
+    public static EmailMessage canceled(Order order, Seller seller) {
+        Map<String, Object> data = base(order);
+        Cancellation c = order.fulfillment().cancellation();
+        data.put("reason", c == null ? "" : humanReason(c.reason()));
+        data.put("buyerRequested", c != null && c.buyerRequested() ? "yes" : "");
+        return message("order-canceled", "order-canceled:" + order.orderId(), order, seller, data);
+    }
+
+    public static EmailMessage shipped(Order order, Shipment shipment, Seller seller) {
+        Map<String, Object> data = base(order);
+        data.put("carrier", shipment.carrier());
+        data.put("trackingNumber", shipment.trackingNumber());
+        data.put("trackingUrl", shipment.trackingUrl() == null ? "" : shipment.trackingUrl());
+        data.put("shipDate", DAY.format(shipment.shipDate().atZone(seller.timeZone())));
+        List<Map<String, Object>> lines = new ArrayList<>();
+        shipment.quantities().forEach((sku, q) -> lines.add(Map.of("sku", sku, "title", title(order, sku),
+                "quantity", q)));
+        data.put("lines", lines);
+        boolean rest = order.status() == OrderStatus.PARTIALLY_SHIPPED;
+        data.put("more", rest ? "The rest of your order will follow in another package." : "");
+        data.put("deliverBy", order.fulfillment().deliverBy() == null ? ""
+                : DAY.format(order.fulfillment().deliverBy().atZone(seller.timeZone())));
+        return message("order-shipped", "order-shipped:" + order.orderId() + ":" + shipment.shipmentId(), order,
+                seller, data);
+    }
+
+    public static EmailMessage delivered(Order order, Seller seller) {
+        Map<String, Object> data = base(order);
+        return message("order-delivered", "order-delivered:" + order.orderId(), order, seller, data);
+    }
+
+    private static Map<String, Object> base(Order order) {
+        Map<String, Object> data = new HashMap<>();
+        data.put("orderId", order.orderId());
+        data.put("externalOrderId", order.externalOrderId());
+        List<Map<String, Object>> lines = new ArrayList<>();
+        for (OrderLine line : order.lines()) {
+            lines.add(Map.of("sku", line.sku(), "title", line.title(), "quantity", line.quantity(),
+                    "lineTotal", line.lineTotal().display()));
+        }
+        data.put("lines", lines);
+        data.put("total", order.totals().total().display());
+        return data;
+    }
+
+    private static EmailMessage message(String template, String eventId, Order order, Seller seller,
+                                        Map<String, Object> data) {
+        return new EmailMessage(eventId, template, order.buyer().email(), order.buyer().name(), seller.storeName(),
+                seller.replyTo(), seller.supportContact(), data);
+    }
+
+    private static String title(Order order, String sku) {
+        return order.lines().stream().filter(l -> l.sku().equals(sku)).map(OrderLine::title).findFirst().orElse(sku);
+    }
+
+    /** "OUT_OF_STOCK: note" -> "out of stock: note" for the buyer. */
+    private static String humanReason(String reason) {
+        int colon = reason.indexOf(':');
+        String code = colon < 0 ? reason : reason.substring(0, colon);
+        String text = switch (code) {
+            case "BUYER_REQUESTED" -> "you asked us to cancel it";
+            case "OUT_OF_STOCK" -> "the item is out of stock";
+            case "ADDRESS_UNDELIVERABLE" -> "we cannot deliver to the shipping address";
+            case "PRICING_ERROR" -> "the item was listed at a wrong price";
+            case "FRAUD_SUSPECTED" -> "we could not verify the payment";
+            default -> "we were unable to fulfil it";
+        };
+        return colon < 0 ? text : text + " (" + reason.substring(colon + 1).strip() + ")";
     }
 
     private static List<String> nonBlank(String... parts) {

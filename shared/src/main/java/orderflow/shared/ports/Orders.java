@@ -4,21 +4,52 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
+import orderflow.shared.domain.Actor;
+import orderflow.shared.domain.HistoryEntry;
 import orderflow.shared.domain.Order;
+import orderflow.shared.domain.OrderChange;
 import orderflow.shared.domain.OrderFilter;
-import orderflow.shared.domain.OrderStatus;
 
+/**
+ * OrdersTable and its history. Every write after creation is an {@link OrderChange}: the order at
+ * the next version (only if nobody changed it since it was read), its history entry and its
+ * stock moves, all or nothing.
+ */
 public interface Orders {
 
-    /** Stores the order unless one with its id exists; true when this call created it. */
-    boolean createIfAbsent(Order order);
+    /** Stores a new order (version 1) with its first history entry unless the id exists; true when created. */
+    boolean create(Order order, HistoryEntry received);
+
+    default boolean createIfAbsent(Order order) {
+        return create(order, new HistoryEntry(order.orderId(), order.version(), order.receivedAt(),
+                Actor.storefront(order.storefrontId()), "receive", null, order.status(), "received from the storefront"));
+    }
 
     Optional<Order> get(String orderId);
 
-    /** Moves the order to {@code to} only if it is in one of {@code from}; false otherwise. */
-    boolean transition(String orderId, Set<OrderStatus> from, OrderStatus to, String reason, Instant at);
+    Applied apply(OrderChange change);
+
+    sealed interface Applied {
+    }
+
+    record Done() implements Applied {
+    }
+
+    /** Nothing was written: the order is no longer at the version the change was decided on. */
+    record Stale() implements Applied {
+    }
+
+    /** Nothing was written: stock cannot cover these reservations. */
+    record Short(List<Shortfall> shortfalls) implements Applied {
+    }
+
+    record Shortfall(String sku, int requested, Integer available) {
+        /** available is null when the seller has no stock record for the SKU. */
+        public boolean unknownSku() {
+            return available == null;
+        }
+    }
 
     /**
      * A page of the seller's orders, newest first, from the BySellerCreated index (never a scan).
@@ -28,6 +59,9 @@ public interface Orders {
 
     record Page(List<Order> orders, Map<String, String> next) {
     }
+
+    /** History entries oldest first, after version {@code afterVersion} (0 for the start). */
+    List<HistoryEntry> history(String orderId, long afterVersion, int limit);
 
     /** Remembers that the confirmation email was queued, so a redelivery does not queue it again. */
     void markConfirmationQueued(String orderId, Instant at);

@@ -33,6 +33,11 @@ public final class ApiKeys {
         }
     }
 
+    /** The key's public id for logs, history and revocation: derived from the hash, reveals nothing. */
+    public static String keyId(String hash) {
+        return "key_" + hash.substring(0, 12);
+    }
+
     /** Accepts "Bearer ofk_..." or the bare key; anything else is null. */
     public static String fromAuthorizationHeader(String header) {
         if (header == null) {

@@ -14,11 +14,16 @@ public final class ApiKeyAuthService {
         this.accounts = accounts;
     }
 
-    public Optional<String> sellerFor(String authorizationHeader) {
+    /** The seller a key belongs to and the key's public id (recorded as who made a change). */
+    public record Principal(String sellerId, String keyId) {
+    }
+
+    public Optional<Principal> principalFor(String authorizationHeader) {
         String key = ApiKeys.fromAuthorizationHeader(authorizationHeader);
         if (key == null) {
             return Optional.empty();
         }
-        return accounts.sellerIdForApiKeyHash(ApiKeys.hash(key));
+        String hash = ApiKeys.hash(key);
+        return accounts.sellerIdForApiKeyHash(hash).map(seller -> new Principal(seller, ApiKeys.keyId(hash)));
     }
 }

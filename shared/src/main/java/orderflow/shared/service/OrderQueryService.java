@@ -12,6 +12,7 @@ import java.util.Set;
 
 import orderflow.shared.domain.Failure;
 import orderflow.shared.domain.FieldError;
+import orderflow.shared.domain.HistoryEntry;
 import orderflow.shared.domain.Order;
 import orderflow.shared.domain.OrderFilter;
 import orderflow.shared.domain.OrderIds;
@@ -89,6 +90,36 @@ public final class OrderQueryService {
         Orders.Page page = orders.list(sellerId, new OrderFilter(status, from, to, shipByBefore, late, now), after, limit);
         return new Listing(page.orders(), page.next() == null ? null : Base64.getUrlEncoder().withoutPadding()
                 .encodeToString(Json.write(page.next()).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    public record HistoryPage(Order order, List<HistoryEntry> entries, String nextCursor) {
+    }
+
+    /** GET /v1/orders/{orderId}/history: oldest first, 100 per page; the cursor is the last version seen. */
+    public HistoryPage history(String sellerId, String orderId, Map<String, String> query) {
+        Order order = get(sellerId, orderId);
+        Map<String, String> q = query == null ? Map.of() : query;
+        long after = 0;
+        if (q.get("cursor") != null) {
+            try {
+                String text = new String(Base64.getUrlDecoder().decode(q.get("cursor")), StandardCharsets.UTF_8);
+                after = Long.parseLong(text.substring(text.indexOf(':') + 1));
+                if (!text.startsWith("v:") || after < 0) {
+                    throw new NumberFormatException();
+                }
+            } catch (IllegalArgumentException e) {
+                throw new Failure.InvalidInput("The query has 1 invalid parameter.",
+                        List.of(new FieldError("cursor", "is not a cursor returned by this history")));
+            }
+        }
+        List<HistoryEntry> entries = orders.history(orderId, after, MAX_PAGE + 1);
+        String next = null;
+        if (entries.size() > MAX_PAGE) {
+            entries = entries.subList(0, MAX_PAGE);
+            next = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                    ("v:" + entries.get(MAX_PAGE - 1).version()).getBytes(StandardCharsets.UTF_8));
+        }
+        return new HistoryPage(order, entries, next);
     }
 
     /** The cursor is opaque to clients; here it must be a position in this seller's own listing. */

@@ -2,18 +2,22 @@ package orderflow.shared.service;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.EnumSet;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Collectors;
 
+import orderflow.shared.domain.Actor;
 import orderflow.shared.domain.Order;
+import orderflow.shared.domain.OrderChange;
+import orderflow.shared.domain.OrderLifecycle;
 import orderflow.shared.domain.OrderStatus;
 import orderflow.shared.domain.Seller;
 import orderflow.shared.domain.ShipByPolicy;
+import orderflow.shared.domain.StockMove;
 import orderflow.shared.email.OrderEmails;
 import orderflow.shared.ports.Accounts;
 import orderflow.shared.ports.EmailOutbox;
 import orderflow.shared.ports.Orders;
-import orderflow.shared.ports.Reservations;
 
 /**
  * Step 2: a paid order reserves stock for every line at once, gets its ship-by date and becomes
@@ -21,31 +25,34 @@ import orderflow.shared.ports.Reservations;
  */
 public final class ProcessOrderService {
 
+    private static final Actor ACTOR = Actor.job("process-order");
+
     public enum Outcome { CONFIRMED, BACKORDERED, ON_HOLD, STILL_PENDING, ALREADY_DONE, UNKNOWN_ORDER }
 
     private final Orders orders;
     private final Accounts accounts;
-    private final Reservations reservations;
     private final EmailOutbox emails;
     private final Clock clock;
 
-    public ProcessOrderService(Orders orders, Accounts accounts, Reservations reservations, EmailOutbox emails,
-                               Clock clock) {
+    public ProcessOrderService(Orders orders, Accounts accounts, EmailOutbox emails, Clock clock) {
         this.orders = orders;
         this.accounts = accounts;
-        this.reservations = reservations;
         this.emails = emails;
         this.clock = clock;
     }
 
     public Outcome process(String orderId) {
+        return process(orderId, 1);
+    }
+
+    private Outcome process(String orderId, int attempt) {
         Order order = orders.get(orderId).orElse(null);
         if (order == null) {
             return Outcome.UNKNOWN_ORDER;
         }
         return switch (order.status()) {
             case PENDING -> Outcome.STILL_PENDING;
-            case READY, BACKORDERED -> reserve(order);
+            case READY, BACKORDERED -> reserve(order, attempt);
             case UNSHIPPED -> {
                 if (order.confirmationQueuedAt() == null) {
                     // An earlier attempt reserved stock and stopped before queueing the email.
@@ -58,36 +65,46 @@ public final class ProcessOrderService {
         };
     }
 
-    private Outcome reserve(Order order) {
+    private Outcome reserve(Order order, int attempt) {
         Seller seller = seller(order);
         Instant now = clock.instant();
         Instant shipBy = ShipByPolicy.shipBy(order.createdAt(), seller.handlingDays(), seller.timeZone());
-        Reservations.Result result = reservations.reserveAndConfirm(order, shipBy, now);
+        Order confirmed = order.confirmed(shipBy,
+                OrderLifecycle.deliverBy(shipBy, seller.transitDays(), seller.timeZone()));
+        List<StockMove> moves = new ArrayList<>();
+        order.quantitiesBySku().forEach((sku, q) -> moves.add(new StockMove(sku, q, StockMove.Kind.RESERVE)));
+        Orders.Applied result = orders.apply(OrderChange.of(order, confirmed, now, ACTOR, "reserve",
+                "stock reserved for every line", moves));
         return switch (result) {
-            case Reservations.Reserved r -> {
-                queueConfirmation(order.confirmed(shipBy), seller);
+            case Orders.Done d -> {
+                queueConfirmation(confirmed, seller);
                 yield Outcome.CONFIRMED;
             }
-            case Reservations.NotWaiting n -> process(order.orderId());
-            case Reservations.Short s -> {
-                boolean unknown = s.shortfalls().stream().anyMatch(Reservations.Shortfall::unknownSku);
+            case Orders.Stale s -> again(order, attempt);
+            case Orders.Short s -> {
+                boolean unknown = s.shortfalls().stream().anyMatch(Orders.Shortfall::unknownSku);
                 OrderStatus next = unknown ? OrderStatus.ON_HOLD : OrderStatus.BACKORDERED;
-                String reason = s.shortfalls().stream()
+                String reason = (unknown ? "On hold: " : "Not enough stock: ") + s.shortfalls().stream()
                         .map(f -> f.unknownSku() ? "unknown SKU " + f.sku()
                                 : f.sku() + ": " + f.requested() + " ordered, " + f.available() + " available")
                         .collect(Collectors.joining("; "));
-                orders.transition(order.orderId(), waitingForStock(next), next,
-                        (unknown ? "On hold: " : "Not enough stock: ") + reason, now);
-                yield unknown ? Outcome.ON_HOLD : Outcome.BACKORDERED;
+                Outcome outcome = unknown ? Outcome.ON_HOLD : Outcome.BACKORDERED;
+                if (order.status() == next && reason.equals(order.statusReason())) {
+                    yield outcome; // a retry that found the same shortage: nothing new to record
+                }
+                Orders.Applied held = orders.apply(OrderChange.of(order, order.withStatus(next, reason), now, ACTOR,
+                        unknown ? "hold" : "backorder", reason, List.of()));
+                yield held instanceof Orders.Stale ? again(order, attempt) : outcome;
             }
         };
     }
 
-    /** The states an order can be in while it waits for stock and may move to {@code next}. */
-    private static java.util.Set<OrderStatus> waitingForStock(OrderStatus next) {
-        java.util.Set<OrderStatus> from = OrderStatus.sourcesOf(next);
-        from.retainAll(EnumSet.of(OrderStatus.READY, OrderStatus.BACKORDERED));
-        return from;
+    /** Someone changed the order meanwhile (a cancel, a payment, another delivery): decide again. */
+    private Outcome again(Order order, int attempt) {
+        if (attempt >= 5) {
+            throw new IllegalStateException("order " + order.orderId() + " kept changing; retrying later");
+        }
+        return process(order.orderId(), attempt + 1);
     }
 
     private void queueConfirmation(Order order, Seller seller) {

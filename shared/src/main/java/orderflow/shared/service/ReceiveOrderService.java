@@ -3,14 +3,15 @@ package orderflow.shared.service;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.List;
 
+import orderflow.shared.domain.Actor;
 import orderflow.shared.domain.Failure;
 import orderflow.shared.domain.FieldError;
 import orderflow.shared.domain.GenericOrderPayload;
 import orderflow.shared.domain.IncomingOrder;
 import orderflow.shared.domain.Order;
+import orderflow.shared.domain.OrderChange;
 import orderflow.shared.domain.OrderStatus;
 import orderflow.shared.domain.Storefront;
 import orderflow.shared.json.Json;
@@ -71,21 +72,29 @@ public final class ReceiveOrderService {
 
     /** The order exists: change nothing, except a payment confirmation for a pending order. */
     private Receipt redelivered(Order order, IncomingOrder incoming, Instant now) {
-        Order existing = orders.get(order.orderId()).orElseThrow(
-                () -> new IllegalStateException("order " + order.orderId() + " vanished"));
-        if (incoming.paid() && existing.status() == OrderStatus.PENDING
-                && orders.transition(existing.orderId(), EnumSet.of(OrderStatus.PENDING), OrderStatus.READY,
-                "payment confirmed", now)) {
-            queue.enqueue(existing.orderId());
-            return new Receipt(existing.orderId(), OrderStatus.READY, false);
+        for (int attempt = 1; ; attempt++) {
+            Order existing = orders.get(order.orderId()).orElseThrow(
+                    () -> new IllegalStateException("order " + order.orderId() + " vanished"));
+            if (incoming.paid() && existing.status() == OrderStatus.PENDING) {
+                Orders.Applied paid = orders.apply(OrderChange.of(existing,
+                        existing.withStatus(OrderStatus.READY, null), now, Actor.storefront(existing.storefrontId()),
+                        "payment", "payment confirmed by the storefront", List.of()));
+                if (paid instanceof Orders.Stale && attempt < 3) {
+                    continue; // changed meanwhile (a concurrent delivery or a cancel): look again
+                }
+                if (paid instanceof Orders.Done) {
+                    queue.enqueue(existing.orderId());
+                    return new Receipt(existing.orderId(), OrderStatus.READY, false);
+                }
+            }
+            if (existing.status() == OrderStatus.READY || existing.status() == OrderStatus.BACKORDERED) {
+                // READY: the first delivery may have stored the order and died before queueing it.
+                // BACKORDERED: a redelivery is a cheap moment to try the stock again. Processing is
+                // idempotent, so queueing again never doubles anything.
+                queue.enqueue(existing.orderId());
+            }
+            return new Receipt(existing.orderId(), existing.status(), true);
         }
-        if (existing.status() == OrderStatus.READY || existing.status() == OrderStatus.BACKORDERED) {
-            // READY: the first delivery may have stored the order and died before queueing it.
-            // BACKORDERED: a redelivery is a cheap moment to try the stock again. Processing is
-            // idempotent, so queueing again never doubles anything.
-            queue.enqueue(existing.orderId());
-        }
-        return new Receipt(existing.orderId(), existing.status(), true);
     }
 
     private static String utf8(byte[] body) {

@@ -7,12 +7,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
+import orderflow.shared.domain.HistoryEntry;
 import orderflow.shared.domain.Order;
+import orderflow.shared.domain.OrderChange;
 import orderflow.shared.domain.OrderFilter;
-import orderflow.shared.domain.OrderStatus;
 import orderflow.shared.domain.Seller;
+import orderflow.shared.domain.StockMove;
 import orderflow.shared.domain.Storefront;
 import orderflow.shared.email.EmailMessage;
 import orderflow.shared.email.RenderedEmail;
@@ -21,7 +22,6 @@ import orderflow.shared.ports.EmailOutbox;
 import orderflow.shared.ports.EmailSender;
 import orderflow.shared.ports.OrderQueue;
 import orderflow.shared.ports.Orders;
-import orderflow.shared.ports.Reservations;
 import orderflow.shared.ports.SendLog;
 
 /** Hand-written in-memory fakes of the ports, for unit tests of the domain services only. */
@@ -43,32 +43,60 @@ final class InMemory {
     static final class OrdersFake implements Orders {
         final Map<String, Order> orders = new HashMap<>();
         final Map<String, Instant> confirmationQueued = new HashMap<>();
+        final Map<String, List<HistoryEntry>> history = new HashMap<>();
+        /** available stock per SKU (one seller per test); reserved and on hand as the adapter keeps them. */
+        final Map<String, Integer> available = new HashMap<>();
+        final Map<String, Integer> reserved = new HashMap<>();
+        final Map<String, Integer> onHand = new HashMap<>();
 
         @Override
-        public boolean createIfAbsent(Order order) {
-            return orders.putIfAbsent(order.orderId(), order) == null;
+        public boolean create(Order order, HistoryEntry received) {
+            if (orders.putIfAbsent(order.orderId(), order) != null) {
+                return false;
+            }
+            history.computeIfAbsent(order.orderId(), k -> new ArrayList<>()).add(received);
+            return true;
         }
 
         @Override
         public Optional<Order> get(String orderId) {
             Order o = orders.get(orderId);
-            if (o == null) {
-                return Optional.empty();
-            }
-            Instant queued = confirmationQueued.get(orderId);
-            return Optional.of(new Order(o.orderId(), o.sellerId(), o.storefrontId(), o.externalOrderId(), o.status(),
-                    o.statusReason(), o.createdAt(), o.receivedAt(), o.currency(), o.buyer(), o.shipTo(), o.lines(),
-                    o.totals(), o.shipBy(), queued));
+            return o == null ? Optional.empty() : Optional.of(o.withConfirmationQueuedAt(confirmationQueued.get(orderId)));
         }
 
         @Override
-        public boolean transition(String orderId, Set<OrderStatus> from, OrderStatus to, String reason, Instant at) {
-            Order o = orders.get(orderId);
-            if (o == null || !from.contains(o.status())) {
-                return false;
+        public Applied apply(OrderChange change) {
+            Order current = orders.get(change.after().orderId());
+            if (current == null || current.version() != change.before().version()) {
+                return new Stale();
             }
-            orders.put(orderId, o.withStatus(to, reason));
-            return true;
+            List<Shortfall> short_ = new ArrayList<>();
+            for (StockMove m : change.stock()) {
+                Integer have = available.get(m.sku());
+                if (m.kind() == StockMove.Kind.RESERVE && (have == null || have < m.quantity())) {
+                    short_.add(new Shortfall(m.sku(), m.quantity(), have));
+                }
+            }
+            if (!short_.isEmpty()) {
+                return new Short(short_);
+            }
+            for (StockMove m : change.stock()) {
+                int q = m.quantity();
+                switch (m.kind()) {
+                    case RESERVE -> { available.merge(m.sku(), -q, Integer::sum); reserved.merge(m.sku(), q, Integer::sum); }
+                    case COMMIT -> { onHand.merge(m.sku(), -q, Integer::sum); reserved.merge(m.sku(), -q, Integer::sum); }
+                    case RELEASE -> { available.merge(m.sku(), q, Integer::sum); reserved.merge(m.sku(), -q, Integer::sum); }
+                }
+            }
+            orders.put(current.orderId(), change.after());
+            history.computeIfAbsent(current.orderId(), k -> new ArrayList<>()).add(change.entry());
+            return new Done();
+        }
+
+        @Override
+        public List<HistoryEntry> history(String orderId, long afterVersion, int limit) {
+            return history.getOrDefault(orderId, List.of()).stream().filter(e -> e.version() > afterVersion)
+                    .limit(limit).toList();
         }
 
         @Override
@@ -91,36 +119,6 @@ final class InMemory {
         @Override
         public void markConfirmationQueued(String orderId, Instant at) {
             confirmationQueued.put(orderId, at);
-        }
-    }
-
-    static final class ReservationsFake implements Reservations {
-        final Map<String, Integer> available = new HashMap<>();
-        final OrdersFake orders;
-
-        ReservationsFake(OrdersFake orders) {
-            this.orders = orders;
-        }
-
-        @Override
-        public Result reserveAndConfirm(Order order, Instant shipBy, Instant now) {
-            Order current = orders.orders.get(order.orderId());
-            if (current.status() != OrderStatus.READY && current.status() != OrderStatus.BACKORDERED) {
-                return new NotWaiting();
-            }
-            List<Shortfall> shortfalls = new ArrayList<>();
-            order.quantitiesBySku().forEach((sku, qty) -> {
-                Integer have = available.get(sku);
-                if (have == null || have < qty) {
-                    shortfalls.add(new Shortfall(sku, qty, have));
-                }
-            });
-            if (!shortfalls.isEmpty()) {
-                return new Short(shortfalls);
-            }
-            order.quantitiesBySku().forEach((sku, qty) -> available.merge(sku, -qty, Integer::sum));
-            orders.orders.put(order.orderId(), current.confirmed(shipBy));
-            return new Reserved();
         }
     }
 

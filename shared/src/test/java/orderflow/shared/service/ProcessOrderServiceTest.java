@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.EnumSet;
 import java.util.Map;
 
 import orderflow.shared.domain.GenericOrderPayload;
@@ -22,9 +21,9 @@ class ProcessOrderServiceTest {
     private static final Instant NOW = Instant.parse("2026-11-27T12:00:00Z");
     private final InMemory.OrdersFake orders = new InMemory.OrdersFake();
     private final InMemory.AccountsFake accounts = new InMemory.AccountsFake();
-    private final InMemory.ReservationsFake stock = new InMemory.ReservationsFake(orders);
+    private final InMemory.OrdersFake stock = orders;
     private final InMemory.OutboxFake outbox = new InMemory.OutboxFake();
-    private final ProcessOrderService service = new ProcessOrderService(orders, accounts, stock, outbox,
+    private final ProcessOrderService service = new ProcessOrderService(orders, accounts, outbox,
             Clock.fixed(NOW, ZoneOffset.UTC));
 
     ProcessOrderServiceTest() {
@@ -57,7 +56,7 @@ class ProcessOrderServiceTest {
     void a_crash_after_reserving_still_gets_the_email_out_on_redelivery() {
         stock.available.put("MUG-BLUE", 3);
         Order order = store(true);
-        orders.orders.put(order.orderId(), order.confirmed(NOW)); // reserved, email never queued
+        orders.orders.put(order.orderId(), order.confirmed(NOW, NOW)); // reserved, email never queued
         assertEquals(ProcessOrderService.Outcome.CONFIRMED, service.process(order.orderId()));
         assertEquals(1, outbox.messages.size());
         assertEquals(3, stock.available.get("MUG-BLUE")); // not reserved a second time
@@ -81,7 +80,7 @@ class ProcessOrderServiceTest {
         Order pending = store(false);
         assertEquals(ProcessOrderService.Outcome.STILL_PENDING, service.process(pending.orderId()));
         assertEquals(ProcessOrderService.Outcome.UNKNOWN_ORDER, service.process("ord_missing"));
-        orders.transition(pending.orderId(), EnumSet.of(OrderStatus.PENDING), OrderStatus.CANCELED, "x", NOW);
+        orders.orders.put(pending.orderId(), pending.withStatus(OrderStatus.CANCELED, "x"));
         assertEquals(ProcessOrderService.Outcome.ALREADY_DONE, service.process(pending.orderId()));
     }
 }

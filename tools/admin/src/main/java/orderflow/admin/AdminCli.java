@@ -3,7 +3,6 @@ package orderflow.admin;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +10,9 @@ import java.util.Map;
 import orderflow.shared.aws.AwsClients;
 import orderflow.shared.aws.DynamoAdmin;
 import orderflow.shared.aws.DynamoOrders;
+import orderflow.shared.domain.Actor;
+import orderflow.shared.domain.OrderChange;
+import orderflow.shared.ports.Orders;
 import orderflow.shared.aws.SqsOrderQueue;
 import orderflow.shared.domain.Order;
 import orderflow.shared.domain.OrderStatus;
@@ -35,11 +37,14 @@ public final class AdminCli {
               create-storefront --seller ID --storefront ID [--type generic]    prints the signing secret
               add-secret        --storefront ID                                 a second secret, for rotation
               retire-secret     --storefront ID --secret SECRET                 once the storefront uses the new one
-              create-api-key    --seller ID [--label TEXT]                      prints the key (shown once)
+              create-api-key    --seller ID [--label TEXT]                      prints the key (shown once); at most 2 active
+              list-api-keys     --seller ID                                     public ids (key_...) of the active keys
+              revoke-api-key    --seller ID --key-id key_...                    the key stops working within 60 s
               set-stock         --seller ID --sku SKU --on-hand N
               redrive           --from DLQ_URL --to QUEUE_URL                   moves every message back
               reprocess         --order ID                                      retry a BACKORDERED or ON_HOLD order
-            reprocess also needs --orders-table / ORDERS_TABLE and --order-queue / ORDER_QUEUE_URL.
+            reprocess also needs --orders-table / ORDERS_TABLE, --history-table / ORDER_HISTORY_TABLE
+            and --order-queue / ORDER_QUEUE_URL.
             tables: --accounts-table / ACCOUNTS_TABLE, --inventory-table / INVENTORY_TABLE (stack outputs)
             """;
 
@@ -83,6 +88,11 @@ public final class AdminCli {
             }
             case "create-api-key" -> System.out.println(admin(f).newApiKey(required(f, "seller"),
                     f.getOrDefault("label", "created " + now), now));
+            case "list-api-keys" -> System.out.println(String.join("\n", admin(f).apiKeyIds(required(f, "seller"))));
+            case "revoke-api-key" -> {
+                admin(f).revokeApiKey(required(f, "seller"), required(f, "key-id"));
+                System.out.println("key " + f.get("key-id") + " revoked (cached authorizations end within 60 s)");
+            }
             case "add-secret" -> System.out.println("new signing secret (shown once; both are valid until you retire "
                     + "the old one): " + admin(f).addSecret(required(f, "storefront")));
             case "retire-secret" -> {
@@ -101,10 +111,16 @@ public final class AdminCli {
 
     /** Queues a waiting order for processing again; an ON_HOLD one goes back to READY first. */
     private static String reprocess(Map<String, String> f, String orderId, Instant now) {
-        DynamoOrders orders = new DynamoOrders(AwsClients.dynamoDb(), option(f, "orders-table", "ORDERS_TABLE"));
+        DynamoOrders orders = new DynamoOrders(AwsClients.dynamoDb(), option(f, "orders-table", "ORDERS_TABLE"),
+                option(f, "history-table", "ORDER_HISTORY_TABLE"), null);
         Order order = orders.get(orderId).orElseThrow(() -> new IllegalArgumentException("no order " + orderId));
         if (order.status() == OrderStatus.ON_HOLD) {
-            orders.transition(orderId, EnumSet.of(OrderStatus.ON_HOLD), OrderStatus.READY, "released by an operator", now);
+            Orders.Applied released = orders.apply(OrderChange.of(order, order.withStatus(OrderStatus.READY, null), now,
+                    Actor.operator(System.getProperty("user.name", "admin")), "release-hold", "released by an operator",
+                    List.of()));
+            if (!(released instanceof Orders.Done)) {
+                throw new IllegalStateException("order " + orderId + " changed meanwhile; run the command again");
+            }
         } else if (order.status() != OrderStatus.BACKORDERED && order.status() != OrderStatus.READY) {
             throw new IllegalArgumentException("order " + orderId + " is " + order.status() + ": nothing to retry");
         }

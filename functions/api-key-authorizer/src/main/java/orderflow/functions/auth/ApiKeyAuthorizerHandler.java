@@ -22,7 +22,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * HTTP API Lambda authorizer (payload 2.0, simple responses): the API key in the Authorization
- * header names the seller, passed to routes as context.sellerId. The key itself is never logged.
+ * header names the seller, passed to routes as context.sellerId (and the key's public id as keyId). The key itself is never logged.
  */
 public class ApiKeyAuthorizerHandler
         implements RequestHandler<APIGatewayV2CustomAuthorizerEvent, SimpleIAMPolicyResponse> {
@@ -44,9 +44,9 @@ public class ApiKeyAuthorizerHandler
     public SimpleIAMPolicyResponse handleRequest(APIGatewayV2CustomAuthorizerEvent event, Context context) {
         Map<String, String> headers = event.getHeaders();
         String header = headers == null ? null : headers.get("authorization");
-        return service.sellerFor(header)
-                .map(sellerId -> SimpleIAMPolicyResponse.builder().withIsAuthorized(true)
-                        .withContext(Map.of("sellerId", sellerId)).build())
+        return service.principalFor(header)
+                .map(p -> SimpleIAMPolicyResponse.builder().withIsAuthorized(true)
+                        .withContext(Map.of("sellerId", p.sellerId(), "keyId", p.keyId())).build())
                 .orElseGet(() -> SimpleIAMPolicyResponse.builder().withIsAuthorized(false).build());
     }
 

@@ -3,6 +3,7 @@ package orderflow.functions.orders;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 
@@ -29,22 +30,24 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 public class GetOrderHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
     private final OrderQueryService service;
+    private final Clock clock;
     /** Held so the CRaC registration lives as long as the handler; null when built by tests. */
     private SnapStartHook snapStart;
 
     public GetOrderHandler() {
-        this(AwsClients.dynamoDb(), Env.system());
+        this(AwsClients.dynamoDb(), Env.system(), Clock.systemUTC());
         this.snapStart = SnapStartHook.register(GetOrderHandler::prime);
     }
 
-    GetOrderHandler(DynamoDbClient dynamo, Env env) {
+    GetOrderHandler(DynamoDbClient dynamo, Env env, Clock clock) {
         this.service = new OrderQueryService(new DynamoOrders(dynamo, env.require("ORDERS_TABLE")));
+        this.clock = clock;
     }
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         return SellerRoutes.handle(event, context, sellerId -> Responses.json(200, OrderViews.detail(
-                service.get(sellerId, Responses.pathParameter(event, "orderId")))));
+                service.get(sellerId, Responses.pathParameter(event, "orderId")), clock.instant())));
     }
 
     /**
@@ -60,7 +63,7 @@ public class GetOrderHandler implements RequestHandler<APIGatewayV2HTTPEvent, AP
         Order order = PrimingSamples.order(Instant.now());
         try (DynamoDbClient dynamo = Priming.dynamoDb(Map.of(
                 "GetItem", Priming.itemJson(PrimingSamples.orderItem(order))))) {
-            GetOrderHandler handler = new GetOrderHandler(dynamo, Priming.ENV);
+            GetOrderHandler handler = new GetOrderHandler(dynamo, Priming.ENV, Clock.systemUTC());
             APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder()
                     .withPathParameters(Map.of("orderId", order.orderId()))
                     .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()

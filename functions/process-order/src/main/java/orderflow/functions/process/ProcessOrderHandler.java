@@ -18,7 +18,6 @@ import orderflow.shared.api.SqsBatches;
 import orderflow.shared.aws.AwsClients;
 import orderflow.shared.aws.DynamoAccounts;
 import orderflow.shared.aws.DynamoOrders;
-import orderflow.shared.aws.DynamoReservations;
 import orderflow.shared.aws.Env;
 import orderflow.shared.aws.Priming;
 import orderflow.shared.aws.PrimingSamples;
@@ -47,9 +46,8 @@ public class ProcessOrderHandler implements RequestHandler<SQSEvent, SQSBatchRes
     ProcessOrderHandler(DynamoDbClient dynamo, SqsClient sqs, Env env, Clock clock) {
         String ordersTable = env.require("ORDERS_TABLE");
         this.service = new ProcessOrderService(
-                new DynamoOrders(dynamo, ordersTable),
+                new DynamoOrders(dynamo, ordersTable, env.require("ORDER_HISTORY_TABLE"), env.require("INVENTORY_TABLE")),
                 new DynamoAccounts(dynamo, env.require("ACCOUNTS_TABLE")),
-                new DynamoReservations(dynamo, ordersTable, env.require("INVENTORY_TABLE")),
                 new SqsEmailOutbox(sqs, env.require("EMAIL_QUEUE_URL")),
                 clock);
     }

@@ -48,7 +48,7 @@ public class ReceiveWebhookHandler implements RequestHandler<APIGatewayV2HTTPEve
     ReceiveWebhookHandler(DynamoDbClient dynamo, SqsClient sqs, Env env, Clock clock) {
         this.service = new ReceiveOrderService(
                 new DynamoAccounts(dynamo, env.require("ACCOUNTS_TABLE")),
-                new DynamoOrders(dynamo, env.require("ORDERS_TABLE")),
+                new DynamoOrders(dynamo, env.require("ORDERS_TABLE"), env.require("ORDER_HISTORY_TABLE"), null),
                 new SqsOrderQueue(sqs, env.require("ORDER_QUEUE_URL")),
                 clock);
     }

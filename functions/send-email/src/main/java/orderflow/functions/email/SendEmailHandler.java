@@ -70,7 +70,7 @@ public class SendEmailHandler implements RequestHandler<SQSEvent, SQSBatchRespon
     /** Renders and "sends" a sample confirmation through a copy wired to offline clients. */
     public static SQSBatchResponse prime() {
         Instant now = Instant.now();
-        EmailMessage email = OrderEmails.confirmation(PrimingSamples.order(now).confirmed(now), PrimingSamples.seller());
+        EmailMessage email = OrderEmails.confirmation(PrimingSamples.unshippedOrder(now), PrimingSamples.seller());
         try (DynamoDbClient dynamo = Priming.dynamoDb(Map.of()); SesV2Client ses = Priming.ses()) {
             SendEmailHandler handler = new SendEmailHandler(dynamo, ses, Priming.ENV, Clock.systemUTC());
             return handler.handleRequest(LambdaStreams.sqsEventOf(Json.write(email.toJson())), new PrimingContext());

@@ -1,0 +1,167 @@
+package orderflow.shared.domain;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The seller's actions on an order, decided here and nowhere else: each returns the change to
+ * write (next version, history entry, stock moves), or null when the request repeats what is
+ * already recorded (a retried call changes nothing), or throws {@link Failure.IllegalTransition}.
+ */
+public final class OrderLifecycle {
+
+    private OrderLifecycle() {
+    }
+
+    public static OrderChange acknowledge(Order order, Actor actor, Instant now) {
+        if (order.fulfillment().acknowledgedAt() != null) {
+            return null;
+        }
+        require(order, SellerAction.ACKNOWLEDGE);
+        return OrderChange.of(order, order.withFulfillment(order.fulfillment().withAcknowledged(now)), now, actor,
+                "acknowledge", "seen by the seller", List.of());
+    }
+
+    /** Before shipment only; reserved stock (UNSHIPPED) is released in the same write. */
+    public static OrderChange cancel(Order order, ActionRequests.Cancel request, Actor actor, Instant now) {
+        Cancellation existing = order.fulfillment().cancellation();
+        if (order.status() == OrderStatus.CANCELED && existing != null
+                && existing.reason().equals(request.describe())) {
+            return null;
+        }
+        require(order, SellerAction.CANCEL);
+        List<StockMove> release = new ArrayList<>();
+        if (order.status() == OrderStatus.UNSHIPPED) {
+            order.quantitiesBySku().forEach((sku, q) -> release.add(new StockMove(sku, q, StockMove.Kind.RELEASE)));
+        }
+        Cancellation c = new Cancellation(request.describe(), request.buyerRequested(), now, actor.toString());
+        Order next = order.next(OrderStatus.CANCELED, request.describe(), order.shipBy(),
+                order.fulfillment().withCancellation(c));
+        return OrderChange.of(order, next, now, actor, "cancel", request.describe(), release);
+    }
+
+    /**
+     * A package leaves: the lines given (or everything left), reserved stock committed, late if it
+     * left after the ship-by date. A shipment with a tracking number already on the order is a repeat.
+     */
+    public static OrderChange ship(Order order, ActionRequests.Ship request, Actor actor, Instant now) {
+        TrackingNumbers.Check tracking = TrackingNumbers.check(request.carrier(), request.trackingNumber());
+        Shipment same = shipmentWithTracking(order, tracking.number());
+        if (same != null) {
+            if (!request.quantities().isEmpty() && !request.quantities().equals(same.quantities())) {
+                throw new Failure.InvalidInput("That tracking number is already on another package of this order.",
+                        List.of(new FieldError("trackingNumber", "is already on " + same.shipmentId()
+                                + " with other lines; each package has its own tracking number")));
+            }
+            return null;
+        }
+        require(order, SellerAction.SHIP);
+        Map<String, Integer> left = order.unshippedBySku();
+        Map<String, Integer> boxed = request.quantities().isEmpty() ? left : request.quantities();
+        List<FieldError> errors = new ArrayList<>();
+        int i = 0;
+        for (Map.Entry<String, Integer> line : request.quantities().entrySet()) {
+            int ordered = order.quantitiesBySku().getOrDefault(line.getKey(), 0);
+            int open = left.getOrDefault(line.getKey(), 0);
+            if (ordered == 0) {
+                errors.add(new FieldError("lines[" + i + "].sku", "is not in this order"));
+            } else if (line.getValue() > open) {
+                errors.add(new FieldError("lines[" + i + "].quantity", ordered + " ordered, "
+                        + (ordered - open) + " already shipped: at most " + open + " can ship"));
+            }
+            i++;
+        }
+        if (!errors.isEmpty()) {
+            throw new Failure.InvalidInput("The shipment does not match what is left to ship.", errors);
+        }
+        if (request.shipDate().isBefore(order.createdAt().minusSeconds(86_400))) {
+            throw new Failure.InvalidInput("The ship date is before the order was placed.",
+                    List.of(new FieldError("shipDate", "must not be before the order was placed ("
+                            + order.createdAt() + ")")));
+        }
+        boolean late = order.shipBy() != null && request.shipDate().isAfter(order.shipBy());
+        String shipmentId = "shp_" + (order.fulfillment().shipments().size() + 1);
+        Shipment shipment = new Shipment(shipmentId, tracking.carrier() == null ? request.carrier()
+                : tracking.carrier().name(), tracking.number(), tracking.valid(), tracking.trackingUrl(),
+                request.shipDate(), boxed, late, now, null, null);
+        List<Shipment> shipments = new ArrayList<>(order.fulfillment().shipments());
+        shipments.add(shipment);
+        Fulfillment fulfillment = order.fulfillment().withShipments(shipments);
+        boolean complete = boxed.equals(left);
+        OrderStatus status = complete ? OrderStatus.SHIPPED : OrderStatus.PARTIALLY_SHIPPED;
+        order.status().requireCanBecome(status);
+        List<StockMove> commit = new ArrayList<>();
+        boxed.forEach((sku, q) -> commit.add(new StockMove(sku, q, StockMove.Kind.COMMIT)));
+        String reason = shipment.carrier() + " " + shipment.trackingNumber()
+                + (tracking.valid() ? "" : " (tracking number not valid for a known carrier)")
+                + (late ? "; shipped after the ship-by date " + order.shipBy() : "");
+        return OrderChange.of(order, order.next(status, null, order.shipBy(), fulfillment), now, actor,
+                "ship " + shipmentId, reason, commit);
+    }
+
+    /**
+     * Records delivery of one shipment (or all undelivered ones), on time or late against the
+     * promised delivery date; the order is DELIVERED once it is shipped in full and all arrived.
+     */
+    public static OrderChange confirmDelivery(Order order, ActionRequests.Delivery request, Actor actor, Instant now) {
+        List<Shipment> shipments = order.fulfillment().shipments();
+        if (request.shipmentId() != null && shipments.stream().noneMatch(s -> s.shipmentId().equals(request.shipmentId()))) {
+            throw new Failure.InvalidInput("No such shipment on this order.",
+                    List.of(new FieldError("shipmentId", "is not a shipment of this order")));
+        }
+        List<Shipment> next = new ArrayList<>();
+        int changed = 0;
+        boolean late = false;
+        for (Shipment s : shipments) {
+            boolean target = request.shipmentId() == null || s.shipmentId().equals(request.shipmentId());
+            if (target && s.deliveredAt() == null) {
+                if (request.deliveredAt().isBefore(s.shipDate())) {
+                    throw new Failure.InvalidInput("Delivered before it shipped.", List.of(new FieldError(
+                            "deliveredAt", "must not be before the ship date " + s.shipDate())));
+                }
+                Shipment d = s.delivered(request.deliveredAt(), order.fulfillment().deliverBy());
+                late |= !d.deliveredOnTime();
+                next.add(d);
+                changed++;
+            } else {
+                next.add(s);
+            }
+        }
+        if (changed == 0 && !shipments.isEmpty()) {
+            return null; // every shipment it names is already delivered: a repeat
+        }
+        require(order, SellerAction.CONFIRM_DELIVERY);
+        Fulfillment fulfillment = order.fulfillment().withShipments(next);
+        OrderStatus status = order.status() == OrderStatus.SHIPPED && fulfillment.allDelivered()
+                ? OrderStatus.DELIVERED : order.status();
+        Instant promised = order.fulfillment().deliverBy();
+        String reason = changed + " shipment" + (changed == 1 ? "" : "s") + " delivered "
+                + (late ? "late (promised by " + promised + ")" : "on time");
+        return OrderChange.of(order, order.next(status, null, order.shipBy(), fulfillment), now, actor,
+                "confirm-delivery", reason, List.of());
+    }
+
+    /** The promised delivery date: transit business days after the ship-by date. */
+    public static Instant deliverBy(Instant shipBy, int transitDays, ZoneId zone) {
+        return ShipByPolicy.shipBy(shipBy, transitDays, zone);
+    }
+
+    public static Shipment shipmentWithTracking(Order order, String normalisedTracking) {
+        for (Shipment s : order.fulfillment().shipments()) {
+            if (s.trackingNumber().equals(normalisedTracking)) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    private static void require(Order order, SellerAction action) {
+        if (!order.status().sellerActions().contains(action)) {
+            throw new Failure.IllegalTransition("An order that is " + order.status() + " cannot be sent to "
+                    + action.apiName() + ".", order.status());
+        }
+    }
+}

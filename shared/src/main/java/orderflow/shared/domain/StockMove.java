@@ -1,0 +1,23 @@
+package orderflow.shared.domain;
+
+/**
+ * A change to one SKU's stock that must happen atomically with an order change. Reserving needs
+ * available >= quantity; committing (shipment) and releasing (cancel) need reserved >= quantity.
+ */
+public record StockMove(String sku, int quantity, Kind kind) {
+
+    public enum Kind {
+        /** reserved += q, available -= q. */
+        RESERVE,
+        /** onHand -= q, reserved -= q: the units left in a box. */
+        COMMIT,
+        /** reserved -= q, available += q: the units are for sale again. */
+        RELEASE
+    }
+
+    public StockMove {
+        if (quantity <= 0) {
+            throw new IllegalArgumentException("stock moves are positive quantities");
+        }
+    }
+}

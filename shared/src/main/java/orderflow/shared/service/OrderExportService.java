@@ -1,0 +1,119 @@
+package orderflow.shared.service;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+
+import orderflow.shared.domain.Failure;
+import orderflow.shared.domain.FieldError;
+import orderflow.shared.domain.Order;
+import orderflow.shared.domain.OrderFilter;
+import orderflow.shared.json.Json;
+import orderflow.shared.ports.Orders;
+
+/**
+ * GET /v1/orders/export: the seller's orders created in [from, to], newest first, as CSV rows.
+ * A response stops before it could outgrow Lambda's 6 MB payload or the invocation's time, and
+ * then names the cursor to continue from, so any range can be fetched in parts without a gap.
+ */
+public final class OrderExportService {
+
+    /** Below Lambda's 6 MB response limit with room for headers. */
+    public static final int MAX_BYTES = 5_000_000;
+    private static final int PAGE = 500;
+
+    private final Orders orders;
+
+    public OrderExportService(Orders orders) {
+        this.orders = orders;
+    }
+
+    public record Export(String csv, int rows, String nextCursor) {
+    }
+
+    /** {@code timeLeft} says whether another page fits in the invocation. */
+    public Export export(String sellerId, Map<String, String> query, Instant now, Function<Order, String> row,
+                         String header, BooleanSupplier timeLeft) {
+        Map<String, String> q = query == null ? Map.of() : query;
+        List<FieldError> errors = new ArrayList<>();
+        Instant from = instant(q, "from", errors);
+        Instant to = q.get("to") == null ? now : instant(q, "to", errors);
+        if (from != null && to != null && from.isAfter(to)) {
+            errors.add(new FieldError("from", "must not be after to"));
+        }
+        Map<String, String> after = q.get("cursor") == null ? null : cursor(q.get("cursor"), sellerId, errors);
+        if (!errors.isEmpty()) {
+            throw new Failure.InvalidInput("The query has " + errors.size() + " invalid parameter"
+                    + (errors.size() == 1 ? "" : "s") + ".", errors);
+        }
+        StringBuilder csv = new StringBuilder(header);
+        int bytes = header.length();
+        int rows = 0;
+        OrderFilter filter = new OrderFilter(null, from, to, null, null, now);
+        while (true) {
+            Orders.Page page = orders.list(sellerId, filter, after, PAGE);
+            StringBuilder part = new StringBuilder();
+            for (Order o : page.orders()) {
+                part.append(row.apply(o));
+            }
+            int size = part.toString().getBytes(StandardCharsets.UTF_8).length;
+            if (bytes + size > MAX_BYTES && rows > 0) {
+                // This page would not fit: the next response starts with it.
+                return new Export(csv.toString(), rows, encode(after));
+            }
+            csv.append(part);
+            bytes += size;
+            rows += page.orders().size();
+            after = page.next();
+            if (after == null) {
+                return new Export(csv.toString(), rows, null);
+            }
+            if (!timeLeft.getAsBoolean()) {
+                return new Export(csv.toString(), rows, encode(after));
+            }
+        }
+    }
+
+    private static String encode(Map<String, String> position) {
+        return position == null ? null : Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(Json.write(position).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Map<String, String> cursor(String text, String sellerId, List<FieldError> errors) {
+        try {
+            Map<String, Object> json = Json.parseObject(new String(Base64.getUrlDecoder().decode(text),
+                    StandardCharsets.UTF_8));
+            Map<String, String> position = new LinkedHashMap<>();
+            json.forEach((k, v) -> position.put(k, v instanceof String s ? s : null));
+            if (position.keySet().equals(java.util.Set.of("orderId", "sellerId", "listKey"))
+                    && !position.containsValue(null) && sellerId.equals(position.get("sellerId"))) {
+                return position;
+            }
+        } catch (IllegalArgumentException | Failure e) {
+            // reported below
+        }
+        errors.add(new FieldError("cursor", "is not a cursor returned by this export"));
+        return null;
+    }
+
+    private static Instant instant(Map<String, String> q, String name, List<FieldError> errors) {
+        String value = q.get(name);
+        if (value == null) {
+            errors.add(new FieldError(name, "is required (an ISO-8601 instant such as 2026-11-01T00:00:00Z)"));
+            return null;
+        }
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            errors.add(new FieldError(name, "must be an ISO-8601 instant such as 2026-11-27T00:00:00Z"));
+            return null;
+        }
+    }
+}
