@@ -80,6 +80,19 @@ final class ColdStartSection {
             case "GetOrderFunction" -> () -> ev.getOrder(Fixture.SELLER, fx.existingOrderId);
             case "ListOrdersFunction" -> () -> ev.listOrders(Fixture.SELLER);
             case "ApiKeyAuthorizerFunction" -> () -> ev.authorizer(fx.apiKey);
+            case "AcknowledgeOrderFunction" -> () -> ev.sellerRoute("acknowledge-order.json", Fixture.SELLER,
+                    fx.newUnshippedOrder(), null, null);
+            case "CancelOrderFunction" -> () -> ev.sellerRoute("cancel-order.json", Fixture.SELLER,
+                    fx.newUnshippedOrder(), null, null);
+            case "ShipOrderFunction" -> () -> ev.sellerRoute("ship-order.json", Fixture.SELLER, fx.newUnshippedOrder(),
+                    Map.of("carrier", "UPS", "trackingNumber", "1Z999AA10123456784",
+                            "shipDate", java.time.Instant.now().toString()), null);
+            case "ConfirmDeliveryFunction" -> () -> ev.sellerRoute("confirm-delivery.json", Fixture.SELLER,
+                    fx.newShippedOrder(), Map.of("deliveredAt", java.time.Instant.now().toString()), null);
+            case "GetOrderHistoryFunction" -> () -> ev.sellerRoute("get-order-history.json", Fixture.SELLER,
+                    fx.existingOrderId, null, null);
+            case "ExportOrdersFunction" -> () -> ev.sellerRoute("export-orders.json", Fixture.SELLER, null, null,
+                    Map.of("from", java.time.Instant.now().minusSeconds(86_400).toString()));
             default -> throw new IllegalArgumentException("no bench event for " + id);
         };
     }

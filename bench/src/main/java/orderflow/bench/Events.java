@@ -86,6 +86,25 @@ final class Events {
         return Json.write(e);
     }
 
+    /** A seller API fixture (events/NAME) for the seller and order, with a body and query of choice. */
+    String sellerRoute(String fixture, String sellerId, String orderId, Map<String, Object> body,
+                       Map<String, String> query) {
+        Map<String, Object> e = fixture(fixture);
+        Map<String, Object> context = new LinkedHashMap<>(cast(e.get("requestContext")));
+        context.put("authorizer", Map.of("lambda", Map.of("sellerId", sellerId, "keyId", "key_bench0000000")));
+        e.put("requestContext", context);
+        if (orderId != null) {
+            e.put("pathParameters", Map.of("orderId", orderId));
+        }
+        if (body != null) {
+            e.put("body", Json.write(body));
+        }
+        if (query != null) {
+            e.put("queryStringParameters", query);
+        }
+        return Json.write(e);
+    }
+
     String authorizer(String apiKey) {
         Map<String, Object> e = fixture("api-key-authorizer.json");
         Map<String, Object> headers = new LinkedHashMap<>(cast(e.get("headers")));

@@ -9,6 +9,12 @@ import java.util.UUID;
 import orderflow.local.LocalCloud;
 import orderflow.shared.aws.DynamoAdmin;
 import orderflow.shared.aws.DynamoOrders;
+import orderflow.shared.domain.ActionRequests;
+import orderflow.shared.domain.Actor;
+import orderflow.shared.domain.OrderChange;
+import orderflow.shared.domain.OrderLifecycle;
+import orderflow.shared.domain.StockMove;
+import orderflow.shared.ports.Orders;
 import orderflow.shared.domain.GenericOrderPayload;
 import orderflow.shared.domain.Order;
 import orderflow.shared.domain.Seller;
@@ -57,6 +63,37 @@ final class Fixture {
                 .toOrder(STOREFRONT, SELLER, Instant.now());
         new DynamoOrders(dynamo, ref("OrdersTable"), ref("OrderHistoryTable"), ref("InventoryTable")).createIfAbsent(order);
         return order.orderId();
+    }
+
+    DynamoOrders orders() {
+        return new DynamoOrders(dynamo, ref("OrdersTable"), ref("OrderHistoryTable"), ref("InventoryTable"));
+    }
+
+    /** A fresh order with its stock reserved (UNSHIPPED), as ProcessOrder leaves it. */
+    String newUnshippedOrder() {
+        Order order = orders().get(newReadyOrder()).orElseThrow();
+        Instant now = Instant.now();
+        java.util.List<StockMove> moves = new java.util.ArrayList<>();
+        order.quantitiesBySku().forEach((sku, q) -> moves.add(new StockMove(sku, q, StockMove.Kind.RESERVE)));
+        require(orders().apply(OrderChange.of(order, order.confirmed(now.plusSeconds(86_400), now.plusSeconds(5 * 86_400)),
+                now, Actor.job("bench"), "reserve", "bench", moves)));
+        return order.orderId();
+    }
+
+    /** A fresh order shipped in full, waiting for its delivery. */
+    String newShippedOrder() {
+        Order order = orders().get(newUnshippedOrder()).orElseThrow();
+        Instant now = Instant.now();
+        var ship = ActionRequests.ship(Map.of("carrier", "UPS", "trackingNumber", "1Z999AA10123456784",
+                "shipDate", now.toString()), java.time.ZoneOffset.UTC, now);
+        require(orders().apply(OrderLifecycle.ship(order, ship, Actor.job("bench"), now)));
+        return order.orderId();
+    }
+
+    private static void require(Orders.Applied applied) {
+        if (!(applied instanceof Orders.Done)) {
+            throw new IllegalStateException("bench fixture write failed: " + applied);
+        }
     }
 
     /** What a function's JVM gets: its template environment (less JVM flags) plus Lambda's own variables. */

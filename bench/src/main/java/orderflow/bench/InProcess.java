@@ -25,6 +25,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 final class InProcess {
 
     final Metering metering = new Metering();
+    /** The metered DynamoDB client, for sections that build more handlers. */
+    final DynamoDbClient dynamo;
     final ReceiveWebhookHandler webhook;
     final ProcessOrderHandler process;
     final SendEmailHandler email;
@@ -37,7 +39,7 @@ final class InProcess {
         var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
         Region region = Region.of(fx.cloud.region());
         URI endpoint = URI.create(fx.endpoint);
-        DynamoDbClient dynamo = DynamoDbClient.builder().region(region).credentialsProvider(credentials)
+        dynamo = DynamoDbClient.builder().region(region).credentialsProvider(credentials)
                 .endpointOverride(endpoint).httpClient(UrlConnectionHttpClient.create())
                 .overrideConfiguration(c -> c.addExecutionInterceptor(metering)).build();
         SqsClient sqs = SqsClient.builder().region(region).credentialsProvider(credentials)

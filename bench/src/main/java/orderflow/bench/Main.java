@@ -27,7 +27,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 /**
  * bench/run: regenerates bench/RESULTS.md (and the raw samples in bench/RESULTS.raw.json).
  * Options: --runs N (cold starts per set-up, at least 5), --invocations N (warm, at least 1000),
- * --orders N (throughput), --out FILE, --sections cold (cold starts only, to bench/out).
+ * --orders N (throughput), --export N (orders exported, default 10,000), --out FILE,
+ * --sections cold (cold starts only, to bench/out) or export (the export only, to bench/out).
  */
 public final class Main {
 
@@ -44,7 +45,7 @@ public final class Main {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> opt = new LinkedHashMap<>(Map.of("runs", "5", "invocations", "1000", "orders", "300",
-                "out", "bench/RESULTS.md", "sections", "all"));
+                "out", "bench/RESULTS.md", "sections", "all", "export", "10000"));
         for (int i = 0; i + 1 < args.length; i += 2) {
             opt.put(args[i].replaceFirst("^--", ""), args[i + 1]);
         }
@@ -74,9 +75,15 @@ public final class Main {
                 Events events = new Events(root);
                 Fixture fx = new Fixture(cloud, dynamo, events, emulator.endpoint(), root);
 
+                if (opt.get("sections").equals("export")) { // a partial run, for working on the export
+                    ExportSection.run(report, fx, new InProcess(fx), Integer.parseInt(opt.get("export")));
+                    Files.writeString(out.resolve("RESULTS-export.md"), report.markdown());
+                    progress("wrote bench/out/RESULTS-export.md");
+                    return;
+                }
                 ColdStartSection cold = new ColdStartSection(fx, root.resolve("local/bootstrap/target/bootstrap.jar"),
                         floorJar(root), out, runs);
-                progress("cold starts (" + runs + " runs x 5 functions x 3 set-ups, with floors)");
+                progress("cold starts (" + runs + " runs x each function x 3 set-ups, with floors)");
                 cold.run(report);
                 verdict(report, cold);
                 snapStart(report);
@@ -102,6 +109,9 @@ public final class Main {
 
                 progress("throughput (" + orders + " orders end to end)");
                 ThroughputSection.run(report, root, events, orders, 8);
+
+                progress("export (" + opt.get("export") + " orders)");
+                ExportSection.run(report, fx, in, Integer.parseInt(opt.get("export")));
             }
         }
         Path md = root.resolve(opt.get("out"));

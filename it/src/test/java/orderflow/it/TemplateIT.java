@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
  */
 class TemplateIT {
 
-    private static final Pattern ENV_READ = Pattern.compile("env\\.require\\(\"([A-Z0-9_]+)\"\\)");
+    private static final Pattern ENV_READ = Pattern.compile("env\\.(?:require|optional)\\(\"([A-Z0-9_]+)\"\\)");
     /** Read by the JVM or the Lambda runtime, not by our code. */
     private static final Set<String> PLATFORM_VARIABLES = Set.of("JAVA_TOOL_OPTIONS");
 
@@ -83,17 +83,38 @@ class TemplateIT {
             set.removeAll(PLATFORM_VARIABLES);
             String codeUri = (String) props.get("CodeUri");
             Path sources = root.resolve(codeUri.substring(0, codeUri.indexOf("/target/"))).resolve("src/main/java");
-            Set<String> read = new TreeSet<>();
-            try (Stream<Path> files = Files.walk(sources)) {
-                for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
-                    Matcher m = ENV_READ.matcher(Files.readString(f));
-                    while (m.find()) {
-                        read.add(m.group(1));
+            Set<String> required = new TreeSet<>();
+            Set<String> optional = new TreeSet<>();
+            List<Path> files = new ArrayList<>();
+            try (Stream<Path> walk = Files.walk(sources)) {
+                files.addAll(walk.filter(p -> p.toString().endsWith(".java")).toList());
+            }
+            // Shared wiring a handler delegates to (shared/api) reads variables on its behalf.
+            try (Stream<Path> walk = Files.walk(root.resolve("shared/src/main/java/orderflow/shared/api"))) {
+                for (Path shared : walk.filter(p -> p.toString().endsWith(".java")).toList()) {
+                    String name = shared.getFileName().toString().replace(".java", "");
+                    for (Path f : List.copyOf(files)) {
+                        if (Files.readString(f).contains(name + ".")) {
+                            files.add(shared);
+                            break;
+                        }
                     }
                 }
             }
-            assertFalse(read.isEmpty(), id + " reads no configuration?");
-            assertEquals(read, set, id + ": variables read by the code vs set in template.yaml");
+            for (Path f : files) {
+                Matcher m = ENV_READ.matcher(Files.readString(f));
+                while (m.find()) {
+                    (m.group(0).contains("optional") ? optional : required).add(m.group(1));
+                }
+            }
+            assertFalse(required.isEmpty(), id + " reads no configuration?");
+            Set<String> missing = new TreeSet<>(required);
+            missing.removeAll(set);
+            assertEquals(Set.of(), missing, id + ": variables the code requires but template.yaml does not set");
+            Set<String> unused = new TreeSet<>(set);
+            unused.removeAll(required);
+            unused.removeAll(optional);
+            assertEquals(Set.of(), unused, id + ": variables template.yaml sets but the code never reads");
             for (Object value : Template.map(Template.map(template.properties(id).get("Environment")).get("Variables")).values()) {
                 assertTrue(value instanceof Map, id + ": resource names reach code through !Ref/!GetAtt, not literals");
             }

@@ -17,4 +17,8 @@ public final class BenchFactory {
     public static GetOrderHandler create(DynamoDbClient dynamo, SqsClient sqs, SesV2Client ses, Env env, Clock clock) {
         return new GetOrderHandler(dynamo, env, clock);
     }
+
+    public static ExportOrdersHandler export(DynamoDbClient dynamo, Env env, Clock clock) {
+        return new ExportOrdersHandler(dynamo, env, clock);
+    }
 }

@@ -23,6 +23,12 @@ public final class Env {
         return new Env(values::get);
     }
 
+    /** The value, or null when the function was not given this variable (it does not need it). */
+    public String optional(String name) {
+        String value = lookup.apply(name);
+        return value == null || value.isBlank() ? null : value;
+    }
+
     public String require(String name) {
         String value = lookup.apply(name);
         if (value == null || value.isBlank()) {

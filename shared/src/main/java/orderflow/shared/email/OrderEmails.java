@@ -24,26 +24,16 @@ public final class OrderEmails {
     }
 
     public static EmailMessage confirmation(Order order, Seller seller) {
-        Map<String, Object> data = new HashMap<>();
-        data.put("orderId", order.orderId());
-        data.put("externalOrderId", order.externalOrderId());
+        Map<String, Object> data = base(order);
         data.put("shipBy", DAY.format(order.shipBy().atZone(seller.timeZone())));
-        List<Map<String, Object>> lines = new ArrayList<>();
-        for (OrderLine line : order.lines()) {
-            lines.add(Map.of("sku", line.sku(), "title", line.title(), "quantity", line.quantity(),
-                    "lineTotal", line.lineTotal().display()));
-        }
-        data.put("lines", lines);
         data.put("subtotal", order.totals().subtotal().display());
         data.put("shipping", order.totals().shipping().display());
         data.put("tax", order.totals().tax().display());
-        data.put("total", order.totals().total().display());
         Address a = order.shipTo();
         data.put("shipToName", a.name());
         data.put("shipToLines", String.join(", ", nonBlank(a.line1(), a.line2(), a.city(), a.region(),
                 a.postalCode(), a.country())));
-        return new EmailMessage("order-confirmed:" + order.orderId(), "order-confirmed", order.buyer().email(),
-                order.buyer().name(), seller.storeName(), seller.replyTo(), seller.supportContact(), data);
+        return message("order-confirmed", "order-confirmed:" + order.orderId(), order, seller, data);
     }
 
     public static EmailMessage canceled(Order order, Seller seller) {

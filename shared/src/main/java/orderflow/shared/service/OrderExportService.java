@@ -48,7 +48,7 @@ public final class OrderExportService {
         if (from != null && to != null && from.isAfter(to)) {
             errors.add(new FieldError("from", "must not be after to"));
         }
-        Map<String, String> after = q.get("cursor") == null ? null : cursor(q.get("cursor"), sellerId, errors);
+        Map<String, String> after = q.get("cursor") == null ? null : ListingCursor.decode(q.get("cursor"), sellerId, errors);
         if (!errors.isEmpty()) {
             throw new Failure.InvalidInput("The query has " + errors.size() + " invalid parameter"
                     + (errors.size() == 1 ? "" : "s") + ".", errors);
@@ -66,7 +66,7 @@ public final class OrderExportService {
             int size = part.toString().getBytes(StandardCharsets.UTF_8).length;
             if (bytes + size > MAX_BYTES && rows > 0) {
                 // This page would not fit: the next response starts with it.
-                return new Export(csv.toString(), rows, encode(after));
+                return new Export(csv.toString(), rows, ListingCursor.encode(after));
             }
             csv.append(part);
             bytes += size;
@@ -76,31 +76,9 @@ public final class OrderExportService {
                 return new Export(csv.toString(), rows, null);
             }
             if (!timeLeft.getAsBoolean()) {
-                return new Export(csv.toString(), rows, encode(after));
+                return new Export(csv.toString(), rows, ListingCursor.encode(after));
             }
         }
-    }
-
-    private static String encode(Map<String, String> position) {
-        return position == null ? null : Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(Json.write(position).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static Map<String, String> cursor(String text, String sellerId, List<FieldError> errors) {
-        try {
-            Map<String, Object> json = Json.parseObject(new String(Base64.getUrlDecoder().decode(text),
-                    StandardCharsets.UTF_8));
-            Map<String, String> position = new LinkedHashMap<>();
-            json.forEach((k, v) -> position.put(k, v instanceof String s ? s : null));
-            if (position.keySet().equals(java.util.Set.of("orderId", "sellerId", "listKey"))
-                    && !position.containsValue(null) && sellerId.equals(position.get("sellerId"))) {
-                return position;
-            }
-        } catch (IllegalArgumentException | Failure e) {
-            // reported below
-        }
-        errors.add(new FieldError("cursor", "is not a cursor returned by this export"));
-        return null;
     }
 
     private static Instant instant(Map<String, String> q, String name, List<FieldError> errors) {

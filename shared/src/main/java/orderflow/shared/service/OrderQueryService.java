@@ -25,7 +25,6 @@ public final class OrderQueryService {
 
     public static final int DEFAULT_PAGE = 50;
     public static final int MAX_PAGE = 100;
-    private static final Set<String> CURSOR_KEYS = Set.of("orderId", "sellerId", "listKey");
 
     private final Orders orders;
 
@@ -82,14 +81,13 @@ public final class OrderQueryService {
                 errors.add(new FieldError("limit", "must be a whole number"));
             }
         }
-        Map<String, String> after = q.get("cursor") == null ? null : cursor(q.get("cursor"), sellerId, errors);
+        Map<String, String> after = q.get("cursor") == null ? null : ListingCursor.decode(q.get("cursor"), sellerId, errors);
         if (!errors.isEmpty()) {
             throw new Failure.InvalidInput("The query has " + errors.size() + " invalid parameter"
                     + (errors.size() == 1 ? "" : "s") + ".", errors);
         }
         Orders.Page page = orders.list(sellerId, new OrderFilter(status, from, to, shipByBefore, late, now), after, limit);
-        return new Listing(page.orders(), page.next() == null ? null : Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(Json.write(page.next()).getBytes(StandardCharsets.UTF_8)));
+        return new Listing(page.orders(), ListingCursor.encode(page.next()));
     }
 
     public record HistoryPage(Order order, List<HistoryEntry> entries, String nextCursor) {
@@ -120,24 +118,6 @@ public final class OrderQueryService {
                     ("v:" + entries.get(MAX_PAGE - 1).version()).getBytes(StandardCharsets.UTF_8));
         }
         return new HistoryPage(order, entries, next);
-    }
-
-    /** The cursor is opaque to clients; here it must be a position in this seller's own listing. */
-    private static Map<String, String> cursor(String text, String sellerId, List<FieldError> errors) {
-        try {
-            Map<String, Object> json = Json.parseObject(new String(Base64.getUrlDecoder().decode(text),
-                    StandardCharsets.UTF_8));
-            Map<String, String> position = new LinkedHashMap<>();
-            json.forEach((k, v) -> position.put(k, v instanceof String s ? s : null));
-            if (position.keySet().equals(CURSOR_KEYS) && !position.containsValue(null)
-                    && sellerId.equals(position.get("sellerId"))) {
-                return position;
-            }
-        } catch (IllegalArgumentException | Failure e) {
-            // reported below
-        }
-        errors.add(new FieldError("cursor", "is not a cursor returned by this listing"));
-        return null;
     }
 
     private static Instant instant(Map<String, String> q, String name, List<FieldError> errors) {

@@ -15,10 +15,10 @@ import orderflow.shared.api.ActionResponses;
 import orderflow.shared.api.LambdaStreams;
 import orderflow.shared.api.PrimingContext;
 import orderflow.shared.api.Responses;
+import orderflow.shared.api.SellerActions;
 import orderflow.shared.api.SellerRoutes;
 import orderflow.shared.api.SnapStartHook;
 import orderflow.shared.aws.AwsClients;
-import orderflow.shared.aws.DynamoOrders;
 import orderflow.shared.aws.Env;
 import orderflow.shared.aws.Priming;
 import orderflow.shared.aws.PrimingSamples;
@@ -40,12 +40,7 @@ public class AcknowledgeOrderHandler implements RequestHandler<APIGatewayV2HTTPE
     }
 
     AcknowledgeOrderHandler(DynamoDbClient dynamo, Env env, Clock clock) {
-        this.service = new OrderActionService(
-                new DynamoOrders(dynamo, env.require("ORDERS_TABLE"), env.require("ORDER_HISTORY_TABLE"),
-                        null), // never moves stock
-                null, // acknowledging reads no seller settings
-                null, // and sends no email
-                clock);
+        this.service = SellerActions.service(dynamo, null, env, clock);
         this.clock = clock;
     }
 
@@ -67,9 +62,7 @@ public class AcknowledgeOrderHandler implements RequestHandler<APIGatewayV2HTTPE
     public static APIGatewayV2HTTPResponse prime() {
         Instant now = Instant.now();
         Order order = PrimingSamples.unshippedOrder(now);
-        Map<String, String> answers = Map.of(
-                "GetItem:orderId", Priming.itemJson(PrimingSamples.orderItem(order)),
-                "GetItem:pk", Priming.itemJson(PrimingSamples.sellerItem()));
+        Map<String, String> answers = SellerActions.primingAnswers(order);
         try (DynamoDbClient dynamo = Priming.dynamoDb(answers)) {
             AcknowledgeOrderHandler handler = new AcknowledgeOrderHandler(dynamo, Priming.ENV, Clock.systemUTC());
             return handler.handleRequest(PrimingSamples.sellerRequest(order.orderId(), null),

@@ -15,11 +15,10 @@ import orderflow.shared.api.ActionResponses;
 import orderflow.shared.api.LambdaStreams;
 import orderflow.shared.api.PrimingContext;
 import orderflow.shared.api.Responses;
+import orderflow.shared.api.SellerActions;
 import orderflow.shared.api.SellerRoutes;
 import orderflow.shared.api.SnapStartHook;
 import orderflow.shared.aws.AwsClients;
-import orderflow.shared.aws.DynamoAccounts;
-import orderflow.shared.aws.DynamoOrders;
 import orderflow.shared.aws.Env;
 import orderflow.shared.aws.Priming;
 import orderflow.shared.aws.PrimingSamples;
@@ -43,12 +42,8 @@ public class ShipOrderHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
     }
 
     ShipOrderHandler(DynamoDbClient dynamo, SqsClient sqs, Env env, Clock clock) {
-        this.service = new OrderActionService(
-                new DynamoOrders(dynamo, env.require("ORDERS_TABLE"), env.require("ORDER_HISTORY_TABLE"),
-                        env.require("INVENTORY_TABLE")),
-                new DynamoAccounts(dynamo, env.require("ACCOUNTS_TABLE")),
-                new SqsEmailOutbox(sqs, env.require("EMAIL_QUEUE_URL")),
-                clock);
+        this.service = SellerActions.service(dynamo,
+                new SqsEmailOutbox(sqs, env.require("EMAIL_QUEUE_URL")), env, clock);
         this.clock = clock;
     }
 
@@ -70,9 +65,7 @@ public class ShipOrderHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
     public static APIGatewayV2HTTPResponse prime() {
         Instant now = Instant.now();
         Order order = PrimingSamples.unshippedOrder(now);
-        Map<String, String> answers = Map.of(
-                "GetItem:orderId", Priming.itemJson(PrimingSamples.orderItem(order)),
-                "GetItem:pk", Priming.itemJson(PrimingSamples.sellerItem()));
+        Map<String, String> answers = SellerActions.primingAnswers(order);
         try (DynamoDbClient dynamo = Priming.dynamoDb(answers);
              SqsClient sqs = Priming.sqs()) {
             ShipOrderHandler handler = new ShipOrderHandler(dynamo, sqs, Priming.ENV, Clock.systemUTC());

@@ -1,0 +1,40 @@
+package orderflow.shared.api;
+
+import java.time.Clock;
+import java.util.Map;
+
+import orderflow.shared.aws.DynamoAccounts;
+import orderflow.shared.aws.DynamoOrders;
+import orderflow.shared.aws.Env;
+import orderflow.shared.aws.Priming;
+import orderflow.shared.aws.PrimingSamples;
+import orderflow.shared.domain.Order;
+import orderflow.shared.ports.EmailOutbox;
+import orderflow.shared.service.OrderActionService;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * Wiring shared by the seller action handlers. What each one may touch follows its environment in
+ * template.yaml: without INVENTORY_TABLE it cannot move stock, without ACCOUNTS_TABLE it reads no
+ * seller settings.
+ */
+public final class SellerActions {
+
+    private SellerActions() {
+    }
+
+    /** outbox is null for a function that queues no email (its jar has no SQS client). */
+    public static OrderActionService service(DynamoDbClient dynamo, EmailOutbox outbox, Env env, Clock clock) {
+        String accounts = env.optional("ACCOUNTS_TABLE");
+        return new OrderActionService(
+                new DynamoOrders(dynamo, env.require("ORDERS_TABLE"), env.require("ORDER_HISTORY_TABLE"),
+                        env.optional("INVENTORY_TABLE")),
+                accounts == null ? null : new DynamoAccounts(dynamo, accounts), outbox, clock);
+    }
+
+    /** Canned DynamoDB answers for priming an action on {@code order}: the order and the seller. */
+    public static Map<String, String> primingAnswers(Order order) {
+        return Map.of("GetItem:orderId", Priming.itemJson(PrimingSamples.orderItem(order)),
+                "GetItem:pk", Priming.itemJson(PrimingSamples.sellerItem()));
+    }
+}
