@@ -314,6 +314,8 @@ public final class Runner implements AutoCloseable {
             out.println("  Webhook secret  " + demo.webhookSecret());
             out.println("  Demo stock      " + demo.stock());
             out.println("  Try it          scripts/post-sample-webhook   (signs and posts events/webhook-order-paid.json)");
+            out.println("  Then            curl -H 'Authorization: Bearer " + demo.apiKey() + "' " + baseUrl() + "/v1/orders");
+            out.println("                  (ship, cancel, deliver, history, export: docs/api.md)");
             out.println("  (saved to .local/demo.json)");
         }
         out.println();

@@ -35,7 +35,8 @@ public final class OrderExportService {
         this.orders = orders;
     }
 
-    public record Export(String csv, int rows, String nextCursor) {
+    /** from and to as applied (to defaults to now), for the link to the next part. */
+    public record Export(String csv, int rows, String nextCursor, Instant from, Instant to) {
     }
 
     /** {@code timeLeft} says whether another page fits in the invocation. */
@@ -66,17 +67,17 @@ public final class OrderExportService {
             int size = part.toString().getBytes(StandardCharsets.UTF_8).length;
             if (bytes + size > MAX_BYTES && rows > 0) {
                 // This page would not fit: the next response starts with it.
-                return new Export(csv.toString(), rows, ListingCursor.encode(after));
+                return new Export(csv.toString(), rows, ListingCursor.encode(after), from, to);
             }
             csv.append(part);
             bytes += size;
             rows += page.orders().size();
             after = page.next();
             if (after == null) {
-                return new Export(csv.toString(), rows, null);
+                return new Export(csv.toString(), rows, null, from, to);
             }
             if (!timeLeft.getAsBoolean()) {
-                return new Export(csv.toString(), rows, ListingCursor.encode(after));
+                return new Export(csv.toString(), rows, ListingCursor.encode(after), from, to);
             }
         }
     }

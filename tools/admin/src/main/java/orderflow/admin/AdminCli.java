@@ -34,6 +34,7 @@ public final class AdminCli {
             usage: scripts/admin COMMAND [--flag value ...]
               create-seller     --seller ID --store-name NAME --notify-email EMAIL
                                 [--reply-to EMAIL] [--support CONTACT] [--handling-days 2] [--time-zone UTC]
+                                [--transit-days 5]   promised delivery = ship-by + transit business days
               create-storefront --seller ID --storefront ID [--type generic]    prints the signing secret
               add-secret        --storefront ID                                 a second secret, for rotation
               retire-secret     --storefront ID --secret SECRET                 once the storefront uses the new one
@@ -77,7 +78,8 @@ public final class AdminCli {
                 admin(f).putSeller(new Seller(required(f, "seller"), required(f, "store-name"),
                         required(f, "notify-email"), f.get("reply-to"), f.getOrDefault("support", f.get("reply-to")),
                         Integer.parseInt(f.getOrDefault("handling-days", "2")),
-                        ZoneId.of(f.getOrDefault("time-zone", "UTC"))));
+                        ZoneId.of(f.getOrDefault("time-zone", "UTC")),
+                        Integer.parseInt(f.getOrDefault("transit-days", Integer.toString(Seller.DEFAULT_TRANSIT_DAYS)))));
                 System.out.println("seller " + f.get("seller") + " saved");
             }
             case "create-storefront" -> {

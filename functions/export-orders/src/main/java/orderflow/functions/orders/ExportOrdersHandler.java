@@ -60,9 +60,9 @@ public class ExportOrdersHandler implements RequestHandler<APIGatewayV2HTTPEvent
             headers.put("content-disposition", "attachment; filename=\"orders.csv\"");
             headers.put("x-row-count", Integer.toString(export.rows()));
             if (export.nextCursor() != null) {
-                Map<String, String> q = query == null ? Map.of() : query;
-                String next = "/v1/orders/export?from=" + encode(q.get("from")) + "&to=" + encode(q.getOrDefault("to", ""))
-                        + "&cursor=" + export.nextCursor();
+                // The same range as this part (to resolved, so "now" does not move on between parts).
+                String next = "/v1/orders/export?from=" + encode(export.from().toString()) + "&to="
+                        + encode(export.to().toString()) + "&cursor=" + export.nextCursor();
                 headers.put("link", "<" + next + ">; rel=\"next\"");
                 headers.put("x-next-cursor", export.nextCursor());
             }
