@@ -91,6 +91,14 @@ final class ColdStartSection {
                     fx.newShippedOrder(), Map.of("deliveredAt", java.time.Instant.now().toString()), null);
             case "GetOrderHistoryFunction" -> () -> ev.sellerRoute("get-order-history.json", Fixture.SELLER,
                     fx.existingOrderId, null, null);
+            case "UpdateStockFunction" -> () -> ev.sellerRoute("set-stock.json", Fixture.SELLER, null,
+                    Map.of("onHand", 10_000_000, "lowStockThreshold", 5, "binLocation", "A-1"), null);
+            case "GetInventoryFunction" -> () -> ev.sellerRoute("get-stock.json", Fixture.SELLER, null, null, null);
+            case "GetPickListFunction" -> () -> ev.sellerRoute("get-pick-list.json", Fixture.SELLER, null, null, null);
+            case "GetPackingSlipFunction" -> () -> ev.sellerRoute("get-packing-slip.json", Fixture.SELLER,
+                    fx.newUnshippedOrder(), null, null);
+            case "PackCheckFunction" -> () -> ev.sellerRoute("pack-check.json", Fixture.SELLER, fx.newUnshippedOrder(),
+                    Map.of("scans", java.util.List.of("MUG-BLUE", "MUG-BLUE", "TEE-BLACK-L")), null);
             case "ExportOrdersFunction" -> () -> ev.sellerRoute("export-orders.json", Fixture.SELLER, null, null,
                     Map.of("from", java.time.Instant.now().minusSeconds(86_400).toString()));
             default -> throw new IllegalArgumentException("no bench event for " + id);

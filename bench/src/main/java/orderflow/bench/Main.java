@@ -27,7 +27,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 /**
  * bench/run: regenerates bench/RESULTS.md (and the raw samples in bench/RESULTS.raw.json).
  * Options: --runs N (cold starts per set-up, at least 5), --invocations N (warm, at least 1000),
- * --orders N (throughput), --export N (orders exported, default 10,000), --out FILE,
+ * --orders N (throughput), --export N (orders exported, default 10,000), --race N (orders racing
+ * for N/4 units, default 2,000), --out FILE,
  * --sections cold (cold starts only, to bench/out) or export (the export only, to bench/out).
  */
 public final class Main {
@@ -45,7 +46,7 @@ public final class Main {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> opt = new LinkedHashMap<>(Map.of("runs", "5", "invocations", "1000", "orders", "300",
-                "out", "bench/RESULTS.md", "sections", "all", "export", "10000"));
+                "out", "bench/RESULTS.md", "sections", "all", "export", "10000", "race", "2000"));
         for (int i = 0; i + 1 < args.length; i += 2) {
             opt.put(args[i].replaceFirst("^--", ""), args[i + 1]);
         }
@@ -77,6 +78,7 @@ public final class Main {
 
                 if (opt.get("sections").equals("export")) { // a partial run, for working on the export
                     ExportSection.run(report, fx, new InProcess(fx), Integer.parseInt(opt.get("export")));
+                    StockRaceSection.run(report, fx, sqs, Integer.parseInt(opt.get("race")));
                     Files.writeString(out.resolve("RESULTS-export.md"), report.markdown());
                     progress("wrote bench/out/RESULTS-export.md");
                     return;
@@ -112,6 +114,9 @@ public final class Main {
 
                 progress("export (" + opt.get("export") + " orders)");
                 ExportSection.run(report, fx, in, Integer.parseInt(opt.get("export")));
+
+                progress("stock race (" + opt.get("race") + " orders)");
+                StockRaceSection.run(report, fx, sqs, Integer.parseInt(opt.get("race")));
             }
         }
         Path md = root.resolve(opt.get("out"));

@@ -76,7 +76,10 @@ class SnapStartReadinessIT {
                 GetOrderHandler.class, orderflow.functions.orders.ListOrdersHandler.class, ApiKeyAuthorizerHandler.class,
                 orderflow.functions.actions.AcknowledgeOrderHandler.class, orderflow.functions.actions.CancelOrderHandler.class,
                 orderflow.functions.actions.ShipOrderHandler.class, orderflow.functions.actions.ConfirmDeliveryHandler.class,
-                orderflow.functions.orders.GetOrderHistoryHandler.class, orderflow.functions.orders.ExportOrdersHandler.class)) {
+                orderflow.functions.orders.GetOrderHistoryHandler.class, orderflow.functions.orders.ExportOrdersHandler.class,
+                orderflow.functions.inventory.UpdateStockHandler.class, orderflow.functions.inventory.GetInventoryHandler.class,
+                orderflow.functions.fulfillment.GetPickListHandler.class, orderflow.functions.fulfillment.GetPackingSlipHandler.class,
+                orderflow.functions.fulfillment.PackCheckHandler.class)) {
             assertEquals(SnapStartHook.class, handler.getDeclaredField("snapStart").getType(), handler.getName());
         }
         int[] runs = {0};
@@ -108,7 +111,11 @@ class SnapStartReadinessIT {
         for (java.util.function.Supplier<APIGatewayV2HTTPResponse> action : List.<java.util.function.Supplier<APIGatewayV2HTTPResponse>>of(
                 orderflow.functions.actions.AcknowledgeOrderHandler::prime, orderflow.functions.actions.CancelOrderHandler::prime,
                 orderflow.functions.actions.ShipOrderHandler::prime, orderflow.functions.actions.ConfirmDeliveryHandler::prime,
-                orderflow.functions.orders.GetOrderHistoryHandler::prime, orderflow.functions.orders.ExportOrdersHandler::prime)) {
+                orderflow.functions.orders.GetOrderHistoryHandler::prime, orderflow.functions.orders.ExportOrdersHandler::prime,
+                orderflow.functions.inventory.UpdateStockHandler::prime, orderflow.functions.inventory.GetInventoryHandler::prime,
+                orderflow.functions.fulfillment.GetPickListHandler::prime,
+                orderflow.functions.fulfillment.GetPackingSlipHandler::prime,
+                orderflow.functions.fulfillment.PackCheckHandler::prime)) {
             assertOpensNoSocket(() -> {
                 APIGatewayV2HTTPResponse response = action.get();
                 assertTrue(response.getStatusCode() == 200 || response.getStatusCode() == 201, response.getBody());
@@ -130,7 +137,12 @@ class SnapStartReadinessIT {
                 new orderflow.functions.actions.ActionHandlersAccess(cloud).ship(),
                 new orderflow.functions.actions.ActionHandlersAccess(cloud).delivery(),
                 new orderflow.functions.orders.OrderReadHandlersAccess(cloud).history(),
-                new orderflow.functions.orders.OrderReadHandlersAccess(cloud).export());
+                new orderflow.functions.orders.OrderReadHandlersAccess(cloud).export(),
+                new orderflow.functions.inventory.InventoryHandlersAccess(cloud).update(),
+                new orderflow.functions.inventory.InventoryHandlersAccess(cloud).read(),
+                new orderflow.functions.fulfillment.FulfillmentHandlersAccess(cloud).pickList(),
+                new orderflow.functions.fulfillment.FulfillmentHandlersAccess(cloud).packingSlip(),
+                new orderflow.functions.fulfillment.FulfillmentHandlersAccess(cloud).packCheck());
         for (Object handler : handlers) {
             List<String> found = new ArrayList<>();
             walk(handler, "", new IdentityHashMap<>(), found);

@@ -89,13 +89,25 @@ class TemplateIT {
             try (Stream<Path> walk = Files.walk(sources)) {
                 files.addAll(walk.filter(p -> p.toString().endsWith(".java")).toList());
             }
-            // Shared wiring a handler delegates to (shared/api) reads variables on its behalf.
-            try (Stream<Path> walk = Files.walk(root.resolve("shared/src/main/java/orderflow/shared/api"))) {
-                for (Path shared : walk.filter(p -> p.toString().endsWith(".java")).toList()) {
-                    String name = shared.getFileName().toString().replace(".java", "");
+            // Shared wiring a handler delegates to (shared/api, shared/aws: Name.method(env...)) reads
+            // variables on its behalf, directly or through more shared wiring.
+            List<Path> shared = new ArrayList<>();
+            for (String dir : List.of("shared/src/main/java/orderflow/shared/api", "shared/src/main/java/orderflow/shared/aws")) {
+                try (Stream<Path> walk = Files.walk(root.resolve(dir))) {
+                    shared.addAll(walk.filter(p -> p.toString().endsWith(".java")).toList());
+                }
+            }
+            for (boolean added = true; added; ) {
+                added = false;
+                for (Path candidate : shared) {
+                    String name = candidate.getFileName().toString().replace(".java", "");
+                    if (files.contains(candidate)) {
+                        continue;
+                    }
                     for (Path f : List.copyOf(files)) {
                         if (Files.readString(f).contains(name + ".")) {
-                            files.add(shared);
+                            files.add(candidate);
+                            added = true;
                             break;
                         }
                     }

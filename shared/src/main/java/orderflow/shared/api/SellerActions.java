@@ -4,12 +4,14 @@ import java.time.Clock;
 import java.util.Map;
 
 import orderflow.shared.aws.DynamoAccounts;
+import orderflow.shared.aws.DynamoInventory;
 import orderflow.shared.aws.DynamoOrders;
 import orderflow.shared.aws.Env;
 import orderflow.shared.aws.Priming;
 import orderflow.shared.aws.PrimingSamples;
 import orderflow.shared.domain.Order;
 import orderflow.shared.ports.EmailOutbox;
+import orderflow.shared.service.LowStockAlerts;
 import orderflow.shared.service.OrderActionService;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -26,10 +28,12 @@ public final class SellerActions {
     /** outbox is null for a function that queues no email (its jar has no SQS client). */
     public static OrderActionService service(DynamoDbClient dynamo, EmailOutbox outbox, Env env, Clock clock) {
         String accounts = env.optional("ACCOUNTS_TABLE");
-        return new OrderActionService(
-                new DynamoOrders(dynamo, env.require("ORDERS_TABLE"), env.require("ORDER_HISTORY_TABLE"),
-                        env.optional("INVENTORY_TABLE")),
-                accounts == null ? null : new DynamoAccounts(dynamo, accounts), outbox, clock);
+        String inventory = env.optional("INVENTORY_TABLE");
+        DynamoAccounts sellers = accounts == null ? null : new DynamoAccounts(dynamo, accounts);
+        LowStockAlerts alerts = inventory == null || sellers == null || outbox == null ? null
+                : new LowStockAlerts(new DynamoInventory(dynamo, inventory, null), sellers, outbox);
+        env.require("ORDER_HISTORY_TABLE");
+        return new OrderActionService(DynamoOrders.fromEnv(dynamo, env), sellers, outbox, alerts, clock);
     }
 
     /** Canned DynamoDB answers for priming an action on {@code order}: the order and the seller. */

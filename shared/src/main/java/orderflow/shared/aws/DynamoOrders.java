@@ -39,18 +39,34 @@ public final class DynamoOrders implements Orders {
     private final String table;
     private final String historyTable;
     private final String inventoryTable;
+    private final String movementsTable;
 
     /** Read-only use: get and list. */
     public DynamoOrders(DynamoDbClient dynamo, String table) {
-        this(dynamo, table, null, null);
+        this(dynamo, table, null, null, null);
     }
 
-    /** inventoryTable may be null for functions whose changes never move stock. */
     public DynamoOrders(DynamoDbClient dynamo, String table, String historyTable, String inventoryTable) {
+        this(dynamo, table, historyTable, inventoryTable, null);
+    }
+
+    /**
+     * inventoryTable may be null for functions whose changes never move stock, movementsTable for
+     * those that never ship (a shipment logs each SKU's units leaving).
+     */
+    public DynamoOrders(DynamoDbClient dynamo, String table, String historyTable, String inventoryTable,
+                        String movementsTable) {
         this.dynamo = dynamo;
         this.table = table;
         this.historyTable = historyTable;
         this.inventoryTable = inventoryTable;
+        this.movementsTable = movementsTable;
+    }
+
+    /** Built from a function's environment: the tables template.yaml gives it, and no others. */
+    public static DynamoOrders fromEnv(DynamoDbClient dynamo, Env env) {
+        return new DynamoOrders(dynamo, env.require("ORDERS_TABLE"), env.optional("ORDER_HISTORY_TABLE"),
+                env.optional("INVENTORY_TABLE"), env.optional("STOCK_MOVEMENTS_TABLE"));
     }
 
     @Override
@@ -93,6 +109,17 @@ public final class DynamoOrders implements Orders {
         Instant at = change.entry().at();
         for (StockMove move : change.stock()) {
             actions.add(TransactWriteItem.builder().update(stockUpdate(change.after().sellerId(), move, at)).build());
+            if (move.kind() == StockMove.Kind.COMMIT) {
+                if (movementsTable == null) {
+                    throw new IllegalStateException("this adapter was built without the stock movements table");
+                }
+                // Deterministic key: a retried transaction writes the same movement, not a second one.
+                Map<String, AttributeValue> m = DynamoInventory.movementItem(change.after().sellerId(),
+                        new orderflow.shared.domain.StockMovement(move.sku(), at, -move.quantity(), "shipment",
+                                change.entry().action(), change.entry().actor().toString(),
+                                change.after().orderId() + "#v" + change.after().version()));
+                actions.add(TransactWriteItem.builder().put(p -> p.tableName(movementsTable).item(m)).build());
+            }
         }
         for (int attempt = 1; ; attempt++) {
             try {
@@ -217,6 +244,22 @@ public final class DynamoOrders implements Orders {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while retrying a transaction", interrupted);
         }
+    }
+
+    /** BySellerStatus index: a seller's orders in one status, oldest or newest first. */
+    static final String BY_STATUS_INDEX = "BySellerStatus";
+
+    @Override
+    public Page listByStatus(String sellerId, OrderStatus status, Map<String, String> after, int limit,
+                             boolean oldestFirst) {
+        var response = dynamo.query(b -> b.tableName(table).indexName(BY_STATUS_INDEX)
+                .keyConditionExpression("sellerStatus = :k")
+                .expressionAttributeValues(Map.of(":k", Attr.s(OrderItems.sellerStatus(sellerId, status))))
+                .scanIndexForward(oldestFirst).limit(limit)
+                .exclusiveStartKey(after == null ? null : toKey(after)));
+        List<Order> orders = response.items().stream().map(OrderItems::fromItem).toList();
+        return new Page(orders, response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                ? fromKey(response.lastEvaluatedKey()) : null);
     }
 
     @Override

@@ -32,6 +32,11 @@ final class OrderItems {
         return SORTABLE.format(createdAt) + "#" + orderId;
     }
 
+    /** BySellerStatus index partition key: one seller's orders in one status, e.g. to pick or to retry. */
+    static String sellerStatus(String sellerId, OrderStatus status) {
+        return sellerId + "#" + status.name();
+    }
+
     static String sortableTime(java.time.Instant at) {
         return SORTABLE.format(at);
     }
@@ -44,6 +49,7 @@ final class OrderItems {
         item.put("storefrontId", Attr.s(o.storefrontId()));
         item.put("externalOrderId", Attr.s(o.externalOrderId()));
         item.put("status", Attr.s(o.status().name()));
+        item.put("sellerStatus", Attr.s(sellerStatus(o.sellerId(), o.status())));
         Attr.putIfPresent(item, "statusReason", o.statusReason());
         item.put("createdAt", Attr.s(o.createdAt().toString()));
         item.put("receivedAt", Attr.s(o.receivedAt().toString()));
@@ -79,6 +85,7 @@ final class OrderItems {
         Fulfillment f = o.fulfillment();
         Attr.putIfPresent(item, "acknowledgedAt", f.acknowledgedAt());
         Attr.putIfPresent(item, "deliverBy", f.deliverBy());
+        Attr.putIfPresent(item, "packCheckedAt", f.packCheckedAt());
         List<AttributeValue> shipments = new ArrayList<>();
         for (Shipment s : f.shipments()) {
             Map<String, AttributeValue> m = new HashMap<>();
@@ -112,7 +119,7 @@ final class OrderItems {
 
     /** Attributes an order item may lack; a versioned update removes them when the order has none. */
     static final List<String> OPTIONAL = List.of("statusReason", "shipBy", "acknowledgedAt", "deliverBy",
-            "cancellation");
+            "cancellation", "packCheckedAt");
 
     private static Fulfillment fulfillment(Map<String, AttributeValue> item) {
         List<Shipment> shipments = new ArrayList<>();
@@ -135,7 +142,7 @@ final class OrderItems {
                     Attr.instant(c, "at"), Attr.str(c, "by"));
         }
         return new Fulfillment(Attr.instant(item, "acknowledgedAt"), Attr.instant(item, "deliverBy"), shipments,
-                cancellation);
+                cancellation, Attr.instant(item, "packCheckedAt"));
     }
 
     static Order fromItem(Map<String, AttributeValue> item) {

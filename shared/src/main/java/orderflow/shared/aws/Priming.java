@@ -28,7 +28,7 @@ public final class Priming {
     public static final Env ENV = Env.of(Map.of(
             "ACCOUNTS_TABLE", "priming-accounts", "ORDERS_TABLE", "priming-orders",
             "INVENTORY_TABLE", "priming-inventory", "SEND_LOG_TABLE", "priming-send-log",
-            "ORDER_HISTORY_TABLE", "priming-order-history",
+            "ORDER_HISTORY_TABLE", "priming-order-history", "STOCK_MOVEMENTS_TABLE", "priming-stock-movements",
             "ORDER_QUEUE_URL", "https://sqs.us-east-1.amazonaws.com/000000000000/priming-orders",
             "EMAIL_QUEUE_URL", "https://sqs.us-east-1.amazonaws.com/000000000000/priming-emails",
             "SENDER_EMAIL", "priming@example.com"));

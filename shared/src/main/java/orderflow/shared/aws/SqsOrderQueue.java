@@ -6,7 +6,10 @@ import orderflow.shared.json.Json;
 import orderflow.shared.ports.OrderQueue;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
-/** OrderQueue messages are {"orderId": "..."}: the processor reads the order itself, so the message stays small. */
+/**
+ * OrderQueue messages are {"orderId": "..."} (the processor reads the order itself, so the message
+ * stays small) or {"stockArrived": {"sellerId": "...", "sku": "..."}}.
+ */
 public final class SqsOrderQueue implements OrderQueue {
 
     private final SqsClient sqs;
@@ -20,5 +23,11 @@ public final class SqsOrderQueue implements OrderQueue {
     @Override
     public void enqueue(String orderId) {
         sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(Json.write(Map.of("orderId", orderId))));
+    }
+
+    @Override
+    public void stockArrived(String sellerId, String sku) {
+        sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(Json.write(
+                Map.of("stockArrived", Map.of("sellerId", sellerId, "sku", sku)))));
     }
 }

@@ -7,12 +7,12 @@ import java.util.Map;
 
 /**
  * What happened to an order after it was placed: acknowledged by the seller, the promised
- * delivery date, its shipments and its cancellation. {@link #NONE} for a new order.
+ * delivery date, its shipments, its cancellation and the last passed pack check. {@link #NONE} for a new order.
  */
 public record Fulfillment(Instant acknowledgedAt, Instant deliverBy, List<Shipment> shipments,
-                          Cancellation cancellation) {
+                          Cancellation cancellation, Instant packCheckedAt) {
 
-    public static final Fulfillment NONE = new Fulfillment(null, null, List.of(), null);
+    public static final Fulfillment NONE = new Fulfillment(null, null, List.of(), null, null);
 
     public Fulfillment {
         shipments = List.copyOf(shipments);
@@ -35,18 +35,23 @@ public record Fulfillment(Instant acknowledgedAt, Instant deliverBy, List<Shipme
     }
 
     public Fulfillment withAcknowledged(Instant at) {
-        return new Fulfillment(at, deliverBy, shipments, cancellation);
+        return new Fulfillment(at, deliverBy, shipments, cancellation, packCheckedAt);
     }
 
     public Fulfillment withDeliverBy(Instant at) {
-        return new Fulfillment(acknowledgedAt, at, shipments, cancellation);
+        return new Fulfillment(acknowledgedAt, at, shipments, cancellation, packCheckedAt);
     }
 
     public Fulfillment withShipments(List<Shipment> all) {
-        return new Fulfillment(acknowledgedAt, deliverBy, all, cancellation);
+        return new Fulfillment(acknowledgedAt, deliverBy, all, cancellation, packCheckedAt);
     }
 
     public Fulfillment withCancellation(Cancellation c) {
-        return new Fulfillment(acknowledgedAt, deliverBy, shipments, c);
+        return new Fulfillment(acknowledgedAt, deliverBy, shipments, c, packCheckedAt);
+    }
+
+    /** A box passed its pack check (the last one that did). */
+    public Fulfillment withPackChecked(Instant at) {
+        return new Fulfillment(acknowledgedAt, deliverBy, shipments, cancellation, at);
     }
 }

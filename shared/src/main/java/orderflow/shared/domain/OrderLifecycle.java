@@ -13,6 +13,12 @@ import java.util.Map;
  */
 public final class OrderLifecycle {
 
+    /**
+     * A shipment commits each SKU and logs its movement in the order's transaction: 2 actions per
+     * SKU plus the order and its history entry, within DynamoDB's 100.
+     */
+    public static final int MAX_SKUS_PER_PACKAGE = 49;
+
     private OrderLifecycle() {
     }
 
@@ -76,6 +82,11 @@ public final class OrderLifecycle {
         }
         if (!errors.isEmpty()) {
             throw new Failure.InvalidInput("The shipment does not match what is left to ship.", errors);
+        }
+        if (boxed.size() > MAX_SKUS_PER_PACKAGE) {
+            throw new Failure.InvalidInput("A package holds at most " + MAX_SKUS_PER_PACKAGE + " SKUs.",
+                    List.of(new FieldError("lines", boxed.size() + " SKUs in one package; ship at most "
+                            + MAX_SKUS_PER_PACKAGE + " per package and the rest in another")));
         }
         if (request.shipDate().isBefore(order.createdAt().minusSeconds(86_400))) {
             throw new Failure.InvalidInput("The ship date is before the order was placed.",
@@ -142,6 +153,19 @@ public final class OrderLifecycle {
                 + (late ? "late (promised by " + promised + ")" : "on time");
         return OrderChange.of(order, order.next(status, null, order.shipBy(), fulfillment), now, actor,
                 "confirm-delivery", reason, List.of());
+    }
+
+    /** A box that passed its pack check, recorded on the order (the status does not change). */
+    public static OrderChange recordPackCheck(Order order, PackCheck check, Actor actor, Instant now) {
+        if (order.status() != OrderStatus.UNSHIPPED && order.status() != OrderStatus.PARTIALLY_SHIPPED) {
+            throw new Failure.IllegalTransition("An order that is " + order.status()
+                    + " has nothing left to pack.", order.status());
+        }
+        if (!check.passed()) {
+            throw new IllegalArgumentException("only a passed check is recorded");
+        }
+        return OrderChange.of(order, order.withFulfillment(order.fulfillment().withPackChecked(now)), now, actor,
+                "pack-check", "passed: " + check.scanned() + " units scanned", List.of());
     }
 
     /** The promised delivery date: transit business days after the ship-by date. */

@@ -1,7 +1,10 @@
 package orderflow.shared.ports;
 
-/** Hands an order to the processing step. */
+/** Hands work to the processing step. */
 public interface OrderQueue {
 
     void enqueue(String orderId);
+
+    /** New stock of a SKU: the processing step retries that seller's backorders of it, oldest first. */
+    void stockArrived(String sellerId, String sku);
 }

@@ -10,6 +10,7 @@ import orderflow.shared.domain.HistoryEntry;
 import orderflow.shared.domain.Order;
 import orderflow.shared.domain.OrderChange;
 import orderflow.shared.domain.OrderFilter;
+import orderflow.shared.domain.OrderStatus;
 
 /**
  * OrdersTable and its history. Every write after creation is an {@link OrderChange}: the order at
@@ -59,6 +60,9 @@ public interface Orders {
 
     record Page(List<Order> orders, Map<String, String> next) {
     }
+
+    /** A page of the seller's orders in one status from the BySellerStatus index (never a scan). */
+    Page listByStatus(String sellerId, OrderStatus status, Map<String, String> after, int limit, boolean oldestFirst);
 
     /** History entries oldest first, after version {@code afterVersion} (0 for the start). */
     List<HistoryEntry> history(String orderId, long afterVersion, int limit);

@@ -35,8 +35,16 @@ public final class OrderActionService {
     private final Accounts accounts;
     private final EmailOutbox emails;
     private final Clock clock;
+    private final LowStockAlerts alerts;
 
     public OrderActionService(Orders orders, Accounts accounts, EmailOutbox emails, Clock clock) {
+        this(orders, accounts, emails, null, clock);
+    }
+
+    /** alerts: low-stock marks brought up to date after a cancel released stock (null: none). */
+    public OrderActionService(Orders orders, Accounts accounts, EmailOutbox emails, LowStockAlerts alerts,
+                              Clock clock) {
+        this.alerts = alerts;
         this.orders = orders;
         this.accounts = accounts;
         this.emails = emails;
@@ -52,7 +60,11 @@ public final class OrderActionService {
     public Result cancel(String sellerId, Actor actor, String orderId, Map<String, Object> body) {
         Order order = load(sellerId, orderId);
         ActionRequests.Cancel request = ActionRequests.cancel(body);
-        Result result = write(order, OrderLifecycle.cancel(order, request, actor, clock.instant()), null);
+        var change = OrderLifecycle.cancel(order, request, actor, clock.instant());
+        Result result = write(order, change, null);
+        if (alerts != null && change != null && !change.stock().isEmpty()) {
+            alerts.check(sellerId, order.quantitiesBySku().keySet(), clock.instant()); // released: maybe no longer low
+        }
         emails.enqueue(OrderEmails.canceled(result.order(), seller(sellerId)));
         return result;
     }

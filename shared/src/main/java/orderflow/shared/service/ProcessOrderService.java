@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import orderflow.shared.domain.Actor;
@@ -33,8 +34,16 @@ public final class ProcessOrderService {
     private final Accounts accounts;
     private final EmailOutbox emails;
     private final Clock clock;
+    private final LowStockAlerts alerts;
 
     public ProcessOrderService(Orders orders, Accounts accounts, EmailOutbox emails, Clock clock) {
+        this(orders, accounts, emails, null, clock);
+    }
+
+    /** alerts: low-stock alerts after each reservation (null: none). */
+    public ProcessOrderService(Orders orders, Accounts accounts, EmailOutbox emails, LowStockAlerts alerts,
+                               Clock clock) {
+        this.alerts = alerts;
         this.orders = orders;
         this.accounts = accounts;
         this.emails = emails;
@@ -42,17 +51,18 @@ public final class ProcessOrderService {
     }
 
     public Outcome process(String orderId) {
-        return process(orderId, 1);
+        return process(orderId, 1, new java.util.HashSet<>());
     }
 
-    private Outcome process(String orderId, int attempt) {
+    /** shortSkus collects the SKUs stock could not cover, for the oldest-first release. */
+    private Outcome process(String orderId, int attempt, java.util.Set<String> shortSkus) {
         Order order = orders.get(orderId).orElse(null);
         if (order == null) {
             return Outcome.UNKNOWN_ORDER;
         }
         return switch (order.status()) {
             case PENDING -> Outcome.STILL_PENDING;
-            case READY, BACKORDERED -> reserve(order, attempt);
+            case READY, BACKORDERED -> reserve(order, attempt, shortSkus);
             case UNSHIPPED -> {
                 if (order.confirmationQueuedAt() == null) {
                     // An earlier attempt reserved stock and stopped before queueing the email.
@@ -65,7 +75,7 @@ public final class ProcessOrderService {
         };
     }
 
-    private Outcome reserve(Order order, int attempt) {
+    private Outcome reserve(Order order, int attempt, java.util.Set<String> shortSkus) {
         Seller seller = seller(order);
         Instant now = clock.instant();
         Instant shipBy = ShipByPolicy.shipBy(order.createdAt(), seller.handlingDays(), seller.timeZone());
@@ -77,11 +87,15 @@ public final class ProcessOrderService {
                 "stock reserved for every line", moves));
         return switch (result) {
             case Orders.Done d -> {
+                if (alerts != null) {
+                    alerts.check(order.sellerId(), order.quantitiesBySku().keySet(), now);
+                }
                 queueConfirmation(confirmed, seller);
                 yield Outcome.CONFIRMED;
             }
-            case Orders.Stale s -> again(order, attempt);
+            case Orders.Stale s -> again(order, attempt, shortSkus);
             case Orders.Short s -> {
+                s.shortfalls().forEach(f -> shortSkus.add(f.sku()));
                 boolean unknown = s.shortfalls().stream().anyMatch(Orders.Shortfall::unknownSku);
                 OrderStatus next = unknown ? OrderStatus.ON_HOLD : OrderStatus.BACKORDERED;
                 String reason = (unknown ? "On hold: " : "Not enough stock: ") + s.shortfalls().stream()
@@ -94,17 +108,44 @@ public final class ProcessOrderService {
                 }
                 Orders.Applied held = orders.apply(OrderChange.of(order, order.withStatus(next, reason), now, ACTOR,
                         unknown ? "hold" : "backorder", reason, List.of()));
-                yield held instanceof Orders.Stale ? again(order, attempt) : outcome;
+                yield held instanceof Orders.Stale ? again(order, attempt, shortSkus) : outcome;
             }
         };
     }
 
+    /**
+     * New stock of a SKU: the seller's backordered orders that want it are retried oldest first, and
+     * the first one it still cannot cover keeps its place (no younger order jumps the queue).
+     * Returns how many orders were confirmed.
+     */
+    public int stockArrived(String sellerId, String sku) {
+        int confirmed = 0;
+        Map<String, String> after = null;
+        do {
+            Orders.Page page = orders.listByStatus(sellerId, OrderStatus.BACKORDERED, after, 100, true);
+            for (Order waiting : page.orders()) {
+                if (!waiting.quantitiesBySku().containsKey(sku)) {
+                    continue;
+                }
+                java.util.Set<String> shortSkus = new java.util.HashSet<>();
+                Outcome outcome = process(waiting.orderId(), 1, shortSkus);
+                if (outcome == Outcome.CONFIRMED) {
+                    confirmed++;
+                } else if (shortSkus.contains(sku)) {
+                    return confirmed; // the longest-waiting order still needs more of this SKU
+                }
+            }
+            after = page.next();
+        } while (after != null);
+        return confirmed;
+    }
+
     /** Someone changed the order meanwhile (a cancel, a payment, another delivery): decide again. */
-    private Outcome again(Order order, int attempt) {
+    private Outcome again(Order order, int attempt, java.util.Set<String> shortSkus) {
         if (attempt >= 5) {
             throw new IllegalStateException("order " + order.orderId() + " kept changing; retrying later");
         }
-        return process(order.orderId(), attempt + 1);
+        return process(order.orderId(), attempt + 1, shortSkus);
     }
 
     private void queueConfirmation(Order order, Seller seller) {

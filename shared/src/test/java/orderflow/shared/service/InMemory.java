@@ -117,6 +117,16 @@ final class InMemory {
         }
 
         @Override
+        public Page listByStatus(String sellerId, orderflow.shared.domain.OrderStatus status, Map<String, String> after,
+                                 int limit, boolean oldestFirst) {
+            java.util.Comparator<Order> byAge = java.util.Comparator.comparing(Order::createdAt).thenComparing(Order::orderId);
+            List<Order> matching = orders.values().stream()
+                    .filter(o -> o.sellerId().equals(sellerId) && o.status() == status)
+                    .sorted(oldestFirst ? byAge : byAge.reversed()).toList();
+            return new Page(matching.subList(0, Math.min(limit, matching.size())), null);
+        }
+
+        @Override
         public void markConfirmationQueued(String orderId, Instant at) {
             confirmationQueued.put(orderId, at);
         }
@@ -125,9 +135,16 @@ final class InMemory {
     static final class QueueFake implements OrderQueue {
         final List<String> enqueued = new ArrayList<>();
 
+        final List<String> arrivals = new ArrayList<>();
+
         @Override
         public void enqueue(String orderId) {
             enqueued.add(orderId);
+        }
+
+        @Override
+        public void stockArrived(String sellerId, String sku) {
+            arrivals.add(sellerId + ":" + sku);
         }
     }
 

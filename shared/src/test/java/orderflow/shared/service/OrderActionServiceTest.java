@@ -304,6 +304,12 @@ class OrderActionServiceTest {
         }
 
         @Override
+        public Page listByStatus(String sellerId, orderflow.shared.domain.OrderStatus status,
+                                 Map<String, String> after, int limit, boolean oldestFirst) {
+            return delegate.listByStatus(sellerId, status, after, limit, oldestFirst);
+        }
+
+        @Override
         public List<HistoryEntry> history(String orderId, long afterVersion, int limit) {
             return delegate.history(orderId, afterVersion, limit);
         }

@@ -17,6 +17,7 @@ import orderflow.shared.api.SnapStartHook;
 import orderflow.shared.api.SqsBatches;
 import orderflow.shared.aws.AwsClients;
 import orderflow.shared.aws.DynamoAccounts;
+import orderflow.shared.aws.DynamoInventory;
 import orderflow.shared.aws.DynamoOrders;
 import orderflow.shared.aws.Env;
 import orderflow.shared.aws.Priming;
@@ -24,12 +25,14 @@ import orderflow.shared.aws.PrimingSamples;
 import orderflow.shared.aws.SqsEmailOutbox;
 import orderflow.shared.domain.Order;
 import orderflow.shared.json.Json;
+import orderflow.shared.service.LowStockAlerts;
 import orderflow.shared.service.ProcessOrderService;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * OrderQueue consumer: reserve stock, set ship-by, confirm. Reports failed messages one by one
+ * OrderQueue consumer: reserve stock, set ship-by, confirm; on new stock, retry the SKU's backorders
+ * oldest first. Reports failed messages one by one
  * (ReportBatchItemFailures) so one bad order never holds back the rest of its batch.
  */
 public class ProcessOrderHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
@@ -45,19 +48,25 @@ public class ProcessOrderHandler implements RequestHandler<SQSEvent, SQSBatchRes
 
     ProcessOrderHandler(DynamoDbClient dynamo, SqsClient sqs, Env env, Clock clock) {
         String ordersTable = env.require("ORDERS_TABLE");
+        String inventoryTable = env.require("INVENTORY_TABLE");
+        DynamoAccounts accounts = new DynamoAccounts(dynamo, env.require("ACCOUNTS_TABLE"));
+        SqsEmailOutbox emails = new SqsEmailOutbox(sqs, env.require("EMAIL_QUEUE_URL"));
         this.service = new ProcessOrderService(
-                new DynamoOrders(dynamo, ordersTable, env.require("ORDER_HISTORY_TABLE"), env.require("INVENTORY_TABLE")),
-                new DynamoAccounts(dynamo, env.require("ACCOUNTS_TABLE")),
-                new SqsEmailOutbox(sqs, env.require("EMAIL_QUEUE_URL")),
+                new DynamoOrders(dynamo, ordersTable, env.require("ORDER_HISTORY_TABLE"), inventoryTable),
+                accounts, emails, new LowStockAlerts(new DynamoInventory(dynamo, inventoryTable, null), accounts, emails),
                 clock);
     }
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
         return SqsBatches.each(event, context, body -> {
-            Object orderId = Json.parseObject(body).get("orderId");
-            if (!(orderId instanceof String id)) {
-                throw new IllegalArgumentException("message has no orderId");
+            Map<String, Object> message = Json.parseObject(body);
+            if (message.get("stockArrived") instanceof Map<?, ?> arrived
+                    && arrived.get("sellerId") instanceof String seller && arrived.get("sku") instanceof String sku) {
+                return "stock of " + sku + " arrived: " + service.stockArrived(seller, sku) + " backorders confirmed";
+            }
+            if (!(message.get("orderId") instanceof String id)) {
+                throw new IllegalArgumentException("message has neither orderId nor stockArrived");
             }
             return "order " + id + ": " + service.process(id);
         });

@@ -1,0 +1,97 @@
+package orderflow.shared.domain;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** The bodies of the inventory routes, validated with every bad field named. */
+public final class InventoryRequests {
+
+    public static final long MAX_UNITS = 10_000_000L;
+    private static final Pattern SKU = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._\\-/]{0,63}");
+    private static final Pattern CODE = Pattern.compile("[\\x21-\\x7E]{1,64}");
+
+    private InventoryRequests() {
+    }
+
+    /** PUT /v1/inventory/{sku}: the count and settings; settings left out keep their value. */
+    public record Put(long onHand, Long lowStockThreshold, String binLocation, String barcode) {
+    }
+
+    /** POST /v1/inventory/{sku}/adjustments. */
+    public record Adjustment(long delta, String reason) {
+    }
+
+    public static String sku(String sku) {
+        if (sku == null || !SKU.matcher(sku).matches()) {
+            throw new Failure.InvalidInput("The SKU in the path is not valid.", List.of(new FieldError("sku",
+                    "must be 1-64 letters, digits and . _ - / starting with a letter or digit")));
+        }
+        return sku;
+    }
+
+    public static Put put(Map<String, Object> body) {
+        List<FieldError> errors = new ArrayList<>();
+        Long onHand = units(body, "onHand", true, 0, errors);
+        Long threshold = units(body, "lowStockThreshold", false, 0, errors);
+        String bin = text(body, "binLocation", 32, errors);
+        String barcode = text(body, "barcode", 64, errors);
+        if (barcode != null && !CODE.matcher(barcode).matches()) {
+            errors.add(new FieldError("barcode", "must be printable ASCII without spaces"));
+        }
+        check(errors);
+        return new Put(onHand, threshold, bin, barcode);
+    }
+
+    public static Adjustment adjustment(Map<String, Object> body) {
+        List<FieldError> errors = new ArrayList<>();
+        Long delta = units(body, "delta", true, -MAX_UNITS, errors);
+        if (delta != null && delta == 0) {
+            errors.add(new FieldError("delta", "must not be 0"));
+        }
+        String reason = text(body, "reason", 200, errors);
+        if (reason == null && !errors.stream().anyMatch(e -> e.field().equals("reason"))) {
+            errors.add(new FieldError("reason", "is required (for example \"received PO 1042\" or \"damaged\")"));
+        }
+        check(errors);
+        return new Adjustment(delta, reason);
+    }
+
+    private static Long units(Map<String, Object> json, String name, boolean required, long min,
+                              List<FieldError> errors) {
+        Object v = json.get(name);
+        if (v == null) {
+            if (required) {
+                errors.add(new FieldError(name, "is required"));
+            }
+            return null;
+        }
+        if (!(v instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())
+                || n.doubleValue() < min || n.doubleValue() > MAX_UNITS) {
+            errors.add(new FieldError(name, "must be a whole number from " + min + " to " + MAX_UNITS));
+            return null;
+        }
+        return n.longValue();
+    }
+
+    private static String text(Map<String, Object> json, String name, int max, List<FieldError> errors) {
+        Object v = json.get(name);
+        if (v == null) {
+            return null;
+        }
+        if (!(v instanceof String s) || s.isBlank() || s.strip().length() > max
+                || s.chars().anyMatch(Character::isISOControl)) {
+            errors.add(new FieldError(name, "must be 1 to " + max + " characters without control characters"));
+            return null;
+        }
+        return s.strip();
+    }
+
+    private static void check(List<FieldError> errors) {
+        if (!errors.isEmpty()) {
+            throw new Failure.InvalidInput("The request has " + errors.size() + " invalid field"
+                    + (errors.size() == 1 ? "" : "s") + ".", errors);
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package orderflow.shared.domain;
+
+import java.time.Instant;
+
+/**
+ * One SKU's stock for a seller: on hand (physically there), reserved (promised to confirmed orders
+ * not yet shipped) and available = onHand - reserved, never negative. lowStockSince is set while
+ * available is below the threshold (0 = no alerts); binLocation and barcode serve the warehouse.
+ */
+public record StockItem(String sku, long onHand, long reserved, long available, long lowStockThreshold,
+                        String binLocation, String barcode, Instant lowStockSince, Instant updatedAt) {
+
+    public boolean lowStock() {
+        return lowStockSince != null;
+    }
+
+    /** What the scanner reads for this SKU: its barcode, or the SKU itself when none is set. */
+    public String scanCode() {
+        return barcode == null ? sku : barcode;
+    }
+}
