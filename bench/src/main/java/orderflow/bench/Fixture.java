@@ -66,7 +66,8 @@ final class Fixture {
     }
 
     DynamoOrders orders() {
-        return new DynamoOrders(dynamo, ref("OrdersTable"), ref("OrderHistoryTable"), ref("InventoryTable"));
+        return new DynamoOrders(dynamo, ref("OrdersTable"), ref("OrderHistoryTable"), ref("InventoryTable"),
+                ref("StockMovementsTable"));
     }
 
     /** A fresh order with its stock reserved (UNSHIPPED), as ProcessOrder leaves it. */

@@ -107,7 +107,7 @@ public final class TestCloud {
     /** The orders adapter with every table a change can touch. */
     public orderflow.shared.aws.DynamoOrders orders() {
         return new orderflow.shared.aws.DynamoOrders(dynamo, ref("OrdersTable"), ref("OrderHistoryTable"),
-                ref("InventoryTable"));
+                ref("InventoryTable"), ref("StockMovementsTable"));
     }
 
     public DynamoAdmin admin() {

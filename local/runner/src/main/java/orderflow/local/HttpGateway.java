@@ -331,8 +331,8 @@ public final class HttpGateway implements AutoCloseable {
             return;
         }
         try {
-            send(exchange, 200, Map.of("content-type", "application/json"),
-                    endpoint.handle(slash < 0 ? "" : subPath.substring(slash + 1)));
+            send(exchange, 200, Map.of("content-type", name.endsWith(".html") ? "text/html; charset=utf-8"
+                    : "application/json"), endpoint.handle(slash < 0 ? "" : subPath.substring(slash + 1)));
         } catch (IOException | RuntimeException e) {
             send(exchange, 502, Map.of("content-type", "application/json"),
                     Json.write(Map.of("message", String.valueOf(e.getMessage()))).getBytes(StandardCharsets.UTF_8));

@@ -179,6 +179,7 @@ public final class Runner implements AutoCloseable {
         }
         Map<String, HttpGateway.LocalEndpoint> local = new LinkedHashMap<>();
         local.put("emails", sub -> emulator.sentEmails());
+        local.put("emails.html", sub -> EmailPreview.page(Emulator.sentEmails(emulator.kind(), emulator.endpoint())));
         local.put("health", sub -> "{\"status\":\"ok\"}".getBytes(StandardCharsets.UTF_8));
         local.put("schedules", sub -> {
             for (Scheduler.Schedule s : schedules) {
@@ -306,7 +307,7 @@ public final class Runner implements AutoCloseable {
                     r.authorizer() == null ? "" : "  [" + r.authorizer().name() + "]");
         }
         out.println("  AWS emulator    " + emulator.endpoint() + " (" + emulator.kind() + ")");
-        out.println("  Sent emails     " + baseUrl() + "/_local/emails");
+        out.println("  Sent emails     " + baseUrl() + "/_local/emails.html   (as buyers see them; JSON: /_local/emails)");
         if (demo != null) {
             out.println("  Demo seller     " + demo.sellerId());
             out.println("  Demo API key    " + demo.apiKey());
