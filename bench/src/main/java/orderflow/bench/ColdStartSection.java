@@ -99,6 +99,11 @@ final class ColdStartSection {
                     fx.newUnshippedOrder(), null, null);
             case "PackCheckFunction" -> () -> ev.sellerRoute("pack-check.json", Fixture.SELLER, fx.newUnshippedOrder(),
                     Map.of("scans", java.util.List.of("MUG-BLUE", "MUG-BLUE", "TEE-BLACK-L")), null);
+            case "ReceiveBuyerMessageFunction" -> () -> ev.buyerMessage(Fixture.STOREFRONT, Fixture.SECRET,
+                    fx.existingExternalId, "cold-" + UUID.randomUUID());
+            case "ReplyToBuyerFunction" -> () -> ev.sellerRoute("reply-to-buyer.json", Fixture.SELLER,
+                    fx.existingOrderId, null, null);
+            case "ListMessagesFunction" -> () -> ev.sellerRoute("list-messages.json", Fixture.SELLER, null, null, null);
             case "ExportOrdersFunction" -> () -> ev.sellerRoute("export-orders.json", Fixture.SELLER, null, null,
                     Map.of("from", java.time.Instant.now().minusSeconds(86_400).toString()));
             default -> throw new IllegalArgumentException("no bench event for " + id);

@@ -51,6 +51,20 @@ final class Events {
         return Json.write(e);
     }
 
+    /** A signed buyer message for an order of the storefront. */
+    String buyerMessage(String storefrontId, String secret, String externalOrderId, String messageId) {
+        Map<String, Object> e = fixture("receive-buyer-message.json");
+        String body = Json.write(Map.of("externalOrderId", externalOrderId, "messageId", messageId,
+                "body", "Could you ship it before Friday?"));
+        Map<String, Object> headers = new LinkedHashMap<>(cast(e.get("headers")));
+        headers.put(WebhookSignature.HEADER, WebhookSignature.sign(secret, Instant.now().getEpochSecond(),
+                body.getBytes(StandardCharsets.UTF_8)));
+        e.put("headers", headers);
+        e.put("body", body);
+        e.put("pathParameters", Map.of("storefrontId", storefrontId));
+        return Json.write(e);
+    }
+
     String processOrder(String orderId) {
         return sqs("process-order.json", Json.write(Map.of("orderId", orderId)));
     }

@@ -35,6 +35,8 @@ final class Fixture {
     final String endpoint;
     final Path root;
     final String existingOrderId;
+    /** The storefront's id of that order (buyer messages name it). */
+    final String existingExternalId;
 
     Fixture(LocalCloud cloud, DynamoDbClient dynamo, Events events, String endpoint, Path root) {
         this.cloud = cloud;
@@ -51,6 +53,7 @@ final class Fixture {
         admin.putStock(SELLER, "MUG-BLUE", 10_000_000, now);
         admin.putStock(SELLER, "TEE-BLACK-L", 10_000_000, now);
         this.existingOrderId = newReadyOrder();
+        this.existingExternalId = orders().get(existingOrderId).orElseThrow().externalOrderId();
     }
 
     String ref(String logicalId) {

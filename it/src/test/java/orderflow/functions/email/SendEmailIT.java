@@ -76,8 +76,8 @@ class SendEmailIT {
     void an_unverified_sender_is_retried_not_dropped(SQSEvent event) {
         // The seller's identity is not verified (yet): the message stays on the queue, to be retried
         // and finally dead-lettered, and nothing is recorded that would stop a later redrive.
-        Map<String, String> env = new HashMap<>(Map.of("SEND_LOG_TABLE", cloud.ref("SendLogTable"),
-                "SENDER_EMAIL", "nobody@unverified.example"));
+        Map<String, String> env = new HashMap<>(cloud.cloud.functionEnvironment("SendEmailFunction"));
+        env.put("SENDER_EMAIL", "nobody@unverified.example");
         SendEmailHandler handler = new SendEmailHandler(cloud.dynamo, cloud.ses, Env.of(env), clock);
         String eventId = "order-confirmed:rejected-" + System.nanoTime();
         SQSBatchResponse response = handler.handleRequest(withEventId(event, eventId), new TestContext());
@@ -88,5 +88,34 @@ class SendEmailIT {
         SendEmailHandler fixed = new SendEmailHandler(cloud.dynamo, cloud.ses, cloud.envOf("SendEmailFunction"), clock);
         assertEquals(List.of(), fixed.handleRequest(event, new TestContext()).getBatchItemFailures());
         assertEquals("SENT", state(eventId));
+    }
+
+    @ParameterizedTest
+    @Event(value = "events/send-email.json", type = SQSEvent.class)
+    void an_invalid_recipient_is_rejected_once_and_recorded_on_the_order(SQSEvent event) {
+        Map<String, Object> order = Fixtures.sampleOrder();
+        order.put("externalOrderId", "REJ-" + System.nanoTime());
+        String seller = cloud.newSeller("rej");
+        var stored = orderflow.shared.domain.GenericOrderPayload.parse(order).toOrder(seller + "-sf", seller, Instant.now());
+        cloud.orders().createIfAbsent(stored);
+        String eventId = "order-confirmed:" + stored.orderId();
+        SQSEvent.SQSMessage record = event.getRecords().get(0);
+        Map<String, Object> body = new HashMap<>(Json.parseObject(record.getBody()));
+        body.put("eventId", eventId);
+        body.put("toAddress", "not-an-address"); // SES refuses it: permanent, not worth a retry
+        body.put("orderId", stored.orderId());
+        record.setBody(Json.write(body));
+        SendEmailHandler handler = new SendEmailHandler(cloud.dynamo, cloud.ses, cloud.envOf("SendEmailFunction"), clock);
+
+        assertEquals(List.of(), handler.handleRequest(event, new TestContext()).getBatchItemFailures(),
+                "a rejected address is done with, not retried");
+        assertEquals("REJECTED", state(eventId));
+        var history = cloud.orders().history(stored.orderId(), 0, 10);
+        assertEquals("email-rejected", history.getLast().action());
+        assertTrue(history.getLast().reason().contains("not-an-address"), history.getLast().reason());
+
+        // Delivered again: still not sent, and recorded once.
+        assertEquals(List.of(), handler.handleRequest(event, new TestContext()).getBatchItemFailures());
+        assertEquals(history.size(), cloud.orders().history(stored.orderId(), 0, 10).size());
     }
 }

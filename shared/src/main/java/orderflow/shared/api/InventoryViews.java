@@ -52,6 +52,7 @@ public final class InventoryViews {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("orders", p.orders());
         json.put("units", p.units());
+        json.put("more", p.more()); // true: the oldest orders only; ship them and ask again
         List<Map<String, Object>> lines = new ArrayList<>();
         for (PickList.Line l : p.lines()) {
             Map<String, Object> lj = new LinkedHashMap<>();

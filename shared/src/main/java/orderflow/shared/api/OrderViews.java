@@ -62,6 +62,7 @@ public final class OrderViews {
         json.put("version", o.version());
         json.put("acknowledgedAt", text(f.acknowledgedAt()));
         json.put("deliverBy", text(f.deliverBy()));
+        json.put("packCheckedAt", text(f.packCheckedAt()));
         json.put("late", isLate(o, now));
         json.put("shippedLate", f.anyLate());
         List<Map<String, Object>> shipments = new ArrayList<>();

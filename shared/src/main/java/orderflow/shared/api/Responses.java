@@ -90,6 +90,22 @@ public final class Responses {
         return Json.parseObject(body);
     }
 
+    /** The body's bytes exactly as sent (signatures are over these); base64 decoded when API Gateway encoded it. */
+    public static byte[] rawBody(APIGatewayV2HTTPEvent event) {
+        String body = event.getBody();
+        if (body == null) {
+            return new byte[0];
+        }
+        if (event.getIsBase64Encoded()) {
+            try {
+                return java.util.Base64.getDecoder().decode(body);
+            } catch (IllegalArgumentException e) {
+                return new byte[0];
+            }
+        }
+        return body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     public static String pathParameter(APIGatewayV2HTTPEvent event, String name) {
         Map<String, String> params = event.getPathParameters();
         return params == null ? null : params.get(name);

@@ -75,6 +75,7 @@ public final class DynamoInventory implements Inventory {
         values.put(":on", Attr.n(put.onHand()));
         values.put(":zero", Attr.n(0));
         values.put(":now", Attr.s(at.toString()));
+        values.put(":prev", Attr.n(previousOnHand));
         StringBuilder update = new StringBuilder("SET onHand = :on, reserved = if_not_exists(reserved, :zero),"
                 + " available = :on - if_not_exists(reserved, :zero), updatedAt = :now,"
                 + " lowStockThreshold = if_not_exists(lowStockThreshold, :zero)");
@@ -94,7 +95,9 @@ public final class DynamoInventory implements Inventory {
         String expression = update.toString();
         TransactWriteItem change = TransactWriteItem.builder().update(u -> u.tableName(table)
                 .key(DynamoOrders.stockKey(sellerId, sku)).updateExpression(expression)
-                .conditionExpression("attribute_not_exists(reserved) OR reserved <= :on")
+                // Exactly the count the caller read, so the movement's delta is exact; never below reserved.
+                .conditionExpression((previousOnHand == 0 ? "(attribute_not_exists(onHand) OR onHand = :prev)"
+                        : "onHand = :prev") + " AND (attribute_not_exists(reserved) OR reserved <= :on)")
                 .expressionAttributeValues(values)).build();
         return write(change, movement(sellerId, new StockMovement(sku, at, put.onHand() - previousOnHand, "count",
                 "counted: " + put.onHand() + " on hand", actor, null)));
@@ -105,10 +108,10 @@ public final class DynamoInventory implements Inventory {
         TransactWriteItem change = TransactWriteItem.builder().update(u -> u.tableName(table)
                 .key(DynamoOrders.stockKey(sellerId, sku))
                 .updateExpression("SET onHand = onHand + :d, available = available + :d, updatedAt = :now")
-                // never below what is reserved: available + delta >= 0
-                .conditionExpression("attribute_exists(onHand) AND available >= :minus")
+                // never below what is reserved (available + delta >= 0), never above the count limit
+                .conditionExpression("attribute_exists(onHand) AND available >= :minus AND onHand <= :room")
                 .expressionAttributeValues(Map.of(":d", Attr.n(delta), ":minus", Attr.n(-delta),
-                        ":now", Attr.s(at.toString())))).build();
+                        ":room", Attr.n(InventoryRequests.MAX_UNITS - delta), ":now", Attr.s(at.toString())))).build();
         return write(change, movement(sellerId, new StockMovement(sku, at, delta, "adjustment", reason, actor, null)));
     }
 

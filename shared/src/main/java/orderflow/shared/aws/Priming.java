@@ -29,6 +29,7 @@ public final class Priming {
             "ACCOUNTS_TABLE", "priming-accounts", "ORDERS_TABLE", "priming-orders",
             "INVENTORY_TABLE", "priming-inventory", "SEND_LOG_TABLE", "priming-send-log",
             "ORDER_HISTORY_TABLE", "priming-order-history", "STOCK_MOVEMENTS_TABLE", "priming-stock-movements",
+            "MESSAGES_TABLE", "priming-messages",
             "ORDER_QUEUE_URL", "https://sqs.us-east-1.amazonaws.com/000000000000/priming-orders",
             "EMAIL_QUEUE_URL", "https://sqs.us-east-1.amazonaws.com/000000000000/priming-emails",
             "SENDER_EMAIL", "priming@example.com"));

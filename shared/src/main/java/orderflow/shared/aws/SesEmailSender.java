@@ -8,10 +8,12 @@ import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sesv2.model.BadRequestException;
 import software.amazon.awssdk.services.sesv2.model.Body;
 import software.amazon.awssdk.services.sesv2.model.Content;
+import software.amazon.awssdk.services.sesv2.model.SesV2Exception;
 
 /**
  * SES v2 SendEmail with text and HTML parts. Only a request SES calls malformed (an invalid
- * recipient address) is a {@link EmailSender.PermanentRejection}. Everything else propagates and
+ * recipient address: BadRequestException, or a 400 InvalidParameterValue as emulators and the
+ * query API answer it) is a {@link EmailSender.PermanentRejection}. Everything else propagates and
  * the message is retried, then dead-lettered: throttling and outages, but also problems of the
  * sender's set-up (identity not verified yet, sandbox, sending paused), which the seller can fix
  * and then redrive, so no confirmation is lost to them.
@@ -37,9 +39,19 @@ public final class SesEmailSender implements EmailSender {
                             .body(Body.builder().text(text(email.text())).html(text(email.html())).build()))))
                     .messageId();
         } catch (BadRequestException e) {
-            throw new PermanentRejection(e.awsErrorDetails() == null ? e.getMessage()
-                    : e.awsErrorDetails().errorCode() + ": " + e.awsErrorDetails().errorMessage(), e);
+            throw new PermanentRejection(describe(e), e);
+        } catch (SesV2Exception e) {
+            if (e.statusCode() == 400 && e.awsErrorDetails() != null
+                    && "InvalidParameterValue".equals(e.awsErrorDetails().errorCode())) {
+                throw new PermanentRejection(describe(e), e);
+            }
+            throw e;
         }
+    }
+
+    private static String describe(SesV2Exception e) {
+        return e.awsErrorDetails() == null ? e.getMessage()
+                : e.awsErrorDetails().errorCode() + ": " + e.awsErrorDetails().errorMessage();
     }
 
     private static Content text(String value) {

@@ -12,7 +12,7 @@ import java.util.TreeMap;
  * its bin and the orders it goes to, in bin order so one walk through the warehouse collects it
  * all (SKUs without a bin come last, by SKU).
  */
-public record PickList(List<Line> lines, int orders, int units) {
+public record PickList(List<Line> lines, int orders, int units, boolean more) {
 
     public record Line(String sku, String title, String binLocation, int quantity, List<Share> orders) {
     }
@@ -39,7 +39,12 @@ public record PickList(List<Line> lines, int orders, int units) {
         }
         lines.sort(Comparator.comparing(Line::binLocation, Comparator.nullsLast(PickList::compareBins))
                 .thenComparing(Line::sku));
-        return new PickList(List.copyOf(lines), orders.size(), units);
+        return new PickList(List.copyOf(lines), orders.size(), units, false);
+    }
+
+    /** This list covers the oldest orders only: more are waiting to be picked. */
+    public PickList truncated() {
+        return new PickList(lines, orders, units, true);
     }
 
     /** "A-2" before "A-10": digit runs compare as numbers, the rest as text. */

@@ -9,10 +9,16 @@ import java.util.Map;
  */
 public record EmailMessage(String eventId, String template, String toAddress, String toName,
                            String storeName, String replyTo, String supportContact,
-                           Map<String, Object> data) {
+                           Map<String, Object> data, String orderId) {
 
     public EmailMessage {
         data = Map.copyOf(data);
+    }
+
+    /** An email about no order (a seller notification). */
+    public EmailMessage(String eventId, String template, String toAddress, String toName, String storeName,
+                        String replyTo, String supportContact, Map<String, Object> data) {
+        this(eventId, template, toAddress, toName, storeName, replyTo, supportContact, data, null);
     }
 
     public Map<String, Object> toJson() {
@@ -25,6 +31,9 @@ public record EmailMessage(String eventId, String template, String toAddress, St
         json.put("replyTo", replyTo);
         json.put("supportContact", supportContact);
         json.put("data", data);
+        if (orderId != null) {
+            json.put("orderId", orderId); // a permanent rejection is recorded on this order
+        }
         return json;
     }
 
@@ -37,6 +46,7 @@ public record EmailMessage(String eventId, String template, String toAddress, St
         }
         return new EmailMessage((String) json.get("eventId"), (String) json.get("template"),
                 (String) json.get("toAddress"), (String) json.get("toName"), (String) json.get("storeName"),
-                (String) json.get("replyTo"), (String) json.get("supportContact"), (Map<String, Object>) data);
+                (String) json.get("replyTo"), (String) json.get("supportContact"), (Map<String, Object>) data,
+                json.get("orderId") instanceof String id ? id : null);
     }
 }

@@ -62,6 +62,18 @@ public final class OrderEmails {
                 seller, data);
     }
 
+    /** Confirmed but waiting for stock: the buyer hears so at once instead of wondering. */
+    public static EmailMessage backordered(Order order, Seller seller) {
+        return message("order-backordered", "order-backordered:" + order.orderId(), order, seller, base(order));
+    }
+
+    /** The seller's answer to the buyer's message; replies go to the seller's reply-to address. */
+    public static EmailMessage sellerReply(Order order, Seller seller, orderflow.shared.domain.BuyerMessage reply) {
+        Map<String, Object> data = base(order);
+        data.put("reply", reply.body());
+        return message("seller-reply", "seller-reply:" + order.orderId() + ":" + reply.messageId(), order, seller, data);
+    }
+
     public static EmailMessage delivered(Order order, Seller seller) {
         Map<String, Object> data = base(order);
         return message("order-delivered", "order-delivered:" + order.orderId(), order, seller, data);
@@ -84,7 +96,7 @@ public final class OrderEmails {
     private static EmailMessage message(String template, String eventId, Order order, Seller seller,
                                         Map<String, Object> data) {
         return new EmailMessage(eventId, template, order.buyer().email(), order.buyer().name(), seller.storeName(),
-                seller.replyTo(), seller.supportContact(), data);
+                seller.replyTo(), seller.supportContact(), data, order.orderId());
     }
 
     private static String title(Order order, String sku) {

@@ -46,6 +46,7 @@ public final class FulfillmentService {
     public PickList pickList(String sellerId, Map<String, String> query) {
         Map<String, String> q = query == null ? Map.of() : query;
         List<Order> picked = new ArrayList<>();
+        boolean truncated = false;
         if (q.get("orders") != null && q.get("status") != null) {
             throw new Failure.InvalidInput("Give orders or status, not both.",
                     List.of(new FieldError("orders", "cannot be combined with status")));
@@ -91,14 +92,21 @@ public final class FulfillmentService {
                 for (Order o : page.orders()) {
                     if (picked.size() < MAX_ORDERS) {
                         picked.add(o);
+                    } else {
+                        truncated = true;
                     }
                 }
-                after = picked.size() < MAX_ORDERS ? page.next() : null;
+                after = page.next();
+                if (picked.size() >= MAX_ORDERS && after != null) {
+                    truncated = true; // the oldest MAX_ORDERS: ship them, then ask again
+                    after = null;
+                }
             } while (after != null);
         }
         Set<String> skus = new LinkedHashSet<>();
         picked.forEach(o -> skus.addAll(o.unshippedBySku().keySet()));
-        return PickList.of(picked, inventory.getAll(sellerId, skus));
+        PickList list = PickList.of(picked, inventory.getAll(sellerId, skus));
+        return truncated ? list.truncated() : list;
     }
 
     public record Slip(Order order, Seller seller, Map<String, StockItem> stock) {
@@ -107,6 +115,10 @@ public final class FulfillmentService {
     /** What the packing slip shows: the order, the store, each line's bin. */
     public Slip packingSlip(String sellerId, String orderId) {
         Order order = new OrderQueryService(orders).get(sellerId, orderId);
+        if (order.status() != OrderStatus.UNSHIPPED && order.status() != OrderStatus.PARTIALLY_SHIPPED) {
+            throw new Failure.IllegalTransition("An order that is " + order.status() + " has nothing left to pack.",
+                    order.status());
+        }
         Seller seller = accounts.seller(sellerId).orElseThrow(() -> new IllegalStateException("unknown seller"));
         return new Slip(order, seller, inventory.getAll(sellerId, order.quantitiesBySku().keySet()));
     }
@@ -124,8 +136,11 @@ public final class FulfillmentService {
         }
         Map<String, Integer> expected = order.unshippedBySku();
         Map<String, String> codes = new HashMap<>();
-        inventory.getAll(sellerId, expected.keySet()).values().forEach(i -> codes.put(i.scanCode(), i.sku()));
-        expected.keySet().forEach(sku -> codes.putIfAbsent(sku, sku)); // no stock record: the SKU is its code
+        Map<String, StockItem> items = inventory.getAll(sellerId, expected.keySet());
+        for (String sku : expected.keySet()) {
+            StockItem item = items.get(sku);
+            codes.put(item == null ? sku : item.scanCode(), sku); // the barcode, or the SKU when it has none
+        }
         PackCheck check = PackCheck.of(expected, codes, scans);
         if (!check.passed()) {
             return new CheckResult(check, order);

@@ -50,11 +50,20 @@ public final class InventoryService {
         InventoryRequests.sku(sku);
         InventoryRequests.Put put = InventoryRequests.put(body);
         Instant now = clock.instant();
-        StockItem before = inventory.get(sellerId, sku).orElse(null);
-        long previous = before == null ? 0 : before.onHand();
-        if (!inventory.put(sellerId, sku, put, previous, actor, now)) {
-            long reserved = inventory.get(sellerId, sku).map(StockItem::reserved).orElse(0L);
-            throw belowReserved("onHand", "must be at least " + reserved + ", the units reserved for confirmed orders");
+        long previous = 0;
+        for (int attempt = 1; ; attempt++) {
+            StockItem before = inventory.get(sellerId, sku).orElse(null);
+            previous = before == null ? 0 : before.onHand();
+            if (before != null && before.reserved() > put.onHand()) {
+                throw belowReserved("onHand", "must be at least " + before.reserved()
+                        + ", the units reserved for confirmed orders");
+            }
+            if (inventory.put(sellerId, sku, put, previous, actor, now)) {
+                break;
+            }
+            if (attempt == 3) { // the count or the reservations kept changing under us
+                throw new Failure.Conflict("The stock of " + sku + " kept changing; nothing was written. Retry.");
+            }
         }
         after(sellerId, sku, put.onHand() > previous, now);
         return get(sellerId, sku);
@@ -67,6 +76,10 @@ public final class InventoryService {
         if (!inventory.adjust(sellerId, sku, adjustment.delta(), adjustment.reason(), actor, now)) {
             StockItem item = inventory.get(sellerId, sku).orElseThrow(() -> new Failure.NotFound(
                     "No stock item " + sku + ": set its count with PUT /v1/inventory/" + sku + " first."));
+            if (item.onHand() + adjustment.delta() > InventoryRequests.MAX_UNITS) {
+                throw new Failure.InvalidInput("Too much stock.", List.of(new FieldError("delta",
+                        "would take on hand above " + InventoryRequests.MAX_UNITS)));
+            }
             throw belowReserved("delta", "must be at least -" + item.available() + ": " + item.onHand()
                     + " on hand, " + item.reserved() + " reserved for confirmed orders");
         }

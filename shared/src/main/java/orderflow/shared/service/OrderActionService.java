@@ -17,6 +17,7 @@ import orderflow.shared.domain.TrackingNumbers;
 import orderflow.shared.email.OrderEmails;
 import orderflow.shared.ports.Accounts;
 import orderflow.shared.ports.EmailOutbox;
+import orderflow.shared.ports.OrderQueue;
 import orderflow.shared.ports.Orders;
 
 /**
@@ -36,14 +37,19 @@ public final class OrderActionService {
     private final EmailOutbox emails;
     private final Clock clock;
     private final LowStockAlerts alerts;
+    private final OrderQueue queue;
 
     public OrderActionService(Orders orders, Accounts accounts, EmailOutbox emails, Clock clock) {
-        this(orders, accounts, emails, null, clock);
+        this(orders, accounts, emails, null, null, clock);
     }
 
-    /** alerts: low-stock marks brought up to date after a cancel released stock (null: none). */
+    /**
+     * alerts: low-stock marks brought up to date after a cancel released stock; queue: told that the
+     * released stock arrived, for the backorders (either null: none).
+     */
     public OrderActionService(Orders orders, Accounts accounts, EmailOutbox emails, LowStockAlerts alerts,
-                              Clock clock) {
+                              OrderQueue queue, Clock clock) {
+        this.queue = queue;
         this.alerts = alerts;
         this.orders = orders;
         this.accounts = accounts;
@@ -62,8 +68,14 @@ public final class OrderActionService {
         ActionRequests.Cancel request = ActionRequests.cancel(body);
         var change = OrderLifecycle.cancel(order, request, actor, clock.instant());
         Result result = write(order, change, null);
-        if (alerts != null && change != null && !change.stock().isEmpty()) {
-            alerts.check(sellerId, order.quantitiesBySku().keySet(), clock.instant()); // released: maybe no longer low
+        if (change != null && !change.stock().isEmpty()) {
+            if (queue != null) {
+                // Released units are stock arriving for whoever waits longest.
+                order.quantitiesBySku().keySet().forEach(sku -> queue.stockArrived(sellerId, sku));
+            }
+            if (alerts != null) {
+                alerts.check(sellerId, order.quantitiesBySku().keySet(), clock.instant()); // maybe no longer low
+            }
         }
         emails.enqueue(OrderEmails.canceled(result.order(), seller(sellerId)));
         return result;

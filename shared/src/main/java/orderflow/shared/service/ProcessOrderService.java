@@ -108,7 +108,14 @@ public final class ProcessOrderService {
                 }
                 Orders.Applied held = orders.apply(OrderChange.of(order, order.withStatus(next, reason), now, ACTOR,
                         unknown ? "hold" : "backorder", reason, List.of()));
-                yield held instanceof Orders.Stale ? again(order, attempt, shortSkus) : outcome;
+                if (held instanceof Orders.Stale) {
+                    yield again(order, attempt, shortSkus);
+                }
+                if (next == OrderStatus.BACKORDERED && order.status() == OrderStatus.READY) {
+                    // The first time only; a redelivery re-queues the same event id, which sends once.
+                    emails.enqueue(OrderEmails.backordered(order, seller));
+                }
+                yield outcome;
             }
         };
     }

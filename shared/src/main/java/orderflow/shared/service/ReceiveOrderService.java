@@ -1,13 +1,10 @@
 package orderflow.shared.service;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
 import orderflow.shared.domain.Actor;
-import orderflow.shared.domain.Failure;
-import orderflow.shared.domain.FieldError;
 import orderflow.shared.domain.GenericOrderPayload;
 import orderflow.shared.domain.IncomingOrder;
 import orderflow.shared.domain.Order;
@@ -18,7 +15,6 @@ import orderflow.shared.json.Json;
 import orderflow.shared.ports.Accounts;
 import orderflow.shared.ports.OrderQueue;
 import orderflow.shared.ports.Orders;
-import orderflow.shared.security.WebhookSignature;
 
 /**
  * Step 1 of the flow: a storefront delivers an order. Verify, validate, store once, hand paid
@@ -26,8 +22,7 @@ import orderflow.shared.security.WebhookSignature;
  */
 public final class ReceiveOrderService {
 
-    /** Far above any real order (100 lines), far below API Gateway's 10 MB. */
-    public static final int MAX_BODY_BYTES = 256 * 1024;
+    public static final int MAX_BODY_BYTES = StorefrontRequests.MAX_BODY_BYTES;
 
     private final Accounts accounts;
     private final Orders orders;
@@ -45,20 +40,10 @@ public final class ReceiveOrderService {
     }
 
     public Receipt receive(String storefrontId, String signatureHeader, byte[] body) {
-        // An unknown storefront is answered like a bad signature, so ids cannot be probed.
-        Failure.Unauthenticated unknown = new Failure.Unauthenticated(
-                "The signature does not match a secret of this storefront.");
-        if (storefrontId == null || !storefrontId.matches("[A-Za-z0-9_-]{1,64}")) {
-            throw unknown;
-        }
-        if (body.length > MAX_BODY_BYTES) {
-            throw new Failure.TooLarge("The body is " + body.length + " bytes; the limit is " + MAX_BODY_BYTES + ".");
-        }
-        Storefront storefront = accounts.storefront(storefrontId).orElseThrow(() -> unknown);
         Instant now = clock.instant();
-        WebhookSignature.verify(signatureHeader, body, storefront.secrets(), now);
+        Storefront storefront = StorefrontRequests.verify(accounts, storefrontId, signatureHeader, body, now);
 
-        IncomingOrder incoming = GenericOrderPayload.parse(Json.parseObject(utf8(body)));
+        IncomingOrder incoming = GenericOrderPayload.parse(Json.parseObject(StorefrontRequests.utf8(body)));
         Order order = incoming.toOrder(storefront.storefrontId(), storefront.sellerId(), now);
 
         if (orders.createIfAbsent(order)) {
@@ -94,15 +79,6 @@ public final class ReceiveOrderService {
                 queue.enqueue(existing.orderId());
             }
             return new Receipt(existing.orderId(), existing.status(), true);
-        }
-    }
-
-    private static String utf8(byte[] body) {
-        var decoder = StandardCharsets.UTF_8.newDecoder();
-        try {
-            return decoder.decode(java.nio.ByteBuffer.wrap(body)).toString();
-        } catch (java.nio.charset.CharacterCodingException e) {
-            throw new Failure.InvalidInput("The body is not UTF-8.", List.of(new FieldError("body", "must be UTF-8")));
         }
     }
 }

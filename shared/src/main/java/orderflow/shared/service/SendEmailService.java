@@ -2,6 +2,13 @@ package orderflow.shared.service;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import orderflow.shared.domain.Actor;
+import orderflow.shared.domain.Order;
+import orderflow.shared.domain.OrderChange;
+import orderflow.shared.ports.Orders;
 
 import orderflow.shared.email.EmailMessage;
 import orderflow.shared.email.EmailTemplates;
@@ -41,9 +48,17 @@ public final class SendEmailService {
     private final EmailTemplates templates;
     private final String fromAddress;
     private final Clock clock;
+    private final Orders orders;
 
     public SendEmailService(SendLog log, EmailSender sender, EmailTemplates templates, String fromAddress,
                             Clock clock) {
+        this(log, sender, templates, fromAddress, null, clock);
+    }
+
+    /** orders: where a permanent rejection of an order's email is recorded (null: only in the send log). */
+    public SendEmailService(SendLog log, EmailSender sender, EmailTemplates templates, String fromAddress,
+                            Orders orders, Clock clock) {
+        this.orders = orders;
         this.log = log;
         this.sender = sender;
         this.templates = templates;
@@ -67,10 +82,34 @@ public final class SendEmailService {
             return Outcome.SENT;
         } catch (EmailSender.PermanentRejection e) {
             log.markRejected(message.eventId(), e.getMessage(), clock.instant());
+            recordOnOrder(message, e.getMessage());
             return Outcome.REJECTED;
         } catch (RuntimeException e) {
             log.release(message.eventId()); // SES did not take it: the next delivery may try at once
             throw e;
+        }
+    }
+
+    /**
+     * The seller sees a rejected address in the order's history (it will not be retried): the buyer
+     * needs another way to hear from them. Best effort after the send log already says REJECTED.
+     */
+    private void recordOnOrder(EmailMessage message, String reason) {
+        if (orders == null || message.orderId() == null) {
+            return;
+        }
+        for (int attempt = 0; attempt < 3; attempt++) {
+            Order order = orders.get(message.orderId()).orElse(null);
+            if (order == null) {
+                return;
+            }
+            Instant now = clock.instant();
+            OrderChange change = OrderChange.of(order, order.withFulfillment(order.fulfillment()), now,
+                    Actor.job("send-email"), "email-rejected", message.template() + " to " + message.toAddress()
+                            + " was rejected and will not be retried: " + reason, List.of());
+            if (!(orders.apply(change) instanceof Orders.Stale)) {
+                return;
+            }
         }
     }
 }

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 
 import orderflow.shared.domain.GenericOrderPayload;
@@ -14,6 +15,7 @@ import orderflow.shared.domain.GenericOrderPayloadTestData;
 import orderflow.shared.domain.Order;
 import orderflow.shared.domain.OrderStatus;
 import orderflow.shared.domain.Seller;
+import orderflow.shared.email.EmailMessage;
 import org.junit.jupiter.api.Test;
 
 class ProcessOrderServiceTest {
@@ -69,10 +71,14 @@ class ProcessOrderServiceTest {
         assertEquals(ProcessOrderService.Outcome.BACKORDERED, service.process(order.orderId()));
         assertEquals("Not enough stock: MUG-BLUE: 3 ordered, 2 available",
                 orders.orders.get(order.orderId()).statusReason());
+        assertEquals(ProcessOrderService.Outcome.BACKORDERED, service.process(order.orderId())); // a redelivery
+        // The buyer hears once that the order waits for stock; no confirmation yet.
+        assertEquals(List.of("order-backordered:" + order.orderId()),
+                outbox.messages.stream().map(EmailMessage::eventId).toList());
         stock.available.remove("MUG-BLUE");
         assertEquals(ProcessOrderService.Outcome.ON_HOLD, service.process(order.orderId()));
         assertTrue(orders.orders.get(order.orderId()).statusReason().contains("unknown SKU MUG-BLUE"));
-        assertTrue(outbox.messages.isEmpty());
+        assertEquals(1, outbox.messages.size());
     }
 
     @Test

@@ -40,7 +40,7 @@ public class AcknowledgeOrderHandler implements RequestHandler<APIGatewayV2HTTPE
     }
 
     AcknowledgeOrderHandler(DynamoDbClient dynamo, Env env, Clock clock) {
-        this.service = SellerActions.service(dynamo, null, env, clock);
+        this.service = SellerActions.service(dynamo, null, null, env, clock);
         this.clock = clock;
     }
 

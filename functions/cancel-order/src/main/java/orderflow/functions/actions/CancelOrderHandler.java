@@ -23,6 +23,7 @@ import orderflow.shared.aws.Env;
 import orderflow.shared.aws.Priming;
 import orderflow.shared.aws.PrimingSamples;
 import orderflow.shared.aws.SqsEmailOutbox;
+import orderflow.shared.aws.SqsOrderQueue;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import orderflow.shared.domain.Order;
 import orderflow.shared.service.OrderActionService;
@@ -43,7 +44,8 @@ public class CancelOrderHandler implements RequestHandler<APIGatewayV2HTTPEvent,
 
     CancelOrderHandler(DynamoDbClient dynamo, SqsClient sqs, Env env, Clock clock) {
         this.service = SellerActions.service(dynamo,
-                new SqsEmailOutbox(sqs, env.require("EMAIL_QUEUE_URL")), env, clock);
+                new SqsEmailOutbox(sqs, env.require("EMAIL_QUEUE_URL")),
+                new SqsOrderQueue(sqs, env.require("ORDER_QUEUE_URL")), env, clock);
         this.clock = clock;
     }
 

@@ -43,7 +43,7 @@ public class ConfirmDeliveryHandler implements RequestHandler<APIGatewayV2HTTPEv
 
     ConfirmDeliveryHandler(DynamoDbClient dynamo, SqsClient sqs, Env env, Clock clock) {
         this.service = SellerActions.service(dynamo,
-                new SqsEmailOutbox(sqs, env.require("EMAIL_QUEUE_URL")), env, clock);
+                new SqsEmailOutbox(sqs, env.require("EMAIL_QUEUE_URL")), null, env, clock);
         this.clock = clock;
     }
 

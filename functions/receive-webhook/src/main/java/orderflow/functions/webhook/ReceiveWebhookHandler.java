@@ -6,7 +6,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -18,8 +17,8 @@ import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import orderflow.shared.api.LambdaStreams;
 import orderflow.shared.api.PrimingContext;
 import orderflow.shared.api.SnapStartHook;
-import orderflow.shared.api.Problems;
 import orderflow.shared.api.Responses;
+import orderflow.shared.api.StorefrontRoutes;
 import orderflow.shared.aws.AwsClients;
 import orderflow.shared.aws.DynamoAccounts;
 import orderflow.shared.aws.DynamoOrders;
@@ -27,7 +26,6 @@ import orderflow.shared.aws.Env;
 import orderflow.shared.aws.Priming;
 import orderflow.shared.aws.PrimingSamples;
 import orderflow.shared.aws.SqsOrderQueue;
-import orderflow.shared.domain.Failure;
 import orderflow.shared.security.WebhookSignature;
 import orderflow.shared.service.ReceiveOrderService;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -55,11 +53,9 @@ public class ReceiveWebhookHandler implements RequestHandler<APIGatewayV2HTTPEve
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        String storefrontId = Responses.pathParameter(event, "storefrontId");
-        try {
-            byte[] body = rawBody(event);
+        return StorefrontRoutes.handle(event, context, storefrontId -> {
             ReceiveOrderService.Receipt receipt = service.receive(storefrontId,
-                    Responses.header(event, WebhookSignature.HEADER), body);
+                    Responses.header(event, WebhookSignature.HEADER), Responses.rawBody(event));
             context.getLogger().log("order " + receipt.orderId() + " from storefront " + storefrontId + " "
                     + (receipt.duplicate() ? "redelivered" : "accepted") + " as " + receipt.status(), LogLevel.INFO);
             Map<String, Object> answer = new LinkedHashMap<>();
@@ -67,30 +63,7 @@ public class ReceiveWebhookHandler implements RequestHandler<APIGatewayV2HTTPEve
             answer.put("status", receipt.status().name());
             answer.put("duplicate", receipt.duplicate());
             return Responses.json(202, answer);
-        } catch (Failure f) {
-            context.getLogger().log("webhook for storefront " + storefrontId + " refused: "
-                    + f.getClass().getSimpleName() + ": " + f.getMessage(), LogLevel.WARN);
-            return Problems.from(f);
-        } catch (RuntimeException e) {
-            // An outage or a bug: a problem+json 500 the storefront will retry; never a stack trace.
-            context.getLogger().log("webhook for storefront " + storefrontId + " failed: " + e, LogLevel.ERROR);
-            return Problems.internalError(context.getAwsRequestId());
-        }
-    }
-
-    private static byte[] rawBody(APIGatewayV2HTTPEvent event) {
-        String body = event.getBody();
-        if (body == null) {
-            return new byte[0];
-        }
-        if (event.getIsBase64Encoded()) {
-            try {
-                return Base64.getDecoder().decode(body);
-            } catch (IllegalArgumentException e) {
-                return new byte[0];
-            }
-        }
-        return body.getBytes(StandardCharsets.UTF_8);
+        });
     }
 
     /**

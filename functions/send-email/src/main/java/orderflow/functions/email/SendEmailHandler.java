@@ -16,6 +16,7 @@ import orderflow.shared.api.PrimingContext;
 import orderflow.shared.api.SnapStartHook;
 import orderflow.shared.api.SqsBatches;
 import orderflow.shared.aws.AwsClients;
+import orderflow.shared.aws.DynamoOrders;
 import orderflow.shared.aws.DynamoSendLog;
 import orderflow.shared.aws.Env;
 import orderflow.shared.aws.Priming;
@@ -47,6 +48,7 @@ public class SendEmailHandler implements RequestHandler<SQSEvent, SQSBatchRespon
                 new SesEmailSender(ses),
                 new EmailTemplates(),
                 env.require("SENDER_EMAIL"),
+                new DynamoOrders(dynamo, env.require("ORDERS_TABLE"), env.require("ORDER_HISTORY_TABLE"), null),
                 clock);
     }
 

@@ -43,7 +43,7 @@ public class ShipOrderHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
 
     ShipOrderHandler(DynamoDbClient dynamo, SqsClient sqs, Env env, Clock clock) {
         this.service = SellerActions.service(dynamo,
-                new SqsEmailOutbox(sqs, env.require("EMAIL_QUEUE_URL")), env, clock);
+                new SqsEmailOutbox(sqs, env.require("EMAIL_QUEUE_URL")), null, env, clock);
         this.clock = clock;
     }
 

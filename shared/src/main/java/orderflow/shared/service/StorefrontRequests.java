@@ -1,0 +1,46 @@
+package orderflow.shared.service;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+
+import orderflow.shared.domain.Failure;
+import orderflow.shared.domain.FieldError;
+import orderflow.shared.domain.Storefront;
+import orderflow.shared.ports.Accounts;
+import orderflow.shared.security.WebhookSignature;
+
+/** What every signed storefront webhook goes through before its body is read. */
+final class StorefrontRequests {
+
+    /** Far above any real order (100 lines) or message, far below API Gateway's 10 MB. */
+    static final int MAX_BODY_BYTES = 256 * 1024;
+
+    private StorefrontRequests() {
+    }
+
+    /** The storefront, once the signature over the raw body matches one of its secrets. */
+    static Storefront verify(Accounts accounts, String storefrontId, String signatureHeader, byte[] body, Instant now) {
+        // An unknown storefront is answered like a bad signature, so ids cannot be probed.
+        Failure.Unauthenticated unknown = new Failure.Unauthenticated(
+                "The signature does not match a secret of this storefront.");
+        if (storefrontId == null || !storefrontId.matches("[A-Za-z0-9_-]{1,64}")) {
+            throw unknown;
+        }
+        if (body.length > MAX_BODY_BYTES) {
+            throw new Failure.TooLarge("The body is " + body.length + " bytes; the limit is " + MAX_BODY_BYTES + ".");
+        }
+        Storefront storefront = accounts.storefront(storefrontId).orElseThrow(() -> unknown);
+        WebhookSignature.verify(signatureHeader, body, storefront.secrets(), now);
+        return storefront;
+    }
+
+    static String utf8(byte[] body) {
+        var decoder = StandardCharsets.UTF_8.newDecoder();
+        try {
+            return decoder.decode(java.nio.ByteBuffer.wrap(body)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new Failure.InvalidInput("The body is not UTF-8.", List.of(new FieldError("body", "must be UTF-8")));
+        }
+    }
+}
