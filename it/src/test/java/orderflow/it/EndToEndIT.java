@@ -127,7 +127,8 @@ class EndToEndIT {
         for (Object o : (List<?>) com.fasterxml.jackson.jr.ob.JSON.std.anyFrom(response.body())) {
             @SuppressWarnings("unchecked")
             Map<String, Object> email = (Map<String, Object>) o;
-            if (String.valueOf(email.get("subject")).contains("order " + externalOrderId + " ")) {
+            if (java.util.regex.Pattern.compile("order " + java.util.regex.Pattern.quote(externalOrderId) + "( |$)")
+                    .matcher(String.valueOf(email.get("subject"))).find()) {
                 matching.add(email);
             }
         }
@@ -380,5 +381,48 @@ class EndToEndIT {
         assertEquals(403, call("GET", "/v1/orders", first, null).statusCode());
         assertEquals(200, call("GET", "/v1/orders", second, null).statusCode());
         assertEquals(1, admin.apiKeyIds(seller).size());
+    }
+
+    @Test
+    void a_backordered_then_canceled_order_and_a_buyer_question_each_email_the_buyer_once() throws Exception {
+        DynamoAdmin admin = new DynamoAdmin(dynamo, String.valueOf(runner.cloud().ref("AccountsTable")),
+                String.valueOf(runner.cloud().ref("InventoryTable")));
+        admin.putStock(demo.sellerId(), "SCARF-GREEN", 0, Instant.now());
+        Map<String, Object> json = Fixtures.sampleOrder();
+        json.put("externalOrderId", "E2E-BACK");
+        json.put("lines", List.of(Map.of("sku", "SCARF-GREEN", "title", "Green scarf", "quantity", 1, "unitPrice", "30.00")));
+        json.remove("total");
+        String body = Json.write(json);
+        String orderId = (String) Json.parseObject(postOrder(body, signed(body)).body()).get("orderId");
+        awaitStatus(orderId, "BACKORDERED");
+        HttpResponse<String> canceled = call("POST", "/v1/orders/" + orderId + "/cancel", demo.apiKey(),
+                Map.of("reason", "OUT_OF_STOCK", "note", "supplier discontinued it"));
+        assertEquals(200, canceled.statusCode(), canceled.body());
+
+        String question = Json.write(Map.of("externalOrderId", "E2E-BACK", "messageId", "q-1",
+                "body", "Will it come back in stock?"));
+        for (int i = 0; i < 2; i++) { // the storefront retries: one message
+            HttpResponse<String> posted = HTTP.send(HttpRequest.newBuilder(URI.create(demo.webhookUrl() + "/messages"))
+                    .header("content-type", "application/json").header(WebhookSignature.HEADER, signed(question))
+                    .POST(HttpRequest.BodyPublishers.ofString(question)).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(202, posted.statusCode(), posted.body());
+        }
+        HttpResponse<String> waiting = call("GET", "/v1/messages?awaitingReply=true", demo.apiKey(), null);
+        assertTrue(waiting.body().contains(orderId), waiting.body());
+        HttpResponse<String> reply = call("POST", "/v1/orders/" + orderId + "/messages", demo.apiKey(),
+                Map.of("body", "Sadly not: we canceled it and you were not charged."));
+        assertEquals(201, reply.statusCode(), reply.body());
+        assertFalse(call("GET", "/v1/messages?awaitingReply=true", demo.apiKey(), null).body().contains(orderId));
+
+        List<Map<String, Object>> emails = awaitEmails("E2E-BACK", 3);
+        Thread.sleep(1000); // anything more would be a duplicate: give it the time to show up
+        emails = emailsFor("E2E-BACK");
+        List<String> subjects = emails.stream().map(e -> String.valueOf(e.get("subject"))).sorted().toList();
+        assertEquals(3, subjects.size(), subjects.toString());
+        assertTrue(subjects.get(0).startsWith("Re: your"), subjects.toString());
+        assertTrue(subjects.get(1).endsWith("is waiting for stock"), subjects.toString());
+        assertTrue(subjects.get(2).endsWith("was canceled"), subjects.toString());
+        assertTrue(emails.stream().allMatch(e -> List.of("ada@example.com").equals(e.get("to"))));
+        assertTrue(emails.stream().anyMatch(e -> String.valueOf(e.get("html")).contains("supplier discontinued it")));
     }
 }
