@@ -104,6 +104,8 @@ final class ColdStartSection {
             case "ReplyToBuyerFunction" -> () -> ev.sellerRoute("reply-to-buyer.json", Fixture.SELLER,
                     fx.existingOrderId, null, null);
             case "ListMessagesFunction" -> () -> ev.sellerRoute("list-messages.json", Fixture.SELLER, null, null, null);
+            case "ReceiveAmazonNotificationFunction" -> () -> ev.amazonNotification(Fixture.AMAZON_SELLER,
+                    "cold-" + UUID.randomUUID());
             case "ExportOrdersFunction" -> () -> ev.sellerRoute("export-orders.json", Fixture.SELLER, null, null,
                     Map.of("from", java.time.Instant.now().minusSeconds(86_400).toString()));
             default -> throw new IllegalArgumentException("no bench event for " + id);

@@ -65,6 +65,26 @@ final class Events {
         return Json.write(e);
     }
 
+    /** events/spapi-order-change.json for the Amazon seller, with a fresh NotificationId, of an AFN order. */
+    @SuppressWarnings("unchecked")
+    String amazonNotification(String amazonSellerId, String notificationId) {
+        Map<String, Object> e = fixture("spapi-order-change.json");
+        Map<String, Object> record = new LinkedHashMap<>(cast(((java.util.List<?>) e.get("Records")).get(0)));
+        Map<String, Object> n = new LinkedHashMap<>(Json.parseObject((String) record.get("body")));
+        Map<String, Object> payload = new LinkedHashMap<>(cast(n.get("Payload")));
+        Map<String, Object> change = new LinkedHashMap<>(cast(payload.get("OrderChangeNotification")));
+        change.put("SellerId", amazonSellerId);
+        Map<String, Object> summary = new LinkedHashMap<>(cast(change.get("Summary")));
+        summary.put("FulfillmentType", "AFN");
+        change.put("Summary", summary);
+        payload.put("OrderChangeNotification", change);
+        n.put("Payload", payload);
+        Map<String, Object> meta = new LinkedHashMap<>(cast(n.get("NotificationMetadata")));
+        meta.put("NotificationId", notificationId);
+        n.put("NotificationMetadata", meta);
+        return sqs("spapi-order-change.json", Json.write(n));
+    }
+
     String processOrder(String orderId) {
         return sqs("process-order.json", Json.write(Map.of("orderId", orderId)));
     }

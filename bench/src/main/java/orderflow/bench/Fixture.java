@@ -27,6 +27,8 @@ final class Fixture {
     static final String SELLER = "bench-seller";
     static final String STOREFRONT = "bench-store";
     static final String SECRET = "bench-secret";
+    /** An Amazon selling account linked to the bench seller (its notifications need no SP-API call: AFN). */
+    static final String AMAZON_SELLER = "ABENCHSELLER";
 
     final LocalCloud cloud;
     final DynamoDbClient dynamo;
@@ -49,6 +51,7 @@ final class Fixture {
         admin.putSeller(new Seller(SELLER, "Bench Store", "seller@bench.example", "help@bench.example",
                 "help@bench.example", 2, java.time.ZoneId.of("UTC")));
         admin.putStorefront(STOREFRONT, SELLER, "generic", SECRET);
+        admin.putAmazonStorefront("bench-amazon", SELLER, AMAZON_SELLER, "Atzr|bench");
         this.apiKey = admin.newApiKey(SELLER, "bench", now);
         admin.putStock(SELLER, "MUG-BLUE", 10_000_000, now);
         admin.putStock(SELLER, "TEE-BLACK-L", 10_000_000, now);

@@ -81,7 +81,8 @@ class SnapStartReadinessIT {
                 orderflow.functions.fulfillment.GetPickListHandler.class, orderflow.functions.fulfillment.GetPackingSlipHandler.class,
                 orderflow.functions.fulfillment.PackCheckHandler.class,
                 orderflow.functions.messages.ReceiveBuyerMessageHandler.class, orderflow.functions.messages.ReplyToBuyerHandler.class,
-                orderflow.functions.messages.ListMessagesHandler.class)) {
+                orderflow.functions.messages.ListMessagesHandler.class,
+                orderflow.functions.amazon.ReceiveAmazonNotificationHandler.class)) {
             assertEquals(SnapStartHook.class, handler.getDeclaredField("snapStart").getType(), handler.getName());
         }
         int[] runs = {0};
@@ -110,6 +111,8 @@ class SnapStartReadinessIT {
         assertOpensNoSocket(() -> assertEquals(200, GetOrderHandler.prime().getStatusCode()));
         assertOpensNoSocket(() -> assertEquals(200, orderflow.functions.orders.ListOrdersHandler.prime().getStatusCode()));
         assertOpensNoSocket(() -> assertTrue(ApiKeyAuthorizerHandler.prime().getIsAuthorized()));
+        assertOpensNoSocket(() -> assertEquals(List.of(),
+                orderflow.functions.amazon.ReceiveAmazonNotificationHandler.prime().getBatchItemFailures()));
         for (java.util.function.Supplier<APIGatewayV2HTTPResponse> action : List.<java.util.function.Supplier<APIGatewayV2HTTPResponse>>of(
                 orderflow.functions.actions.AcknowledgeOrderHandler::prime, orderflow.functions.actions.CancelOrderHandler::prime,
                 orderflow.functions.actions.ShipOrderHandler::prime, orderflow.functions.actions.ConfirmDeliveryHandler::prime,

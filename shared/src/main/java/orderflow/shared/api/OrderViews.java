@@ -54,6 +54,7 @@ public final class OrderViews {
         json.put("lines", lines);
         Map<String, Object> totals = new LinkedHashMap<>();
         totals.put("subtotal", money(o.totals().subtotal()));
+        totals.put("discount", money(o.totals().discount()));
         totals.put("shipping", money(o.totals().shipping()));
         totals.put("tax", money(o.totals().tax()));
         totals.put("total", money(o.totals().total()));

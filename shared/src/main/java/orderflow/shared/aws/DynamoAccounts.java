@@ -42,6 +42,12 @@ public final class DynamoAccounts implements Accounts {
         return item("APIKEY#" + keyHash).map(i -> Attr.str(i, "sellerId"));
     }
 
+    @Override
+    public Optional<AmazonLink> amazonSeller(String amazonSellerId) {
+        return item("AMAZONSELLER#" + amazonSellerId).map(i -> new AmazonLink(Attr.str(i, "storefrontId"),
+                Attr.str(i, "refreshToken")));
+    }
+
     private Optional<Map<String, AttributeValue>> item(String pk) {
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(Map.of("pk", Attr.s(pk)))).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);

@@ -70,6 +70,20 @@ public final class DynamoAdmin {
                 "secrets", AttributeValue.fromSs(List.of(secret)))));
     }
 
+    /**
+     * Links an Amazon selling account (its SP-API SellerId) to a storefront of type amazon, with the
+     * LWA refresh token the seller granted our app. Notifications for that SellerId become its orders.
+     */
+    public void putAmazonStorefront(String storefrontId, String sellerId, String amazonSellerId, String refreshToken) {
+        dynamo.transactWriteItems(t -> t.transactItems(
+                TransactWriteItem.builder().put(p -> p.tableName(accountsTable).item(Map.of(
+                        "pk", Attr.s("STOREFRONT#" + storefrontId), "sellerId", Attr.s(sellerId), "type", Attr.s("amazon"),
+                        "amazonSellerId", Attr.s(amazonSellerId)))).build(),
+                TransactWriteItem.builder().put(p -> p.tableName(accountsTable).item(Map.of(
+                        "pk", Attr.s("AMAZONSELLER#" + amazonSellerId), "storefrontId", Attr.s(storefrontId),
+                        "refreshToken", Attr.s(refreshToken)))).build()));
+    }
+
     /** Adds a second signing secret to a storefront (rotation); at most two are active. */
     public String addSecret(String storefrontId) {
         String secret = newSecret();

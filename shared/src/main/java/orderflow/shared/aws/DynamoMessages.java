@@ -139,17 +139,25 @@ public final class DynamoMessages implements Messages {
 
     @Override
     public List<BuyerMessage> messages(String orderId, int limit) {
+        // Keys order buyer messages before replies, so read them all (threads are short) and sort by time.
         List<BuyerMessage> out = new ArrayList<>();
-        for (Map<String, AttributeValue> i : dynamo.query(q -> q.tableName(table).consistentRead(true)
-                .keyConditionExpression("pk = :pk AND begins_with(sk, :msg)")
-                .expressionAttributeValues(Map.of(":pk", Attr.s("ORDER#" + orderId), ":msg", Attr.s("MSG#")))
-                .limit(limit)).items()) {
-            out.add(new BuyerMessage(Attr.str(i, "orderId"), Attr.str(i, "messageId"),
-                    BuyerMessage.Author.valueOf(Attr.str(i, "author")), Attr.str(i, "body"), Attr.instant(i, "at"),
-                    Attr.str(i, "actor")));
-        }
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            var response = dynamo.query(q -> q.tableName(table).consistentRead(true)
+                    .keyConditionExpression("pk = :pk AND begins_with(sk, :msg)")
+                    .expressionAttributeValues(Map.of(":pk", Attr.s("ORDER#" + orderId), ":msg", Attr.s("MSG#")))
+                    .exclusiveStartKey(from));
+            for (Map<String, AttributeValue> i : response.items()) {
+                out.add(new BuyerMessage(Attr.str(i, "orderId"), Attr.str(i, "messageId"),
+                        BuyerMessage.Author.valueOf(Attr.str(i, "author")), Attr.str(i, "body"), Attr.instant(i, "at"),
+                        Attr.str(i, "actor")));
+            }
+            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                    ? response.lastEvaluatedKey() : null;
+        } while (start != null);
         out.sort(Comparator.comparing(BuyerMessage::at));
-        return out;
+        return out.size() > limit ? List.copyOf(out.subList(out.size() - limit, out.size())) : out; // the newest
     }
 
     @Override

@@ -79,6 +79,9 @@ final class OrderItems {
         item.put("shipping", Attr.n(o.totals().shipping().minor()));
         item.put("tax", Attr.n(o.totals().tax().minor()));
         item.put("total", Attr.n(o.totals().total().minor()));
+        if (o.totals().discount().minor() != 0) {
+            item.put("discount", Attr.n(o.totals().discount().minor()));
+        }
         Attr.putIfPresent(item, "shipBy", o.shipBy());
         Attr.putIfPresent(item, "confirmationQueuedAt", o.confirmationQueuedAt());
         item.put("version", Attr.n(o.version()));
@@ -157,7 +160,7 @@ final class OrderItems {
         }
         Totals totals = new Totals(new Money(Attr.num(item, "subtotal"), currency),
                 new Money(Attr.num(item, "shipping"), currency), new Money(Attr.num(item, "tax"), currency),
-                new Money(Attr.num(item, "total"), currency));
+                new Money(Attr.num(item, "total"), currency), new Money(Attr.num(item, "discount"), currency));
         return new Order(Attr.str(item, "orderId"), Attr.str(item, "sellerId"), Attr.str(item, "storefrontId"),
                 Attr.str(item, "externalOrderId"), OrderStatus.valueOf(Attr.str(item, "status")),
                 Attr.str(item, "statusReason"), Attr.instant(item, "createdAt"), Attr.instant(item, "receivedAt"),

@@ -25,14 +25,18 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 public final class Priming {
 
     /** Names for the priming environment: never a real table or queue. */
-    public static final Env ENV = Env.of(Map.of(
-            "ACCOUNTS_TABLE", "priming-accounts", "ORDERS_TABLE", "priming-orders",
-            "INVENTORY_TABLE", "priming-inventory", "SEND_LOG_TABLE", "priming-send-log",
-            "ORDER_HISTORY_TABLE", "priming-order-history", "STOCK_MOVEMENTS_TABLE", "priming-stock-movements",
-            "MESSAGES_TABLE", "priming-messages",
-            "ORDER_QUEUE_URL", "https://sqs.us-east-1.amazonaws.com/000000000000/priming-orders",
-            "EMAIL_QUEUE_URL", "https://sqs.us-east-1.amazonaws.com/000000000000/priming-emails",
-            "SENDER_EMAIL", "priming@example.com"));
+    public static final Env ENV = Env.of(Map.ofEntries(
+            Map.entry("ACCOUNTS_TABLE", "priming-accounts"),
+            Map.entry("ORDERS_TABLE", "priming-orders"),
+            Map.entry("INVENTORY_TABLE", "priming-inventory"),
+            Map.entry("SEND_LOG_TABLE", "priming-send-log"),
+            Map.entry("ORDER_HISTORY_TABLE", "priming-order-history"),
+            Map.entry("STOCK_MOVEMENTS_TABLE", "priming-stock-movements"),
+            Map.entry("MESSAGES_TABLE", "priming-messages"),
+            Map.entry("DELIVERY_LOG_TABLE", "priming-delivery-log"),
+            Map.entry("ORDER_QUEUE_URL", "https://sqs.us-east-1.amazonaws.com/000000000000/priming-orders"),
+            Map.entry("EMAIL_QUEUE_URL", "https://sqs.us-east-1.amazonaws.com/000000000000/priming-emails"),
+            Map.entry("SENDER_EMAIL", "priming@example.com")));
 
     private static final StaticCredentialsProvider CREDENTIALS =
             StaticCredentialsProvider.create(AwsBasicCredentials.create("priming", "priming"));

@@ -8,7 +8,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * OrderQueue messages are {"orderId": "..."} (the processor reads the order itself, so the message
- * stays small) or {"stockArrived": {"sellerId": "...", "sku": "..."}}.
+ * stays small), {"stockArrived": {"sellerId": "...", "sku": "..."}} or
+ * {"cancel": {"orderId", "reason", "buyerRequested", "by"}}.
  */
 public final class SqsOrderQueue implements OrderQueue {
 
@@ -29,5 +30,11 @@ public final class SqsOrderQueue implements OrderQueue {
     public void stockArrived(String sellerId, String sku) {
         sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(Json.write(
                 Map.of("stockArrived", Map.of("sellerId", sellerId, "sku", sku)))));
+    }
+
+    @Override
+    public void cancel(String orderId, String reason, boolean buyerRequested, orderflow.shared.domain.Actor actor) {
+        sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(Json.write(Map.of("cancel", Map.of("orderId", orderId,
+                "reason", reason, "buyerRequested", buyerRequested, "by", actor.toString())))));
     }
 }

@@ -33,7 +33,8 @@ public final class MessageRequests {
             }
         }
         check(errors);
-        return new Incoming(external, messageId, body, sentAt);
+        // A storefront clock slightly ahead must not make a wait negative.
+        return new Incoming(external, messageId, body, sentAt.isAfter(now) ? now : sentAt);
     }
 
     /** {body}: the seller's answer. */

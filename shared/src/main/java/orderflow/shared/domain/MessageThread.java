@@ -13,7 +13,7 @@ public record MessageThread(String orderId, String sellerId, String externalOrde
     public static final Duration TARGET = Duration.ofHours(24);
 
     public Duration waiting(Instant now) {
-        return awaitingSince == null ? Duration.ZERO : Duration.between(awaitingSince, now);
+        return awaitingSince == null || awaitingSince.isAfter(now) ? Duration.ZERO : Duration.between(awaitingSince, now);
     }
 
     public boolean overdue(Instant now) {

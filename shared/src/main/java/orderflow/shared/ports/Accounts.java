@@ -14,4 +14,14 @@ public interface Accounts {
 
     /** The seller owning the API key with this SHA-256 hash. */
     Optional<String> sellerIdForApiKeyHash(String keyHash);
+
+    /** An Amazon selling account linked to one of our storefronts, with the LWA refresh token it granted. */
+    record AmazonLink(String storefrontId, String refreshToken) {
+        @Override
+        public String toString() {
+            return "AmazonLink[" + storefrontId + "]"; // never the token
+        }
+    }
+
+    Optional<AmazonLink> amazonSeller(String amazonSellerId);
 }

@@ -7,4 +7,7 @@ public interface OrderQueue {
 
     /** New stock of a SKU: the processing step retries that seller's backorders of it, oldest first. */
     void stockArrived(String sellerId, String sku);
+
+    /** The storefront canceled the order: the processing step cancels it here (stock, email) if it still can. */
+    void cancel(String orderId, String reason, boolean buyerRequested, orderflow.shared.domain.Actor actor);
 }

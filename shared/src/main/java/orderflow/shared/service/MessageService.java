@@ -56,9 +56,9 @@ public final class MessageService {
     }
 
     /** POST /webhooks/{storefrontId}/messages: verified like an order webhook. */
-    public Received receive(String storefrontId, String signatureHeader, byte[] body) {
+    public Received receive(String storefrontId, java.util.function.UnaryOperator<String> headers, byte[] body) {
         Instant now = clock.instant();
-        Storefront storefront = StorefrontRequests.verify(accounts, storefrontId, signatureHeader, body, now);
+        Storefront storefront = StorefrontRequests.verify(accounts, storefrontId, headers, body, now);
         MessageRequests.Incoming in = MessageRequests.incoming(Json.parseObject(StorefrontRequests.utf8(body)), now);
         String orderId = OrderIds.forExternal(storefront.storefrontId(), in.externalOrderId());
         Order order = orders.get(orderId).filter(o -> o.sellerId().equals(storefront.sellerId()))

@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import orderflow.shared.domain.ActionRequests;
 import orderflow.shared.domain.Actor;
+import orderflow.shared.domain.Failure;
 import orderflow.shared.domain.Order;
 import orderflow.shared.domain.OrderChange;
 import orderflow.shared.domain.OrderLifecycle;
@@ -28,7 +30,8 @@ public final class ProcessOrderService {
 
     private static final Actor ACTOR = Actor.job("process-order");
 
-    public enum Outcome { CONFIRMED, BACKORDERED, ON_HOLD, STILL_PENDING, ALREADY_DONE, UNKNOWN_ORDER }
+    public enum Outcome { CONFIRMED, BACKORDERED, ON_HOLD, STILL_PENDING, ALREADY_DONE, UNKNOWN_ORDER, CANCELED,
+        TOO_LATE_TO_CANCEL }
 
     private final Orders orders;
     private final Accounts accounts;
@@ -145,6 +148,45 @@ public final class ProcessOrderService {
             after = page.next();
         } while (after != null);
         return confirmed;
+    }
+
+    /**
+     * A storefront canceled the order (Shopify orders/cancelled, a WooCommerce status, an Amazon
+     * buyer request): canceled here too unless it has shipped, with stock released, the buyer
+     * emailed and the released units offered to the backorders.
+     */
+    public Outcome cancel(String orderId, String reason, boolean buyerRequested, Actor by) {
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            Order order = orders.get(orderId).orElse(null);
+            if (order == null) {
+                return Outcome.UNKNOWN_ORDER;
+            }
+            String note = reason == null ? null : reason.length() > 500 ? reason.substring(0, 500) : reason;
+            ActionRequests.Cancel request = new ActionRequests.Cancel(buyerRequested ? "BUYER_REQUESTED" : "OTHER", note);
+            Instant now = clock.instant();
+            OrderChange change;
+            try {
+                change = OrderLifecycle.cancel(order, request, by, now);
+            } catch (Failure.IllegalTransition shipped) {
+                return order.status() == OrderStatus.CANCELED ? Outcome.ALREADY_DONE : Outcome.TOO_LATE_TO_CANCEL;
+            }
+            Seller seller = seller(order);
+            if (change == null) {
+                emails.enqueue(OrderEmails.canceled(order, seller)); // a repeat: same event id, one email
+                return Outcome.ALREADY_DONE;
+            }
+            if (orders.apply(change) instanceof Orders.Done) {
+                emails.enqueue(OrderEmails.canceled(change.after(), seller));
+                if (!change.stock().isEmpty()) {
+                    if (alerts != null) {
+                        alerts.check(order.sellerId(), order.quantitiesBySku().keySet(), now);
+                    }
+                    order.quantitiesBySku().keySet().forEach(sku -> stockArrived(order.sellerId(), sku));
+                }
+                return Outcome.CANCELED;
+            }
+        }
+        throw new IllegalStateException("order " + orderId + " kept changing; retrying the cancel later");
     }
 
     /** Someone changed the order meanwhile (a cancel, a payment, another delivery): decide again. */

@@ -105,8 +105,8 @@ public final class SendEmailService {
             }
             Instant now = clock.instant();
             OrderChange change = OrderChange.of(order, order.withFulfillment(order.fulfillment()), now,
-                    Actor.job("send-email"), "email-rejected", message.template() + " to " + message.toAddress()
-                            + " was rejected and will not be retried: " + reason, List.of());
+                    Actor.job("send-email"), "email-rejected", "the " + message.template()
+                            + " email to the buyer was rejected and will not be retried: " + reason, List.of());
             if (!(orders.apply(change) instanceof Orders.Stale)) {
                 return;
             }

@@ -8,6 +8,7 @@ import orderflow.shared.domain.Failure;
 import orderflow.shared.domain.FieldError;
 import orderflow.shared.domain.Storefront;
 import orderflow.shared.ports.Accounts;
+import orderflow.shared.security.PlatformSignature;
 import orderflow.shared.security.WebhookSignature;
 
 /** What every signed storefront webhook goes through before its body is read. */
@@ -16,11 +17,18 @@ final class StorefrontRequests {
     /** Far above any real order (100 lines) or message, far below API Gateway's 10 MB. */
     static final int MAX_BODY_BYTES = 256 * 1024;
 
+    static final String SHOPIFY_SIGNATURE = "x-shopify-hmac-sha256";
+    static final String WOO_SIGNATURE = "x-wc-webhook-signature";
+
     private StorefrontRequests() {
     }
 
-    /** The storefront, once the signature over the raw body matches one of its secrets. */
-    static Storefront verify(Accounts accounts, String storefrontId, String signatureHeader, byte[] body, Instant now) {
+    /**
+     * The storefront, once the signature over the raw body matches one of its secrets, checked the
+     * way its platform signs: our t=,v1= header (generic), X-Shopify-Hmac-Sha256 or X-WC-Webhook-Signature.
+     */
+    static Storefront verify(Accounts accounts, String storefrontId, java.util.function.UnaryOperator<String> headers,
+                             byte[] body, Instant now) {
         // An unknown storefront is answered like a bad signature, so ids cannot be probed.
         Failure.Unauthenticated unknown = new Failure.Unauthenticated(
                 "The signature does not match a secret of this storefront.");
@@ -31,7 +39,12 @@ final class StorefrontRequests {
             throw new Failure.TooLarge("The body is " + body.length + " bytes; the limit is " + MAX_BODY_BYTES + ".");
         }
         Storefront storefront = accounts.storefront(storefrontId).orElseThrow(() -> unknown);
-        WebhookSignature.verify(signatureHeader, body, storefront.secrets(), now);
+        switch (storefront.type()) {
+            case "shopify" -> PlatformSignature.verify(headers.apply(SHOPIFY_SIGNATURE), body, storefront.secrets());
+            case "woocommerce" -> PlatformSignature.verify(headers.apply(WOO_SIGNATURE), body, storefront.secrets());
+            case "generic" -> WebhookSignature.verify(headers.apply(WebhookSignature.HEADER), body, storefront.secrets(), now);
+            default -> throw unknown; // amazon storefronts deliver through the notification queue
+        }
         return storefront;
     }
 

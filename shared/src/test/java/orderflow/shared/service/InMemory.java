@@ -38,6 +38,8 @@ final class InMemory {
         @Override public Optional<Storefront> storefront(String id) { return Optional.ofNullable(storefronts.get(id)); }
         @Override public Optional<Seller> seller(String id) { return Optional.ofNullable(sellers.get(id)); }
         @Override public Optional<String> sellerIdForApiKeyHash(String hash) { return Optional.ofNullable(keys.get(hash)); }
+        final Map<String, AmazonLink> amazon = new HashMap<>();
+        @Override public Optional<AmazonLink> amazonSeller(String id) { return Optional.ofNullable(amazon.get(id)); }
     }
 
     static final class OrdersFake implements Orders {
@@ -145,6 +147,13 @@ final class InMemory {
         @Override
         public void stockArrived(String sellerId, String sku) {
             arrivals.add(sellerId + ":" + sku);
+        }
+
+        final List<String> cancels = new ArrayList<>();
+
+        @Override
+        public void cancel(String orderId, String reason, boolean buyerRequested, orderflow.shared.domain.Actor actor) {
+            cancels.add(orderId + ":" + buyerRequested + ":" + reason);
         }
     }
 

@@ -35,7 +35,9 @@ public final class AdminCli {
               create-seller     --seller ID --store-name NAME --notify-email EMAIL
                                 [--reply-to EMAIL] [--support CONTACT] [--handling-days 2] [--time-zone UTC]
                                 [--transit-days 5]   promised delivery = ship-by + transit business days
-              create-storefront --seller ID --storefront ID [--type generic]    prints the signing secret
+              create-storefront --seller ID --storefront ID [--type generic|shopify|woocommerce] [--secret S]
+                                prints the webhook URL and signing secret (Shopify: pass its key as --secret)
+              create-storefront --seller ID --storefront ID --type amazon --amazon-seller-id A --refresh-token T
               add-secret        --storefront ID                                 a second secret, for rotation
               retire-secret     --storefront ID --secret SECRET                 once the storefront uses the new one
               create-api-key    --seller ID [--label TEXT]                      prints the key (shown once); at most 2 active
@@ -82,12 +84,7 @@ public final class AdminCli {
                         Integer.parseInt(f.getOrDefault("transit-days", Integer.toString(Seller.DEFAULT_TRANSIT_DAYS)))));
                 System.out.println("seller " + f.get("seller") + " saved");
             }
-            case "create-storefront" -> {
-                String secret = admin(f).putStorefront(required(f, "storefront"), required(f, "seller"),
-                        f.getOrDefault("type", "generic"));
-                System.out.println("storefront " + f.get("storefront") + " posts to <ApiUrl>/webhooks/" + f.get("storefront"));
-                System.out.println("signing secret (shown once): " + secret);
-            }
+            case "create-storefront" -> createStorefront(f);
             case "create-api-key" -> System.out.println(admin(f).newApiKey(required(f, "seller"),
                     f.getOrDefault("label", "created " + now), now));
             case "list-api-keys" -> System.out.println(String.join("\n", admin(f).apiKeyIds(required(f, "seller"))));
@@ -108,6 +105,35 @@ public final class AdminCli {
             }
             case "redrive" -> System.out.println("moved " + redrive(required(f, "from"), required(f, "to")) + " messages");
             default -> fail("unknown command " + command + "\n" + USAGE);
+        }
+    }
+
+    /**
+     * A storefront of type generic, shopify or woocommerce gets its webhook URL and a signing secret
+     * (Shopify signs with its own key: pass it with --secret); amazon links an SP-API seller account.
+     */
+    private static void createStorefront(Map<String, String> f) {
+        String storefront = required(f, "storefront");
+        String type = f.getOrDefault("type", "generic");
+        switch (type) {
+            case "generic", "shopify", "woocommerce" -> {
+                String secret = f.get("secret");
+                if (secret == null) {
+                    secret = admin(f).putStorefront(storefront, required(f, "seller"), type);
+                } else {
+                    admin(f).putStorefront(storefront, required(f, "seller"), type, secret);
+                }
+                System.out.println("storefront " + storefront + " (" + type + ") posts to <ApiUrl>/webhooks/" + storefront);
+                System.out.println("signing secret (shown once): " + secret);
+                System.out.println("how to connect it: docs/storefronts.md#" + type);
+            }
+            case "amazon" -> {
+                admin(f).putAmazonStorefront(storefront, required(f, "seller"), required(f, "amazon-seller-id"),
+                        required(f, "refresh-token"));
+                System.out.println("storefront " + storefront + " linked to Amazon seller " + f.get("amazon-seller-id"));
+                System.out.println("subscribe the stack's AmazonNotificationQueueArn to ORDER_CHANGE: docs/storefronts.md#amazon");
+            }
+            default -> fail("--type must be generic, shopify, woocommerce or amazon");
         }
     }
 

@@ -65,8 +65,13 @@ public class ProcessOrderHandler implements RequestHandler<SQSEvent, SQSBatchRes
                     && arrived.get("sellerId") instanceof String seller && arrived.get("sku") instanceof String sku) {
                 return "stock of " + sku + " arrived: " + service.stockArrived(seller, sku) + " backorders confirmed";
             }
+            if (message.get("cancel") instanceof Map<?, ?> c && c.get("orderId") instanceof String id) {
+                return "cancel of " + id + ": " + service.cancel(id, (String) c.get("reason"),
+                        Boolean.TRUE.equals(c.get("buyerRequested")),
+                        orderflow.shared.domain.Actor.parse(String.valueOf(c.get("by"))));
+            }
             if (!(message.get("orderId") instanceof String id)) {
-                throw new IllegalArgumentException("message has neither orderId nor stockArrived");
+                throw new IllegalArgumentException("message has none of orderId, stockArrived, cancel");
             }
             return "order " + id + ": " + service.process(id);
         });

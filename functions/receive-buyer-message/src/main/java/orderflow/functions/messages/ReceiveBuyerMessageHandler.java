@@ -54,7 +54,7 @@ public class ReceiveBuyerMessageHandler implements RequestHandler<APIGatewayV2HT
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         return StorefrontRoutes.handle(event, context, storefrontId -> {
-            MessageService.Received r = service.receive(storefrontId, Responses.header(event, WebhookSignature.HEADER),
+            MessageService.Received r = service.receive(storefrontId, name -> Responses.header(event, name),
                     Responses.rawBody(event));
             Map<String, Object> answer = new LinkedHashMap<>();
             answer.put("orderId", r.orderId());

@@ -21,6 +21,7 @@ import orderflow.shared.api.Responses;
 import orderflow.shared.api.StorefrontRoutes;
 import orderflow.shared.aws.AwsClients;
 import orderflow.shared.aws.DynamoAccounts;
+import orderflow.shared.aws.DynamoDeliveryLog;
 import orderflow.shared.aws.DynamoOrders;
 import orderflow.shared.aws.Env;
 import orderflow.shared.aws.Priming;
@@ -48,21 +49,25 @@ public class ReceiveWebhookHandler implements RequestHandler<APIGatewayV2HTTPEve
                 new DynamoAccounts(dynamo, env.require("ACCOUNTS_TABLE")),
                 new DynamoOrders(dynamo, env.require("ORDERS_TABLE"), env.require("ORDER_HISTORY_TABLE"), null),
                 new SqsOrderQueue(sqs, env.require("ORDER_QUEUE_URL")),
+                new DynamoDeliveryLog(dynamo, env.require("DELIVERY_LOG_TABLE")),
                 clock);
     }
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         return StorefrontRoutes.handle(event, context, storefrontId -> {
-            ReceiveOrderService.Receipt receipt = service.receive(storefrontId,
-                    Responses.header(event, WebhookSignature.HEADER), Responses.rawBody(event));
-            context.getLogger().log("order " + receipt.orderId() + " from storefront " + storefrontId + " "
-                    + (receipt.duplicate() ? "redelivered" : "accepted") + " as " + receipt.status(), LogLevel.INFO);
+            ReceiveOrderService.Receipt receipt = service.receive(storefrontId, name -> Responses.header(event, name),
+                    Responses.rawBody(event));
+            context.getLogger().log("delivery from storefront " + storefrontId + ": order " + receipt.orderId() + " "
+                    + (receipt.duplicate() ? "redelivered" : "accepted") + " as " + receipt.status()
+                    + (receipt.note() == null ? "" : " (" + receipt.note() + ")"), LogLevel.INFO);
             Map<String, Object> answer = new LinkedHashMap<>();
             answer.put("orderId", receipt.orderId());
-            answer.put("status", receipt.status().name());
+            answer.put("status", receipt.status() == null ? null : receipt.status().name());
             answer.put("duplicate", receipt.duplicate());
-            return Responses.json(202, answer);
+            answer.put("note", receipt.note());
+            // 202: accepted for processing; 200: nothing to process (a ping, a topic we do not act on).
+            return Responses.json(receipt.orderId() == null ? 200 : 202, answer);
         });
     }
 

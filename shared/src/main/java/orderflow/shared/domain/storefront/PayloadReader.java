@@ -1,0 +1,426 @@
+package orderflow.shared.domain.storefront;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import orderflow.shared.domain.Failure;
+import orderflow.shared.domain.FieldError;
+import orderflow.shared.domain.GenericOrderPayload;
+import orderflow.shared.domain.Money;
+import orderflow.shared.domain.OrderLine;
+import orderflow.shared.domain.Totals;
+
+/**
+ * Reads platform JSON (maps and lists from jackson-jr) field by field, collecting every bad field
+ * under its JSON path instead of stopping at the first; {@link #throwIfAny} then fails once. The
+ * rules on SKUs, emails, countries and lengths are those of {@link GenericOrderPayload}, so an order
+ * from any platform satisfies the same invariants downstream.
+ */
+final class PayloadReader {
+
+    static final int MAX_TITLE = 500;
+    private static final Pattern SKU = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._\\-/]{0,63}");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s\"<>]{1,64}@[^@\\s\"<>]+\\.[^@\\s\"<>]{2,}");
+    private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
+
+    private final String platform;
+    private final List<FieldError> errors = new ArrayList<>();
+
+    PayloadReader(String platform) {
+        this.platform = platform;
+    }
+
+    void error(String path, String message) {
+        errors.add(new FieldError(path, message));
+    }
+
+    boolean hasErrors() {
+        return !errors.isEmpty();
+    }
+
+    /** One failure naming every bad field, if there is any. */
+    void throwIfAny() {
+        if (!errors.isEmpty()) {
+            throw new Failure.InvalidInput("The " + platform + " order has " + errors.size() + " invalid field"
+                    + (errors.size() == 1 ? "" : "s") + ".", errors);
+        }
+    }
+
+    static String path(String parent, String key) {
+        return parent == null || parent.isEmpty() ? key : parent + "." + key;
+    }
+
+    // --- structure ---------------------------------------------------------------------------
+
+    Map<String, Object> object(Map<String, Object> json, String key, String path, boolean required) {
+        Object value = json == null ? null : json.get(key);
+        if (value == null) {
+            if (required) {
+                error(path, "is required");
+            }
+            return null;
+        }
+        if (!(value instanceof Map<?, ?> m)) {
+            error(path, "must be an object");
+            return null;
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> object = (Map<String, Object>) m;
+        return object;
+    }
+
+    /** The elements of an array; an element that is not an object is reported and left out as null. */
+    List<Map<String, Object>> objects(Map<String, Object> json, String key, String path, boolean required) {
+        Object value = json == null ? null : json.get(key);
+        if (value == null) {
+            if (required) {
+                error(path, "is required");
+            }
+            return null;
+        }
+        if (!(value instanceof List<?> list)) {
+            error(path, "must be an array");
+            return null;
+        }
+        List<Map<String, Object>> out = new ArrayList<>(list.size());
+        for (int i = 0; i < list.size(); i++) {
+            if (list.get(i) instanceof Map<?, ?> m) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> object = (Map<String, Object>) m;
+                out.add(object);
+            } else {
+                error(path + "[" + i + "]", "must be an object");
+                out.add(null);
+            }
+        }
+        return out;
+    }
+
+    // --- text ----------------------------------------------------------------------------------
+
+    /**
+     * A string, stripped; blank counts as absent (the platforms send "" for empty fields). Too long,
+     * or with control characters, is an error.
+     */
+    String text(Map<String, Object> json, String key, String path, int max, boolean required) {
+        Object value = json == null ? null : json.get(key);
+        if (value != null && !(value instanceof String)) {
+            error(path, "must be a string");
+            return null;
+        }
+        return text((String) value, path, max, required);
+    }
+
+    /** A value already picked (from fallbacks, say), checked as {@link #text(Map, String, String, int, boolean)} does. */
+    String text(String value, String path, int max, boolean required) {
+        String s = value == null ? null : value.strip();
+        if (s == null || s.isEmpty()) {
+            if (required) {
+                error(path, "is required");
+            }
+            return null;
+        }
+        if (s.length() > max) {
+            error(path, "must be at most " + max + " characters");
+            return null;
+        }
+        if (hasControlCharacters(s)) {
+            error(path, "must not contain control characters");
+            return null;
+        }
+        return s;
+    }
+
+    /** Any string, never an error: absent, blank or not a string gives null. */
+    static String loose(Map<String, Object> json, String key) {
+        Object value = json == null ? null : json.get(key);
+        if (value instanceof String s && !s.isBlank()) {
+            return s.strip();
+        }
+        return null;
+    }
+
+    /** "first last" from whichever parts are there; null when neither is. */
+    static String fullName(Map<String, Object> json, String firstKey, String lastKey) {
+        String first = loose(json, firstKey);
+        String last = loose(json, lastKey);
+        if (first == null) {
+            return last;
+        }
+        return last == null ? first : first + " " + last;
+    }
+
+    /**
+     * A product title for display: informational only, so never a reason to refuse an order. Control
+     * characters become spaces and an overlong title is cut.
+     */
+    static String title(String raw, String fallback) {
+        String s = raw == null || raw.isBlank() ? fallback : raw.strip();
+        StringBuilder out = new StringBuilder(Math.min(s.length(), MAX_TITLE));
+        for (int i = 0; i < s.length() && out.length() < MAX_TITLE; i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                    if (out.length() + 2 > MAX_TITLE) {
+                        break;
+                    }
+                    out.append(c).append(s.charAt(++i));
+                }
+                continue; // a lone surrogate is dropped
+            }
+            if (Character.isLowSurrogate(c)) {
+                continue;
+            }
+            out.append(Character.isISOControl(c) ? ' ' : c);
+        }
+        String title = out.toString().strip();
+        return title.isEmpty() ? fallback : title;
+    }
+
+    /** A platform id: a whole JSON number or a non-blank string, as text. */
+    String id(Map<String, Object> json, String key, String path) {
+        Object value = json == null ? null : json.get(key);
+        if (value instanceof Integer || value instanceof Long || value instanceof BigInteger) {
+            if (new BigInteger(value.toString()).signum() <= 0) {
+                error(path, "must be a positive number");
+                return null;
+            }
+            return value.toString();
+        }
+        if (value == null || value instanceof String) {
+            return text(json, key, path, 100, true);
+        }
+        error(path, "must be a whole number or a string");
+        return null;
+    }
+
+    String sku(Map<String, Object> json, String key, String path) {
+        Object value = json == null ? null : json.get(key);
+        if (value == null || value instanceof String s && s.isBlank()) {
+            error(path, "is required: we need a SKU to reserve stock");
+            return null;
+        }
+        String sku = text(json, key, path, 64, true);
+        if (sku != null && !SKU.matcher(sku).matches()) {
+            error(path, "may use letters, digits and . _ - / only");
+            return null;
+        }
+        return sku;
+    }
+
+    String email(String value, String path) {
+        String email = text(value, path, 254, true);
+        if (email != null && !EMAIL.matcher(email).matches()) {
+            error(path, "must be an email address");
+            return null;
+        }
+        return email;
+    }
+
+    String country(Map<String, Object> json, String key, String path) {
+        String country = text(json, key, path, 2, true);
+        if (country != null && !COUNTRY.matcher(country).matches()) {
+            error(path, "must be an ISO 3166-1 alpha-2 code such as US");
+            return null;
+        }
+        return country;
+    }
+
+    String currency(Object value, String path) {
+        if (value == null || value instanceof String s && s.isBlank()) {
+            error(path, "is required");
+            return null;
+        }
+        if (!(value instanceof String s) || !Money.isCurrency(s.strip())) {
+            error(path, "must be an ISO 4217 currency code such as USD");
+            return null;
+        }
+        return s.strip();
+    }
+
+    // --- numbers ---------------------------------------------------------------------------------
+
+    /** A whole number of units between 1 and {@link GenericOrderPayload#MAX_QUANTITY}. */
+    Integer quantity(Map<String, Object> json, String key, String path) {
+        Object value = json == null ? null : json.get(key);
+        if (value == null) {
+            error(path, "is required");
+            return null;
+        }
+        if (!(value instanceof Integer || value instanceof Long)) {
+            error(path, "must be a whole number");
+            return null;
+        }
+        long n = ((Number) value).longValue();
+        if (n < 1 || n > GenericOrderPayload.MAX_QUANTITY) {
+            error(path, "must be between 1 and " + GenericOrderPayload.MAX_QUANTITY);
+            return null;
+        }
+        return (int) n;
+    }
+
+    /**
+     * A non-negative amount: a decimal string ("19.99") or an exact JSON number (jackson-jr reads
+     * decimals as BigDecimal, never through a binary double). More decimals than the currency has is
+     * an error, never a rounding. Absent gives null (and an error when required); with currency
+     * unknown nothing is parsed (the currency field carries the error).
+     */
+    Money amount(Map<String, Object> json, String key, String path, String currency, boolean required) {
+        return amount(json == null ? null : json.get(key), path, currency, required, null);
+    }
+
+    Money amount(Object value, String path, String currency, boolean required, String missingHint) {
+        if (value == null || value instanceof String s && s.isBlank()) {
+            if (required) {
+                error(path, missingHint == null ? "is required" : "is required (" + missingHint + ")");
+            }
+            return null;
+        }
+        String decimal = decimalText(value);
+        if (decimal == null) {
+            error(path, "must be a decimal string such as \"19.99\"");
+            return null;
+        }
+        if (currency == null) {
+            return null;
+        }
+        try {
+            Money money = Money.parse(decimal, currency);
+            if (money.isNegative()) {
+                error(path, "must not be negative");
+                return null;
+            }
+            return money;
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            error(path, e.getMessage() + " (got " + abbreviate(decimal) + ")");
+            return null;
+        }
+    }
+
+    private static String decimalText(Object value) {
+        if (value instanceof String s) {
+            return s.strip();
+        }
+        if (value instanceof BigDecimal d) {
+            return d.toPlainString();
+        }
+        if (value instanceof Integer || value instanceof Long || value instanceof BigInteger) {
+            return value.toString();
+        }
+        if (value instanceof Double || value instanceof Float) {
+            // Not what jackson-jr gives us here (USE_BIG_DECIMAL_FOR_FLOATS); the shortest decimal
+            // that reads back as this double is what the JSON text said.
+            double d = ((Number) value).doubleValue();
+            return Double.isFinite(d) ? new BigDecimal(Double.toString(d)).toPlainString() : null;
+        }
+        return null;
+    }
+
+    /** lineTotal / quantity, exactly in minor units, else an error on path. */
+    Money unitPrice(Money lineTotal, int quantity, String path) {
+        if (lineTotal.minor() % quantity != 0) {
+            error(path, "is " + lineTotal.toDecimalString() + " for " + quantity
+                    + " units: not a whole number of minor units each, and unit prices are kept exact");
+            return null;
+        }
+        return new Money(lineTotal.minor() / quantity, lineTotal.currency());
+    }
+
+    // --- time ------------------------------------------------------------------------------------
+
+    /**
+     * An ISO-8601 date-time. With an offset (or Z) it is exact; without one it is taken as UTC only
+     * when assumeUtc (WooCommerce's *_gmt fields), else it is an error. Absent gives null.
+     */
+    Instant instant(Map<String, Object> json, String key, String path, boolean assumeUtc) {
+        Object value = json == null ? null : json.get(key);
+        if (value == null || value instanceof String s && s.isBlank()) {
+            return null;
+        }
+        if (value instanceof String s) {
+            Instant parsed = parseInstant(s.strip(), assumeUtc);
+            if (parsed != null) {
+                return parsed;
+            }
+        }
+        error(path, "must be an ISO-8601 date-time such as 2026-11-27T08:00:00Z");
+        return null;
+    }
+
+    static Instant parseInstant(String s, boolean assumeUtc) {
+        try {
+            return OffsetDateTime.parse(s).toInstant();
+        } catch (DateTimeParseException e) {
+            // no offset: maybe a local date-time
+        }
+        try {
+            return Instant.parse(s);
+        } catch (DateTimeParseException e) {
+            // fall through
+        }
+        if (assumeUtc) {
+            try {
+                return LocalDateTime.parse(s).toInstant(ZoneOffset.UTC);
+            } catch (DateTimeParseException e) {
+                // fall through
+            }
+        }
+        return null;
+    }
+
+    /** lines summed, with absent shipping, tax and discount as zero. */
+    static Totals totals(List<OrderLine> lines, String currency, Money shipping, Money tax, Money discount) {
+        Money subtotal = Money.zero(currency);
+        for (OrderLine line : lines) {
+            subtotal = subtotal.plus(line.lineTotal());
+        }
+        Money zero = Money.zero(currency);
+        return Totals.of(subtotal, shipping == null ? zero : shipping, tax == null ? zero : tax,
+                discount == null ? zero : discount);
+    }
+
+    @SafeVarargs
+    static <T> T firstNonNull(T... values) {
+        for (T v : values) {
+            if (v != null) {
+                return v;
+            }
+        }
+        return null;
+    }
+
+    // --- helpers -------------------------------------------------------------------------------
+
+    static String abbreviate(String s) {
+        return s.length() > 40 ? s.substring(0, 40) + "..." : s;
+    }
+
+    private static boolean hasControlCharacters(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isISOControl(c)) {
+                return true;
+            }
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                    i++;
+                    continue;
+                }
+                return true;
+            }
+            if (Character.isLowSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

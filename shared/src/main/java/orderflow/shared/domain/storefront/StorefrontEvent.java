@@ -1,0 +1,22 @@
+package orderflow.shared.domain.storefront;
+
+import orderflow.shared.domain.IncomingOrder;
+
+/** What a storefront delivery means for us, once read from the platform's own format. */
+public sealed interface StorefrontEvent {
+
+    /** A new order, or a new version of one (a payment confirmation): stored once by its external id. */
+    record Placed(IncomingOrder order) implements StorefrontEvent {
+    }
+
+    /**
+     * The storefront canceled an order. buyerRequested: the buyer asked for it (does not count against
+     * the seller's cancel rate); reason: "platform: why", for the order's history.
+     */
+    record Canceled(String externalOrderId, boolean buyerRequested, String reason) implements StorefrontEvent {
+    }
+
+    /** Nothing to do (a topic or status we do not act on); why says which, for the delivery log. */
+    record Ignored(String why) implements StorefrontEvent {
+    }
+}
