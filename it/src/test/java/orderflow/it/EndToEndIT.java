@@ -44,6 +44,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 class EndToEndIT {
 
     private static Runner runner;
+    private static FakeSpApi spApi;
     private static DemoSeed.Demo demo;
     private static DynamoDbClient dynamo;
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -53,6 +54,11 @@ class EndToEndIT {
         Path root = Path.of(System.getProperty("project.root", "..")).toAbsolutePath().normalize();
         Map<String, String> env = new HashMap<>();
         env.put("PORT", "0");
+        spApi = new FakeSpApi(root);
+        env.put("PARAM_SpApiEndpoint", spApi.endpoint());
+        env.put("PARAM_LwaEndpoint", spApi.tokenEndpoint());
+        env.put("PARAM_LwaClientId", FakeSpApi.CLIENT_ID);
+        env.put("PARAM_LwaClientSecret", FakeSpApi.CLIENT_SECRET);
         String cloud = System.getProperty("cloud", "moto");
         env.put("EMULATOR", cloud);
         if (cloud.equals("localstack")) {
@@ -70,6 +76,9 @@ class EndToEndIT {
     static void stop() {
         if (runner != null) {
             runner.close();
+        }
+        if (spApi != null) {
+            spApi.close();
         }
     }
 
@@ -109,6 +118,10 @@ class EndToEndIT {
         Map<String, Object> last = null;
         while (System.nanoTime() < deadline) {
             HttpResponse<String> response = getOrder(orderId, "Bearer " + demo.apiKey());
+            if (response.statusCode() == 404) { // not stored yet: it may come through a queue
+                Thread.sleep(200);
+                continue;
+            }
             assertEquals(200, response.statusCode(), response.body());
             last = Json.parseObject(response.body());
             if (status.equals(last.get("status"))) {
@@ -424,5 +437,77 @@ class EndToEndIT {
         assertTrue(subjects.get(2).endsWith("was canceled"), subjects.toString());
         assertTrue(emails.stream().allMatch(e -> List.of("ada@example.com").equals(e.get("to"))));
         assertTrue(emails.stream().anyMatch(e -> String.valueOf(e.get("html")).contains("supplier discontinued it")));
+    }
+
+    @Test
+    void shopify_woocommerce_and_amazon_orders_in_their_own_shapes_become_confirmed_orders_once() throws Exception {
+        Path root = Path.of(System.getProperty("project.root", "..")).toAbsolutePath().normalize();
+        DynamoAdmin admin = new DynamoAdmin(dynamo, String.valueOf(runner.cloud().ref("AccountsTable")),
+                String.valueOf(runner.cloud().ref("InventoryTable")));
+        String secret = "platform-secret-e2e";
+        admin.putStorefront("e2e-shopify", demo.sellerId(), "shopify", secret);
+        admin.putStorefront("e2e-woo", demo.sellerId(), "woocommerce", secret);
+        admin.putAmazonStorefront("e2e-amazon", demo.sellerId(), "AE2ESELLER", FakeSpApi.REFRESH_TOKEN);
+
+        String shopify = java.nio.file.Files.readString(root.resolve("events/shopify-orders-create.json"));
+        String shopifyOrder = OrderIdsOf.of("e2e-shopify", String.valueOf(Json.parseObject(shopify).get("id")));
+        for (String[] delivery : new String[][] {{"orders/create", "w-1"}, {"orders/paid", "w-2"}, {"orders/create", "w-1"}}) {
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(runner.baseUrl() + "/webhooks/e2e-shopify"))
+                    .header("content-type", "application/json").header("x-shopify-topic", delivery[0])
+                    .header("x-shopify-webhook-id", delivery[1]).header("x-shopify-hmac-sha256",
+                            orderflow.shared.security.PlatformSignature.sign(secret, shopify.getBytes(StandardCharsets.UTF_8)))
+                    .POST(HttpRequest.BodyPublishers.ofString(shopify)).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(202, r.statusCode(), r.body());
+        }
+        String woo = java.nio.file.Files.readString(root.resolve("events/woocommerce-order-created.json"));
+        HttpResponse<String> wooPing = HTTP.send(HttpRequest.newBuilder(URI.create(runner.baseUrl() + "/webhooks/e2e-woo"))
+                .header("content-type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("webhook_id=7")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, wooPing.statusCode(), wooPing.body());
+        HttpResponse<String> wooPosted = HTTP.send(HttpRequest.newBuilder(URI.create(runner.baseUrl() + "/webhooks/e2e-woo"))
+                .header("content-type", "application/json").header("x-wc-webhook-topic", "order.created")
+                .header("x-wc-webhook-delivery-id", "d-1").header("x-wc-webhook-signature",
+                        orderflow.shared.security.PlatformSignature.sign(secret, woo.getBytes(StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.ofString(woo)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(202, wooPosted.statusCode(), wooPosted.body());
+        String wooOrder = (String) Json.parseObject(wooPosted.body()).get("orderId");
+
+        String amazonOrderId = "114-0000000-7777777";
+        var sqs = software.amazon.awssdk.services.sqs.SqsClient.builder().region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .endpointOverride(URI.create(runner.emulatorEndpoint())).httpClient(UrlConnectionHttpClient.create()).build();
+        Map<String, Object> event = Json.parseObject(java.nio.file.Files.readString(root.resolve("events/spapi-order-change.json")));
+        String notification = (String) ((Map<?, ?>) ((List<?>) event.get("Records")).get(0)).get("body");
+        notification = notification.replaceAll("\"SellerId\"\\s*:\\s*\"[^\"]*\"", "\"SellerId\":\"AE2ESELLER\"")
+                .replaceAll("\"AmazonOrderId\"\\s*:\\s*\"[^\"]*\"", "\"AmazonOrderId\":\"" + amazonOrderId + "\"");
+        String queueUrl = String.valueOf(runner.cloud().ref("AmazonNotificationQueue"));
+        for (int i = 0; i < 2; i++) { // SQS delivers at least once
+            String body = notification;
+            sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(body));
+        }
+        String amazonOrder = OrderIdsOf.of("e2e-amazon", amazonOrderId);
+
+        for (String id : List.of(shopifyOrder, wooOrder, amazonOrder)) {
+            awaitStatus(id, "UNSHIPPED");
+        }
+        Map<String, Object> shopifyDetail = Json.parseObject(getOrder(shopifyOrder, "Bearer " + demo.apiKey()).body());
+        assertEquals(Map.of("amount", "5.00", "currency", "USD"), ((Map<?, ?>) shopifyDetail.get("totals")).get("discount"));
+        for (String ext : List.of(String.valueOf(Json.parseObject(shopify).get("id")),
+                String.valueOf(Json.parseObject(woo).get("id")), amazonOrderId)) {
+            awaitEmails(ext, 1);
+        }
+        Thread.sleep(1000); // a second confirmation would show up by now
+        for (String ext : List.of(String.valueOf(Json.parseObject(shopify).get("id")),
+                String.valueOf(Json.parseObject(woo).get("id")), amazonOrderId)) {
+            assertEquals(1, emailsFor(ext).size(), "one confirmation for " + ext);
+        }
+        sqs.close();
+    }
+
+    /** Order ids as the storefront door derives them. */
+    private static final class OrderIdsOf {
+        static String of(String storefrontId, String externalId) {
+            return orderflow.shared.domain.OrderIds.forExternal(storefrontId, externalId);
+        }
     }
 }
