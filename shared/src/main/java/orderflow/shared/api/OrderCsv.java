@@ -15,7 +15,7 @@ import orderflow.shared.domain.Shipment;
 public final class OrderCsv {
 
     public static final String HEADER = row(List.of("orderId", "externalOrderId", "storefrontId", "createdAt",
-            "status", "currency", "items", "subtotal", "shipping", "tax", "total", "buyerName", "buyerEmail",
+            "status", "currency", "items", "subtotal", "discount", "shipping", "tax", "total", "buyerName", "buyerEmail",
             "shipToCountry", "shipBy", "firstShippedAt", "deliveredAt", "lateShipment", "trackingNumbers",
             "canceledAt", "cancelReason", "buyerRequestedCancel"));
 
@@ -31,7 +31,8 @@ public final class OrderCsv {
         return row(List.of(o.orderId(), o.externalOrderId(), o.storefrontId(), o.createdAt().toString(),
                 o.status().name(), o.currency(),
                 Integer.toString(o.lines().stream().mapToInt(orderflow.shared.domain.OrderLine::quantity).sum()),
-                o.totals().subtotal().toDecimalString(), o.totals().shipping().toDecimalString(),
+                o.totals().subtotal().toDecimalString(), o.totals().discount().toDecimalString(),
+                o.totals().shipping().toDecimalString(),
                 o.totals().tax().toDecimalString(), o.totals().total().toDecimalString(),
                 o.buyer().name(), o.buyer().email(), nullToEmpty(o.shipTo().country()),
                 o.shipBy() == null ? "" : o.shipBy().toString(), firstShipped, delivered,

@@ -86,7 +86,12 @@ public final class DynamoAdmin {
 
     /** Adds a second signing secret to a storefront (rotation); at most two are active. */
     public String addSecret(String storefrontId) {
-        String secret = newSecret();
+        return addSecret(storefrontId, null);
+    }
+
+    /** secret: the platform's own signing key (Shopify), or null for a new random one. */
+    public String addSecret(String storefrontId, String given) {
+        String secret = given == null ? newSecret() : given;
         try {
             dynamo.updateItem(b -> b.tableName(accountsTable).key(Map.of("pk", Attr.s("STOREFRONT#" + storefrontId)))
                     .updateExpression("ADD secrets :s")

@@ -27,6 +27,7 @@ public final class OrderEmails {
         Map<String, Object> data = base(order);
         data.put("shipBy", DAY.format(order.shipBy().atZone(seller.timeZone())));
         data.put("subtotal", order.totals().subtotal().display());
+        data.put("discount", order.totals().discount().minor() == 0 ? "" : "-" + order.totals().discount().display());
         data.put("shipping", order.totals().shipping().display());
         data.put("tax", order.totals().tax().display());
         Address a = order.shipTo();
@@ -103,9 +104,13 @@ public final class OrderEmails {
         return order.lines().stream().filter(l -> l.sku().equals(sku)).map(OrderLine::title).findFirst().orElse(sku);
     }
 
-    /** "OUT_OF_STOCK: note" -> "out of stock: note" for the buyer. */
+    /** "OUT_OF_STOCK: note" -> "out of stock: note" for the buyer; a platform's own code stays internal. */
     private static String humanReason(String reason) {
         int colon = reason.indexOf(':');
+        if (colon > 0 && reason.substring(colon + 1).strip().matches("(shopify|woocommerce|amazon):.*")) {
+            reason = reason.substring(0, colon);
+            colon = -1;
+        }
         String code = colon < 0 ? reason : reason.substring(0, colon);
         String text = switch (code) {
             case "BUYER_REQUESTED" -> "you asked us to cancel it";

@@ -72,7 +72,10 @@ public final class AmazonNotificationService {
                     "amazon: canceled")));
         } else {
             Map<String, Object> order = api.getOrder(link.refreshToken(), amazonOrderId);
-            if (AmazonOrders.isAmazonFulfilled(order)) {
+            if ("Pending".equals(order.get("OrderStatus"))) {
+                // Amazon sends no prices before payment clears; its Unshipped notification brings the order.
+                result = "waiting: " + amazonOrderId + " is Pending at Amazon";
+            } else if (AmazonOrders.isAmazonFulfilled(order)) {
                 result = "ignored: Amazon fulfils " + amazonOrderId;
             } else if ("Canceled".equals(order.get("OrderStatus"))) {
                 result = describe(orders.canceled(storefront, new StorefrontEvent.Canceled(amazonOrderId, false,

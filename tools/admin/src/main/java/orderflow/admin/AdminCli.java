@@ -38,7 +38,8 @@ public final class AdminCli {
               create-storefront --seller ID --storefront ID [--type generic|shopify|woocommerce] [--secret S]
                                 prints the webhook URL and signing secret (Shopify: pass its key as --secret)
               create-storefront --seller ID --storefront ID --type amazon --amazon-seller-id A --refresh-token T
-              add-secret        --storefront ID                                 a second secret, for rotation
+              add-secret        --storefront ID [--secret S]                    a second secret, for rotation
+                                (Shopify: pass its new signing key as --secret)
               retire-secret     --storefront ID --secret SECRET                 once the storefront uses the new one
               create-api-key    --seller ID [--label TEXT]                      prints the key (shown once); at most 2 active
               list-api-keys     --seller ID                                     public ids (key_...) of the active keys
@@ -93,7 +94,7 @@ public final class AdminCli {
                 System.out.println("key " + f.get("key-id") + " revoked (cached authorizations end within 60 s)");
             }
             case "add-secret" -> System.out.println("new signing secret (shown once; both are valid until you retire "
-                    + "the old one): " + admin(f).addSecret(required(f, "storefront")));
+                    + "the old one): " + admin(f).addSecret(required(f, "storefront"), f.get("secret")));
             case "retire-secret" -> {
                 admin(f).retireSecret(required(f, "storefront"), required(f, "secret"));
                 System.out.println("secret retired");
@@ -114,6 +115,9 @@ public final class AdminCli {
      */
     private static void createStorefront(Map<String, String> f) {
         String storefront = required(f, "storefront");
+        if (!storefront.matches("[A-Za-z0-9_-]{1,64}")) {
+            fail("--storefront must be 1-64 letters, digits, _ or - (it is part of the webhook URL)");
+        }
         String type = f.getOrDefault("type", "generic");
         switch (type) {
             case "generic", "shopify", "woocommerce" -> {
