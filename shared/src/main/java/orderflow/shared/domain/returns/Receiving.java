@@ -1,0 +1,39 @@
+package orderflow.shared.domain.returns;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Whether what arrived back matches its RMA: the RMA is AUTHORIZED (rule rma-status), every SKU is on
+ * it (not-authorized) and no more units than it authorizes (quantity). Fewer is fine: the RMA is
+ * then RECEIVED with what arrived, and the rest may be asked for again.
+ */
+public final class Receiving {
+
+    private Receiving() {
+    }
+
+    /** The received lines, each with the reason of its authorized line; throws {@link ReturnRules.Refused}. */
+    public static List<ReceivedLine> check(ReturnAuthorization rma, ReceiveRequest received) {
+        if (rma.status() != RmaStatus.AUTHORIZED) {
+            throw new ReturnRules.Refused(ReturnRules.RULE_RMA_STATUS, "status", rma.rmaNumber() + " is "
+                    + rma.status() + ": only an AUTHORIZED return can be received.");
+        }
+        List<ReceivedLine> lines = new ArrayList<>();
+        for (int i = 0; i < received.lines().size(); i++) {
+            ReceiveRequest.Line line = received.lines().get(i);
+            ReturnLine authorized = rma.line(line.sku());
+            if (authorized == null) {
+                throw new ReturnRules.Refused(ReturnRules.RULE_NOT_AUTHORIZED, "lines[" + i + "].sku",
+                        line.sku() + " is not on " + rma.rmaNumber() + ".");
+            }
+            if (line.quantity() > authorized.quantity()) {
+                throw new ReturnRules.Refused(ReturnRules.RULE_QUANTITY, "lines[" + i + "].quantity",
+                        line.sku() + ": " + rma.rmaNumber() + " authorizes " + authorized.quantity()
+                                + " units, not " + line.quantity() + ".");
+            }
+            lines.add(new ReceivedLine(line.sku(), line.quantity(), line.condition(), authorized.reason()));
+        }
+        return lines;
+    }
+}

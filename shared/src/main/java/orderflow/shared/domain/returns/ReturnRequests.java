@@ -1,0 +1,42 @@
+package orderflow.shared.domain.returns;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The body of a return request, {@code {lines: [{sku, quantity, reason}]}}, validated with every bad
+ * field named: 1 to 98 lines, each SKU once, quantity a whole number from 1 to 10000, reason one of
+ * {@link ReturnReason}. Whether the order allows the return is {@link ReturnRules#check}'s business.
+ */
+public final class ReturnRequests {
+
+    private ReturnRequests() {
+    }
+
+    public static ReturnRequest parse(Map<String, Object> body) {
+        Fields in = new Fields();
+        List<ReturnLine> lines = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        List<Map<String, Object>> raw = in.objects(body, "lines", Fields.MAX_LINES, "{sku, quantity, reason}");
+        for (int i = 0; i < raw.size(); i++) {
+            Map<String, Object> line = raw.get(i);
+            if (line == null) {
+                continue;
+            }
+            String path = "lines[" + i + "]";
+            String sku = in.sku(line, "sku", path + ".sku");
+            Long quantity = in.whole(line, "quantity", path + ".quantity", 1, Fields.MAX_QUANTITY, true);
+            ReturnReason reason = in.oneOf(line, "reason", path + ".reason", ReturnReason.class, true);
+            if (sku != null && !seen.add(sku)) {
+                in.error(path + ".sku", "appears twice; give each SKU once");
+            } else if (sku != null && quantity != null && reason != null) {
+                lines.add(new ReturnLine(sku, quantity.intValue(), reason));
+            }
+        }
+        in.check("return request");
+        return new ReturnRequest(lines);
+    }
+}
