@@ -48,7 +48,7 @@ public final class Emulator implements AutoCloseable {
             default -> throw new IllegalArgumentException("EMULATOR must be moto or ministack, not " + kind);
         };
         if (!Files.isExecutable(Path.of(command.get(0)))) {
-            throw new IllegalStateException(command.get(0) + " is missing: run scripts/setup first");
+            throw new IllegalStateException(command.get(0) + " is missing: run scripts/run-local first (it creates the pinned .venv)");
         }
         Files.createDirectories(logFile.getParent());
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)

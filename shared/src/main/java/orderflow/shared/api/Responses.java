@@ -84,7 +84,7 @@ public final class Responses {
         if ((body == null || body.isBlank()) && optional) {
             return Map.of();
         }
-        if (body != null && body.length() > MAX_BODY_BYTES) {
+        if (body != null && body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_BODY_BYTES) {
             throw new Failure.TooLarge("The body is larger than " + MAX_BODY_BYTES + " bytes.");
         }
         return Json.parseObject(body);

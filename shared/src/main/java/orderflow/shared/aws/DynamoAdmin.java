@@ -16,8 +16,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
- * Account and stock set-up for operators: used by the local runner's demo seed and by the
- * {@code seed-seller} command against a deployed stack. Not used by any function.
+ * Account and stock set-up for operators: used by the local runner's demo seed and by
+ * scripts/admin against a deployed stack. Not used by any function.
  */
 public final class DynamoAdmin {
 
@@ -75,6 +75,13 @@ public final class DynamoAdmin {
      * LWA refresh token the seller granted our app. Notifications for that SellerId become its orders.
      */
     public void putAmazonStorefront(String storefrontId, String sellerId, String amazonSellerId, String refreshToken) {
+        // A relink to another Amazon account ends the old link: its notifications stop becoming orders here.
+        Map<String, AttributeValue> before = dynamo.getItem(g -> g.tableName(accountsTable).consistentRead(true)
+                .key(Map.of("pk", Attr.s("STOREFRONT#" + storefrontId)))).item();
+        String previous = before == null ? null : Attr.str(before, "amazonSellerId");
+        if (previous != null && !previous.equals(amazonSellerId)) {
+            dynamo.deleteItem(d -> d.tableName(accountsTable).key(Map.of("pk", Attr.s("AMAZONSELLER#" + previous))));
+        }
         dynamo.transactWriteItems(t -> t.transactItems(
                 TransactWriteItem.builder().put(p -> p.tableName(accountsTable).item(Map.of(
                         "pk", Attr.s("STOREFRONT#" + storefrontId), "sellerId", Attr.s(sellerId), "type", Attr.s("amazon"),

@@ -139,7 +139,10 @@ public final class FulfillmentService {
         Map<String, StockItem> items = inventory.getAll(sellerId, expected.keySet());
         for (String sku : expected.keySet()) {
             StockItem item = items.get(sku);
-            codes.put(item == null ? sku : item.scanCode(), sku); // the barcode, or the SKU when it has none
+            codes.put(sku, sku); // a SKU label is scanned as the SKU
+            if (item != null) {
+                codes.put(item.scanCode(), sku); // and its barcode, when it has one
+            }
         }
         PackCheck check = PackCheck.of(expected, codes, scans);
         if (!check.passed()) {

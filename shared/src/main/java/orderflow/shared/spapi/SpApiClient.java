@@ -107,7 +107,7 @@ public final class SpApiClient implements AmazonOrdersApi {
     }
 
     private String accessToken(String refreshToken) {
-        if (clientId == null || clientSecret == null) {
+        if (unset(clientId) || unset(clientSecret)) {
             throw new IllegalStateException("the SP-API app's LWA client id and secret are not configured"
                     + " (template parameters LwaClientId, LwaClientSecret)");
         }
@@ -126,6 +126,11 @@ public final class SpApiClient implements AmazonOrdersApi {
         long seconds = answer.get("expires_in") instanceof Number n ? n.longValue() : 3600;
         tokens.put(refreshToken, new Token(token, now.plusSeconds(seconds)));
         return token;
+    }
+
+    /** Blank, or "-": what `sam deploy --guided` users type for a parameter they do not use. */
+    private static boolean unset(String value) {
+        return value == null || value.isBlank() || value.strip().equals("-");
     }
 
     private static HttpURLConnection post(URI uri, String contentType, String body, String accessToken) {

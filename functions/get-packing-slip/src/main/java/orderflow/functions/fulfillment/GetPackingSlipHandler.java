@@ -52,7 +52,7 @@ public class GetPackingSlipHandler implements RequestHandler<APIGatewayV2HTTPEve
             FulfillmentService.Slip slip = service.packingSlip(sellerId, Responses.pathParameter(event, "orderId"));
             return Responses.text(200, PackingSlips.render(slip.order(), slip.seller(), slip.stock()),
                     "text/html; charset=utf-8", Map.of("content-security-policy",
-                            "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'"));
+                            "default-src 'none'; style-src 'unsafe-inline'"));
         });
     }
 
