@@ -75,20 +75,23 @@ public final class DynamoAdmin {
      * LWA refresh token the seller granted our app. Notifications for that SellerId become its orders.
      */
     public void putAmazonStorefront(String storefrontId, String sellerId, String amazonSellerId, String refreshToken) {
-        // A relink to another Amazon account ends the old link: its notifications stop becoming orders here.
+        // A relink to another Amazon account ends the old link, in the same transaction: its
+        // notifications stop becoming orders here.
         Map<String, AttributeValue> before = dynamo.getItem(g -> g.tableName(accountsTable).consistentRead(true)
                 .key(Map.of("pk", Attr.s("STOREFRONT#" + storefrontId)))).item();
         String previous = before == null ? null : Attr.str(before, "amazonSellerId");
+        List<TransactWriteItem> writes = new java.util.ArrayList<>();
         if (previous != null && !previous.equals(amazonSellerId)) {
-            dynamo.deleteItem(d -> d.tableName(accountsTable).key(Map.of("pk", Attr.s("AMAZONSELLER#" + previous))));
+            writes.add(TransactWriteItem.builder().delete(d -> d.tableName(accountsTable)
+                    .key(Map.of("pk", Attr.s("AMAZONSELLER#" + previous)))).build());
         }
-        dynamo.transactWriteItems(t -> t.transactItems(
-                TransactWriteItem.builder().put(p -> p.tableName(accountsTable).item(Map.of(
-                        "pk", Attr.s("STOREFRONT#" + storefrontId), "sellerId", Attr.s(sellerId), "type", Attr.s("amazon"),
-                        "amazonSellerId", Attr.s(amazonSellerId)))).build(),
-                TransactWriteItem.builder().put(p -> p.tableName(accountsTable).item(Map.of(
-                        "pk", Attr.s("AMAZONSELLER#" + amazonSellerId), "storefrontId", Attr.s(storefrontId),
-                        "refreshToken", Attr.s(refreshToken)))).build()));
+        writes.add(TransactWriteItem.builder().put(p -> p.tableName(accountsTable).item(Map.of(
+                "pk", Attr.s("STOREFRONT#" + storefrontId), "sellerId", Attr.s(sellerId), "type", Attr.s("amazon"),
+                "amazonSellerId", Attr.s(amazonSellerId)))).build());
+        writes.add(TransactWriteItem.builder().put(p -> p.tableName(accountsTable).item(Map.of(
+                "pk", Attr.s("AMAZONSELLER#" + amazonSellerId), "storefrontId", Attr.s(storefrontId),
+                "refreshToken", Attr.s(refreshToken)))).build());
+        dynamo.transactWriteItems(t -> t.transactItems(writes));
     }
 
     /** Adds a second signing secret to a storefront (rotation); at most two are active. */
