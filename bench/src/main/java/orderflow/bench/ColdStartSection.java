@@ -106,6 +106,8 @@ final class ColdStartSection {
             case "ListMessagesFunction" -> () -> ev.sellerRoute("list-messages.json", Fixture.SELLER, null, null, null);
             case "ReceiveAmazonNotificationFunction" -> () -> ev.amazonNotification(Fixture.AMAZON_SELLER,
                     "cold-" + UUID.randomUUID());
+            case "CreateReturnFunction" -> () -> ev.sellerRoute("create-return.json", Fixture.SELLER,
+                    fx.newDeliveredOrder(), null, null);
             case "ReturnPolicyFunction" -> () -> ev.sellerRoute("get-return-policy.json", Fixture.SELLER, null, null, null);
             case "ExportOrdersFunction" -> () -> ev.sellerRoute("export-orders.json", Fixture.SELLER, null, null,
                     Map.of("from", java.time.Instant.now().minusSeconds(86_400).toString()));

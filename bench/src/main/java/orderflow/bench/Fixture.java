@@ -97,6 +97,15 @@ final class Fixture {
         return order.orderId();
     }
 
+    /** A fresh order delivered in full (returns start from here). */
+    String newDeliveredOrder() {
+        Order order = orders().get(newShippedOrder()).orElseThrow();
+        Instant now = Instant.now();
+        require(orders().apply(OrderLifecycle.confirmDelivery(order, new ActionRequests.Delivery(now, null),
+                Actor.job("bench"), now)));
+        return order.orderId();
+    }
+
     private static void require(Orders.Applied applied) {
         if (!(applied instanceof Orders.Done)) {
             throw new IllegalStateException("bench fixture write failed: " + applied);

@@ -83,7 +83,8 @@ class SnapStartReadinessIT {
                 orderflow.functions.messages.ReceiveBuyerMessageHandler.class, orderflow.functions.messages.ReplyToBuyerHandler.class,
                 orderflow.functions.messages.ListMessagesHandler.class,
                 orderflow.functions.amazon.ReceiveAmazonNotificationHandler.class,
-                orderflow.functions.returns.ReturnPolicyHandler.class)) {
+                orderflow.functions.returns.ReturnPolicyHandler.class,
+                orderflow.functions.returns.CreateReturnHandler.class)) {
             assertEquals(SnapStartHook.class, handler.getDeclaredField("snapStart").getType(), handler.getName());
         }
         int[] runs = {0};
@@ -125,7 +126,8 @@ class SnapStartReadinessIT {
                 orderflow.functions.messages.ReceiveBuyerMessageHandler::prime,
                 orderflow.functions.messages.ReplyToBuyerHandler::prime,
                 orderflow.functions.messages.ListMessagesHandler::prime,
-                orderflow.functions.returns.ReturnPolicyHandler::prime)) {
+                orderflow.functions.returns.ReturnPolicyHandler::prime,
+                orderflow.functions.returns.CreateReturnHandler::prime)) {
             assertOpensNoSocket(() -> {
                 APIGatewayV2HTTPResponse response = action.get();
                 assertTrue(response.getStatusCode() >= 200 && response.getStatusCode() < 300, response.getBody());

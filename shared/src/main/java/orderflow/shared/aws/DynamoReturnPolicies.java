@@ -25,7 +25,7 @@ public final class DynamoReturnPolicies implements ReturnPolicies {
     public Optional<ReturnPolicy> get(String sellerId) {
         Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table).consistentRead(true)
                 .key(Map.of("pk", Attr.s("RETURNPOLICY#" + sellerId)))).item();
-        if (item == null || item.isEmpty()) {
+        if (item == null || item.isEmpty() || Attr.str(item, "policy") == null) {
             return Optional.empty();
         }
         return Optional.of(ReturnPolicy.parse(Json.parseObject(Attr.str(item, "policy"))));

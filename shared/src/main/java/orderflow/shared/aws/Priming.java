@@ -34,6 +34,7 @@ public final class Priming {
             Map.entry("STOCK_MOVEMENTS_TABLE", "priming-stock-movements"),
             Map.entry("MESSAGES_TABLE", "priming-messages"),
             Map.entry("DELIVERY_LOG_TABLE", "priming-delivery-log"),
+            Map.entry("RETURNS_TABLE", "priming-returns"),
             Map.entry("ORDER_QUEUE_URL", "https://sqs.us-east-1.amazonaws.com/000000000000/priming-orders"),
             Map.entry("EMAIL_QUEUE_URL", "https://sqs.us-east-1.amazonaws.com/000000000000/priming-emails"),
             Map.entry("SENDER_EMAIL", "priming@example.com")));

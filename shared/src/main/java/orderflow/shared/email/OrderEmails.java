@@ -75,6 +75,23 @@ public final class OrderEmails {
         return message("seller-reply", "seller-reply:" + order.orderId() + ":" + reply.messageId(), order, seller, data);
     }
 
+    /** The RMA and how to send the items back; the RMA number must be on the parcel. */
+    public static EmailMessage returnAuthorized(Order order, Seller seller,
+                                                orderflow.shared.domain.returns.ReturnAuthorization rma,
+                                                orderflow.shared.domain.returns.ReturnPolicy policy) {
+        Map<String, Object> data = base(order);
+        data.put("rmaNumber", rma.rmaNumber());
+        data.put("lines", rma.lines().stream().map(l -> Map.<String, Object>of("sku", l.sku(),
+                "title", title(order, l.sku()), "quantity", l.quantity())).toList());
+        data.put("shipping", policy.payer() == orderflow.shared.domain.returns.ReturnShippingPayer.SELLER
+                ? "We pay the return shipping: reply to this email for a prepaid label."
+                : "Return shipping is yours to pay; " + new orderflow.shared.domain.Money(policy.returnShippingMinor(),
+                        order.currency()).display() + " is deducted from the refund unless the item is faulty.");
+        data.put("refundNote", policy.restockingFeePercent() == 0 ? ""
+                : "A restocking fee of " + policy.restockingFeePercent() + "% applies unless the item is faulty.");
+        return message("return-authorized", "return-authorized:" + rma.rmaId(), order, seller, data);
+    }
+
     public static EmailMessage delivered(Order order, Seller seller) {
         Map<String, Object> data = base(order);
         return message("order-delivered", "order-delivered:" + order.orderId(), order, seller, data);

@@ -1,0 +1,126 @@
+package orderflow.functions.returns;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
+import orderflow.it.Fixtures;
+import orderflow.it.TestCloud;
+import orderflow.it.TestContext;
+import orderflow.shared.domain.ActionRequests;
+import orderflow.shared.domain.Actor;
+import orderflow.shared.domain.GenericOrderPayload;
+import orderflow.shared.domain.Order;
+import orderflow.shared.domain.OrderChange;
+import orderflow.shared.domain.OrderLifecycle;
+import orderflow.shared.domain.StockMove;
+import orderflow.shared.json.Json;
+import orderflow.shared.ports.Orders;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+
+/** POST /v1/orders/{orderId}/returns against the emulator: RMAs within the policy, 422 naming the rule outside it. */
+class CreateReturnIT {
+
+    private final TestCloud cloud = TestCloud.get();
+    private final CreateReturnHandler handler = new CreateReturnHandler(cloud.dynamo, cloud.sqs,
+            cloud.envOf("CreateReturnFunction"), Clock.systemUTC());
+    private String seller;
+
+    @BeforeEach
+    void seller() {
+        seller = cloud.newSeller("ret");
+        cloud.admin().putStock(seller, "MUG-BLUE", 10, Instant.now());
+        cloud.admin().putStock(seller, "TEE-BLACK-L", 10, Instant.now());
+        Fixtures.drain(cloud.sqs, cloud.ref("EmailQueue"));
+    }
+
+    /** The sample order (2 x MUG-BLUE, 1 x TEE-BLACK-L) reserved, shipped and delivered at {@code deliveredAt}. */
+    private Order delivered(Instant deliveredAt) {
+        Map<String, Object> json = Fixtures.sampleOrder();
+        json.put("externalOrderId", "RT-" + System.nanoTime());
+        json.put("createdAt", deliveredAt.minusSeconds(3 * 86_400).toString());
+        Order order = GenericOrderPayload.parse(json).toOrder(seller + "-sf", seller, Instant.now());
+        Orders orders = cloud.orders();
+        orders.createIfAbsent(order);
+        List<StockMove> reserve = new ArrayList<>();
+        order.quantitiesBySku().forEach((sku, q) -> reserve.add(new StockMove(sku, q, StockMove.Kind.RESERVE)));
+        Instant shipped = deliveredAt.minusSeconds(86_400);
+        Order confirmed = order.confirmed(shipped.plusSeconds(86_400), deliveredAt.plusSeconds(86_400));
+        assertEquals(Orders.Done.class, orders.apply(OrderChange.of(order, confirmed, shipped, Actor.job("test"),
+                "reserve", "test", reserve)).getClass());
+        var ship = ActionRequests.ship(Map.of("carrier", "UPS", "trackingNumber", "1Z999AA10123456784",
+                "shipDate", shipped.toString()), java.time.ZoneOffset.UTC, shipped);
+        OrderChange shipping = OrderLifecycle.ship(confirmed, ship, Actor.job("test"), shipped);
+        assertEquals(Orders.Done.class, orders.apply(shipping).getClass());
+        OrderChange delivery = OrderLifecycle.confirmDelivery(shipping.after(),
+                new ActionRequests.Delivery(deliveredAt, null), Actor.job("test"), deliveredAt);
+        assertEquals(Orders.Done.class, orders.apply(delivery).getClass());
+        return delivery.after();
+    }
+
+    private APIGatewayV2HTTPResponse request(APIGatewayV2HTTPEvent event, String seller, String orderId, Object body) {
+        event.getRequestContext().getAuthorizer().setLambda(Map.of("sellerId", seller, "keyId", "key_it0000000006"));
+        event.setPathParameters(Map.of("orderId", orderId));
+        event.setBody(Json.write(body));
+        return handler.handleRequest(event, new TestContext());
+    }
+
+    private static Map<String, Object> line(String sku, int quantity, String reason) {
+        return Map.of("sku", sku, "quantity", quantity, "reason", reason);
+    }
+
+    @ParameterizedTest
+    @Event(value = "events/create-return.json", type = APIGatewayV2HTTPEvent.class)
+    void a_return_within_the_policy_gets_an_rma_and_the_buyer_the_instructions(APIGatewayV2HTTPEvent event) {
+        Order order = delivered(Instant.now().minusSeconds(2 * 86_400));
+        APIGatewayV2HTTPResponse r = request(event, seller, order.orderId(),
+                Map.of("lines", List.of(line("MUG-BLUE", 1, "NO_LONGER_NEEDED"))));
+        assertEquals(201, r.getStatusCode(), r.getBody());
+        Map<String, Object> rma = Json.parseObject(r.getBody());
+        assertTrue(String.valueOf(rma.get("rmaNumber")).startsWith("RMA-"), r.getBody());
+        List<Map<String, Object>> emails = Fixtures.drain(cloud.sqs, cloud.ref("EmailQueue"));
+        assertEquals(1, emails.size());
+        assertEquals("return-authorized:" + rma.get("rmaId"), emails.get(0).get("eventId"));
+        assertEquals("ada@example.com", emails.get(0).get("toAddress"));
+
+        // One more mug is fine (2 delivered), a third is not: the rule is named.
+        assertEquals(201, request(event, seller, order.orderId(),
+                Map.of("lines", List.of(line("MUG-BLUE", 1, "DEFECTIVE")))).getStatusCode());
+        APIGatewayV2HTTPResponse tooMany = request(event, seller, order.orderId(),
+                Map.of("lines", List.of(line("MUG-BLUE", 1, "DEFECTIVE"))));
+        assertEquals(422, tooMany.getStatusCode(), tooMany.getBody());
+        assertEquals("quantity", Json.parseObject(tooMany.getBody()).get("rule"));
+        assertTrue(tooMany.getBody().contains("lines[0].quantity"), tooMany.getBody());
+    }
+
+    @ParameterizedTest
+    @Event(value = "events/create-return.json", type = APIGatewayV2HTTPEvent.class)
+    void outside_the_window_or_for_another_seller_nothing_is_created(APIGatewayV2HTTPEvent event) {
+        Order old = delivered(Instant.now().minusSeconds(40L * 86_400)); // the default window is 30 days
+        APIGatewayV2HTTPResponse late = request(event, seller, old.orderId(),
+                Map.of("lines", List.of(line("TEE-BLACK-L", 1, "NO_LONGER_NEEDED"))));
+        assertEquals(422, late.getStatusCode(), late.getBody());
+        assertEquals("return-window", Json.parseObject(late.getBody()).get("rule"));
+        assertEquals("/problems/return-refused", Json.parseObject(late.getBody()).get("type"));
+
+        Order recent = delivered(Instant.now().minusSeconds(86_400));
+        String intruder = cloud.newSeller("ret-intruder");
+        assertEquals(404, request(event, intruder, recent.orderId(),
+                Map.of("lines", List.of(line("MUG-BLUE", 1, "OTHER")))).getStatusCode());
+        APIGatewayV2HTTPResponse invalid = request(event, seller, recent.orderId(),
+                Map.of("lines", List.of(Map.of("sku", "MUG-BLUE", "quantity", 0, "reason", "BORED"))));
+        assertEquals(400, invalid.getStatusCode(), invalid.getBody());
+        assertTrue(invalid.getBody().contains("lines[0].quantity") && invalid.getBody().contains("lines[0].reason"),
+                invalid.getBody());
+        assertEquals(List.of(), Fixtures.drain(cloud.sqs, cloud.ref("EmailQueue")));
+    }
+}

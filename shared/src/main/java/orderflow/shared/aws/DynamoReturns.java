@@ -1,0 +1,112 @@
+package orderflow.shared.aws;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import orderflow.shared.domain.returns.ItemCondition;
+import orderflow.shared.domain.returns.ReceivedLine;
+import orderflow.shared.domain.returns.ReturnAuthorization;
+import orderflow.shared.domain.returns.ReturnLine;
+import orderflow.shared.domain.returns.ReturnReason;
+import orderflow.shared.domain.returns.RmaStatus;
+import orderflow.shared.ports.Returns;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+/** ReturnsTable keyed by rmaId (derived from order + sequence); ByOrder index: orderId + createdAt. */
+public final class DynamoReturns implements Returns {
+
+    static final String BY_ORDER_INDEX = "ByOrder";
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public DynamoReturns(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    @Override
+    public List<ReturnAuthorization> forOrder(String orderId) {
+        List<ReturnAuthorization> out = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            var response = dynamo.query(q -> q.tableName(table).indexName(BY_ORDER_INDEX)
+                    .keyConditionExpression("orderId = :o").expressionAttributeValues(Map.of(":o", Attr.s(orderId)))
+                    .exclusiveStartKey(from));
+            response.items().forEach(i -> out.add(fromItem(i)));
+            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
+        } while (start != null);
+        out.sort(Comparator.comparing(ReturnAuthorization::createdAt).thenComparing(ReturnAuthorization::rmaId));
+        return out;
+    }
+
+    @Override
+    public Optional<ReturnAuthorization> get(String rmaId) {
+        Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table).consistentRead(true)
+                .key(Map.of("rmaId", Attr.s(rmaId)))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
+    }
+
+    @Override
+    public boolean create(ReturnAuthorization rma, String sellerId) {
+        Map<String, AttributeValue> item = toItem(rma);
+        item.put("sellerId", Attr.s(sellerId));
+        try {
+            dynamo.putItem(p -> p.tableName(table).item(item).conditionExpression("attribute_not_exists(rmaId)"));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    static Map<String, AttributeValue> toItem(ReturnAuthorization r) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("rmaId", Attr.s(r.rmaId()));
+        item.put("rmaNumber", Attr.s(r.rmaNumber()));
+        item.put("orderId", Attr.s(r.orderId()));
+        item.put("createdAt", Attr.s(r.createdAt().toString()));
+        item.put("status", Attr.s(r.status().name()));
+        List<AttributeValue> lines = new ArrayList<>();
+        for (ReturnLine l : r.lines()) {
+            lines.add(AttributeValue.fromM(Map.of("sku", Attr.s(l.sku()), "quantity", Attr.n(l.quantity()),
+                    "reason", Attr.s(l.reason().name()))));
+        }
+        item.put("lines", AttributeValue.fromL(lines));
+        List<AttributeValue> received = new ArrayList<>();
+        for (ReceivedLine l : r.received()) {
+            received.add(AttributeValue.fromM(Map.of("sku", Attr.s(l.sku()), "quantity", Attr.n(l.quantity()),
+                    "condition", Attr.s(l.condition().name()), "reason", Attr.s(l.reason().name()))));
+        }
+        item.put("received", AttributeValue.fromL(received));
+        Attr.putIfPresent(item, "receivedAt", r.receivedAt());
+        Attr.putIfPresent(item, "canceledAt", r.canceledAt());
+        return item;
+    }
+
+    static ReturnAuthorization fromItem(Map<String, AttributeValue> i) {
+        List<ReturnLine> lines = new ArrayList<>();
+        for (AttributeValue v : i.get("lines").l()) {
+            Map<String, AttributeValue> m = v.m();
+            lines.add(new ReturnLine(Attr.str(m, "sku"), (int) Attr.num(m, "quantity"),
+                    ReturnReason.valueOf(Attr.str(m, "reason"))));
+        }
+        List<ReceivedLine> received = new ArrayList<>();
+        if (i.containsKey("received")) {
+            for (AttributeValue v : i.get("received").l()) {
+                Map<String, AttributeValue> m = v.m();
+                received.add(new ReceivedLine(Attr.str(m, "sku"), (int) Attr.num(m, "quantity"),
+                        ItemCondition.valueOf(Attr.str(m, "condition")), ReturnReason.valueOf(Attr.str(m, "reason"))));
+            }
+        }
+        return new ReturnAuthorization(Attr.str(i, "rmaId"), Attr.str(i, "rmaNumber"), Attr.str(i, "orderId"), lines,
+                Attr.instant(i, "createdAt"), RmaStatus.valueOf(Attr.str(i, "status")), received,
+                Attr.instant(i, "receivedAt"), Attr.instant(i, "canceledAt"));
+    }
+}
