@@ -117,17 +117,7 @@ public final class InventoryService {
                 errors.add(new FieldError("lowStock", "must be true or false"));
             }
         }
-        int limit = DEFAULT_PAGE;
-        if (q.get("limit") != null) {
-            try {
-                limit = Integer.parseInt(q.get("limit"));
-                if (limit < 1 || limit > MAX_PAGE) {
-                    errors.add(new FieldError("limit", "must be between 1 and " + MAX_PAGE));
-                }
-            } catch (NumberFormatException e) {
-                errors.add(new FieldError("limit", "must be a whole number"));
-            }
-        }
+        int limit = QueryParams.limit(q, DEFAULT_PAGE, MAX_PAGE, errors);
         String after = null;
         if (q.get("cursor") != null) {
             try {
@@ -137,10 +127,7 @@ public final class InventoryService {
                 errors.add(new FieldError("cursor", "is not a cursor returned by this listing"));
             }
         }
-        if (!errors.isEmpty()) {
-            throw new Failure.InvalidInput("The query has " + errors.size() + " invalid parameter"
-                    + (errors.size() == 1 ? "" : "s") + ".", errors);
-        }
+        QueryParams.check(errors);
         Inventory.Page page = inventory.list(sellerId, lowStock, after, limit);
         return new Listing(page.items(), page.nextSku() == null ? null
                 : Base64.getUrlEncoder().withoutPadding().encodeToString(page.nextSku().getBytes(StandardCharsets.UTF_8)));

@@ -113,17 +113,7 @@ public final class MessageService {
             errors.add(new FieldError("awaitingReply", "must be true (threads already answered are read per order:"
                     + " GET /v1/orders/{orderId}/messages)"));
         }
-        int limit = DEFAULT_PAGE;
-        if (q.get("limit") != null) {
-            try {
-                limit = Integer.parseInt(q.get("limit"));
-                if (limit < 1 || limit > MAX_PAGE) {
-                    errors.add(new FieldError("limit", "must be between 1 and " + MAX_PAGE));
-                }
-            } catch (NumberFormatException e) {
-                errors.add(new FieldError("limit", "must be a whole number"));
-            }
-        }
+        int limit = QueryParams.limit(q, DEFAULT_PAGE, MAX_PAGE, errors);
         String after = null;
         if (q.get("cursor") != null) {
             try {
@@ -135,10 +125,7 @@ public final class MessageService {
                 errors.add(new FieldError("cursor", "is not a cursor returned by this listing"));
             }
         }
-        if (!errors.isEmpty()) {
-            throw new Failure.InvalidInput("The query has " + errors.size() + " invalid parameter"
-                    + (errors.size() == 1 ? "" : "s") + ".", errors);
-        }
+        QueryParams.check(errors);
         Messages.Page page = messages.awaiting(sellerId, after, limit);
         return new Waiting(page.threads(), page.next() == null ? null : Base64.getUrlEncoder().withoutPadding()
                 .encodeToString(page.next().getBytes(StandardCharsets.UTF_8)), clock.instant());

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
-import orderflow.shared.domain.Failure;
 import orderflow.shared.domain.FieldError;
 import orderflow.shared.domain.Order;
 import orderflow.shared.domain.OrderFilter;
@@ -50,10 +49,7 @@ public final class OrderExportService {
             errors.add(new FieldError("from", "must not be after to"));
         }
         Map<String, String> after = q.get("cursor") == null ? null : ListingCursor.decode(q.get("cursor"), sellerId, errors);
-        if (!errors.isEmpty()) {
-            throw new Failure.InvalidInput("The query has " + errors.size() + " invalid parameter"
-                    + (errors.size() == 1 ? "" : "s") + ".", errors);
-        }
+        QueryParams.check(errors);
         StringBuilder csv = new StringBuilder(header);
         int bytes = header.length();
         int rows = 0;

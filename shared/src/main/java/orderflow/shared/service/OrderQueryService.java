@@ -70,22 +70,9 @@ public final class OrderQueryService {
                 errors.add(new FieldError("late", "must be true or false"));
             }
         }
-        int limit = DEFAULT_PAGE;
-        if (q.get("limit") != null) {
-            try {
-                limit = Integer.parseInt(q.get("limit"));
-                if (limit < 1 || limit > MAX_PAGE) {
-                    errors.add(new FieldError("limit", "must be between 1 and " + MAX_PAGE));
-                }
-            } catch (NumberFormatException e) {
-                errors.add(new FieldError("limit", "must be a whole number"));
-            }
-        }
+        int limit = QueryParams.limit(q, DEFAULT_PAGE, MAX_PAGE, errors);
         Map<String, String> after = q.get("cursor") == null ? null : ListingCursor.decode(q.get("cursor"), sellerId, errors);
-        if (!errors.isEmpty()) {
-            throw new Failure.InvalidInput("The query has " + errors.size() + " invalid parameter"
-                    + (errors.size() == 1 ? "" : "s") + ".", errors);
-        }
+        QueryParams.check(errors);
         Orders.Page page = orders.list(sellerId, new OrderFilter(status, from, to, shipByBefore, late, now), after, limit);
         return new Listing(page.orders(), ListingCursor.encode(page.next()));
     }
