@@ -21,7 +21,6 @@ import orderflow.it.TestContext;
 import orderflow.shared.aws.DynamoOrders;
 import orderflow.shared.domain.GenericOrderPayload;
 import orderflow.shared.domain.Order;
-import orderflow.shared.domain.OrderStatus;
 import orderflow.shared.json.Json;
 import org.junit.jupiter.params.ParameterizedTest;
 

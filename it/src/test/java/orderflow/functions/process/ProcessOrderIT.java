@@ -20,7 +20,6 @@ import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
 import orderflow.it.Fixtures;
 import orderflow.it.TestCloud;
 import orderflow.it.TestContext;
-import orderflow.shared.aws.DynamoOrders;
 import orderflow.shared.domain.GenericOrderPayload;
 import orderflow.shared.domain.Order;
 import orderflow.shared.json.Json;

@@ -4,8 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -14,7 +12,6 @@ import java.util.function.Function;
 import orderflow.shared.domain.FieldError;
 import orderflow.shared.domain.Order;
 import orderflow.shared.domain.OrderFilter;
-import orderflow.shared.json.Json;
 import orderflow.shared.ports.Orders;
 
 /**

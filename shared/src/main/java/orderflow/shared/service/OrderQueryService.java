@@ -5,10 +5,8 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import orderflow.shared.domain.Failure;
 import orderflow.shared.domain.FieldError;
@@ -17,7 +15,6 @@ import orderflow.shared.domain.Order;
 import orderflow.shared.domain.OrderFilter;
 import orderflow.shared.domain.OrderIds;
 import orderflow.shared.domain.OrderStatus;
-import orderflow.shared.json.Json;
 import orderflow.shared.ports.Orders;
 
 /** Seller reads. Another seller's order is indistinguishable from a missing one. */

@@ -11,7 +11,6 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import orderflow.shared.api.InventoryViews;
 import orderflow.shared.api.LambdaStreams;
 import orderflow.shared.api.PrimingContext;
 import orderflow.shared.api.Responses;

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Map;
 
 import com.amazonaws.services.lambda.runtime.Context;
