@@ -17,6 +17,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
@@ -187,6 +188,7 @@ public final class DynamoInventory implements Inventory {
     public List<Crossing> refreshLowStock(String sellerId, Collection<String> skus, Instant at) {
         List<Crossing> pending = new ArrayList<>();
         for (String sku : new java.util.LinkedHashSet<>(skus)) {
+            Map<String, AttributeValue> seen;
             try {
                 Map<String, AttributeValue> after = dynamo.updateItem(b -> b.tableName(table)
                         .key(DynamoOrders.stockKey(sellerId, sku))
@@ -196,26 +198,34 @@ public final class DynamoInventory implements Inventory {
                         .conditionExpression("available < lowStockThreshold AND attribute_not_exists(lowStockSince)")
                         .expressionAttributeValues(Map.of(":now", Attr.s(at.toString()), ":seller", Attr.s(sellerId),
                                 ":zero", Attr.n(0), ":one", Attr.n(1), ":no", AttributeValue.fromBool(false)))
-                        .returnValues(ReturnValue.ALL_NEW)).attributes();
+                        .returnValues(ReturnValue.ALL_NEW)
+                        .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)).attributes();
                 if (after != null && after.containsKey("sku")) {
                     pending.add(new Crossing(fromItem(after), Attr.num(after, "lowStockCrossing")));
                 }
                 continue;
             } catch (ConditionalCheckFailedException notNewlyLow) {
-                // already marked, or not low: see below
+                // Already marked, or not low: the item as it is comes with the refusal (one call, not three).
+                seen = notNewlyLow.hasItem() ? notNewlyLow.item() : null;
             }
-            try {
-                dynamo.updateItem(b -> b.tableName(table).key(DynamoOrders.stockKey(sellerId, sku))
-                        .updateExpression("REMOVE lowStockSince, lowStockSeller")
-                        .conditionExpression("available >= lowStockThreshold AND attribute_exists(lowStockSince)"));
-            } catch (ConditionalCheckFailedException stillLowOrNeverWas) {
-                // An alert of an earlier crossing may not have been queued (a crash): report it again.
-                Map<String, AttributeValue> raw = dynamo.getItem(g -> g.tableName(table).consistentRead(true)
+            if (seen == null) { // an emulator that does not return it: read it
+                seen = dynamo.getItem(g -> g.tableName(table).consistentRead(true)
                         .key(DynamoOrders.stockKey(sellerId, sku))).item();
-                if (raw != null && raw.containsKey("lowStockSince") && raw.containsKey("lowStockAlerted")
-                        && !raw.get("lowStockAlerted").bool()) {
-                    pending.add(new Crossing(fromItem(raw), Attr.num(raw, "lowStockCrossing")));
+            }
+            if (seen == null || seen.isEmpty() || !seen.containsKey("lowStockSince")) {
+                continue; // not low, never marked: nothing to do (the common case)
+            }
+            if (Attr.num(seen, "available") >= Attr.num(seen, "lowStockThreshold")) {
+                try {
+                    dynamo.updateItem(b -> b.tableName(table).key(DynamoOrders.stockKey(sellerId, sku))
+                            .updateExpression("REMOVE lowStockSince, lowStockSeller")
+                            .conditionExpression("available >= lowStockThreshold AND attribute_exists(lowStockSince)"));
+                } catch (ConditionalCheckFailedException changedMeanwhile) {
+                    // low again already: the next change refreshes it
                 }
+            } else if (seen.containsKey("lowStockAlerted") && !seen.get("lowStockAlerted").bool()) {
+                // An alert of an earlier crossing may not have been queued (a crash): report it again.
+                pending.add(new Crossing(fromItem(seen), Attr.num(seen, "lowStockCrossing")));
             }
         }
         return pending;
