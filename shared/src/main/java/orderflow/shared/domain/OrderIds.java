@@ -16,13 +16,17 @@ public final class OrderIds {
     }
 
     public static String forExternal(String storefrontId, String externalOrderId) {
-        byte[] hash = sha256(storefrontId + "\u0000" + externalOrderId);
-        StringBuilder id = new StringBuilder("ord_");
-        // 26 base32 characters = 130 bits of the digest.
+        return derived("ord_", storefrontId + "\u0000" + externalOrderId);
+    }
+
+    /** prefix + 26 base32 characters (130 bits) of SHA-256(material): stable ids derived from what they name. */
+    public static String derived(String prefix, String material) {
+        byte[] hash = sha256(material);
+        StringBuilder id = new StringBuilder(prefix);
         int buffer = 0;
         int bits = 0;
         int i = 0;
-        while (id.length() < 30) {
+        while (id.length() < prefix.length() + 26) {
             if (bits < 5) {
                 buffer = (buffer << 8) | (hash[i++] & 0xff);
                 bits += 8;

@@ -1,9 +1,8 @@
 package orderflow.shared.domain.returns;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Locale;
+
+import orderflow.shared.domain.OrderIds;
 
 /**
  * RMA ids and numbers, derived from (order id, sequence) so a retried authorization maps to the same
@@ -15,8 +14,6 @@ import java.util.Locale;
  * (40 bits; unique enough to find an RMA within one seller, not a key).
  */
 public final class RmaNumbers {
-
-    private static final char[] ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz".toCharArray();
 
     private RmaNumbers() {
     }
@@ -31,31 +28,10 @@ public final class RmaNumbers {
         if (orderId == null || orderId.isEmpty() || sequence < 1) {
             throw new IllegalArgumentException("an RMA belongs to an order and its sequence starts at 1");
         }
-        byte[] hash = sha256("rma\u0000" + orderId + "\u0000" + sequence);
-        StringBuilder id = new StringBuilder("rma_");
-        int buffer = 0;
-        int bits = 0;
-        int i = 0;
-        while (id.length() < 30) {
-            if (bits < 5) {
-                buffer = (buffer << 8) | (hash[i++] & 0xff);
-                bits += 8;
-            }
-            id.append(ALPHABET[(buffer >> (bits - 5)) & 31]);
-            bits -= 5;
-        }
-        return id.toString();
+        return OrderIds.derived("rma_", "rma\u0000" + orderId + "\u0000" + sequence);
     }
 
     public static boolean looksValid(String rmaNumber) {
         return rmaNumber != null && rmaNumber.matches("RMA-[0-9A-HJKMNP-TV-Z]{8}");
-    }
-
-    private static byte[] sha256(String text) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -121,11 +121,8 @@ public final class AmazonOrders {
 
         in.throwIfAny();
         Totals totals = PayloadReader.totals(lines, currency, sums.shipping, sums.tax, sums.discount);
-        if (!declared.equals(totals.total())) {
-            throw new Failure.InvalidInput("The Amazon order total does not add up.", List.of(new FieldError(
-                    "OrderTotal.Amount", "is " + declared.toDecimalString() + " but ItemPrice - PromotionDiscount"
-                            + " - ShippingDiscount + ShippingPrice + ItemTax + ShippingTax = " + totals.total().toDecimalString())));
-        }
+        PayloadReader.requireTotal("Amazon", "OrderTotal.Amount", declared, totals,
+                "ItemPrice - PromotionDiscount - ShippingDiscount + ShippingPrice + ItemTax + ShippingTax");
         return new IncomingOrder(id, createdAt, paid, currency, new Buyer(buyerName, email), shipTo, lines, totals);
     }
 

@@ -378,6 +378,44 @@ final class PayloadReader {
     }
 
     /** lines summed, with absent shipping, tax and discount as zero. */
+    /** Reads one line item at its JSON path; null when it has errors (they are recorded). */
+    interface LineReader {
+        OrderLine read(Map<String, Object> item, String path);
+    }
+
+    /** line_items: 1 to MAX_LINES objects, each read by {@code reader}; errors are collected, not thrown. */
+    List<OrderLine> lineItems(Map<String, Object> body, LineReader reader) {
+        List<OrderLine> lines = new java.util.ArrayList<>();
+        List<Map<String, Object>> items = objects(body, "line_items", "line_items", true);
+        if (items == null) {
+            return lines;
+        }
+        if (items.isEmpty() || items.size() > orderflow.shared.domain.GenericOrderPayload.MAX_LINES) {
+            error("line_items", "must have between 1 and " + orderflow.shared.domain.GenericOrderPayload.MAX_LINES
+                    + " lines");
+            return lines;
+        }
+        for (int i = 0; i < items.size(); i++) {
+            Map<String, Object> item = items.get(i);
+            if (item != null) {
+                OrderLine line = reader.read(item, "line_items[" + i + "]");
+                if (line != null) {
+                    lines.add(line);
+                }
+            }
+        }
+        return lines;
+    }
+
+    /** The platform's declared total must be what the lines, discount, shipping and tax add up to. */
+    static void requireTotal(String platform, String field, Money declared, Totals totals, String formula) {
+        if (!declared.equals(totals.total())) {
+            throw new orderflow.shared.domain.Failure.InvalidInput("The " + platform + " order total does not add up.",
+                    List.of(new orderflow.shared.domain.FieldError(field, "is " + declared.toDecimalString() + " but "
+                            + formula + " = " + totals.total().toDecimalString())));
+        }
+    }
+
     static Totals totals(List<OrderLine> lines, String currency, Money shipping, Money tax, Money discount) {
         Money subtotal = Money.zero(currency);
         for (OrderLine line : lines) {

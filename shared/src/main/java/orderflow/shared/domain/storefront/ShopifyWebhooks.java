@@ -5,16 +5,12 @@ import static orderflow.shared.domain.storefront.PayloadReader.fullName;
 import static orderflow.shared.domain.storefront.PayloadReader.loose;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 import orderflow.shared.domain.Address;
 import orderflow.shared.domain.Buyer;
-import orderflow.shared.domain.Failure;
-import orderflow.shared.domain.FieldError;
-import orderflow.shared.domain.GenericOrderPayload;
 import orderflow.shared.domain.IncomingOrder;
 import orderflow.shared.domain.Money;
 import orderflow.shared.domain.OrderLine;
@@ -129,41 +125,22 @@ public final class ShopifyWebhooks {
 
         in.throwIfAny();
         Totals totals = PayloadReader.totals(lines, currency, shipping, tax, discount);
-        if (!declared.equals(totals.total())) {
-            throw new Failure.InvalidInput("The Shopify order total does not add up.", List.of(new FieldError(
-                    "total_price", "is " + declared.toDecimalString() + " but line items - discounts + shipping + tax = "
-                            + totals.total().toDecimalString())));
-        }
+        PayloadReader.requireTotal("Shopify", "total_price", declared, totals, "line items - discounts + shipping + tax");
         return new StorefrontEvent.Placed(new IncomingOrder(id, createdAt, paid, currency,
                 new Buyer(buyerName, email), shipTo, lines, totals));
     }
 
     private static List<OrderLine> lines(PayloadReader in, Map<String, Object> body, String currency) {
-        List<OrderLine> lines = new ArrayList<>();
-        List<Map<String, Object>> items = in.objects(body, "line_items", "line_items", true);
-        if (items == null) {
-            return lines;
-        }
-        if (items.isEmpty() || items.size() > GenericOrderPayload.MAX_LINES) {
-            in.error("line_items", "must have between 1 and " + GenericOrderPayload.MAX_LINES + " lines");
-            return lines;
-        }
-        for (int i = 0; i < items.size(); i++) {
-            Map<String, Object> item = items.get(i);
-            if (item == null) {
-                continue;
-            }
-            String path = "line_items[" + i + "]";
+        return in.lineItems(body, (item, path) -> {
             String sku = in.sku(item, "sku", path + ".sku");
             Integer quantity = in.quantity(item, "quantity", path + ".quantity");
             Money price = in.amount(item, "price", path + ".price", currency, true);
-            if (sku != null && quantity != null && price != null) {
-                String title = PayloadReader.title(firstNonNull(loose(item, "title"),
-                        loose(item, "name")), sku);
-                lines.add(new OrderLine(sku, title, quantity, price));
+            if (sku == null || quantity == null || price == null) {
+                return null;
             }
-        }
-        return lines;
+            return new OrderLine(sku, PayloadReader.title(firstNonNull(loose(item, "title"), loose(item, "name")), sku),
+                    quantity, price);
+        });
     }
 
     /** shipping_lines[].price (before shipping discounts, which are in total_discounts), else total_shipping_price_set. */

@@ -5,7 +5,6 @@ import static orderflow.shared.domain.storefront.PayloadReader.fullName;
 import static orderflow.shared.domain.storefront.PayloadReader.loose;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,7 +13,6 @@ import orderflow.shared.domain.Address;
 import orderflow.shared.domain.Buyer;
 import orderflow.shared.domain.Failure;
 import orderflow.shared.domain.FieldError;
-import orderflow.shared.domain.GenericOrderPayload;
 import orderflow.shared.domain.IncomingOrder;
 import orderflow.shared.domain.Money;
 import orderflow.shared.domain.OrderLine;
@@ -121,39 +119,20 @@ public final class WooCommerceWebhooks {
 
         in.throwIfAny();
         Totals totals = PayloadReader.totals(lines, currency, shippingTotal, tax, discount);
-        if (!declared.equals(totals.total())) {
-            throw new Failure.InvalidInput("The WooCommerce order total does not add up.", List.of(new FieldError(
-                    "total", "is " + declared.toDecimalString() + " but line subtotals - discount_total + shipping_total"
-                            + " + total_tax = " + totals.total().toDecimalString())));
-        }
+        PayloadReader.requireTotal("WooCommerce", "total", declared, totals,
+                "line subtotals - discount_total + shipping_total + total_tax");
         return new StorefrontEvent.Placed(new IncomingOrder(id, createdAt, paid, currency,
                 new Buyer(buyerName, email), shipTo, lines, totals));
     }
 
     private static List<OrderLine> lines(PayloadReader in, Map<String, Object> body, String currency) {
-        List<OrderLine> lines = new ArrayList<>();
-        List<Map<String, Object>> items = in.objects(body, "line_items", "line_items", true);
-        if (items == null) {
-            return lines;
-        }
-        if (items.isEmpty() || items.size() > GenericOrderPayload.MAX_LINES) {
-            in.error("line_items", "must have between 1 and " + GenericOrderPayload.MAX_LINES + " lines");
-            return lines;
-        }
-        for (int i = 0; i < items.size(); i++) {
-            Map<String, Object> item = items.get(i);
-            if (item == null) {
-                continue;
-            }
-            String path = "line_items[" + i + "]";
+        return in.lineItems(body, (item, path) -> {
             String sku = in.sku(item, "sku", path + ".sku");
             Integer quantity = in.quantity(item, "quantity", path + ".quantity");
             Money unit = quantity == null ? null : unitPrice(in, item, path, currency, quantity);
-            if (sku != null && quantity != null && unit != null) {
-                lines.add(new OrderLine(sku, PayloadReader.title(loose(item, "name"), sku), quantity, unit));
-            }
-        }
-        return lines;
+            return sku == null || quantity == null || unit == null ? null
+                    : new OrderLine(sku, PayloadReader.title(loose(item, "name"), sku), quantity, unit);
+        });
     }
 
     /**
