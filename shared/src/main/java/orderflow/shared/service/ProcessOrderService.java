@@ -129,27 +129,34 @@ public final class ProcessOrderService {
      * Returns how many orders were confirmed.
      */
     public int stockArrived(String sellerId, String sku) {
+        return stockArrived(sellerId, java.util.Set.of(sku));
+    }
+
+    /** New stock of several SKUs (a cancel released them): one walk through the backorders for all. */
+    public int stockArrived(String sellerId, java.util.Collection<String> skus) {
+        java.util.Set<String> open = new java.util.HashSet<>(skus); // SKUs whose longest waiter is not stuck
         int confirmed = 0;
         Map<String, String> after = null;
         do {
             Orders.Page page = orders.listByStatus(sellerId, OrderStatus.BACKORDERED, after, 100, true);
             for (Order waiting : page.orders()) {
-                if (!waiting.quantitiesBySku().containsKey(sku)) {
+                if (java.util.Collections.disjoint(waiting.quantitiesBySku().keySet(), open)) {
                     continue;
                 }
                 java.util.Set<String> shortSkus = new java.util.HashSet<>();
-                Outcome outcome = process(waiting.orderId(), 1, shortSkus);
-                if (outcome == Outcome.CONFIRMED) {
+                if (process(waiting.orderId(), 1, shortSkus) == Outcome.CONFIRMED) {
                     confirmed++;
-                } else if (shortSkus.contains(sku)) {
-                    return confirmed; // the longest-waiting order still needs more of this SKU
+                } else {
+                    open.removeAll(shortSkus); // the longest-waiting order still needs more of these
+                    if (open.isEmpty()) {
+                        return confirmed;
+                    }
                 }
             }
             after = page.next();
         } while (after != null);
         return confirmed;
     }
-
     /**
      * A storefront canceled the order (Shopify orders/cancelled, a WooCommerce status, an Amazon
      * buyer request): canceled here too unless it has shipped, with stock released, the buyer
@@ -181,7 +188,7 @@ public final class ProcessOrderService {
                     if (alerts != null) {
                         alerts.check(order.sellerId(), order.quantitiesBySku().keySet(), now);
                     }
-                    order.quantitiesBySku().keySet().forEach(sku -> stockArrived(order.sellerId(), sku));
+                    stockArrived(order.sellerId(), order.quantitiesBySku().keySet());
                 }
                 return Outcome.CANCELED;
             }
