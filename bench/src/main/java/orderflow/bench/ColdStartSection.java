@@ -108,6 +108,13 @@ final class ColdStartSection {
                     "cold-" + UUID.randomUUID());
             case "CreateReturnFunction" -> () -> ev.sellerRoute("create-return.json", Fixture.SELLER,
                     fx.newDeliveredOrder(), null, null);
+            case "ReceiveReturnFunction" -> () -> ev.sellerRoute("receive-return.json", Fixture.SELLER,
+                    Map.of("rmaId", fx.newAuthorizedReturn()), Map.of("lines", java.util.List.of(Map.of("sku",
+                            "MUG-BLUE", "quantity", 1, "condition", "SELLABLE"))));
+            case "CreateRefundFunction" -> () -> ev.sellerRoute("create-refund.json", Fixture.SELLER,
+                    fx.newDeliveredOrder(), null, null);
+            case "DeliverRefundFunction" -> () -> ev.deliverRefund(fx.existingOrderId, "rf_bench_absent");
+            case "ListReturnsFunction" -> () -> ev.sellerRoute("list-returns.json", Fixture.SELLER, null, null, null);
             case "ReturnPolicyFunction" -> () -> ev.sellerRoute("get-return-policy.json", Fixture.SELLER, null, null, null);
             case "ExportOrdersFunction" -> () -> ev.sellerRoute("export-orders.json", Fixture.SELLER, null, null,
                     Map.of("from", java.time.Instant.now().minusSeconds(86_400).toString()));

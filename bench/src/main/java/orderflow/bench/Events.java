@@ -85,6 +85,17 @@ final class Events {
         return sqs("spapi-order-change.json", Json.write(n));
     }
 
+    String deliverRefund(String orderId, String refundId) {
+        return sqs("deliver-refund.json", Json.write(Map.of("orderId", orderId, "refundId", refundId)));
+    }
+
+    /** A seller route with other path parameters than orderId (e.g. rmaId). */
+    String sellerRoute(String fixture, String sellerId, Map<String, String> path, Map<String, Object> body) {
+        Map<String, Object> e = Json.parseObject(sellerRoute(fixture, sellerId, null, body, null));
+        e.put("pathParameters", path);
+        return Json.write(e);
+    }
+
     String processOrder(String orderId) {
         return sqs("process-order.json", Json.write(Map.of("orderId", orderId)));
     }

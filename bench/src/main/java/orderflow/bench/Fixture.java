@@ -106,6 +106,18 @@ final class Fixture {
         return order.orderId();
     }
 
+    /** A delivered order with an AUTHORIZED return of one unit of its first line; returns the RMA id. */
+    String newAuthorizedReturn() {
+        Order order = orders().get(newDeliveredOrder()).orElseThrow();
+        var rma = orderflow.shared.domain.returns.ReturnAuthorization.authorized(order.orderId(), 1,
+                java.util.List.of(new orderflow.shared.domain.returns.ReturnLine(order.lines().get(0).sku(), 1,
+                        orderflow.shared.domain.returns.ReturnReason.DEFECTIVE)), Instant.now());
+        if (!new orderflow.shared.aws.DynamoReturns(dynamo, ref("ReturnsTable")).create(rma, SELLER)) {
+            throw new IllegalStateException("bench RMA exists already");
+        }
+        return rma.rmaId();
+    }
+
     private static void require(Orders.Applied applied) {
         if (!(applied instanceof Orders.Done)) {
             throw new IllegalStateException("bench fixture write failed: " + applied);

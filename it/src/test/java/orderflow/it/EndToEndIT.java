@@ -340,6 +340,34 @@ class EndToEndIT {
         assertTrue(csv.headers().firstValue("content-type").orElse("").startsWith("text/csv"));
         assertTrue(csv.body().lines().anyMatch(l -> l.startsWith(orderId + ",") && l.contains(",DELIVERED,")),
                 csv.body());
+
+        // A mug comes back: restocked, refunded (default policy: no fee, the seller pays the way back),
+        // the demo storefront acknowledges the signed refund, the buyer gets one refund email.
+        HttpResponse<String> rma = call("POST", "/v1/orders/" + orderId + "/returns", key,
+                Map.of("lines", List.of(Map.of("sku", "MUG-BLUE", "quantity", 1, "reason", "NO_LONGER_NEEDED"))));
+        assertEquals(201, rma.statusCode(), rma.body());
+        String rmaId = (String) Json.parseObject(rma.body()).get("rmaId");
+        Map<String, Object> receipt = Map.of("lines", List.of(Map.of("sku", "MUG-BLUE", "quantity", 1,
+                "condition", "SELLABLE")));
+        HttpResponse<String> received = call("POST", "/v1/returns/" + rmaId + "/receive", key, receipt);
+        assertEquals(201, received.statusCode(), received.body());
+        assertEquals(200, call("POST", "/v1/returns/" + rmaId + "/receive", key, receipt).statusCode());
+        // 12.50 + tax round(3.60 x 12.50 / 44.99) = 1.00
+        assertEquals(Map.of("amount", "13.50", "currency", "USD"),
+                ((Map<?, ?>) Json.parseObject(received.body()).get("refund")).get("amount"));
+        Map<?, ?> refund = null;
+        for (int i = 0; i < 100 && (refund == null || !"ACKNOWLEDGED".equals(refund.get("status"))); i++) {
+            Thread.sleep(100); // the runner's poller hands the notice to DeliverRefundFunction
+            List<?> items = (List<?>) Json.parseObject(call("GET", "/v1/orders/" + orderId + "/refunds", key, null)
+                    .body()).get("items");
+            refund = items.isEmpty() ? null : (Map<?, ?>) items.get(0);
+        }
+        assertEquals("ACKNOWLEDGED", refund.get("status"), String.valueOf(refund));
+        String seen = HTTP.send(HttpRequest.newBuilder(URI.create(runner.baseUrl() + "/_local/refunds")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertTrue(seen.contains((String) refund.get("refundId")) && seen.contains("\"signatureValid\":true"), seen);
+        assertEquals(1, awaitEmails("E2E-LIFE", 6).stream()
+                .filter(e -> String.valueOf(e.get("subject")).startsWith("Your refund")).count());
     }
 
     @Test
@@ -358,7 +386,8 @@ class EndToEndIT {
                 continue;
             }
             walked++;
-            String path = route.path().replace("{orderId}", orderId).replace("{sku}", "MUG-BLUE");
+            String path = route.path().replace("{orderId}", orderId).replace("{sku}", "MUG-BLUE")
+                    .replace("{rmaId}", "rma_" + orderId.substring("ord_".length()));
             HttpResponse<String> r = call(route.method(), path + (route.method().equals("GET")
                     ? "?from=2026-01-01T00:00:00Z" : ""), intruder, route.method().equals("GET") ? null : anyBody);
             String what = route.method() + " " + route.path() + ": " + r.statusCode() + " " + r.body();

@@ -84,7 +84,11 @@ class SnapStartReadinessIT {
                 orderflow.functions.messages.ListMessagesHandler.class,
                 orderflow.functions.amazon.ReceiveAmazonNotificationHandler.class,
                 orderflow.functions.returns.ReturnPolicyHandler.class,
-                orderflow.functions.returns.CreateReturnHandler.class)) {
+                orderflow.functions.returns.CreateReturnHandler.class,
+                orderflow.functions.returns.ReceiveReturnHandler.class,
+                orderflow.functions.returns.CreateRefundHandler.class,
+                orderflow.functions.returns.DeliverRefundHandler.class,
+                orderflow.functions.returns.ListReturnsHandler.class)) {
             assertEquals(SnapStartHook.class, handler.getDeclaredField("snapStart").getType(), handler.getName());
         }
         int[] runs = {0};
@@ -115,6 +119,8 @@ class SnapStartReadinessIT {
         assertOpensNoSocket(() -> assertTrue(ApiKeyAuthorizerHandler.prime().getIsAuthorized()));
         assertOpensNoSocket(() -> assertEquals(List.of(),
                 orderflow.functions.amazon.ReceiveAmazonNotificationHandler.prime().getBatchItemFailures()));
+        assertOpensNoSocket(() -> assertEquals(List.of(),
+                orderflow.functions.returns.DeliverRefundHandler.prime().getBatchItemFailures()));
         for (java.util.function.Supplier<APIGatewayV2HTTPResponse> action : List.<java.util.function.Supplier<APIGatewayV2HTTPResponse>>of(
                 orderflow.functions.actions.AcknowledgeOrderHandler::prime, orderflow.functions.actions.CancelOrderHandler::prime,
                 orderflow.functions.actions.ShipOrderHandler::prime, orderflow.functions.actions.ConfirmDeliveryHandler::prime,
@@ -127,7 +133,10 @@ class SnapStartReadinessIT {
                 orderflow.functions.messages.ReplyToBuyerHandler::prime,
                 orderflow.functions.messages.ListMessagesHandler::prime,
                 orderflow.functions.returns.ReturnPolicyHandler::prime,
-                orderflow.functions.returns.CreateReturnHandler::prime)) {
+                orderflow.functions.returns.CreateReturnHandler::prime,
+                orderflow.functions.returns.ReceiveReturnHandler::prime,
+                orderflow.functions.returns.CreateRefundHandler::prime,
+                orderflow.functions.returns.ListReturnsHandler::prime)) {
             assertOpensNoSocket(() -> {
                 APIGatewayV2HTTPResponse response = action.get();
                 assertTrue(response.getStatusCode() >= 200 && response.getStatusCode() < 300, response.getBody());
@@ -158,6 +167,8 @@ class SnapStartReadinessIT {
                 new orderflow.functions.messages.MessageHandlersAccess(cloud).receive(Clock.systemUTC()),
                 new orderflow.functions.messages.MessageHandlersAccess(cloud).reply(Clock.systemUTC()),
                 new orderflow.functions.messages.MessageHandlersAccess(cloud).list(Clock.systemUTC()));
+        handlers = new ArrayList<>(handlers);
+        handlers.addAll(new orderflow.functions.returns.ReturnHandlersAccess(cloud).all());
         for (Object handler : handlers) {
             List<String> found = new ArrayList<>();
             walk(handler, "", new IdentityHashMap<>(), found);

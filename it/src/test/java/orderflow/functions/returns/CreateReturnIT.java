@@ -123,4 +123,43 @@ class CreateReturnIT {
                 invalid.getBody());
         assertEquals(List.of(), Fixtures.drain(cloud.sqs, cloud.ref("EmailQueue")));
     }
+
+    private APIGatewayV2HTTPResponse fromStorefront(APIGatewayV2HTTPEvent event, String storefront, Object body,
+                                                    String secret) {
+        String json = Json.write(body);
+        event.setPathParameters(Map.of("storefrontId", storefront));
+        event.setBody(json);
+        event.getHeaders().put(orderflow.shared.security.WebhookSignature.HEADER,
+                orderflow.shared.security.WebhookSignature.sign(secret, Instant.now().getEpochSecond(),
+                        json.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        return handler.handleRequest(event, new TestContext());
+    }
+
+    @ParameterizedTest
+    @Event(value = "events/storefront-return.json", type = APIGatewayV2HTTPEvent.class)
+    void a_buyer_return_requested_at_the_storefront_gets_one_rma_however_often_it_is_delivered(
+            APIGatewayV2HTTPEvent event) {
+        cloud.admin().putStorefront(seller + "-sf", seller, "generic", Fixtures.SECRET);
+        Order order = delivered(Instant.now().minusSeconds(86_400));
+        Map<String, Object> body = Map.of("returnId", "ret-1", "externalOrderId", order.externalOrderId(),
+                "lines", List.of(line("MUG-BLUE", 1, "DAMAGED")));
+        APIGatewayV2HTTPResponse first = fromStorefront(event, seller + "-sf", body, Fixtures.SECRET);
+        assertEquals(201, first.getStatusCode(), first.getBody());
+        APIGatewayV2HTTPResponse again = fromStorefront(event, seller + "-sf", body, Fixtures.SECRET);
+        assertEquals(200, again.getStatusCode(), again.getBody());
+        assertEquals(true, Json.parseObject(again.getBody()).get("duplicate"));
+        assertEquals(Json.parseObject(first.getBody()).get("rmaId"), Json.parseObject(again.getBody()).get("rmaId"));
+        assertEquals(1, Fixtures.drain(cloud.sqs, cloud.ref("EmailQueue")).size());
+
+        // A wrong signature writes nothing; a request outside the policy names the rule.
+        assertEquals(401, fromStorefront(event, seller + "-sf", Map.of("returnId", "ret-2", "externalOrderId",
+                order.externalOrderId(), "lines", List.of(line("MUG-BLUE", 1, "OTHER"))), "not-the-secret")
+                .getStatusCode());
+        APIGatewayV2HTTPResponse tooMany = fromStorefront(event, seller + "-sf", Map.of("returnId", "ret-3",
+                "externalOrderId", order.externalOrderId(), "lines", List.of(line("MUG-BLUE", 2, "OTHER"))),
+                Fixtures.SECRET);
+        assertEquals(422, tooMany.getStatusCode(), tooMany.getBody());
+        assertEquals("quantity", Json.parseObject(tooMany.getBody()).get("rule"));
+        assertEquals(List.of(), Fixtures.drain(cloud.sqs, cloud.ref("EmailQueue")));
+    }
 }

@@ -43,6 +43,12 @@ public final class DemoSeed {
     private DemoSeed() {
     }
 
+    /** The demo storefront's refunds go to the runner's own receiver (see DemoRefundReceiver). */
+    static void receiveRefundsAt(LocalCloud cloud, DynamoDbClient dynamo, String url) {
+        new DynamoAdmin(dynamo, String.valueOf(cloud.ref("AccountsTable")), String.valueOf(cloud.ref("InventoryTable")))
+                .setRefundUrl(STOREFRONT, url);
+    }
+
     static Demo seed(LocalCloud cloud, DynamoDbClient dynamo) {
         DynamoAdmin admin = new DynamoAdmin(dynamo, String.valueOf(cloud.ref("AccountsTable")),
                 String.valueOf(cloud.ref("InventoryTable")));

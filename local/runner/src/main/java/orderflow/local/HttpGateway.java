@@ -76,9 +76,15 @@ public final class HttpGateway implements AutoCloseable {
         }
     }
 
-    /** Extra local-only endpoints under /_local/ (sent emails, health). */
+    /** Extra local-only endpoints under /_local/ (sent emails, health, the demo storefront's refund receiver). */
     public interface LocalEndpoint {
         byte[] handle(String subPath) throws IOException;
+
+        /** For endpoints that take a request body (POST); the headers' names are lower case. */
+        default byte[] handle(String subPath, String method, Map<String, String> headers, byte[] body)
+                throws IOException {
+            return handle(subPath);
+        }
     }
 
     private final List<Route> routes;
@@ -331,8 +337,13 @@ public final class HttpGateway implements AutoCloseable {
             return;
         }
         try {
+            Map<String, String> headers = new java.util.HashMap<>();
+            exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT),
+                    v.isEmpty() ? "" : v.get(0)));
+            byte[] body = readLimited(exchange.getRequestBody());
             send(exchange, 200, Map.of("content-type", name.endsWith(".html") ? "text/html; charset=utf-8"
-                    : "application/json"), endpoint.handle(slash < 0 ? "" : subPath.substring(slash + 1)));
+                    : "application/json"), endpoint.handle(slash < 0 ? "" : subPath.substring(slash + 1),
+                    exchange.getRequestMethod(), headers, body == null ? new byte[0] : body));
         } catch (IOException | RuntimeException e) {
             send(exchange, 502, Map.of("content-type", "application/json"),
                     Json.write(Map.of("message", String.valueOf(e.getMessage()))).getBytes(StandardCharsets.UTF_8));

@@ -189,10 +189,14 @@ public final class Runner implements AutoCloseable {
             }
             throw new IOException("no schedule " + sub);
         });
+        if (demo != null) {
+            local.put("refunds", new DemoRefundReceiver(List.of(demo.webhookSecret())));
+        }
         gateway = new HttpGateway(options.host(), options.port(), routes, runtimes::get, local, options.region(), log);
         closeables.add(gateway);
         if (demo != null) {
             demo = demo.withBaseUrl(baseUrl());
+            DemoSeed.receiveRefundsAt(cloud, dynamo, baseUrl() + "/_local/refunds");
             Files.createDirectories(dir.resolve(".local"));
             Files.writeString(dir.resolve(".local/demo.json"), Json.write(demo.toJson()));
         }
@@ -310,6 +314,7 @@ public final class Runner implements AutoCloseable {
         out.println("  Sent emails     " + baseUrl() + "/_local/emails.html   (as buyers see them; JSON: /_local/emails)");
         if (demo != null) {
             out.println("  Demo seller     " + demo.sellerId());
+            out.println("  Demo refunds    " + baseUrl() + "/_local/refunds   (what the demo storefront was sent, signed)");
             out.println("  Demo API key    " + demo.apiKey());
             out.println("  Webhook URL     " + demo.webhookUrl());
             out.println("  Webhook secret  " + demo.webhookSecret());

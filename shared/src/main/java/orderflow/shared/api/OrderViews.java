@@ -58,6 +58,7 @@ public final class OrderViews {
         totals.put("shipping", money(o.totals().shipping()));
         totals.put("tax", money(o.totals().tax()));
         totals.put("total", money(o.totals().total()));
+        totals.put("refunded", money(o.refunded()));
         json.put("totals", totals);
         Fulfillment f = o.fulfillment();
         json.put("version", o.version());
@@ -139,7 +140,7 @@ public final class OrderViews {
                 && o.shipBy() != null && o.shipBy().isBefore(now);
     }
 
-    static Map<String, Object> money(Money m) {
+    public static Map<String, Object> money(Money m) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("amount", m.toDecimalString());
         json.put("currency", m.currency());

@@ -60,4 +60,11 @@ public final class Problems {
         body.putAll(extensions);
         return Responses.json(status, body, CONTENT_TYPE);
     }
+
+    /** Well-formed, but the seller's return policy or the order says no: 422 naming the rule. */
+    public static APIGatewayV2HTTPResponse refused(orderflow.shared.domain.returns.ReturnRules.Refused r) {
+        return problem(422, "return-refused", "Outside the return policy", r.getMessage(),
+                List.of(new orderflow.shared.domain.FieldError(r.field(), r.getMessage())),
+                java.util.Map.of("rule", r.rule()));
+    }
 }

@@ -1,7 +1,6 @@
 package orderflow.shared.api;
 
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 
 import com.amazonaws.services.lambda.runtime.Context;
@@ -30,9 +29,7 @@ public final class SellerRoutes {
         } catch (Failure f) {
             return Problems.from(f);
         } catch (orderflow.shared.domain.returns.ReturnRules.Refused r) {
-            // Well-formed, but the seller's return policy or the order says no: 422 naming the rule.
-            return Problems.problem(422, "return-refused", "Outside the return policy", r.getMessage(),
-                    List.of(new orderflow.shared.domain.FieldError(r.field(), r.getMessage())), Map.of("rule", r.rule()));
+            return Problems.refused(r);
         } catch (RuntimeException e) {
             context.getLogger().log(event.getRouteKey() + " failed: " + e, LogLevel.ERROR);
             return Problems.internalError(context.getAwsRequestId());

@@ -27,6 +27,8 @@ public final class StorefrontRoutes {
             context.getLogger().log(event.getRouteKey() + " for storefront " + storefrontId + " refused: "
                     + f.getClass().getSimpleName() + ": " + f.getMessage(), LogLevel.WARN);
             return Problems.from(f);
+        } catch (orderflow.shared.domain.returns.ReturnRules.Refused r) {
+            return Problems.refused(r);
         } catch (RuntimeException e) {
             context.getLogger().log(event.getRouteKey() + " for storefront " + storefrontId + " failed: " + e,
                     LogLevel.ERROR);

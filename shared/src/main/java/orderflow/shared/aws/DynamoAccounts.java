@@ -25,7 +25,8 @@ public final class DynamoAccounts implements Accounts {
     @Override
     public Optional<Storefront> storefront(String storefrontId) {
         return item("STOREFRONT#" + storefrontId).map(i -> new Storefront(storefrontId, Attr.str(i, "sellerId"),
-                Attr.str(i, "type"), i.containsKey("secrets") ? i.get("secrets").ss() : List.of()));
+                Attr.str(i, "type"), i.containsKey("secrets") ? i.get("secrets").ss() : List.of(),
+                Attr.str(i, "refundUrl")));
     }
 
     @Override
@@ -34,7 +35,9 @@ public final class DynamoAccounts implements Accounts {
                 Attr.str(i, "notifyEmail"), Attr.str(i, "replyTo"), Attr.str(i, "supportContact"),
                 (int) Attr.num(i, "handlingDays"),
                 ZoneId.of(Optional.ofNullable(Attr.str(i, "timeZone")).orElse("UTC")),
-                i.containsKey("transitDays") ? (int) Attr.num(i, "transitDays") : Seller.DEFAULT_TRANSIT_DAYS));
+                i.containsKey("transitDays") ? (int) Attr.num(i, "transitDays") : Seller.DEFAULT_TRANSIT_DAYS,
+                i.containsKey("unpaidCancelDays") ? (int) Attr.num(i, "unpaidCancelDays")
+                        : Seller.DEFAULT_UNPAID_CANCEL_DAYS));
     }
 
     @Override

@@ -41,6 +41,7 @@ public final class DynamoAdmin {
         Attr.putIfPresent(item, "supportContact", s.supportContact());
         item.put("handlingDays", Attr.n(s.handlingDays()));
         item.put("transitDays", Attr.n(s.transitDays()));
+        item.put("unpaidCancelDays", Attr.n(s.unpaidCancelDays()));
         item.put("timeZone", Attr.s(s.timeZone().getId()));
         // An update, not a put: saving a seller again must keep its API keys.
         Map<String, String> names = new HashMap<>();
@@ -92,6 +93,41 @@ public final class DynamoAdmin {
                 "pk", Attr.s("AMAZONSELLER#" + amazonSellerId), "storefrontId", Attr.s(storefrontId),
                 "refreshToken", Attr.s(refreshToken)))).build());
         dynamo.transactWriteItems(t -> t.transactItems(writes));
+    }
+
+    /**
+     * Where the storefront's refunds are POSTed (signed with its secrets); null removes it, and
+     * refunds are then left for the seller to pay on the platform (NO_ENDPOINT). Only https, or
+     * http to this machine for local runs: a refund notice never crosses a network in clear text.
+     */
+    public void setRefundUrl(String storefrontId, String url) {
+        if (url != null) {
+            java.net.URI uri;
+            try {
+                uri = java.net.URI.create(url);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--url is not a URL: " + e.getMessage());
+            }
+            boolean local = "http".equals(uri.getScheme()) && ("127.0.0.1".equals(uri.getHost())
+                    || "localhost".equals(uri.getHost()));
+            if (uri.getHost() == null || !("https".equals(uri.getScheme()) || local) || uri.getUserInfo() != null) {
+                throw new IllegalArgumentException("--url must be https://host/path (http only to 127.0.0.1 or"
+                        + " localhost), without credentials");
+            }
+        }
+        try {
+            dynamo.updateItem(b -> {
+                b.tableName(accountsTable).key(Map.of("pk", Attr.s("STOREFRONT#" + storefrontId)))
+                        .conditionExpression("attribute_exists(pk)");
+                if (url == null) {
+                    b.updateExpression("REMOVE refundUrl");
+                } else {
+                    b.updateExpression("SET refundUrl = :u").expressionAttributeValues(Map.of(":u", Attr.s(url)));
+                }
+            });
+        } catch (ConditionalCheckFailedException e) {
+            throw new IllegalArgumentException("unknown storefront " + storefrontId);
+        }
     }
 
     /** Adds a second signing secret to a storefront (rotation); at most two are active. */

@@ -14,6 +14,7 @@ import orderflow.shared.domain.OrderChange;
 import orderflow.shared.domain.OrderFilter;
 import orderflow.shared.domain.OrderStatus;
 import orderflow.shared.domain.StockMove;
+import orderflow.shared.domain.StockMovement;
 import orderflow.shared.ports.Orders;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -100,6 +101,15 @@ public final class DynamoOrders implements Orders {
 
     @Override
     public Applied apply(OrderChange change) {
+        return apply(change, List.of());
+    }
+
+    /**
+     * The change plus writes to other tables that must happen with it (an RMA received, a refund
+     * recorded; see DynamoRefunds). If one of those fails its condition while the order is still at
+     * the version, the transaction is retried like a race and then fails.
+     */
+    Applied apply(OrderChange change, List<TransactWriteItem> linked) {
         List<TransactWriteItem> actions = new ArrayList<>();
         actions.add(TransactWriteItem.builder().update(orderUpdate(change)).build());
         actions.add(TransactWriteItem.builder().put(p -> p.tableName(requireHistory())
@@ -107,19 +117,20 @@ public final class DynamoOrders implements Orders {
                 .conditionExpression("attribute_not_exists(orderId)")).build());
         Instant at = change.entry().at();
         for (StockMove move : change.stock()) {
-            actions.add(TransactWriteItem.builder().update(stockUpdate(change.after().sellerId(), move, at)).build());
-            if (move.kind() == StockMove.Kind.COMMIT) {
+            if (move.kind() != StockMove.Kind.WRITE_OFF) {
+                actions.add(TransactWriteItem.builder().update(stockUpdate(change.after().sellerId(), move, at))
+                        .build());
+            }
+            StockMovement logged = movement(change, move);
+            if (logged != null) {
                 if (movementsTable == null) {
                     throw new IllegalStateException("this adapter was built without the stock movements table");
                 }
-                // Deterministic key: a retried transaction writes the same movement, not a second one.
-                Map<String, AttributeValue> m = DynamoInventory.movementItem(change.after().sellerId(),
-                        new orderflow.shared.domain.StockMovement(move.sku(), at, -move.quantity(), "shipment",
-                                change.entry().action(), change.entry().actor().toString(),
-                                change.after().orderId() + "#v" + change.after().version()));
+                Map<String, AttributeValue> m = DynamoInventory.movementItem(change.after().sellerId(), logged);
                 actions.add(TransactWriteItem.builder().put(p -> p.tableName(movementsTable).item(m)).build());
             }
         }
+        actions.addAll(linked);
         for (int attempt = 1; ; attempt++) {
             try {
                 dynamo.transactWriteItems(b -> b.transactItems(actions));
@@ -137,6 +148,26 @@ public final class DynamoOrders implements Orders {
                 pause(attempt);
             }
         }
+    }
+
+    /**
+     * The audit line for a move that changes what is on hand (or writes units off), null for
+     * reservations. Its key is deterministic (order, version, kind): a retried transaction writes
+     * the same movement, not a second one, and a SKU both restocked and written off gets two.
+     */
+    private static StockMovement movement(OrderChange change, StockMove move) {
+        String ref = change.after().orderId() + "#v" + change.after().version();
+        String actor = change.entry().actor().toString();
+        Instant at = change.entry().at();
+        return switch (move.kind()) {
+            case COMMIT -> new StockMovement(move.sku(), at, -move.quantity(), "shipment", change.entry().action(),
+                    actor, ref);
+            case RESTOCK -> new StockMovement(move.sku(), at, move.quantity(), "return",
+                    move.quantity() + " returned sellable", actor, ref + "#return");
+            case WRITE_OFF -> new StockMovement(move.sku(), at, 0, "write-off",
+                    move.quantity() + " returned damaged, written off", actor, ref + "#write-off");
+            case RESERVE, RELEASE -> null;
+        };
     }
 
     /** Every attribute the domain owns, set to the new version's values, if the version is unchanged. */
@@ -186,6 +217,10 @@ public final class DynamoOrders implements Orders {
             case RELEASE -> {
                 update = "SET reserved = reserved - :q, available = available + :q, updatedAt = :now";
                 condition = "reserved >= :q";
+            }
+            case RESTOCK -> {
+                update = "SET onHand = onHand + :q, available = available + :q, updatedAt = :now";
+                condition = "attribute_exists(onHand)"; // the SKU shipped, so its stock item exists
             }
             default -> throw new IllegalArgumentException(move.kind().name());
         }

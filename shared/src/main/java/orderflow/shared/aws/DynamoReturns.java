@@ -22,6 +22,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 public final class DynamoReturns implements Returns {
 
     static final String BY_ORDER_INDEX = "ByOrder";
+    static final String BY_SELLER_INDEX = "BySeller";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -52,6 +53,55 @@ public final class DynamoReturns implements Returns {
         Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table).consistentRead(true)
                 .key(Map.of("rmaId", Attr.s(rmaId)))).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
+    }
+
+    @Override
+    public Page listBySeller(String sellerId, RmaStatus status, Map<String, String> after, int limit) {
+        List<ReturnAuthorization> items = new ArrayList<>();
+        Map<String, AttributeValue> start = after == null ? null : toKey(after);
+        // A status filter can leave a query page short: read on, a bounded number of times, to fill it.
+        for (int reads = 0; reads < 5 && items.size() < limit; reads++) {
+            Map<String, AttributeValue> from = start;
+            var response = dynamo.query(q -> {
+                q.tableName(table).indexName(BY_SELLER_INDEX).keyConditionExpression("sellerId = :s")
+                        .scanIndexForward(false).limit(limit - items.size()).exclusiveStartKey(from);
+                if (status == null) {
+                    q.expressionAttributeValues(Map.of(":s", Attr.s(sellerId)));
+                } else {
+                    q.filterExpression("#st = :st").expressionAttributeNames(Map.of("#st", "status"))
+                            .expressionAttributeValues(Map.of(":s", Attr.s(sellerId), ":st", Attr.s(status.name())));
+                }
+            });
+            response.items().forEach(i -> items.add(fromItem(i)));
+            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                    ? response.lastEvaluatedKey() : null;
+            if (start == null) {
+                break;
+            }
+        }
+        Map<String, String> next = null;
+        if (start != null) {
+            next = new java.util.TreeMap<>();
+            for (Map.Entry<String, AttributeValue> e : start.entrySet()) {
+                next.put(e.getKey(), e.getValue().s());
+            }
+        }
+        return new Page(items, next);
+    }
+
+    private static Map<String, AttributeValue> toKey(Map<String, String> position) {
+        Map<String, AttributeValue> key = new HashMap<>();
+        position.forEach((k, v) -> key.put(k, Attr.s(v)));
+        return key;
+    }
+
+    /** The RMA as received, in place of the AUTHORIZED one: a transaction part for DynamoRefunds. */
+    software.amazon.awssdk.services.dynamodb.model.Put receivedPut(ReturnAuthorization received, String sellerId) {
+        Map<String, AttributeValue> item = toItem(received);
+        item.put("sellerId", Attr.s(sellerId));
+        return software.amazon.awssdk.services.dynamodb.model.Put.builder().tableName(table).item(item)
+                .conditionExpression("#st = :authorized").expressionAttributeNames(Map.of("#st", "status"))
+                .expressionAttributeValues(Map.of(":authorized", Attr.s(RmaStatus.AUTHORIZED.name()))).build();
     }
 
     @Override

@@ -85,6 +85,8 @@ final class OrderItems {
         Attr.putIfPresent(item, "shipBy", o.shipBy());
         Attr.putIfPresent(item, "confirmationQueuedAt", o.confirmationQueuedAt());
         item.put("version", Attr.n(o.version()));
+        item.put("refundedMinor", Attr.n(o.refunded().minor()));
+        WatchKeys.put(item, o);
         Fulfillment f = o.fulfillment();
         Attr.putIfPresent(item, "acknowledgedAt", f.acknowledgedAt());
         Attr.putIfPresent(item, "deliverBy", f.deliverBy());
@@ -113,16 +115,20 @@ final class OrderItems {
         item.put("lateShipment", AttributeValue.fromBool(f.anyLate()));
         Cancellation c = f.cancellation();
         if (c != null) {
-            item.put("cancellation", AttributeValue.fromM(Map.of("reason", Attr.s(c.reason()),
+            Map<String, AttributeValue> m = new java.util.HashMap<>(Map.of("reason", Attr.s(c.reason()),
                     "buyerRequested", AttributeValue.fromBool(c.buyerRequested()), "at", Attr.s(c.at().toString()),
-                    "by", Attr.s(c.by()))));
+                    "by", Attr.s(c.by())));
+            if (c.canceledFrom() != null) {
+                m.put("canceledFrom", Attr.s(c.canceledFrom().name()));
+            }
+            item.put("cancellation", AttributeValue.fromM(m));
         }
         return item;
     }
 
     /** Attributes an order item may lack; a versioned update removes them when the order has none. */
     static final List<String> OPTIONAL = List.of("statusReason", "shipBy", "acknowledgedAt", "deliverBy",
-            "cancellation", "packCheckedAt");
+            "cancellation", "packCheckedAt", "watchKey", "watchAt");
 
     private static Fulfillment fulfillment(Map<String, AttributeValue> item) {
         List<Shipment> shipments = new ArrayList<>();
@@ -142,7 +148,8 @@ final class OrderItems {
         if (item.containsKey("cancellation")) {
             Map<String, AttributeValue> c = item.get("cancellation").m();
             cancellation = new Cancellation(Attr.str(c, "reason"), c.get("buyerRequested").bool(),
-                    Attr.instant(c, "at"), Attr.str(c, "by"));
+                    Attr.instant(c, "at"), Attr.str(c, "by"),
+                    c.containsKey("canceledFrom") ? OrderStatus.valueOf(Attr.str(c, "canceledFrom")) : null);
         }
         return new Fulfillment(Attr.instant(item, "acknowledgedAt"), Attr.instant(item, "deliverBy"), shipments,
                 cancellation, Attr.instant(item, "packCheckedAt"));
@@ -168,6 +175,7 @@ final class OrderItems {
                 new Address(Attr.str(a, "name"), Attr.str(a, "line1"), Attr.str(a, "line2"), Attr.str(a, "city"),
                         Attr.str(a, "region"), Attr.str(a, "postalCode"), Attr.str(a, "country")),
                 lines, totals, Attr.instant(item, "shipBy"), Attr.instant(item, "confirmationQueuedAt"),
-                Attr.num(item, "version"), fulfillment(item));
+                Attr.num(item, "version"), fulfillment(item),
+                new Money(item.containsKey("refundedMinor") ? Attr.num(item, "refundedMinor") : 0, currency));
     }
 }

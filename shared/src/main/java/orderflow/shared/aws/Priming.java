@@ -35,6 +35,8 @@ public final class Priming {
             Map.entry("MESSAGES_TABLE", "priming-messages"),
             Map.entry("DELIVERY_LOG_TABLE", "priming-delivery-log"),
             Map.entry("RETURNS_TABLE", "priming-returns"),
+            Map.entry("REFUNDS_TABLE", "priming-refunds"),
+            Map.entry("REFUND_QUEUE_URL", "https://sqs.us-east-1.amazonaws.com/000000000000/priming-refunds"),
             Map.entry("ORDER_QUEUE_URL", "https://sqs.us-east-1.amazonaws.com/000000000000/priming-orders"),
             Map.entry("EMAIL_QUEUE_URL", "https://sqs.us-east-1.amazonaws.com/000000000000/priming-emails"),
             Map.entry("SENDER_EMAIL", "priming@example.com")));
@@ -46,7 +48,8 @@ public final class Priming {
     }
 
     /**
-     * DynamoDB answering by operation and key: {@code answers.get("GetItem:orderId")} for a GetItem
+     * DynamoDB answering by operation and key: {@code answers.get("GetItem:orderId,refundId")} for a
+     * GetItem with exactly that composite key, else {@code answers.get("GetItem:orderId")} for one
      * whose key has orderId, else {@code answers.get("GetItem")}, else "{}".
      */
     public static DynamoDbClient dynamoDb(Map<String, String> answers) {
@@ -75,6 +78,13 @@ public final class Priming {
             String target = request.firstMatchingHeader("X-Amz-Target").orElse("");
             String operation = target.substring(target.indexOf('.') + 1);
             Object key = body.isEmpty() ? null : Json.parseObject(body).get("Key");
+            if (key instanceof Map<?, ?> k && k.size() > 1) { // a composite key: "GetItem:orderId,refundId"
+                String names = String.join(",", k.keySet().stream().map(String::valueOf).sorted().toList());
+                String answer = answers.get(operation + ":" + names);
+                if (answer != null) {
+                    return answer;
+                }
+            }
             if (key instanceof Map<?, ?> k) {
                 for (Object attribute : k.keySet()) {
                     String answer = answers.get(operation + ":" + attribute);

@@ -75,6 +75,16 @@ public final class PrimingSamples {
                 ZoneId.of("UTC"));
     }
 
+    public static Map<String, AttributeValue> returnItem(orderflow.shared.domain.returns.ReturnAuthorization rma) {
+        Map<String, AttributeValue> item = DynamoReturns.toItem(rma);
+        item.put("sellerId", Attr.s(SELLER));
+        return item;
+    }
+
+    public static Map<String, AttributeValue> refundItem(orderflow.shared.domain.returns.Refund refund) {
+        return DynamoRefunds.toItem(refund);
+    }
+
     public static Map<String, AttributeValue> orderItem(Order order) {
         return OrderItems.toItem(order);
     }

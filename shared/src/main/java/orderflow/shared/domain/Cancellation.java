@@ -3,12 +3,13 @@ package orderflow.shared.domain;
 import java.time.Instant;
 
 /**
- * Why and by whom an order was canceled. Buyer-requested cancels and cancels of unpaid orders
- * do not count toward the seller's pre-fulfillment cancel rate.
+ * Why and by whom an order was canceled, and from which status. Buyer-requested cancels and
+ * cancels of unpaid (PENDING) orders do not count toward the seller's pre-fulfillment cancel rate.
+ * canceledFrom is null on cancels recorded before it was kept.
  */
-public record Cancellation(String reason, boolean buyerRequested, Instant at, String by) {
+public record Cancellation(String reason, boolean buyerRequested, Instant at, String by, OrderStatus canceledFrom) {
 
-    public boolean countsAgainstSeller(OrderStatus canceledFrom) {
+    public boolean countsAgainstSeller() {
         return !buyerRequested && canceledFrom != OrderStatus.PENDING;
     }
 }

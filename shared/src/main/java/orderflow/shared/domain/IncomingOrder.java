@@ -11,6 +11,6 @@ public record IncomingOrder(String externalOrderId, Instant createdAt, boolean p
         return new Order(OrderIds.forExternal(storefrontId, externalOrderId), sellerId, storefrontId,
                 externalOrderId, paid ? OrderStatus.READY : OrderStatus.PENDING, null,
                 createdAt == null ? receivedAt : createdAt, receivedAt, currency, buyer, shipTo, lines,
-                totals, null, null, 1, Fulfillment.NONE);
+                totals, null, null, 1, Fulfillment.NONE, null);
     }
 }

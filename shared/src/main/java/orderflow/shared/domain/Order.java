@@ -26,13 +26,22 @@ public record Order(
         Instant shipBy,
         Instant confirmationQueuedAt,
         long version,
-        Fulfillment fulfillment) {
+        Fulfillment fulfillment,
+        Money refunded) {
 
     public Order {
         lines = List.copyOf(lines);
         if (fulfillment == null) {
             fulfillment = Fulfillment.NONE;
         }
+        if (refunded == null) {
+            refunded = Money.zero(currency);
+        }
+    }
+
+    /** The order total minus everything refunded so far: the cap on further refunds. */
+    public Money refundable() {
+        return new Money(Math.max(0, totals.total().minor() - refunded.minor()), currency);
     }
 
     /** Quantity per SKU, lines for the same SKU added up (one stock item, one transaction action). */
@@ -71,11 +80,22 @@ public record Order(
 
     public Order next(OrderStatus nextStatus, String reason, Instant nextShipBy, Fulfillment nextFulfillment) {
         return new Order(orderId, sellerId, storefrontId, externalOrderId, nextStatus, reason, createdAt, receivedAt,
-                currency, buyer, shipTo, lines, totals, nextShipBy, confirmationQueuedAt, version + 1, nextFulfillment);
+                currency, buyer, shipTo, lines, totals, nextShipBy, confirmationQueuedAt, version + 1, nextFulfillment,
+                refunded);
+    }
+
+    /** The next version with {@code amount} more refunded and the status that follows from it. */
+    public Order withRefund(Money amount, OrderStatus nextStatus, String reason) {
+        if (!amount.currency().equals(currency) || amount.minor() < 0) {
+            throw new IllegalArgumentException("a refund is a non-negative amount in " + currency);
+        }
+        return new Order(orderId, sellerId, storefrontId, externalOrderId, nextStatus, reason, createdAt, receivedAt,
+                currency, buyer, shipTo, lines, totals, shipBy, confirmationQueuedAt, version + 1, fulfillment,
+                refunded.plus(amount));
     }
 
     public Order withConfirmationQueuedAt(Instant at) {
         return new Order(orderId, sellerId, storefrontId, externalOrderId, status, statusReason, createdAt, receivedAt,
-                currency, buyer, shipTo, lines, totals, shipBy, at, version, fulfillment);
+                currency, buyer, shipTo, lines, totals, shipBy, at, version, fulfillment, refunded);
     }
 }

@@ -43,7 +43,8 @@ public final class OrderLifecycle {
         if (order.status() == OrderStatus.UNSHIPPED) {
             order.quantitiesBySku().forEach((sku, q) -> release.add(new StockMove(sku, q, StockMove.Kind.RELEASE)));
         }
-        Cancellation c = new Cancellation(request.describe(), request.buyerRequested(), now, actor.toString());
+        Cancellation c = new Cancellation(request.describe(), request.buyerRequested(), now, actor.toString(),
+                order.status());
         Order next = order.next(OrderStatus.CANCELED, request.describe(), order.shipBy(),
                 order.fulfillment().withCancellation(c));
         return OrderChange.of(order, next, now, actor, "cancel", request.describe(), release);
@@ -166,6 +167,33 @@ public final class OrderLifecycle {
         }
         return OrderChange.of(order, order.withFulfillment(order.fulfillment().withPackChecked(now)), now, actor,
                 "pack-check", "passed: " + check.scanned() + " units scanned", List.of());
+    }
+
+    /**
+     * Money paid back after delivery (a received return or a goodwill refund), with any restocked
+     * units: PARTIALLY_REFUNDED, or REFUNDED once the refunded total reaches what was paid. A return
+     * that pays nothing back (the order was already refunded in full) keeps the status.
+     */
+    public static OrderChange refund(Order order, Money amount, Actor actor, Instant now, String action,
+                                     String reason, List<StockMove> stock) {
+        if (amount.minor() > order.refundable().minor()) {
+            throw new IllegalArgumentException("refund " + amount + " above the refundable " + order.refundable());
+        }
+        if (amount.minor() == 0) {
+            require(order, SellerAction.RETURN);
+            return OrderChange.of(order, order.withRefund(amount, order.status(), order.statusReason()), now, actor,
+                    action, reason, stock);
+        }
+        require(order, SellerAction.REFUND);
+        OrderStatus status = amount.minor() == order.refundable().minor()
+                ? OrderStatus.REFUNDED : OrderStatus.PARTIALLY_REFUNDED;
+        order.status().requireCanBecome(status);
+        return OrderChange.of(order, order.withRefund(amount, status, reason), now, actor, action, reason, stock);
+    }
+
+    /** Throws {@link Failure.IllegalTransition} unless the order's status allows the action. */
+    public static void requireAllowed(Order order, SellerAction action) {
+        require(order, action);
     }
 
     /** The promised delivery date: transit business days after the ship-by date. */

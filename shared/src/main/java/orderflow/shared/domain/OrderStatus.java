@@ -8,23 +8,31 @@ import java.util.Set;
  * The order state machine, in one place. Mirrors Seller Central: PENDING (payment not verified),
  * UNSHIPPED, PARTIALLY_SHIPPED, SHIPPED, DELIVERED, CANCELED; READY is a paid order waiting for its
  * stock reservation, BACKORDERED one whose stock is short, ON_HOLD one that needs the seller.
+ * After delivery, money paid back (a received return or a goodwill refund) makes it
+ * PARTIALLY_REFUNDED, and REFUNDED once everything paid has been paid back.
  */
 public enum OrderStatus {
-    PENDING, READY, BACKORDERED, ON_HOLD, UNSHIPPED, PARTIALLY_SHIPPED, SHIPPED, DELIVERED, CANCELED;
+    PENDING, READY, BACKORDERED, ON_HOLD, UNSHIPPED, PARTIALLY_SHIPPED, SHIPPED, DELIVERED, PARTIALLY_REFUNDED,
+    REFUNDED, CANCELED;
 
-    private static final Map<OrderStatus, Set<OrderStatus>> NEXT = Map.of(
-            PENDING, EnumSet.of(READY, CANCELED),
-            READY, EnumSet.of(UNSHIPPED, BACKORDERED, ON_HOLD, CANCELED),
-            BACKORDERED, EnumSet.of(UNSHIPPED, BACKORDERED, ON_HOLD, CANCELED),
-            ON_HOLD, EnumSet.of(READY, CANCELED),
-            UNSHIPPED, EnumSet.of(PARTIALLY_SHIPPED, SHIPPED, CANCELED),
-            PARTIALLY_SHIPPED, EnumSet.of(PARTIALLY_SHIPPED, SHIPPED),
-            SHIPPED, EnumSet.of(DELIVERED),
-            DELIVERED, EnumSet.noneOf(OrderStatus.class),
-            CANCELED, EnumSet.noneOf(OrderStatus.class));
+    private static final Map<OrderStatus, Set<OrderStatus>> NEXT = Map.ofEntries(
+            Map.entry(PENDING, EnumSet.of(READY, CANCELED)),
+            Map.entry(READY, EnumSet.of(UNSHIPPED, BACKORDERED, ON_HOLD, CANCELED)),
+            Map.entry(BACKORDERED, EnumSet.of(UNSHIPPED, BACKORDERED, ON_HOLD, CANCELED)),
+            Map.entry(ON_HOLD, EnumSet.of(READY, CANCELED)),
+            Map.entry(UNSHIPPED, EnumSet.of(PARTIALLY_SHIPPED, SHIPPED, CANCELED)),
+            Map.entry(PARTIALLY_SHIPPED, EnumSet.of(PARTIALLY_SHIPPED, SHIPPED)),
+            Map.entry(SHIPPED, EnumSet.of(DELIVERED)),
+            Map.entry(DELIVERED, EnumSet.of(PARTIALLY_REFUNDED, REFUNDED)),
+            Map.entry(PARTIALLY_REFUNDED, EnumSet.of(PARTIALLY_REFUNDED, REFUNDED)),
+            Map.entry(REFUNDED, EnumSet.noneOf(OrderStatus.class)),
+            Map.entry(CANCELED, EnumSet.noneOf(OrderStatus.class)));
 
     /** Before anything left the warehouse: the seller may still acknowledge the order. */
     private static final Set<OrderStatus> PRE_SHIPMENT = EnumSet.of(PENDING, READY, BACKORDERED, ON_HOLD, UNSHIPPED);
+
+    /** Delivered, whatever has been refunded since: returns may still be authorized and received. */
+    private static final Set<OrderStatus> AFTER_DELIVERY = EnumSet.of(DELIVERED, PARTIALLY_REFUNDED, REFUNDED);
 
     /** What a seller may do to an order in this status (the 409 answer lists these). */
     public Set<SellerAction> sellerActions() {
@@ -40,6 +48,12 @@ public enum OrderStatus {
         }
         if (this == PARTIALLY_SHIPPED || this == SHIPPED) {
             actions.add(SellerAction.CONFIRM_DELIVERY); // per shipment; DELIVERED when all arrived
+        }
+        if (AFTER_DELIVERY.contains(this)) {
+            actions.add(SellerAction.RETURN); // delivered units, within the seller's return window
+        }
+        if (canBecome(REFUNDED)) {
+            actions.add(SellerAction.REFUND);
         }
         return actions;
     }

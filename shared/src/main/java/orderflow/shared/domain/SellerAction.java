@@ -2,7 +2,8 @@ package orderflow.shared.domain;
 
 /** The seller API's order actions; {@link OrderStatus#sellerActions()} says which apply when. */
 public enum SellerAction {
-    ACKNOWLEDGE("acknowledge"), CANCEL("cancel"), SHIP("ship"), CONFIRM_DELIVERY("confirm-delivery");
+    ACKNOWLEDGE("acknowledge"), CANCEL("cancel"), SHIP("ship"), CONFIRM_DELIVERY("confirm-delivery"), RETURN("return"),
+    REFUND("refund");
 
     private final String apiName;
 

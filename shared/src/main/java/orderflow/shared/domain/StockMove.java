@@ -2,7 +2,8 @@ package orderflow.shared.domain;
 
 /**
  * A change to one SKU's stock that must happen atomically with an order change. Reserving needs
- * available >= quantity; committing (shipment) and releasing (cancel) need reserved >= quantity.
+ * available >= quantity; committing (shipment) and releasing (cancel) need reserved >= quantity;
+ * a received return restocks sellable units and writes damaged ones off.
  */
 public record StockMove(String sku, int quantity, Kind kind) {
 
@@ -12,7 +13,11 @@ public record StockMove(String sku, int quantity, Kind kind) {
         /** onHand -= q, reserved -= q: the units left in a box. */
         COMMIT,
         /** reserved -= q, available += q: the units are for sale again. */
-        RELEASE
+        RELEASE,
+        /** onHand += q, available += q: returned units in sellable condition back on the shelf. */
+        RESTOCK,
+        /** No count changes (the units left stock when they shipped); the loss is logged as a movement. */
+        WRITE_OFF
     }
 
     public StockMove {

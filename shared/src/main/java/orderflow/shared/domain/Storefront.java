@@ -2,10 +2,17 @@ package orderflow.shared.domain;
 
 import java.util.List;
 
-/** Where orders come from. Up to two secrets are active so a secret can be rotated without downtime. */
-public record Storefront(String storefrontId, String sellerId, String type, List<String> secrets) {
+/**
+ * Where orders come from. Up to two secrets are active so a secret can be rotated without downtime.
+ * refundUrl, when set, receives each refund as a signed webhook so the platform can pay it.
+ */
+public record Storefront(String storefrontId, String sellerId, String type, List<String> secrets, String refundUrl) {
 
     public Storefront {
         secrets = List.copyOf(secrets);
+    }
+
+    public Storefront(String storefrontId, String sellerId, String type, List<String> secrets) {
+        this(storefrontId, sellerId, type, secrets, null);
     }
 }

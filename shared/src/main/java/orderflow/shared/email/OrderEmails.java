@@ -92,6 +92,25 @@ public final class OrderEmails {
         return message("return-authorized", "return-authorized:" + rma.rmaId(), order, seller, data);
     }
 
+    /** One email per refund (its id is the event id): the amount, and for a return what was deducted. */
+    public static EmailMessage refundIssued(Order order, Seller seller, orderflow.shared.domain.returns.Refund refund) {
+        Map<String, Object> data = base(order);
+        data.put("amount", refund.amount().display());
+        data.put("reason", refund.goodwill() ? refund.reason() : "your " + refund.reason());
+        List<Map<String, Object>> deductions = new ArrayList<>();
+        var b = refund.breakdown();
+        if (b != null) {
+            if (b.restockingFees().minor() > 0) {
+                deductions.add(Map.of("what", "Restocking fee", "deducted", b.restockingFees().display()));
+            }
+            if (b.returnShipping().minor() > 0) {
+                deductions.add(Map.of("what", "Return shipping", "deducted", b.returnShipping().display()));
+            }
+        }
+        data.put("deductions", deductions);
+        return message("refund-issued", "refund-issued:" + refund.refundId(), order, seller, data);
+    }
+
     public static EmailMessage delivered(Order order, Seller seller) {
         Map<String, Object> data = base(order);
         return message("order-delivered", "order-delivered:" + order.orderId(), order, seller, data);

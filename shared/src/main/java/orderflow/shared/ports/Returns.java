@@ -13,6 +13,16 @@ public interface Returns {
 
     Optional<ReturnAuthorization> get(String rmaId);
 
+    /**
+     * A page of the seller's RMAs, newest first, from the BySeller index; {@code status} null for
+     * all. {@code after} is the position returned with the previous page, or null.
+     */
+    Page listBySeller(String sellerId, orderflow.shared.domain.returns.RmaStatus status,
+                      java.util.Map<String, String> after, int limit);
+
+    record Page(List<ReturnAuthorization> items, java.util.Map<String, String> next) {
+    }
+
     /** Stores a new RMA unless its id (order + sequence) exists: false when a concurrent request took it. */
     boolean create(ReturnAuthorization rma, String sellerId);
 }

@@ -18,6 +18,8 @@ import orderflow.shared.json.Json;
 final class ListingCursor {
 
     private static final Set<String> KEYS = Set.of("orderId", "sellerId", "listKey");
+    /** A position in ReturnsTable's BySeller index. */
+    static final Set<String> RETURN_KEYS = Set.of("rmaId", "sellerId", "createdAt");
 
     private ListingCursor() {
     }
@@ -29,12 +31,17 @@ final class ListingCursor {
 
     /** The position, or null with an error on "cursor" added. */
     static Map<String, String> decode(String text, String sellerId, List<FieldError> errors) {
+        return decode(text, sellerId, KEYS, errors);
+    }
+
+    /** A position in an index with these key attributes, one of them sellerId. */
+    static Map<String, String> decode(String text, String sellerId, Set<String> keys, List<FieldError> errors) {
         try {
             Map<String, Object> json = Json.parseObject(new String(Base64.getUrlDecoder().decode(text),
                     StandardCharsets.UTF_8));
             Map<String, String> position = new LinkedHashMap<>();
             json.forEach((k, v) -> position.put(k, v instanceof String s ? s : null));
-            if (position.keySet().equals(KEYS) && !position.containsValue(null)
+            if (position.keySet().equals(keys) && !position.containsValue(null)
                     && sellerId.equals(position.get("sellerId"))) {
                 return position;
             }

@@ -2,11 +2,21 @@ package orderflow.shared.service;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import orderflow.shared.domain.Failure;
+import orderflow.shared.domain.FieldError;
+import orderflow.shared.domain.returns.Refund;
+import orderflow.shared.domain.returns.RefundIds;
+import orderflow.shared.domain.returns.RmaStatus;
+import orderflow.shared.ports.DeliveryLog;
+import orderflow.shared.ports.Refunds;
 import orderflow.shared.domain.Order;
+import orderflow.shared.domain.OrderIds;
+import orderflow.shared.domain.Storefront;
 import orderflow.shared.domain.Seller;
 import orderflow.shared.domain.returns.ReturnAuthorization;
 import orderflow.shared.domain.returns.ReturnPolicy;
@@ -32,9 +42,24 @@ public final class ReturnService {
     private final Accounts accounts;
     private final EmailOutbox emails;
     private final Clock clock;
+    private final Refunds refunds;
+    private final DeliveryLog deliveries;
 
+    /** For authorizing returns: deliveries recognises a storefront's redelivered return requests. */
     public ReturnService(Orders orders, Returns returns, ReturnPolicies policies, Accounts accounts, EmailOutbox emails,
-                         Clock clock) {
+                         DeliveryLog deliveries, Clock clock) {
+        this(orders, returns, null, policies, accounts, emails, deliveries, clock);
+    }
+
+    /** For the listings: refunds. */
+    public ReturnService(Orders orders, Returns returns, Refunds refunds, Clock clock) {
+        this(orders, returns, refunds, null, null, null, null, clock);
+    }
+
+    private ReturnService(Orders orders, Returns returns, Refunds refunds, ReturnPolicies policies, Accounts accounts,
+                          EmailOutbox emails, DeliveryLog deliveries, Clock clock) {
+        this.refunds = refunds;
+        this.deliveries = deliveries;
         this.orders = orders;
         this.returns = returns;
         this.policies = policies;
@@ -43,9 +68,89 @@ public final class ReturnService {
         this.clock = clock;
     }
 
+    /** An RMA with its refund (null until received with something to pay back). */
+    public record Listed(ReturnAuthorization rma, Refund refund) {
+    }
+
+    public record Listing(List<Listed> items, String nextCursor) {
+    }
+
+    /** GET /v1/returns?status=&limit=&cursor=: the seller's RMAs, newest first. */
+    public Listing list(String sellerId, Map<String, String> query) {
+        Map<String, String> q = query == null ? Map.of() : query;
+        List<FieldError> errors = new ArrayList<>();
+        RmaStatus status = null;
+        if (q.get("status") != null) {
+            try {
+                status = RmaStatus.valueOf(q.get("status"));
+            } catch (IllegalArgumentException e) {
+                errors.add(new FieldError("status", "must be one of " + java.util.Arrays.toString(RmaStatus.values())));
+            }
+        }
+        int limit = QueryParams.limit(q, 25, 100, errors);
+        Map<String, String> after = q.get("cursor") == null ? null
+                : ListingCursor.decode(q.get("cursor"), sellerId, ListingCursor.RETURN_KEYS, errors);
+        QueryParams.check(errors);
+        Returns.Page page = returns.listBySeller(sellerId, status, after, limit);
+        return new Listing(withRefunds(page.items()), ListingCursor.encode(page.next()));
+    }
+
+    /** GET /v1/orders/{orderId}/returns: the order's RMAs, oldest first (404 for another seller's order). */
+    public List<Listed> forOrder(String sellerId, String orderId) {
+        new OrderQueryService(orders).get(sellerId, orderId);
+        return withRefunds(returns.forOrder(orderId));
+    }
+
+    private List<Listed> withRefunds(List<ReturnAuthorization> rmas) {
+        List<Refunds.Key> keys = rmas.stream().filter(r -> r.status() == RmaStatus.RECEIVED)
+                .map(r -> new Refunds.Key(r.orderId(), RefundIds.forReturn(r.rmaId()))).toList();
+        Map<String, Refund> byRma = new HashMap<>();
+        if (!keys.isEmpty()) {
+            refunds.getAll(keys).forEach(r -> byRma.put(r.rmaId(), r));
+        }
+        return rmas.stream().map(r -> new Listed(r, byRma.get(r.rmaId()))).toList();
+    }
+
     public ReturnAuthorization authorize(String sellerId, String orderId, Map<String, Object> body) {
         Order order = new OrderQueryService(orders).get(sellerId, orderId);
-        var request = ReturnRequests.parse(body);
+        return authorize(order, ReturnRequests.parse(body));
+    }
+
+    /** The RMA for a storefront's return request, and whether it was made before (a redelivery). */
+    public record Requested(ReturnAuthorization rma, boolean duplicate) {
+    }
+
+    /**
+     * POST /webhooks/{storefrontId}/returns: a buyer's return request from the storefront, signed like
+     * its orders, checked against the same policy; a redelivery (same returnId) answers the RMA made
+     * the first time and emails nothing.
+     */
+    public Requested fromStorefront(String storefrontId, java.util.function.UnaryOperator<String> headers,
+                                    byte[] body) {
+        Instant now = clock.instant();
+        Storefront storefront = StorefrontRequests.verify(accounts, storefrontId, headers, body, now);
+        var in = ReturnRequests.parseFromStorefront(orderflow.shared.json.Json.parseObject(
+                StorefrontRequests.utf8(body)));
+        String deliveryId = storefrontId + ":" + in.returnId();
+        var earlier = deliveries.handled(DELIVERY_SOURCE, deliveryId);
+        if (earlier.isPresent()) {
+            return new Requested(returns.get(earlier.get()).orElseThrow(() -> new IllegalStateException(
+                    "the delivery log names an RMA that does not exist")), true);
+        }
+        Order order = orders.get(OrderIds.forExternal(storefrontId, in.externalOrderId()))
+                .filter(o -> o.sellerId().equals(storefront.sellerId()))
+                .orElseThrow(() -> new Failure.NotFound("No order " + in.externalOrderId() + " from this storefront."));
+        ReturnAuthorization rma = authorize(order, in.request());
+        deliveries.record(DELIVERY_SOURCE, deliveryId, rma.rmaId(), now);
+        return new Requested(rma, false);
+    }
+
+    /** DeliveryLog source of storefront return requests. */
+    static final String DELIVERY_SOURCE = "return";
+
+    private ReturnAuthorization authorize(Order order, orderflow.shared.domain.returns.ReturnRequest request) {
+        String sellerId = order.sellerId();
+        String orderId = order.orderId();
         ReturnPolicy policy = policies.get(sellerId).orElse(ReturnPolicy.DEFAULT);
         Instant now = clock.instant();
         List<ReturnAuthorization> existing = returns.forOrder(orderId);

@@ -35,12 +35,15 @@ public final class AdminCli {
               create-seller     --seller ID --store-name NAME --notify-email EMAIL
                                 [--reply-to EMAIL] [--support CONTACT] [--handling-days 2] [--time-zone UTC]
                                 [--transit-days 5]   promised delivery = ship-by + transit business days
+                                [--unpaid-cancel-days 21]   orders unpaid this long are canceled (at least 1)
               create-storefront --seller ID --storefront ID [--type generic|shopify|woocommerce] [--secret S]
                                 prints the webhook URL and signing secret (Shopify: pass its key as --secret)
               create-storefront --seller ID --storefront ID --type amazon --amazon-seller-id A --refresh-token T
               add-secret        --storefront ID [--secret S]                    a second secret, for rotation
                                 (Shopify: pass its new signing key as --secret)
               retire-secret     --storefront ID --secret SECRET                 once the storefront uses the new one
+              set-refund-url    --storefront ID --url https://...               refunds are POSTed there, signed
+                                (--url none: refunds are paid on the platform by hand)
               create-api-key    --seller ID [--label TEXT]                      prints the key (shown once); at most 2 active
               list-api-keys     --seller ID                                     public ids (key_...) of the active keys
               revoke-api-key    --seller ID --key-id key_...                    the key stops working within 60 s
@@ -82,7 +85,9 @@ public final class AdminCli {
                         required(f, "notify-email"), f.get("reply-to"), f.getOrDefault("support", f.get("reply-to")),
                         Integer.parseInt(f.getOrDefault("handling-days", "2")),
                         ZoneId.of(f.getOrDefault("time-zone", "UTC")),
-                        Integer.parseInt(f.getOrDefault("transit-days", Integer.toString(Seller.DEFAULT_TRANSIT_DAYS)))));
+                        Integer.parseInt(f.getOrDefault("transit-days", Integer.toString(Seller.DEFAULT_TRANSIT_DAYS))),
+                        Integer.parseInt(f.getOrDefault("unpaid-cancel-days",
+                                Integer.toString(Seller.DEFAULT_UNPAID_CANCEL_DAYS)))));
                 System.out.println("seller " + f.get("seller") + " saved");
             }
             case "create-storefront" -> createStorefront(f);
@@ -98,6 +103,12 @@ public final class AdminCli {
             case "retire-secret" -> {
                 admin(f).retireSecret(required(f, "storefront"), required(f, "secret"));
                 System.out.println("secret retired");
+            }
+            case "set-refund-url" -> {
+                String url = required(f, "url");
+                admin(f).setRefundUrl(required(f, "storefront"), url.equals("none") ? null : url);
+                System.out.println("refunds of " + f.get("storefront") + (url.equals("none") ? " are paid by hand"
+                        : " are POSTed to " + url));
             }
             case "reprocess" -> System.out.println(reprocess(f, required(f, "order"), now));
             case "set-stock" -> {

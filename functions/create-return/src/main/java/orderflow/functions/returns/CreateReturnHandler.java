@@ -18,8 +18,10 @@ import orderflow.shared.api.PrimingContext;
 import orderflow.shared.api.Responses;
 import orderflow.shared.api.SellerRoutes;
 import orderflow.shared.api.SnapStartHook;
+import orderflow.shared.api.StorefrontRoutes;
 import orderflow.shared.aws.AwsClients;
 import orderflow.shared.aws.DynamoAccounts;
+import orderflow.shared.aws.DynamoDeliveryLog;
 import orderflow.shared.aws.DynamoOrders;
 import orderflow.shared.aws.DynamoReturnPolicies;
 import orderflow.shared.aws.DynamoReturns;
@@ -34,7 +36,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * POST /v1/orders/{orderId}/returns {lines: [{sku, quantity, reason}]}: an RMA within the seller's
- * return policy, the buyer emailed the instructions; outside it, 422 naming the rule.
+ * return policy, the buyer emailed the instructions; outside it, 422 naming the rule. The same
+ * request from the storefront (the buyer asked there): POST /webhooks/{storefrontId}/returns
+ * {returnId, externalOrderId, lines}, signed like its orders; a redelivery answers 200, duplicate true.
  */
 public class CreateReturnHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
@@ -51,24 +55,35 @@ public class CreateReturnHandler implements RequestHandler<APIGatewayV2HTTPEvent
         String accounts = env.require("ACCOUNTS_TABLE");
         this.service = new ReturnService(new DynamoOrders(dynamo, env.require("ORDERS_TABLE")),
                 new DynamoReturns(dynamo, env.require("RETURNS_TABLE")), new DynamoReturnPolicies(dynamo, accounts),
-                new DynamoAccounts(dynamo, accounts), new SqsEmailOutbox(sqs, env.require("EMAIL_QUEUE_URL")), clock);
+                new DynamoAccounts(dynamo, accounts), new SqsEmailOutbox(sqs, env.require("EMAIL_QUEUE_URL")),
+                new DynamoDeliveryLog(dynamo, env.require("DELIVERY_LOG_TABLE")), clock);
     }
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return SellerRoutes.handle(event, context, sellerId -> {
-            ReturnAuthorization rma = service.authorize(sellerId, Responses.pathParameter(event, "orderId"),
-                    Responses.jsonBody(event, false));
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("rmaId", rma.rmaId());
-            body.put("rmaNumber", rma.rmaNumber());
-            body.put("orderId", rma.orderId());
-            body.put("status", rma.status().name());
-            body.put("createdAt", rma.createdAt().toString());
-            body.put("lines", rma.lines().stream().map(l -> Map.of("sku", l.sku(), "quantity", l.quantity(),
-                    "reason", l.reason().name())).toList());
-            return Responses.json(201, body);
-        });
+        if (String.valueOf(event.getRouteKey()).startsWith("POST /webhooks/")) {
+            return StorefrontRoutes.handle(event, context, storefrontId -> {
+                ReturnService.Requested r = service.fromStorefront(storefrontId, name -> Responses.header(event, name),
+                        Responses.rawBody(event));
+                Map<String, Object> body = view(r.rma());
+                body.put("duplicate", r.duplicate());
+                return Responses.json(r.duplicate() ? 200 : 201, body);
+            });
+        }
+        return SellerRoutes.handle(event, context, sellerId -> Responses.json(201, view(service.authorize(sellerId,
+                Responses.pathParameter(event, "orderId"), Responses.jsonBody(event, false)))));
+    }
+
+    private static Map<String, Object> view(ReturnAuthorization rma) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("rmaId", rma.rmaId());
+        body.put("rmaNumber", rma.rmaNumber());
+        body.put("orderId", rma.orderId());
+        body.put("status", rma.status().name());
+        body.put("createdAt", rma.createdAt().toString());
+        body.put("lines", rma.lines().stream().map(l -> Map.of("sku", l.sku(), "quantity", l.quantity(),
+                "reason", l.reason().name())).toList());
+        return body;
     }
 
     /**

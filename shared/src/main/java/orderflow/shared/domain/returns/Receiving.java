@@ -1,7 +1,10 @@
 package orderflow.shared.domain.returns;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Whether what arrived back matches its RMA: the RMA is AUTHORIZED (rule rma-status), every SKU is on
@@ -20,6 +23,7 @@ public final class Receiving {
                     + rma.status() + ": only an AUTHORIZED return can be received.");
         }
         List<ReceivedLine> lines = new ArrayList<>();
+        Map<String, Integer> units = new HashMap<>();
         for (int i = 0; i < received.lines().size(); i++) {
             ReceiveRequest.Line line = received.lines().get(i);
             ReturnLine authorized = rma.line(line.sku());
@@ -27,13 +31,27 @@ public final class Receiving {
                 throw new ReturnRules.Refused(ReturnRules.RULE_NOT_AUTHORIZED, "lines[" + i + "].sku",
                         line.sku() + " is not on " + rma.rmaNumber() + ".");
             }
-            if (line.quantity() > authorized.quantity()) {
+            int total = units.merge(line.sku(), line.quantity(), Integer::sum);
+            if (total > authorized.quantity()) {
                 throw new ReturnRules.Refused(ReturnRules.RULE_QUANTITY, "lines[" + i + "].quantity",
                         line.sku() + ": " + rma.rmaNumber() + " authorizes " + authorized.quantity()
-                                + " units, not " + line.quantity() + ".");
+                                + " units, not " + total + ".");
             }
             lines.add(new ReceivedLine(line.sku(), line.quantity(), line.condition(), authorized.reason()));
         }
         return lines;
+    }
+
+    /**
+     * The lines with each SKU once (sellable and damaged units added up), as the refund needs them:
+     * the condition on arrival does not change what is paid back.
+     */
+    public static List<ReceivedLine> bySku(List<ReceivedLine> lines) {
+        Map<String, ReceivedLine> merged = new LinkedHashMap<>();
+        for (ReceivedLine l : lines) {
+            merged.merge(l.sku(), l, (a, b) -> new ReceivedLine(a.sku(), a.quantity() + b.quantity(), a.condition(),
+                    a.reason()));
+        }
+        return List.copyOf(merged.values());
     }
 }

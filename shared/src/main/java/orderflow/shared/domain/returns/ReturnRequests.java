@@ -18,6 +18,28 @@ public final class ReturnRequests {
 
     public static ReturnRequest parse(Map<String, Object> body) {
         Fields in = new Fields();
+        ReturnRequest request = lines(in, body);
+        in.check("return request");
+        return request;
+    }
+
+    /**
+     * A buyer's return request from the storefront, {@code {returnId, externalOrderId, lines}}: the
+     * storefront's own ids for the return (its redeliveries are recognised by it) and the order.
+     */
+    public static StorefrontReturn parseFromStorefront(Map<String, Object> body) {
+        Fields in = new Fields();
+        String returnId = in.text(body, "returnId", "returnId", 100, true);
+        String externalOrderId = in.text(body, "externalOrderId", "externalOrderId", 100, true);
+        ReturnRequest request = lines(in, body);
+        in.check("return request");
+        return new StorefrontReturn(returnId, externalOrderId, request);
+    }
+
+    public record StorefrontReturn(String returnId, String externalOrderId, ReturnRequest request) {
+    }
+
+    private static ReturnRequest lines(Fields in, Map<String, Object> body) {
         List<ReturnLine> lines = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         List<Map<String, Object>> raw = in.objects(body, "lines", Fields.MAX_LINES, "{sku, quantity, reason}");
@@ -36,7 +58,6 @@ public final class ReturnRequests {
                 lines.add(new ReturnLine(sku, quantity.intValue(), reason));
             }
         }
-        in.check("return request");
         return new ReturnRequest(lines);
     }
 }

@@ -298,7 +298,7 @@ class RefundCalculatorTest {
         Order order = lampOrder();
         Order pending = new Order(order.orderId(), order.sellerId(), order.storefrontId(), order.externalOrderId(),
                 OrderStatus.PENDING, null, order.createdAt(), order.receivedAt(), order.currency(), order.buyer(),
-                order.shipTo(), order.lines(), order.totals(), null, null, 1, null);
+                order.shipTo(), order.lines(), order.totals(), null, null, 1, null, null);
         assertEquals("refund-cap", assertThrows(ReturnRules.Refused.class,
                 () -> RefundCalculator.goodwill(pending, usd("1.00"), NOTHING)).rule());
     }

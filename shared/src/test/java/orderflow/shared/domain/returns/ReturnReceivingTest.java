@@ -72,13 +72,30 @@ class ReturnReceivingTest {
     @Test
     void receipt_with_bad_fields_names_every_one() {
         Map<String, Object> body = Map.of("lines", List.of(
-                Map.of("sku", "CUP", "quantity", 0, "condition", "USED"),
+                Map.of("sku", "CUP", "quantity", 0, "condition", "SELLABLE"),
                 Map.of("sku", "CUP", "quantity", 1, "condition", "SELLABLE"),
                 Map.of("quantity", 1.5),
+                Map.of("sku", "MUG", "quantity", 1, "condition", "USED"),
                 "not an object"));
         Failure.InvalidInput e = assertThrows(Failure.InvalidInput.class, () -> ReceiveRequests.parse(body));
-        assertEquals(List.of("lines[3]", "lines[0].quantity", "lines[0].condition", "lines[1].sku",
-                "lines[2].sku", "lines[2].quantity", "lines[2].condition"), fields(e));
+        assertEquals(List.of("lines[4]", "lines[0].quantity", "lines[1].sku",
+                "lines[2].sku", "lines[2].quantity", "lines[2].condition", "lines[3].condition"), fields(e));
+    }
+
+    @Test
+    void some_units_of_a_sku_may_arrive_sellable_and_others_damaged_within_the_authorized_count() {
+        List<ReceivedLine> lines = Receiving.check(RMA, ReceiveRequests.parse(Map.of("lines", List.of(
+                Map.of("sku", "CUP", "quantity", 1, "condition", "SELLABLE"),
+                Map.of("sku", "CUP", "quantity", 1, "condition", "DAMAGED")))));
+        assertEquals(2, lines.size());
+        assertEquals(List.of(new ReceivedLine("CUP", 2, ItemCondition.SELLABLE, lines.get(0).reason())),
+                Receiving.bySku(lines));
+        ReturnRules.Refused tooMany = assertThrows(ReturnRules.Refused.class, () -> Receiving.check(RMA,
+                ReceiveRequests.parse(Map.of("lines", List.of(
+                        Map.of("sku", "CUP", "quantity", 2, "condition", "SELLABLE"),
+                        Map.of("sku", "CUP", "quantity", 1, "condition", "DAMAGED"))))));
+        assertEquals("quantity", tooMany.rule());
+        assertEquals("lines[1].quantity", tooMany.field());
     }
 
     @Test

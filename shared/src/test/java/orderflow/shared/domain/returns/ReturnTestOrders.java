@@ -71,7 +71,7 @@ final class ReturnTestOrders {
         Totals discounted = Totals.of(t.subtotal(), t.shipping(), t.tax(), Money.parse(discount, o.currency()));
         return new Order(o.orderId(), o.sellerId(), o.storefrontId(), o.externalOrderId(), o.status(),
                 o.statusReason(), o.createdAt(), o.receivedAt(), o.currency(), o.buyer(), o.shipTo(), o.lines(),
-                discounted, o.shipBy(), o.confirmationQueuedAt(), o.version(), o.fulfillment());
+                discounted, o.shipBy(), o.confirmationQueuedAt(), o.version(), o.fulfillment(), o.refunded());
     }
 
     /** sku, quantity, reason, ... */

@@ -1,0 +1,30 @@
+package orderflow.shared.domain.returns;
+
+import java.time.Instant;
+
+/**
+ * Where the storefront's copy of a refund stands: PENDING until its webhook endpoint answers 2xx
+ * (ACKNOWLEDGED), or NO_ENDPOINT when the storefront has no refund URL, so the seller pays it on the
+ * platform by hand. Attempts and the last error are kept for the seller to see.
+ */
+public record RefundDelivery(Status status, int attempts, Instant lastAttemptAt, String lastError,
+                             Instant acknowledgedAt) {
+
+    public static final RefundDelivery PENDING = new RefundDelivery(Status.PENDING, 0, null, null, null);
+
+    public enum Status {
+        PENDING, ACKNOWLEDGED, NO_ENDPOINT
+    }
+
+    public RefundDelivery failed(Instant at, String error) {
+        return new RefundDelivery(Status.PENDING, attempts + 1, at, error, null);
+    }
+
+    public RefundDelivery acknowledged(Instant at) {
+        return new RefundDelivery(Status.ACKNOWLEDGED, attempts + 1, at, null, at);
+    }
+
+    public RefundDelivery noEndpoint(Instant at) {
+        return new RefundDelivery(Status.NO_ENDPOINT, attempts, at, "the storefront has no refund webhook URL", null);
+    }
+}
