@@ -115,6 +115,10 @@ final class ColdStartSection {
                     fx.newDeliveredOrder(), null, null);
             case "DeliverRefundFunction" -> () -> ev.deliverRefund(fx.existingOrderId, "rf_bench_absent");
             case "ListReturnsFunction" -> () -> ev.sellerRoute("list-returns.json", Fixture.SELLER, null, null, null);
+            case "GetMetricsFunction" -> () -> ev.sellerRoute("get-metrics.json", Fixture.SELLER, null, null,
+                    Map.of("window", "30"));
+            case "FlagOverdueFunction" -> () -> ev.scheduled("flag-overdue.json");
+            case "CancelUnpaidFunction" -> () -> ev.scheduled("cancel-unpaid.json");
             case "ReturnPolicyFunction" -> () -> ev.sellerRoute("get-return-policy.json", Fixture.SELLER, null, null, null);
             case "ExportOrdersFunction" -> () -> ev.sellerRoute("export-orders.json", Fixture.SELLER, null, null,
                     Map.of("from", java.time.Instant.now().minusSeconds(86_400).toString()));

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import orderflow.shared.json.Json;
@@ -93,6 +94,13 @@ final class Events {
     String sellerRoute(String fixture, String sellerId, Map<String, String> path, Map<String, Object> body) {
         Map<String, Object> e = Json.parseObject(sellerRoute(fixture, sellerId, null, body, null));
         e.put("pathParameters", path);
+        return Json.write(e);
+    }
+
+    /** A scheduled event with a fresh id (each id is one run of the job). */
+    String scheduled(String fixture) {
+        Map<String, Object> e = fixture(fixture);
+        e.put("id", UUID.randomUUID().toString());
         return Json.write(e);
     }
 

@@ -29,7 +29,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * Options: --runs N (cold starts per set-up, at least 5), --invocations N (warm, at least 1000),
  * --orders N (throughput), --export N (orders exported, default 10,000), --race N (orders racing
  * for N/4 units, default 2,000), --out FILE,
- * --sections cold (cold starts only, to bench/out) or export (the export only, to bench/out).
+ * --late N (late orders for the overdue check, default 100,000),
+ * --sections cold (cold starts only, to bench/out), export (the export only, to bench/out) or
+ * jobs (the overdue check only, to bench/RESULTS-jobs.md).
  */
 public final class Main {
 
@@ -46,7 +48,8 @@ public final class Main {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> opt = new LinkedHashMap<>(Map.of("runs", "5", "invocations", "1000", "orders", "300",
-                "out", "bench/RESULTS.md", "sections", "all", "export", "10000", "race", "2000"));
+                "out", "bench/RESULTS.md", "sections", "all", "export", "10000", "race", "2000",
+                "late", "100000"));
         for (int i = 0; i + 1 < args.length; i += 2) {
             opt.put(args[i].replaceFirst("^--", ""), args[i + 1]);
         }
@@ -61,7 +64,7 @@ public final class Main {
         Report report = new Report();
         header(report, root, runId, runs, invocations);
         PrintStream quiet = new PrintStream(Files.newOutputStream(out.resolve("emulator-console.log")), true);
-        try (Emulator emulator = Emulator.start("moto", root.resolve(".venv"), 0, out.resolve("emulator.log"), quiet)) {
+        try (Emulator emulator = Emulator.start(System.getenv().getOrDefault("BENCH_EMULATOR", "moto"), root.resolve(".venv"), 0, out.resolve("emulator.log"), quiet)) {
             var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
             URI endpoint = URI.create(emulator.endpoint());
             try (DynamoDbClient dynamo = DynamoDbClient.builder().region(Region.US_EAST_1).credentialsProvider(credentials)
@@ -76,6 +79,14 @@ public final class Main {
                 Events events = new Events(root);
                 Fixture fx = new Fixture(cloud, dynamo, events, emulator.endpoint(), root);
 
+                if (opt.get("sections").equals("jobs")) { // the overdue check alone: long on moto, so on its own
+                    progress("overdue check (" + opt.get("late") + " late orders)");
+                    OverdueJobSection.run(report, fx, sqs, Integer.parseInt(opt.get("late")), emulator.kind());
+                    Files.writeString(root.resolve("bench/RESULTS-jobs.md"), "# Scheduled jobs at scale\n\n"
+                            + "Written by `bench/run --sections jobs` on " + runId + ".\n" + report.markdown());
+                    progress("wrote bench/RESULTS-jobs.md");
+                    return;
+                }
                 if (opt.get("sections").equals("export")) { // a partial run, for working on the export
                     ExportSection.run(report, fx, new InProcess(fx), Integer.parseInt(opt.get("export")));
                     StockRaceSection.run(report, fx, sqs, Integer.parseInt(opt.get("race")));

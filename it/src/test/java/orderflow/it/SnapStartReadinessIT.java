@@ -88,7 +88,9 @@ class SnapStartReadinessIT {
                 orderflow.functions.returns.ReceiveReturnHandler.class,
                 orderflow.functions.returns.CreateRefundHandler.class,
                 orderflow.functions.returns.DeliverRefundHandler.class,
-                orderflow.functions.returns.ListReturnsHandler.class)) {
+                orderflow.functions.returns.ListReturnsHandler.class,
+                orderflow.functions.jobs.FlagOverdueHandler.class, orderflow.functions.jobs.CancelUnpaidHandler.class,
+                orderflow.functions.metrics.GetMetricsHandler.class)) {
             assertEquals(SnapStartHook.class, handler.getDeclaredField("snapStart").getType(), handler.getName());
         }
         int[] runs = {0};
@@ -121,6 +123,15 @@ class SnapStartReadinessIT {
                 orderflow.functions.amazon.ReceiveAmazonNotificationHandler.prime().getBatchItemFailures()));
         assertOpensNoSocket(() -> assertEquals(List.of(),
                 orderflow.functions.returns.DeliverRefundHandler.prime().getBatchItemFailures()));
+        assertOpensNoSocket(() -> {
+            Map<String, Object> report = orderflow.functions.jobs.FlagOverdueHandler.prime();
+            // the offline answers give every index bucket the same late order
+            assertTrue((Integer) report.get("late") > 0 && (Integer) report.get("digests") == 1, report.toString());
+        });
+        assertOpensNoSocket(() -> {
+            Map<String, Object> report = orderflow.functions.jobs.CancelUnpaidHandler.prime();
+            assertTrue((Integer) report.get("canceled") > 0, report.toString());
+        });
         for (java.util.function.Supplier<APIGatewayV2HTTPResponse> action : List.<java.util.function.Supplier<APIGatewayV2HTTPResponse>>of(
                 orderflow.functions.actions.AcknowledgeOrderHandler::prime, orderflow.functions.actions.CancelOrderHandler::prime,
                 orderflow.functions.actions.ShipOrderHandler::prime, orderflow.functions.actions.ConfirmDeliveryHandler::prime,
@@ -136,7 +147,8 @@ class SnapStartReadinessIT {
                 orderflow.functions.returns.CreateReturnHandler::prime,
                 orderflow.functions.returns.ReceiveReturnHandler::prime,
                 orderflow.functions.returns.CreateRefundHandler::prime,
-                orderflow.functions.returns.ListReturnsHandler::prime)) {
+                orderflow.functions.returns.ListReturnsHandler::prime,
+                orderflow.functions.metrics.GetMetricsHandler::prime)) {
             assertOpensNoSocket(() -> {
                 APIGatewayV2HTTPResponse response = action.get();
                 assertTrue(response.getStatusCode() >= 200 && response.getStatusCode() < 300, response.getBody());
@@ -169,6 +181,7 @@ class SnapStartReadinessIT {
                 new orderflow.functions.messages.MessageHandlersAccess(cloud).list(Clock.systemUTC()));
         handlers = new ArrayList<>(handlers);
         handlers.addAll(new orderflow.functions.returns.ReturnHandlersAccess(cloud).all());
+        handlers.addAll(new orderflow.functions.jobs.JobHandlersAccess(cloud).all());
         for (Object handler : handlers) {
             List<String> found = new ArrayList<>();
             walk(handler, "", new IdentityHashMap<>(), found);

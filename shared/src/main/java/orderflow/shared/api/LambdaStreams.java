@@ -60,6 +60,15 @@ public final class LambdaStreams {
         JSON_IO.write(json, out);
     }
 
+    /**
+     * A scheduled (EventBridge) invocation: the event as a map ({@code id}, {@code time}, ...) in,
+     * the handler's report as JSON out.
+     */
+    public static void scheduled(InputStream in, OutputStream out,
+                                 Function<Map<String, Object>, Map<String, Object>> handler) throws IOException {
+        JSON_IO.write(handler.apply(read(in)), out);
+    }
+
     /** An SQS event carrying these message bodies (priming and tools build events in code). */
     public static SQSEvent sqsEventOf(String... bodies) {
         List<SQSEvent.SQSMessage> records = new ArrayList<>();

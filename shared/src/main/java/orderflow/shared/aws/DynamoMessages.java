@@ -27,6 +27,9 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 public final class DynamoMessages implements Messages {
 
     static final String AWAITING_INDEX = "AwaitingReply";
+    /** ByWatch: every waiting thread, by waitingSince, over WatchKeys.BUCKETS partitions, for the overdue check. */
+    static final String WATCH_INDEX = "ByWatch";
+    private static final String WATCH_PREFIX = "WAIT#";
     private static final int EXCERPT = 200;
 
     private final DynamoDbClient dynamo;
@@ -62,6 +65,7 @@ public final class DynamoMessages implements Messages {
         values.put(":at", Attr.s(OrderItems.sortableTime(m.at())));
         values.put(":excerpt", Attr.s(m.body().length() > EXCERPT ? m.body().substring(0, EXCERPT) + "..." : m.body()));
         values.put(":order", Attr.s(order.orderId()));
+        values.put(":watch", Attr.s(WATCH_PREFIX + WatchKeys.bucket(order.orderId())));
         try {
             dynamo.transactWriteItems(t -> t.transactItems(
                     TransactWriteItem.builder().put(p -> p.tableName(table).item(messageItem(m))
@@ -69,7 +73,8 @@ public final class DynamoMessages implements Messages {
                     TransactWriteItem.builder().update(u -> u.tableName(table).key(key("ORDER#" + m.orderId(), "THREAD"))
                             .updateExpression("SET sellerId = :seller, orderId = :order, externalOrderId = :ext,"
                                     + " buyerName = :buyer, lastMessageAt = :at, lastBuyerMessage = :excerpt,"
-                                    + " awaitingSeller = :seller, waitingSince = if_not_exists(waitingSince, :at)")
+                                    + " awaitingSeller = :seller, waitingSince = if_not_exists(waitingSince, :at),"
+                                    + " watchKey = :watch")
                             .expressionAttributeValues(values)).build()));
             return true;
         } catch (TransactionCanceledException e) {
@@ -101,7 +106,7 @@ public final class DynamoMessages implements Messages {
                 .conditionExpression("attribute_not_exists(sk)")).build());
         actions.add(TransactWriteItem.builder().update(u -> u.tableName(table).key(key("ORDER#" + reply.orderId(), "THREAD"))
                 .updateExpression("SET sellerId = :seller, orderId = :order, externalOrderId = :ext, lastMessageAt = :at,"
-                        + " lastReplyAt = :at REMOVE awaitingSeller, waitingSince")
+                        + " lastReplyAt = :at REMOVE awaitingSeller, waitingSince, watchKey, overdueFlag, overdueFlagAt")
                 .conditionExpression(condition).expressionAttributeValues(values)).build());
         if (seen != null) {
             Map<String, AttributeValue> fact = new HashMap<>(key("RESPONSES#" + order.sellerId(),
@@ -198,5 +203,54 @@ public final class DynamoMessages implements Messages {
             start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
         } while (start != null);
         return out;
+    }
+
+    @Override
+    public int watchBuckets() {
+        return WatchKeys.BUCKETS;
+    }
+
+    @Override
+    public Page overdue(int bucket, Instant waitingBefore, String runId, String after, int limit) {
+        var response = dynamo.query(q -> {
+            q.tableName(table).indexName(WATCH_INDEX).keyConditionExpression("watchKey = :k AND waitingSince < :before")
+                    .filterExpression("attribute_not_exists(overdueFlag) OR overdueFlag = :run")
+                    .expressionAttributeValues(Map.of(":k", Attr.s(WATCH_PREFIX + bucket),
+                            ":before", Attr.s(OrderItems.sortableTime(waitingBefore)), ":run", Attr.s(runId)))
+                    .scanIndexForward(true).limit(limit);
+            if (after != null) {
+                int hash = after.indexOf('#');
+                Map<String, AttributeValue> start = new HashMap<>(key("ORDER#" + after.substring(hash + 1), "THREAD"));
+                start.put("watchKey", Attr.s(WATCH_PREFIX + bucket));
+                start.put("waitingSince", Attr.s(after.substring(0, hash)));
+                q.exclusiveStartKey(start);
+            }
+        });
+        List<MessageThread> threads = response.items().stream().map(DynamoMessages::thread).toList();
+        String next = null;
+        if (response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()) {
+            var last = response.lastEvaluatedKey();
+            next = Attr.str(last, "waitingSince") + "#" + Attr.str(last, "pk").substring("ORDER#".length());
+        }
+        return new Page(threads, next);
+    }
+
+    @Override
+    public boolean flagOverdue(MessageThread thread, String runId, Instant now) {
+        if (thread.awaitingSince() == null) {
+            return false; // answered since the index was read
+        }
+        try {
+            dynamo.updateItem(u -> u.tableName(table).key(key("ORDER#" + thread.orderId(), "THREAD"))
+                    .updateExpression("SET overdueFlag = :run, overdueFlagAt = :now")
+                    // the same wait still open (a reply since would have removed waitingSince)
+                    .conditionExpression("(attribute_not_exists(overdueFlag) AND waitingSince = :since)"
+                            + " OR overdueFlag = :run")
+                    .expressionAttributeValues(Map.of(":run", Attr.s(runId), ":now", Attr.s(now.toString()),
+                            ":since", Attr.s(OrderItems.sortableTime(thread.awaitingSince())))));
+            return true;
+        } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException e) {
+            return false;
+        }
     }
 }

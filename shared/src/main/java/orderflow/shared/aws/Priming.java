@@ -36,6 +36,7 @@ public final class Priming {
             Map.entry("DELIVERY_LOG_TABLE", "priming-delivery-log"),
             Map.entry("RETURNS_TABLE", "priming-returns"),
             Map.entry("REFUNDS_TABLE", "priming-refunds"),
+            Map.entry("AT_RISK_HOURS", "24"),
             Map.entry("REFUND_QUEUE_URL", "https://sqs.us-east-1.amazonaws.com/000000000000/priming-refunds"),
             Map.entry("ORDER_QUEUE_URL", "https://sqs.us-east-1.amazonaws.com/000000000000/priming-orders"),
             Map.entry("EMAIL_QUEUE_URL", "https://sqs.us-east-1.amazonaws.com/000000000000/priming-emails"),
@@ -50,7 +51,8 @@ public final class Priming {
     /**
      * DynamoDB answering by operation and key: {@code answers.get("GetItem:orderId,refundId")} for a
      * GetItem with exactly that composite key, else {@code answers.get("GetItem:orderId")} for one
-     * whose key has orderId, else {@code answers.get("GetItem")}, else "{}".
+     * whose key has orderId, else {@code answers.get("GetItem")}, else "{}". A query of an index
+     * is answered by {@code answers.get("Query:IndexName")} when given.
      */
     public static DynamoDbClient dynamoDb(Map<String, String> answers) {
         return DynamoDbClient.builder().region(Region.US_EAST_1).credentialsProvider(CREDENTIALS)
@@ -77,7 +79,11 @@ public final class Priming {
         return (request, body) -> {
             String target = request.firstMatchingHeader("X-Amz-Target").orElse("");
             String operation = target.substring(target.indexOf('.') + 1);
-            Object key = body.isEmpty() ? null : Json.parseObject(body).get("Key");
+            Map<String, Object> json = body.isEmpty() ? Map.of() : Json.parseObject(body);
+            if (json.get("IndexName") instanceof String index && answers.containsKey(operation + ":" + index)) {
+                return answers.get(operation + ":" + index); // "Query:BySellerCreated"
+            }
+            Object key = json.get("Key");
             if (key instanceof Map<?, ?> k && k.size() > 1) { // a composite key: "GetItem:orderId,refundId"
                 String names = String.join(",", k.keySet().stream().map(String::valueOf).sorted().toList());
                 String answer = answers.get(operation + ":" + names);

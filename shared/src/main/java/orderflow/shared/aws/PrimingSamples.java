@@ -38,6 +38,14 @@ public final class PrimingSamples {
         return GenericOrderPayload.parse(Json.parseObject(orderJson())).toOrder(STOREFRONT, SELLER, now);
     }
 
+    /** The sample order placed at {@code placed} with its payment not verified (PENDING). */
+    public static Order pendingOrder(Instant placed) {
+        Map<String, Object> json = new java.util.LinkedHashMap<>(Json.parseObject(orderJson()));
+        json.put("paymentStatus", "PENDING");
+        json.put("createdAt", placed.toString());
+        return GenericOrderPayload.parse(json).toOrder(STOREFRONT, SELLER, placed);
+    }
+
     /** The sample order with its stock reserved: what the seller actions start from. */
     public static Order unshippedOrder(Instant now) {
         Order order = order(now);

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import orderflow.shared.domain.Order;
 import orderflow.shared.domain.OrderStatus;
+import orderflow.shared.ports.WatchedOrders;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -16,27 +17,25 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *   <li>{@code SHIP#n}: UNSHIPPED or PARTIALLY_SHIPPED, by ship-by date (late and at-risk checks);</li>
  *   <li>{@code PENDING#n}: payment not verified, by purchase time (unpaid orders are canceled).</li>
  * </ul>
- * Written with every version of the order (a versioned update removes them when the order no
- * longer waits); the late check also removes them from an order it flagged.
+ * Written with every version of the order; a versioned update removes them when the order no
+ * longer waits. Flagged orders stay until then and are filtered out by their flag.
  */
 public final class WatchKeys {
 
     public static final String INDEX = "ByWatch";
     public static final int BUCKETS = 8;
 
-    public enum Kind { SHIP, PENDING }
-
     private WatchKeys() {
     }
 
     static void put(Map<String, AttributeValue> item, Order o) {
-        Kind kind = null;
+        WatchedOrders.Watch kind = null;
         Instant at = null;
         if ((o.status() == OrderStatus.UNSHIPPED || o.status() == OrderStatus.PARTIALLY_SHIPPED) && o.shipBy() != null) {
-            kind = Kind.SHIP;
+            kind = WatchedOrders.Watch.SHIP;
             at = o.shipBy();
         } else if (o.status() == OrderStatus.PENDING) {
-            kind = Kind.PENDING;
+            kind = WatchedOrders.Watch.PENDING;
             at = o.createdAt();
         }
         if (kind != null) {
@@ -45,7 +44,7 @@ public final class WatchKeys {
         }
     }
 
-    static String key(Kind kind, int bucket) {
+    static String key(WatchedOrders.Watch kind, int bucket) {
         return kind.name() + "#" + bucket;
     }
 
@@ -54,7 +53,7 @@ public final class WatchKeys {
         return OrderItems.sortableTime(at);
     }
 
-    static int bucket(String orderId) {
+    public static int bucket(String orderId) {
         return Math.floorMod(orderId.hashCode(), BUCKETS);
     }
 }

@@ -9,6 +9,9 @@ import java.time.Instant;
  */
 public record Cancellation(String reason, boolean buyerRequested, Instant at, String by, OrderStatus canceledFrom) {
 
+    /** The reason code of the scheduled cancel of orders whose payment never arrived. */
+    public static final String PAYMENT_NOT_RECEIVED = "PAYMENT_NOT_RECEIVED";
+
     public boolean countsAgainstSeller() {
         return !buyerRequested && canceledFrom != OrderStatus.PENDING;
     }

@@ -154,6 +154,7 @@ public final class OrderEmails {
             case "ADDRESS_UNDELIVERABLE" -> "we cannot deliver to the shipping address";
             case "PRICING_ERROR" -> "the item was listed at a wrong price";
             case "FRAUD_SUSPECTED" -> "we could not verify the payment";
+            case Cancellation.PAYMENT_NOT_RECEIVED -> "the payment did not reach us in time";
             default -> "we were unable to fulfil it";
         };
         return colon < 0 ? text : text + " (" + reason.substring(colon + 1).strip() + ")";

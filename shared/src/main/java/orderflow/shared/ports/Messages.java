@@ -31,6 +31,18 @@ public interface Messages {
     record Page(List<MessageThread> threads, String next) {
     }
 
+    /** How many partitions the ByWatch index of waiting threads is spread over. */
+    int watchBuckets();
+
+    /**
+     * A page of one bucket's waiting threads, waiting since before {@code waitingBefore}, oldest
+     * first, leaving out those another run flagged overdue.
+     */
+    Page overdue(int bucket, Instant waitingBefore, String runId, String after, int limit);
+
+    /** Flags the thread's current wait overdue for this run unless another run did; true when it is this run's. */
+    boolean flagOverdue(MessageThread thread, String runId, Instant now);
+
     /** Response-time facts of replies made in [from, to). */
     List<ResponseTime> responseTimes(String sellerId, Instant from, Instant to);
 }
