@@ -84,7 +84,8 @@ class SnapStartReadinessIT {
                 orderflow.functions.messages.ListMessagesHandler.class,
                 orderflow.functions.amazon.ReceiveAmazonNotificationHandler.class,
                 orderflow.functions.returns.ReturnPolicyHandler.class,
-                orderflow.functions.returns.CreateReturnHandler.class)) {
+                orderflow.functions.returns.CreateReturnHandler.class,
+                orderflow.functions.dashboard.DashboardHandler.class)) {
             assertEquals(SnapStartHook.class, handler.getDeclaredField("snapStart").getType(), handler.getName());
         }
         int[] runs = {0};
@@ -127,7 +128,8 @@ class SnapStartReadinessIT {
                 orderflow.functions.messages.ReplyToBuyerHandler::prime,
                 orderflow.functions.messages.ListMessagesHandler::prime,
                 orderflow.functions.returns.ReturnPolicyHandler::prime,
-                orderflow.functions.returns.CreateReturnHandler::prime)) {
+                orderflow.functions.returns.CreateReturnHandler::prime,
+                orderflow.functions.dashboard.DashboardHandler::prime)) {
             assertOpensNoSocket(() -> {
                 APIGatewayV2HTTPResponse response = action.get();
                 assertTrue(response.getStatusCode() >= 200 && response.getStatusCode() < 300, response.getBody());
@@ -157,7 +159,8 @@ class SnapStartReadinessIT {
                 new orderflow.functions.fulfillment.FulfillmentHandlersAccess(cloud).packCheck(),
                 new orderflow.functions.messages.MessageHandlersAccess(cloud).receive(Clock.systemUTC()),
                 new orderflow.functions.messages.MessageHandlersAccess(cloud).reply(Clock.systemUTC()),
-                new orderflow.functions.messages.MessageHandlersAccess(cloud).list(Clock.systemUTC()));
+                new orderflow.functions.messages.MessageHandlersAccess(cloud).list(Clock.systemUTC()),
+                orderflow.functions.dashboard.DashboardHandlerAccess.create());
         for (Object handler : handlers) {
             List<String> found = new ArrayList<>();
             walk(handler, "", new IdentityHashMap<>(), found);
