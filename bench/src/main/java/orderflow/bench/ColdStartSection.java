@@ -109,6 +109,7 @@ final class ColdStartSection {
             case "CreateReturnFunction" -> () -> ev.sellerRoute("create-return.json", Fixture.SELLER,
                     fx.newDeliveredOrder(), null, null);
             case "ReturnPolicyFunction" -> () -> ev.sellerRoute("get-return-policy.json", Fixture.SELLER, null, null, null);
+            case "DashboardFunction" -> () -> ev.publicRoute("dashboard.json");
             case "ExportOrdersFunction" -> () -> ev.sellerRoute("export-orders.json", Fixture.SELLER, null, null,
                     Map.of("from", java.time.Instant.now().minusSeconds(86_400).toString()));
             default -> throw new IllegalArgumentException("no bench event for " + id);
