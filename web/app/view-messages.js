@@ -30,7 +30,8 @@ export async function renderMessages(view) {
     }
     if (!cursor && page.threads.length === 0) {
       setState(view, 'empty');
-      results.replaceChildren(empty('No buyer is waiting for an answer.', 'New messages from storefronts appear here.'));
+      results.replaceChildren(empty('No buyer is waiting for an answer.',
+        'Messages from storefronts appear here. Locally, scripts/post-sample-webhook --message "..." posts one.'));
       return;
     }
     if (!cursor) results.replaceChildren(list, more);

@@ -24,7 +24,9 @@ export async function renderOrders(view, { params }) {
   };
   const form = filterForm(filters);
   const results = h('div', { class: 'results' });
-  view.append(h('h1', { tabindex: -1 }, 'Orders'), quickLinks(filters), form, results);
+  // New orders arrive by webhook at any time: Refresh reads the page again without losing the filters.
+  const refresh = h('button', { type: 'button', class: 'secondary small' }, 'Refresh');
+  view.append(h('h1', { tabindex: -1 }, 'Orders'), h('div', { class: 'toolbar' }, quickLinks(filters), refresh), form, results);
 
   const pages = [null]; // the cursor of each page seen so far; pages[i] loads page i
   let page = 0;
@@ -70,12 +72,19 @@ export async function renderOrders(view, { params }) {
       h('span', { class: 'page-number' }, `Page ${page + 1}`), next);
   }
 
+  refresh.addEventListener('click', () => load());
   onSubmit(form, async () => {
     const next = {
       status: form.elements.status.value, late: form.elements.late.checked ? 'true' : '',
       from: form.elements.from.value, to: form.elements.to.value, limit: form.elements.limit.value,
     };
-    location.hash = `#/orders${query(next)}`;
+    const target = `#/orders${query(next)}`;
+    if (location.hash !== target) {
+      location.hash = target;
+      return;
+    }
+    page = 0; // the same filters again: read the first page anew
+    await load();
   });
   await load();
 }

@@ -302,7 +302,7 @@ public final class Runner implements AutoCloseable {
         out.println();
         out.println("orderflow is running locally (Ctrl-C stops everything)");
         if (gateway.routes().stream().anyMatch(r -> r.method().equals("GET") && r.path().equals("/"))) {
-            out.println("  Dashboard       " + baseUrl() + "/   (open it and paste the demo API key below)");
+            out.println("  Dashboard       " + baseUrl() + "/" + (demo == null ? "" : "   (sign in with the demo API key below)"));
         }
         out.println("  HTTP API        " + baseUrl());
         for (HttpGateway.Route r : gateway.routes()) {
