@@ -214,6 +214,15 @@ describe('a seller runs the day in the dashboard', () => {
     }
   });
 
+  it('signs out: the key leaves the tab and the data is gone from the page', async () => {
+    await page.click('#sign-out');
+    await page.waitForSelector('form.login');
+    assert.equal(await page.evaluate(() => sessionStorage.length), 0);
+    assert.ok(await page.isHidden('#nav'));
+    const html = await page.content();
+    assert.ok(!html.includes(external(1)) && !html.includes(external(2)), 'no order left in the page');
+  });
+
   it('has no Content-Security-Policy violations or script errors', () => {
     assert.deepEqual(page.problems, []);
   });

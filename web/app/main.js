@@ -86,14 +86,22 @@ async function refreshWaitingCount() {
   }
 }
 
+/** Nothing of the seller's data stays in the page once signed out (slips left for printing, toasts). */
+function forgetPage() {
+  document.getElementById('print-area').replaceChildren();
+  document.getElementById('toast').replaceChildren();
+  document.querySelectorAll('dialog').forEach((d) => d.remove());
+}
+
 document.getElementById('sign-out').addEventListener('click', () => {
   session.signOut();
-  location.hash = '#/orders';
-  render();
+  forgetPage();
+  render(); // the sign-in view; signing in again returns to the same address
 });
 
 window.addEventListener('orderflow:signed-out', () => {
   signedOutMessage = 'Your API key was not accepted (it may have been revoked). Paste a current key.';
+  forgetPage();
   render();
 });
 

@@ -6,7 +6,7 @@ import { field, onSubmit } from './forms.js';
 
 export function renderLogin(view, { message }) {
   const key = h('input', {
-    type: 'password', autocomplete: 'off', spellcheck: 'false', required: true, autofocus: true,
+    type: 'password', autocomplete: 'off', spellcheck: 'false', required: true,
     'data-field': 'apiKey', class: 'wide',
   });
   const form = h('form', { class: 'card login', method: 'post', action: '#' },
