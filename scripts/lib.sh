@@ -43,6 +43,11 @@ use_ministack_venv() {
   fi
 }
 
+# The dashboard's browser tests: Debian's chromium and the pinned playwright-core (e2e/setup).
+use_browser_tests() {
+  e2e/setup
+}
+
 mvn_quiet() {
   # Maven on JDK 24+ prints sun.misc.Unsafe warnings from its own libraries; they are noise.
   mvn -B "$@" 2> >(grep -v -E 'sun\.misc\.Unsafe|Please consider reporting this|will be removed in a future release' >&2)

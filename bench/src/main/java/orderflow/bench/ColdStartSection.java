@@ -120,6 +120,7 @@ final class ColdStartSection {
             case "FlagOverdueFunction" -> () -> ev.scheduled("flag-overdue.json");
             case "CancelUnpaidFunction" -> () -> ev.scheduled("cancel-unpaid.json");
             case "ReturnPolicyFunction" -> () -> ev.sellerRoute("get-return-policy.json", Fixture.SELLER, null, null, null);
+            case "DashboardFunction" -> () -> ev.publicRoute("dashboard.json");
             case "ExportOrdersFunction" -> () -> ev.sellerRoute("export-orders.json", Fixture.SELLER, null, null,
                     Map.of("from", java.time.Instant.now().minusSeconds(86_400).toString()));
             default -> throw new IllegalArgumentException("no bench event for " + id);

@@ -36,7 +36,7 @@ final class PackageSection {
                     long size = Math.max(0, e.getCompressedSize());
                     classes += e.getName().endsWith(".class") ? 1 : 0;
                     if (e.getName().startsWith("orderflow/") || e.getName().startsWith("emails/")
-                            || e.getName().startsWith("priming/")) {
+                            || e.getName().startsWith("priming/") || e.getName().startsWith("web/")) {
                         own += size;
                     } else {
                         deps += size;

@@ -90,7 +90,8 @@ class SnapStartReadinessIT {
                 orderflow.functions.returns.DeliverRefundHandler.class,
                 orderflow.functions.returns.ListReturnsHandler.class,
                 orderflow.functions.jobs.FlagOverdueHandler.class, orderflow.functions.jobs.CancelUnpaidHandler.class,
-                orderflow.functions.metrics.GetMetricsHandler.class)) {
+                orderflow.functions.metrics.GetMetricsHandler.class,
+                orderflow.functions.dashboard.DashboardHandler.class)) {
             assertEquals(SnapStartHook.class, handler.getDeclaredField("snapStart").getType(), handler.getName());
         }
         int[] runs = {0};
@@ -148,7 +149,8 @@ class SnapStartReadinessIT {
                 orderflow.functions.returns.ReceiveReturnHandler::prime,
                 orderflow.functions.returns.CreateRefundHandler::prime,
                 orderflow.functions.returns.ListReturnsHandler::prime,
-                orderflow.functions.metrics.GetMetricsHandler::prime)) {
+                orderflow.functions.metrics.GetMetricsHandler::prime,
+                orderflow.functions.dashboard.DashboardHandler::prime)) {
             assertOpensNoSocket(() -> {
                 APIGatewayV2HTTPResponse response = action.get();
                 assertTrue(response.getStatusCode() >= 200 && response.getStatusCode() < 300, response.getBody());
@@ -178,7 +180,8 @@ class SnapStartReadinessIT {
                 new orderflow.functions.fulfillment.FulfillmentHandlersAccess(cloud).packCheck(),
                 new orderflow.functions.messages.MessageHandlersAccess(cloud).receive(Clock.systemUTC()),
                 new orderflow.functions.messages.MessageHandlersAccess(cloud).reply(Clock.systemUTC()),
-                new orderflow.functions.messages.MessageHandlersAccess(cloud).list(Clock.systemUTC()));
+                new orderflow.functions.messages.MessageHandlersAccess(cloud).list(Clock.systemUTC()),
+                orderflow.functions.dashboard.DashboardHandlerAccess.create());
         handlers = new ArrayList<>(handlers);
         handlers.addAll(new orderflow.functions.returns.ReturnHandlersAccess(cloud).all());
         handlers.addAll(new orderflow.functions.jobs.JobHandlersAccess(cloud).all());

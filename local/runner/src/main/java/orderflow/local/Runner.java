@@ -305,6 +305,9 @@ public final class Runner implements AutoCloseable {
         PrintStream out = options.log();
         out.println();
         out.println("orderflow is running locally (Ctrl-C stops everything)");
+        if (gateway.routes().stream().anyMatch(r -> r.method().equals("GET") && r.path().equals("/"))) {
+            out.println("  Dashboard       " + baseUrl() + "/" + (demo == null ? "" : "   (sign in with the demo API key below)"));
+        }
         out.println("  HTTP API        " + baseUrl());
         for (HttpGateway.Route r : gateway.routes()) {
             out.printf("    %-6s %-32s -> %s%s%n", r.method(), r.path(), r.functionId(),

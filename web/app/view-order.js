@@ -1,0 +1,117 @@
+// One order: what it is, what to do next (its allowedActions decide), what happened to it.
+import { h, loading, failed, setState, safeUrl } from './dom.js';
+import { api, path } from './api.js';
+import { money, dateTime, date, statusLabel } from './format.js';
+import { statusBadge, flag } from './badges.js';
+import { actionBar, shipForm, deliveryForm, remainingBySku } from './order-actions.js';
+import { historyPanel, returnsPanel } from './order-panels.js';
+import { conversation } from './conversation.js';
+
+export async function renderOrder(view, { id }) {
+  const heading = h('h1', { tabindex: -1 }, 'Order');
+  const body = h('div', { class: 'order-body' });
+  view.append(h('p', { class: 'back' }, h('a', { href: '#/orders' }, '← All orders')), heading, body);
+
+  /** Reads the order again and redraws; `said` is announced (the status live region). */
+  async function refresh(said) {
+    setState(view, 'loading');
+    if (!said) body.replaceChildren(loading('Loading the order…'));
+    let order;
+    try {
+      order = await api('GET', path('v1/orders', id));
+    } catch (error) {
+      setState(view, 'error');
+      body.replaceChildren(error.status === 404 && !error.routeMissing
+        ? failed({ title: 'No such order', detail: 'It does not exist, or it belongs to another seller.' })
+        : failed(error, () => refresh()));
+      return;
+    }
+    heading.replaceChildren(`Order ${order.externalOrderId ?? order.orderId} `, statusBadge(order.status));
+    body.replaceChildren(layout(order, refresh));
+    view.dataset.status = order.status;
+    setState(view, 'ready');
+    if (said) {
+      const status = body.querySelector('.status-line');
+      status.textContent = `${said} Status: ${statusLabel(order.status)}.`;
+      status.focus();
+    }
+  }
+  await refresh();
+}
+
+function layout(order, refresh) {
+  const ship = order.allowedActions?.includes('ship');
+  const deliver = order.allowedActions?.includes('confirm-delivery');
+  return h('div', { class: 'order-grid' },
+    h('div', { class: 'main-column' },
+      h('p', { class: 'status-line', role: 'status', tabindex: -1 }),
+      actionBar(order, refresh),
+      linesSection(order),
+      ship && shipForm(order, refresh),
+      deliver && deliveryForm(order, refresh),
+      shipmentsSection(order),
+      returnsPanel(order),
+      historyPanel(order)),
+    h('aside', { class: 'side-column' },
+      summarySection(order),
+      conversation(order.orderId, { title: 'Buyer messages' })));
+}
+
+function summarySection(order) {
+  const rows = [
+    ['Placed', dateTime(order.createdAt)],
+    ['Ship by', order.shipBy ? date(order.shipBy) : '—', order.late && flag('Late', 'late')],
+    ['Deliver by', order.deliverBy ? date(order.deliverBy) : '—'],
+    ['Acknowledged', order.acknowledgedAt ? dateTime(order.acknowledgedAt) : 'Not yet'],
+    ['Storefront', order.storefrontId ?? '—'],
+    ['Order id', h('code', {}, order.orderId)],
+  ];
+  if (order.statusReason) rows.push(['Reason', order.statusReason]);
+  if (order.cancellation) rows.push(['Canceled', `${dateTime(order.cancellation.at)} by ${order.cancellation.by}`]);
+  const to = order.shipTo ?? {};
+  return h('section', { class: 'card', 'aria-labelledby': 'summary-title' },
+    h('h2', { id: 'summary-title' }, 'Summary'),
+    h('dl', { class: 'facts' }, rows.map(([k, ...v]) => [h('dt', {}, k), h('dd', {}, v)])),
+    h('h3', {}, 'Buyer'),
+    h('p', {}, order.buyer?.name ?? '—', h('br'), order.buyer?.email ?? ''),
+    h('h3', {}, 'Ship to'),
+    h('address', {}, [to.name, to.line1, to.line2,
+      [to.city, [to.region, to.postalCode].filter(Boolean).join(' ')].filter(Boolean).join(', '), to.country]
+      .filter(Boolean).flatMap((line, i) => (i ? [h('br'), line] : [line]))),
+    h('h3', {}, 'Totals'),
+    h('dl', { class: 'facts totals' }, ['subtotal', 'discount', 'shipping', 'tax', 'total']
+      .filter((k) => order.totals?.[k])
+      .map((k) => [h('dt', {}, k[0].toUpperCase() + k.slice(1)), h('dd', {}, money(order.totals[k]))])));
+}
+
+function linesSection(order) {
+  const left = remainingBySku(order);
+  return h('section', { class: 'card', 'aria-labelledby': 'lines-title' },
+    h('h2', { id: 'lines-title' }, 'Items'),
+    h('div', { class: 'table-wrap' }, h('table', {},
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'SKU'), h('th', { scope: 'col' }, 'Item'),
+        h('th', { scope: 'col', class: 'num' }, 'Ordered'), h('th', { scope: 'col', class: 'num' }, 'Not shipped'),
+        h('th', { scope: 'col', class: 'num' }, 'Price'), h('th', { scope: 'col', class: 'num' }, 'Total'))),
+      h('tbody', {}, (order.lines ?? []).map((line) => h('tr', {},
+        h('td', {}, h('code', {}, line.sku)), h('td', {}, line.title ?? ''),
+        h('td', { class: 'num' }, line.quantity), h('td', { class: 'num' }, left.get(line.sku) ?? 0),
+        h('td', { class: 'num' }, money(line.unitPrice)), h('td', { class: 'num' }, money(line.lineTotal))))))));
+}
+
+function shipmentsSection(order) {
+  const shipments = order.shipments ?? [];
+  if (shipments.length === 0) return null;
+  return h('section', { class: 'card', 'aria-labelledby': 'shipments-title' },
+    h('h2', { id: 'shipments-title' }, `Shipments (${shipments.length})`),
+    h('ul', { class: 'shipments' }, shipments.map((s) => {
+      const url = s.trackingUrl && safeUrl(s.trackingUrl);
+      return h('li', { dataset: { shipmentId: s.shipmentId } },
+        h('p', {}, h('strong', {}, s.shipmentId), ` · ${s.carrier} `,
+          url ? h('a', { href: url, target: '_blank', rel: 'noopener noreferrer' }, s.trackingNumber) : h('code', {}, s.trackingNumber),
+          !s.trackingValid && flag('Tracking not recognised', 'warn'),
+          s.late && flag('Shipped late', 'late')),
+        h('p', { class: 'meta' }, `Shipped ${dateTime(s.shipDate)}`,
+          s.deliveredAt ? ` · delivered ${dateTime(s.deliveredAt)}${s.deliveredOnTime === false ? ' (late)' : ''}` : ' · not delivered yet'),
+        h('p', { class: 'meta' }, (s.lines ?? []).map((l) => `${l.quantity} × ${l.sku}`).join(', ')));
+    })));
+}
