@@ -13,6 +13,12 @@ public final class SendEmailHandlerAccess {
         this.cloud = cloud;
     }
 
+    /** With other clients (e.g. wrapped by a fault injector). */
+    public SendEmailHandler create(software.amazon.awssdk.services.dynamodb.DynamoDbClient dynamo,
+                                   software.amazon.awssdk.services.sesv2.SesV2Client ses) {
+        return new SendEmailHandler(dynamo, ses, cloud.envOf("SendEmailFunction"), clock());
+    }
+
     public SendEmailHandler create() {
         return new SendEmailHandler(cloud.dynamo, cloud.ses, cloud.envOf("SendEmailFunction"), clock());
     }

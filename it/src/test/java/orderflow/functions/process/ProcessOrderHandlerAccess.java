@@ -17,6 +17,12 @@ public final class ProcessOrderHandlerAccess {
         return new ProcessOrderHandler(cloud.dynamo, cloud.sqs, cloud.envOf("ProcessOrderFunction"), clock());
     }
 
+    /** With other clients (e.g. wrapped by a fault injector). */
+    public ProcessOrderHandler create(software.amazon.awssdk.services.dynamodb.DynamoDbClient dynamo,
+                                      software.amazon.awssdk.services.sqs.SqsClient sqs) {
+        return new ProcessOrderHandler(dynamo, sqs, cloud.envOf("ProcessOrderFunction"), clock());
+    }
+
     static Clock clock() {
         return Clock.systemUTC();
     }

@@ -17,6 +17,12 @@ public final class ReceiveWebhookHandlerAccess {
         return new ReceiveWebhookHandler(cloud.dynamo, cloud.sqs, cloud.envOf("ReceiveWebhookFunction"), clock());
     }
 
+    /** With other clients (e.g. wrapped by a fault injector). */
+    public ReceiveWebhookHandler create(software.amazon.awssdk.services.dynamodb.DynamoDbClient dynamo,
+                                        software.amazon.awssdk.services.sqs.SqsClient sqs) {
+        return new ReceiveWebhookHandler(dynamo, sqs, cloud.envOf("ReceiveWebhookFunction"), clock());
+    }
+
     static Clock clock() {
         return Clock.systemUTC();
     }
