@@ -16,6 +16,14 @@ public final class ReturnHandlersAccess {
         this.cloud = cloud;
     }
 
+    public CreateRefundHandler refund() {
+        return new CreateRefundHandler(cloud.dynamo, cloud.sqs, cloud.envOf("CreateRefundFunction"), Clock.systemUTC());
+    }
+
+    public CreateReturnHandler createReturn() {
+        return new CreateReturnHandler(cloud.dynamo, cloud.sqs, cloud.envOf("CreateReturnFunction"), Clock.systemUTC());
+    }
+
     public List<Object> all() {
         Clock clock = Clock.systemUTC();
         return List.of(

@@ -95,6 +95,43 @@ public final class DynamoReturns implements Returns {
         return key;
     }
 
+    /**
+     * The RMA and a marker item keyed by the request ({@code REQUEST#storefront:returnId}, pointing
+     * at the RMA; without orderId or sellerId it is in no index), both only if new, in one transaction.
+     */
+    @Override
+    public CreatedFor createFor(ReturnAuthorization rma, String sellerId, String requestKey) {
+        Map<String, AttributeValue> item = toItem(rma);
+        item.put("sellerId", Attr.s(sellerId));
+        item.put("requestKey", Attr.s(requestKey));
+        Map<String, AttributeValue> marker = Map.of("rmaId", Attr.s(REQUEST_PREFIX + requestKey),
+                "target", Attr.s(rma.rmaId()), "createdAt", Attr.s(rma.createdAt().toString()));
+        try {
+            dynamo.transactWriteItems(t -> t.transactItems(
+                    software.amazon.awssdk.services.dynamodb.model.TransactWriteItem.builder().put(p -> p
+                            .tableName(table).item(marker).conditionExpression("attribute_not_exists(rmaId)")).build(),
+                    software.amazon.awssdk.services.dynamodb.model.TransactWriteItem.builder().put(p -> p
+                            .tableName(table).item(item).conditionExpression("attribute_not_exists(rmaId)")).build()));
+            return new Created();
+        } catch (software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException e) {
+            Map<String, AttributeValue> existing = dynamo.getItem(g -> g.tableName(table).consistentRead(true)
+                    .key(Map.of("rmaId", Attr.s(REQUEST_PREFIX + requestKey)))).item();
+            if (existing != null && !existing.isEmpty()) {
+                return new AlreadyRequested(Attr.str(existing, "target"));
+            }
+            return new SequenceTaken();
+        }
+    }
+
+    @Override
+    public Optional<String> rmaForRequest(String requestKey) {
+        Map<String, AttributeValue> existing = dynamo.getItem(g -> g.tableName(table).consistentRead(true)
+                .key(Map.of("rmaId", Attr.s(REQUEST_PREFIX + requestKey)))).item();
+        return existing == null || existing.isEmpty() ? Optional.empty() : Optional.of(Attr.str(existing, "target"));
+    }
+
+    private static final String REQUEST_PREFIX = "REQUEST#";
+
     /** The RMA as received, in place of the AUTHORIZED one: a transaction part for DynamoRefunds. */
     software.amazon.awssdk.services.dynamodb.model.Put receivedPut(ReturnAuthorization received, String sellerId) {
         Map<String, AttributeValue> item = toItem(received);

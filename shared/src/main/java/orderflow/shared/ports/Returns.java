@@ -23,6 +23,30 @@ public interface Returns {
     record Page(List<ReturnAuthorization> items, java.util.Map<String, String> next) {
     }
 
+    /**
+     * Stores the RMA a storefront's return request asked for, unless that request (its storefront
+     * and returnId, the request key) already has one: one RMA per request, however its deliveries race.
+     */
+    CreatedFor createFor(ReturnAuthorization rma, String sellerId, String requestKey);
+
+    /** The id of the RMA a storefront's request created, if it did. */
+    Optional<String> rmaForRequest(String requestKey);
+
+    sealed interface CreatedFor {
+    }
+
+    /** Stored now. */
+    record Created() implements CreatedFor {
+    }
+
+    /** The request had its RMA already (a redelivery): nothing was written. */
+    record AlreadyRequested(String rmaId) implements CreatedFor {
+    }
+
+    /** Another RMA of the order took the sequence at the same moment: read again and retry. */
+    record SequenceTaken() implements CreatedFor {
+    }
+
     /** Stores a new RMA unless its id (order + sequence) exists: false when a concurrent request took it. */
     boolean create(ReturnAuthorization rma, String sellerId);
 }

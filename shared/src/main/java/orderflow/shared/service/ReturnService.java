@@ -6,13 +6,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import orderflow.shared.domain.Failure;
 import orderflow.shared.domain.FieldError;
 import orderflow.shared.domain.returns.Refund;
 import orderflow.shared.domain.returns.RefundIds;
 import orderflow.shared.domain.returns.RmaStatus;
-import orderflow.shared.ports.DeliveryLog;
 import orderflow.shared.ports.Refunds;
 import orderflow.shared.domain.Order;
 import orderflow.shared.domain.OrderIds;
@@ -43,23 +43,21 @@ public final class ReturnService {
     private final EmailOutbox emails;
     private final Clock clock;
     private final Refunds refunds;
-    private final DeliveryLog deliveries;
 
-    /** For authorizing returns: deliveries recognises a storefront's redelivered return requests. */
+    /** For authorizing returns. */
     public ReturnService(Orders orders, Returns returns, ReturnPolicies policies, Accounts accounts, EmailOutbox emails,
-                         DeliveryLog deliveries, Clock clock) {
-        this(orders, returns, null, policies, accounts, emails, deliveries, clock);
+                         Clock clock) {
+        this(orders, returns, null, policies, accounts, emails, clock);
     }
 
     /** For the listings: refunds. */
     public ReturnService(Orders orders, Returns returns, Refunds refunds, Clock clock) {
-        this(orders, returns, refunds, null, null, null, null, clock);
+        this(orders, returns, refunds, null, null, null, clock);
     }
 
     private ReturnService(Orders orders, Returns returns, Refunds refunds, ReturnPolicies policies, Accounts accounts,
-                          EmailOutbox emails, DeliveryLog deliveries, Clock clock) {
+                          EmailOutbox emails, Clock clock) {
         this.refunds = refunds;
-        this.deliveries = deliveries;
         this.orders = orders;
         this.returns = returns;
         this.policies = policies;
@@ -122,8 +120,9 @@ public final class ReturnService {
 
     /**
      * POST /webhooks/{storefrontId}/returns: a buyer's return request from the storefront, signed like
-     * its orders, checked against the same policy; a redelivery (same returnId) answers the RMA made
-     * the first time and emails nothing.
+     * its orders, checked against the same policy. The request (storefront and returnId) gets one
+     * RMA, stored with a marker of the request in one transaction, so a redelivery, even one racing
+     * the first, answers the RMA made the first time and emails nothing.
      */
     public Requested fromStorefront(String storefrontId, java.util.function.UnaryOperator<String> headers,
                                     byte[] body) {
@@ -131,22 +130,44 @@ public final class ReturnService {
         Storefront storefront = StorefrontRequests.verify(accounts, storefrontId, headers, body, now);
         var in = ReturnRequests.parseFromStorefront(orderflow.shared.json.Json.parseObject(
                 StorefrontRequests.utf8(body)));
-        String deliveryId = storefrontId + ":" + in.returnId();
-        var earlier = deliveries.handled(DELIVERY_SOURCE, deliveryId);
-        if (earlier.isPresent()) {
-            return new Requested(returns.get(earlier.get()).orElseThrow(() -> new IllegalStateException(
-                    "the delivery log names an RMA that does not exist")), true);
-        }
+        String requestKey = storefrontId + ":" + in.returnId();
         Order order = orders.get(OrderIds.forExternal(storefrontId, in.externalOrderId()))
                 .filter(o -> o.sellerId().equals(storefront.sellerId()))
                 .orElseThrow(() -> new Failure.NotFound("No order " + in.externalOrderId() + " from this storefront."));
-        ReturnAuthorization rma = authorize(order, in.request());
-        deliveries.record(DELIVERY_SOURCE, deliveryId, rma.rmaId(), now);
-        return new Requested(rma, false);
+        for (int attempt = 1; ; attempt++) {
+            Optional<ReturnAuthorization> earlier = returns.rmaForRequest(requestKey).flatMap(returns::get);
+            if (earlier.isPresent()) {
+                return new Requested(earlier.get(), true); // a redelivery: answered, nothing emailed again
+            }
+            ReturnPolicy policy = policies.get(order.sellerId()).orElse(ReturnPolicy.DEFAULT);
+            ReturnAuthorization rma;
+            try {
+                rma = ReturnRules.authorize(order, returns.forOrder(order.orderId()), policy, in.request(), now);
+            } catch (ReturnRules.Refused refused) {
+                // A delivery racing this one may have just taken the units for this very request.
+                Optional<ReturnAuthorization> raced = returns.rmaForRequest(requestKey).flatMap(returns::get);
+                if (raced.isPresent()) {
+                    return new Requested(raced.get(), true);
+                }
+                throw refused;
+            }
+            switch (returns.createFor(rma, order.sellerId(), requestKey)) {
+                case Returns.Created c -> {
+                    emailInstructions(order, rma, policy);
+                    return new Requested(rma, false);
+                }
+                case Returns.AlreadyRequested a -> {
+                    return new Requested(returns.get(a.rmaId()).orElseThrow(), true);
+                }
+                case Returns.SequenceTaken t -> {
+                    if (attempt == 3) {
+                        throw new Failure.Conflict("Other returns of this order kept being created at the same"
+                                + " moment; nothing was written. Deliver the request again.");
+                    }
+                }
+            }
+        }
     }
-
-    /** DeliveryLog source of storefront return requests. */
-    static final String DELIVERY_SOURCE = "return";
 
     private ReturnAuthorization authorize(Order order, orderflow.shared.domain.returns.ReturnRequest request) {
         String sellerId = order.sellerId();
@@ -159,8 +180,12 @@ public final class ReturnService {
             throw new Failure.Conflict("Another return of this order was created at the same moment; nothing was"
                     + " written. Read the order's returns and retry if this one is still needed.");
         }
-        Seller seller = accounts.seller(sellerId).orElseThrow(() -> new IllegalStateException("unknown seller"));
-        emails.enqueue(OrderEmails.returnAuthorized(order, seller, rma, policy));
+        emailInstructions(order, rma, policy);
         return rma;
+    }
+
+    private void emailInstructions(Order order, ReturnAuthorization rma, ReturnPolicy policy) {
+        Seller seller = accounts.seller(order.sellerId()).orElseThrow(() -> new IllegalStateException("unknown seller"));
+        emails.enqueue(OrderEmails.returnAuthorized(order, seller, rma, policy));
     }
 }

@@ -21,7 +21,6 @@ import orderflow.shared.api.SnapStartHook;
 import orderflow.shared.api.StorefrontRoutes;
 import orderflow.shared.aws.AwsClients;
 import orderflow.shared.aws.DynamoAccounts;
-import orderflow.shared.aws.DynamoDeliveryLog;
 import orderflow.shared.aws.DynamoOrders;
 import orderflow.shared.aws.DynamoReturnPolicies;
 import orderflow.shared.aws.DynamoReturns;
@@ -55,8 +54,7 @@ public class CreateReturnHandler implements RequestHandler<APIGatewayV2HTTPEvent
         String accounts = env.require("ACCOUNTS_TABLE");
         this.service = new ReturnService(new DynamoOrders(dynamo, env.require("ORDERS_TABLE")),
                 new DynamoReturns(dynamo, env.require("RETURNS_TABLE")), new DynamoReturnPolicies(dynamo, accounts),
-                new DynamoAccounts(dynamo, accounts), new SqsEmailOutbox(sqs, env.require("EMAIL_QUEUE_URL")),
-                new DynamoDeliveryLog(dynamo, env.require("DELIVERY_LOG_TABLE")), clock);
+                new DynamoAccounts(dynamo, accounts), new SqsEmailOutbox(sqs, env.require("EMAIL_QUEUE_URL")), clock);
     }
 
     @Override
