@@ -109,6 +109,14 @@ class SendEmailIT {
 
         assertEquals(List.of(), handler.handleRequest(event, new TestContext()).getBatchItemFailures(),
                 "a rejected address is done with, not retried");
+        if ("ministack".equals(System.getProperty("cloud"))) {
+            // ministack's SES accepts any recipient (docs/local-cloud.md): the rejection path is
+            // exercised on moto, which refuses it as SES does; here the email is sent, once.
+            assertEquals("SENT", state(eventId));
+            handler.handleRequest(event, new TestContext());
+            assertEquals("SENT", state(eventId));
+            return;
+        }
         assertEquals("REJECTED", state(eventId));
         var history = cloud.orders().history(stored.orderId(), 0, 10);
         assertEquals("email-rejected", history.getLast().action());
