@@ -1,0 +1,148 @@
+package orderflow.shared.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+import orderflow.shared.domain.GenericOrderPayload;
+import orderflow.shared.domain.MessageThread;
+import orderflow.shared.domain.Order;
+import orderflow.shared.domain.Seller;
+import orderflow.shared.ports.JobCheckpoints;
+import orderflow.shared.ports.Messages;
+import orderflow.shared.ports.WatchedOrders;
+
+/**
+ * The overdue check's paging, stopping and resuming, with in-memory stand-ins for the index (the
+ * conditional flag writes and the index queries are tested against the emulator in FlagOverdueIT).
+ */
+class OverdueCheckServiceTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-27T12:00:00Z");
+
+    /** Orders spread over 4 buckets by id, due in ship-by order, flags as the adapter keeps them. */
+    static final class WatchedFake implements WatchedOrders {
+        final List<Order> orders = new ArrayList<>();
+        final Map<String, String> lateFlags = new HashMap<>();
+        final Map<String, String> atRiskFlags = new HashMap<>();
+        int queries;
+
+        @Override public int buckets() { return 4; }
+
+        @Override
+        public Page due(Watch watch, int bucket, Instant from, Instant before, Flag unflagged, String runId,
+                        Map<String, String> after, int limit) {
+            queries++;
+            Map<String, String> flags = unflagged == Flag.LATE ? lateFlags : atRiskFlags;
+            List<Order> inBucket = orders.stream().filter(o -> Math.floorMod(o.orderId().hashCode(), 4) == bucket)
+                    .filter(o -> !o.shipBy().isBefore(from) && o.shipBy().isBefore(before))
+                    .sorted(Comparator.comparing(Order::shipBy).thenComparing(Order::orderId)).toList();
+            int start = after == null ? 0 : Integer.parseInt(after.get("i"));
+            List<Order> page = new ArrayList<>();
+            int i = start;
+            for (; i < inBucket.size() && i - start < limit; i++) {
+                Order o = inBucket.get(i);
+                String flag = flags.get(o.orderId());
+                if (flag == null || flag.equals(runId)) {
+                    page.add(o);
+                }
+            }
+            return new Page(page, i < inBucket.size() ? Map.of("i", Integer.toString(i)) : null);
+        }
+
+        @Override
+        public boolean flag(String orderId, Flag flag, String runId, Instant now) {
+            Map<String, String> flags = flag == Flag.LATE ? lateFlags : atRiskFlags;
+            String existing = flags.putIfAbsent(orderId, runId);
+            return existing == null || existing.equals(runId);
+        }
+    }
+
+    static final class NoMessages implements Messages {
+        @Override public boolean addBuyerMessage(Order o, String b, orderflow.shared.domain.BuyerMessage m) { return false; }
+        @Override public boolean addSellerReply(Order o, orderflow.shared.domain.BuyerMessage r, Instant s) { return false; }
+        @Override public Optional<MessageThread> thread(String orderId) { return Optional.empty(); }
+        @Override public List<orderflow.shared.domain.BuyerMessage> messages(String orderId, int limit) { return List.of(); }
+        @Override public Page awaiting(String sellerId, String after, int limit) { return new Page(List.of(), null); }
+        @Override public int watchBuckets() { return 2; }
+        @Override public Page overdue(int bucket, Instant before, String runId, String after, int limit) {
+            return new Page(List.of(), null);
+        }
+        @Override public boolean flagOverdue(MessageThread t, String runId, Instant now) { return false; }
+        @Override public List<orderflow.shared.domain.ResponseTime> responseTimes(String s, Instant f, Instant t) {
+            return List.of();
+        }
+    }
+
+    static final class CheckpointsFake implements JobCheckpoints {
+        final Map<String, Checkpoint> saved = new HashMap<>();
+        @Override public Optional<Checkpoint> get(String job) { return Optional.ofNullable(saved.get(job)); }
+        @Override public void save(String job, Checkpoint c) { saved.put(job, c); }
+        @Override public void clear(String job) { saved.remove(job); }
+    }
+
+    private static Order late(int i) {
+        Map<String, Object> json = new HashMap<>(Map.of("externalOrderId", "L-" + i, "paymentStatus", "PAID",
+                "currency", "USD", "buyer", Map.of("name", "Ada", "email", "ada@example.com"),
+                "shipTo", Map.of("name", "Ada", "line1", "1 Way", "city", "Town", "postalCode", "1", "country", "US"),
+                "lines", List.of(Map.of("sku", "MUG", "title", "Mug", "quantity", 1, "unitPrice", "1.00")),
+                "total", "1.00"));
+        Order o = GenericOrderPayload.parse(json).toOrder("sf", "s1", NOW.minus(Duration.ofDays(5)));
+        return o.confirmed(NOW.minus(Duration.ofHours(1 + i % 48)), NOW.plus(Duration.ofDays(3)));
+    }
+
+    /** Time for {@code pages} pages, then none. */
+    private static JobDeadline pages(int pages) {
+        int[] left = {pages};
+        return () -> left[0]-- > 0 ? 60_000 : 0;
+    }
+
+    @Test
+    void a_run_out_of_time_saves_where_it_stopped_and_the_next_resumes_there_flagging_each_order_once() {
+        WatchedFake watched = new WatchedFake();
+        for (int i = 0; i < 1800; i++) { // 4 buckets of about 450: 1 page of 500 each
+            watched.orders.add(late(i));
+        }
+        InMemory.AccountsFake accounts = new InMemory.AccountsFake();
+        accounts.sellers.put("s1", new Seller("s1", "Shop", "owner@shop.example", "help@shop.example",
+                "help@shop.example", 2, ZoneId.of("UTC")));
+        InMemory.OutboxFake outbox = new InMemory.OutboxFake();
+        CheckpointsFake checkpoints = new CheckpointsFake();
+        OverdueCheckService service = new OverdueCheckService(watched, new NoMessages(), accounts, outbox,
+                checkpoints, Duration.ofHours(24), Clock.fixed(NOW, ZoneOffset.UTC));
+
+        OverdueCheckService.Report first = service.run("run-1", pages(2));
+        assertFalse(first.complete());
+        assertEquals(new JobCheckpoints.Checkpoint(2, null), checkpoints.saved.get(OverdueCheckService.LATE_JOB));
+        assertEquals(1, first.digests());
+
+        int queriesBefore = watched.queries;
+        OverdueCheckService.Report second = service.run("run-2", pages(100));
+        assertTrue(second.complete());
+        // the late pass reads only buckets 2 and 3 (resumed), then the at-risk pass reads all 4
+        assertEquals(2 + 4, watched.queries - queriesBefore);
+        assertTrue(checkpoints.saved.isEmpty(), "a pass that went through clears the checkpoint");
+        assertEquals(1800, first.late() + second.late());
+        assertEquals(1800, watched.lateFlags.size());
+        assertEquals(2, outbox.messages.size());
+        assertTrue(String.valueOf(outbox.messages.get(1).data().get("lateTitle")).startsWith(second.late() + " late"));
+
+        OverdueCheckService.Report again = service.run("run-3", pages(100));
+        assertEquals(0, again.late());
+        assertEquals(0, again.digests());
+    }
+}
