@@ -41,7 +41,8 @@ import org.junit.jupiter.params.ParameterizedTest;
  */
 class DuplicatesIT {
 
-    private static final int REPLAYS = 6;
+    /** Deliveries at once per kind: 6 in the test suite, more for the bigger run (bench/reliability). */
+    private static final int REPLAYS = 6 * Integer.getInteger("reliability.scale", 1);
 
     private final TestCloud cloud = TestCloud.get();
     private final List<String> figures = new ArrayList<>();
