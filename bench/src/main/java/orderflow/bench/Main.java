@@ -83,7 +83,8 @@ public final class Main {
                     progress("overdue check (" + opt.get("late") + " late orders)");
                     OverdueJobSection.run(report, fx, sqs, Integer.parseInt(opt.get("late")), emulator.kind());
                     Files.writeString(root.resolve("bench/RESULTS-jobs.md"), "# Scheduled jobs at scale\n\n"
-                            + "Written by `bench/run --sections jobs` on " + runId + ".\n" + report.markdown());
+                            + "Written by `bench/run --sections jobs` on " + runId + " against " + emulator.kind() + ".\n"
+                            + report.markdown().replaceFirst("# Benchmark results\n\n", ""));
                     progress("wrote bench/RESULTS-jobs.md");
                     return;
                 }
