@@ -129,7 +129,7 @@ public final class ReturnService {
                                     byte[] body) {
         Instant now = clock.instant();
         Storefront storefront = StorefrontRequests.verify(accounts, storefrontId, headers, body, now);
-        var in = ReturnRequests.parseFromStorefront(orderflow.shared.json.Json.parseObject(
+        var in = ReturnRequests.parseFromStorefront(orderflow.shared.json.Json.parseRequest(
                 StorefrontRequests.utf8(body)));
         String deliveryId = storefrontId + ":" + in.returnId();
         var earlier = deliveries.handled(DELIVERY_SOURCE, deliveryId);
