@@ -62,6 +62,7 @@ checkov_template() {
   local out rc=0
   out="$(.venv-checkov/bin/checkov -f template.yaml --framework cloudformation --skip-download --compact 2>&1)" || rc=$?
   echo "$out" | awk '/^Passed checks/ {print "checkov: " $0} /^Check:/ {check=$0} /FAILED for resource/ {print check; print $0}'
+  CHECKOV_SUMMARY="checkov: $(echo "$out" | grep -m1 '^Passed checks' || true) (template.yaml)"
   if [ "$rc" -ne 0 ] || ! echo "$out" | grep -q '^Passed checks: [1-9]' || echo "$out" | grep -q 'Parsing errors'; then
     echo "checkov: failed checks or an unreadable template (fix it, or skip the check in template.yaml with a written reason)" >&2
     echo "$out" | grep -i -A3 'error' >&2 || true
