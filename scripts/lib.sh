@@ -48,6 +48,33 @@ use_browser_tests() {
   e2e/setup
 }
 
+# checkov (scripts/test's security scan) has its own virtualenv too: it pins an older boto3 than moto's.
+use_checkov_venv() {
+  local stamp=".venv-checkov/.requirements.sha256" want
+  want="$(sha256sum tools/requirements-checkov.txt | cut -d' ' -f1)"
+  if [ ! -x .venv-checkov/bin/checkov ] || [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
+    echo "==> Python virtualenv (.venv-checkov) from tools/requirements-checkov.txt"
+    python3 -m venv .venv-checkov
+    .venv-checkov/bin/pip install --quiet --disable-pip-version-check -r tools/requirements-checkov.txt
+    echo "$want" > "$stamp"
+  fi
+}
+
+# checkov over template.yaml, offline: prints the summary and any failed check, fails on a failed
+# check or a template it cannot parse. Accepted findings are skipped in the template itself
+# (Metadata: checkov: skip: - id, comment), each with its reason; TemplateIT checks every skip has one.
+checkov_template() {
+  local out rc=0
+  out="$(.venv-checkov/bin/checkov -f template.yaml --framework cloudformation --skip-download --compact 2>&1)" || rc=$?
+  echo "$out" | awk '/^Passed checks/ {print "checkov: " $0} /^Check:/ {check=$0} /FAILED for resource/ {print check; print $0}'
+  CHECKOV_SUMMARY="checkov: $(echo "$out" | grep -m1 '^Passed checks' || true) (template.yaml)"
+  if [ "$rc" -ne 0 ] || ! echo "$out" | grep -q '^Passed checks: [1-9]' || echo "$out" | grep -q 'Parsing errors'; then
+    echo "checkov: failed checks or an unreadable template (fix it, or skip the check in template.yaml with a written reason)" >&2
+    echo "$out" | grep -i -A3 'error' >&2 || true
+    return 1
+  fi
+}
+
 mvn_quiet() {
   # Maven on JDK 24+ prints sun.misc.Unsafe warnings from its own libraries; they are noise.
   mvn -B "$@" 2> >(grep -v -E 'sun\.misc\.Unsafe|Please consider reporting this|will be removed in a future release' >&2)

@@ -87,7 +87,7 @@ public final class Responses {
         if (body != null && body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_BODY_BYTES) {
             throw new Failure.TooLarge("The body is larger than " + MAX_BODY_BYTES + " bytes.");
         }
-        return Json.parseObject(body);
+        return Json.parseRequest(body);
     }
 
     /** The body's bytes exactly as sent (signatures are over these); base64 decoded when API Gateway encoded it. */

@@ -59,7 +59,7 @@ public final class MessageService {
     public Received receive(String storefrontId, java.util.function.UnaryOperator<String> headers, byte[] body) {
         Instant now = clock.instant();
         Storefront storefront = StorefrontRequests.verify(accounts, storefrontId, headers, body, now);
-        MessageRequests.Incoming in = MessageRequests.incoming(Json.parseObject(StorefrontRequests.utf8(body)), now);
+        MessageRequests.Incoming in = MessageRequests.incoming(Json.parseRequest(StorefrontRequests.utf8(body)), now);
         String orderId = OrderIds.forExternal(storefront.storefrontId(), in.externalOrderId());
         Order order = orders.get(orderId).filter(o -> o.sellerId().equals(storefront.sellerId()))
                 .orElseThrow(() -> new Failure.NotFound("No order " + in.externalOrderId() + " from this storefront"

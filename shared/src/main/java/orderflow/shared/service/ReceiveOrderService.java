@@ -84,7 +84,7 @@ public final class ReceiveOrderService {
                 return new Receipt(seen.get().isEmpty() ? null : seen.get(), null, true, "delivery already handled");
             }
         }
-        Map<String, Object> json = Json.parseObject(StorefrontRequests.utf8(body));
+        Map<String, Object> json = Json.parseRequest(StorefrontRequests.utf8(body));
         StorefrontEvent event = switch (storefront.type()) {
             case "shopify" -> ShopifyWebhooks.parse(headers.apply("x-shopify-topic"), json);
             case "woocommerce" -> WooCommerceWebhooks.parse(headers.apply("x-wc-webhook-topic"), json);

@@ -128,7 +128,7 @@ public final class ReturnService {
                                     byte[] body) {
         Instant now = clock.instant();
         Storefront storefront = StorefrontRequests.verify(accounts, storefrontId, headers, body, now);
-        var in = ReturnRequests.parseFromStorefront(orderflow.shared.json.Json.parseObject(
+        var in = ReturnRequests.parseFromStorefront(orderflow.shared.json.Json.parseRequest(
                 StorefrontRequests.utf8(body)));
         String requestKey = storefrontId + ":" + in.returnId();
         Order order = orders.get(OrderIds.forExternal(storefrontId, in.externalOrderId()))

@@ -26,7 +26,7 @@ import orderflow.shared.domain.Order;
 import orderflow.shared.service.OrderActionService;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** POST /v1/orders/{orderId}/acknowledge: the seller has seen the order (repeats change nothing). */
+/** POST /v1/orders/{orderId}/acknowledge: the seller has seen the order (repeats change nothing); no body needed. */
 public class AcknowledgeOrderHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
     private final OrderActionService service;
@@ -46,8 +46,13 @@ public class AcknowledgeOrderHandler implements RequestHandler<APIGatewayV2HTTPE
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return SellerRoutes.handle(event, context, sellerId -> ActionResponses.of(service.acknowledge(sellerId,
-                Responses.actor(event), Responses.pathParameter(event, "orderId")), clock.instant(), 200));
+        return SellerRoutes.handle(event, context, sellerId -> {
+            // No body is needed; one that is sent must still be a JSON object of at most 64 KiB (its
+            // members are ignored, as unknown fields are everywhere): broken JSON is a 400, not ignored.
+            Responses.jsonBody(event, true);
+            return ActionResponses.of(service.acknowledge(sellerId, Responses.actor(event),
+                    Responses.pathParameter(event, "orderId")), clock.instant(), 200);
+        });
     }
 
     /**
