@@ -1,4 +1,4 @@
-// Steps the browser tests share: signing in, waiting for a view, reading a field's error.
+// Steps the browser tests share: signing in, waiting for a view, reading a field's error, counting requests.
 import assert from 'node:assert/strict';
 
 /** Waits until the view for this route (the hash without "#/") shows one of these states. */
@@ -43,4 +43,34 @@ export async function fieldError(page, selector) {
 export function isoDay(offset) {
   const d = new Date(Date.now() + offset * 86_400_000);
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** Waits until the order page's status line (what the last action did) matches; resolves with its text. */
+export async function statusLine(page, pattern) {
+  const line = page.locator('.status-line', { hasText: pattern });
+  await line.waitFor();
+  return line.textContent();
+}
+
+/** Counts the page's requests of this method whose path ends with `suffix`: counter.count, counter.bodies. */
+export function countRequests(page, method, suffix) {
+  const counter = { count: 0, bodies: [] };
+  page.on('request', (r) => {
+    if (r.method() === method && new URL(r.url()).pathname.endsWith(suffix)) {
+      counter.count += 1;
+      counter.bodies.push(r.postDataJSON());
+    }
+  });
+  return counter;
+}
+
+/** Polls `read` until it returns something truthy (the local stack does some work after answering). */
+export async function eventually(read, what, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const found = await read();
+    if (found) return found;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 300));
+  }
 }

@@ -79,19 +79,30 @@ export async function postSigned(stack, url, payload) {
   return JSON.parse(text);
 }
 
-/** A paid order from the sample webhook (events/webhook-order-paid.json), placed now. */
-export async function placeOrder(stack, externalOrderId) {
+/**
+ * A paid order from the sample webhook (events/webhook-order-paid.json), placed now or `daysAgo`
+ * days ago (its ship-by and promised delivery dates follow from that, as for a late webhook);
+ * `skus` keeps only those lines of the sample (the total follows).
+ */
+export async function placeOrder(stack, externalOrderId, { daysAgo = 0, skus } = {}) {
   const order = JSON.parse(readFileSync(path.join(ROOT, 'events/webhook-order-paid.json'), 'utf8'));
   order.externalOrderId = externalOrderId;
-  order.createdAt = new Date().toISOString();
+  order.createdAt = new Date(Date.now() - daysAgo * 86_400_000).toISOString();
+  if (skus) {
+    const cents = (amount) => Math.round(Number(amount) * 100);
+    order.lines = order.lines.filter((l) => skus.includes(l.sku));
+    const total = order.lines.reduce((sum, l) => sum + l.quantity * cents(l.unitPrice), cents(order.shippingTotal) + cents(order.taxTotal));
+    order.total = (total / 100).toFixed(2);
+  }
   const answer = await postSigned(stack, stack.webhookUrl, order);
   await awaitStatus(stack, answer.orderId, 'UNSHIPPED');
   return answer.orderId;
 }
 
-export async function sellerApi(stack, route, init = {}) {
+/** Calls the seller API with the demo key; a `body` object is sent as JSON. */
+export async function sellerApi(stack, route, { body, ...init } = {}) {
   const response = await fetch(`${stack.baseUrl}/${route}`, {
-    ...init, headers: { authorization: `Bearer ${stack.apiKey}`, 'content-type': 'application/json', ...(init.headers ?? {}) },
+    ...init, body: body === undefined ? undefined : JSON.stringify(body), headers: { authorization: `Bearer ${stack.apiKey}`, 'content-type': 'application/json', ...(init.headers ?? {}) },
   });
   const text = await response.text();
   return { status: response.status, body: text ? JSON.parse(text) : null };

@@ -29,7 +29,12 @@ export function lineChart({ title, days, target, best }) {
         svg('line', { class: 'target', x1: PAD.left, x2: WIDTH - PAD.right, y1: y(target), y2: y(target) }),
         svg('text', { class: 'tick target-label', x: WIDTH - PAD.right, y: y(target) - 3, 'text-anchor': 'end' }, `target ${percent(target, 1)}`),
       ],
-      points.length > 1 && svg('polyline', { class: 'series', points: points.map(([px, py]) => `${px.toFixed(1)},${py.toFixed(1)}`).join(' ') }),
+      points.length === 0 && svg('text', { class: 'tick no-data', x: (PAD.left + WIDTH - PAD.right) / 2, y: HEIGHT / 2, 'text-anchor': 'middle' },
+        'Nothing counted on these days'),
+      // A day with nothing counted breaks the line rather than joining its neighbours.
+      runs(days).filter((run) => run.length > 1).map((run) => svg('polyline', {
+        class: 'series', points: run.map(([i, v]) => `${x(i).toFixed(1)},${y(v).toFixed(1)}`).join(' '),
+      })),
       points.map(([px, py, d]) => svg('circle', { class: 'dot', cx: px.toFixed(1), cy: py.toFixed(1), r: 2.2 },
         svg('title', {}, `${date(d.date)}: ${percent(d.value)}`))),
       days.length > 0 && [
@@ -37,4 +42,16 @@ export function lineChart({ title, days, target, best }) {
         svg('text', { class: 'tick', x: WIDTH - PAD.right, y: HEIGHT - 6, 'text-anchor': 'end' }, date(days[days.length - 1].date)),
       ]),
     h('figcaption', {}, title));
+}
+
+/** Runs of consecutive days that have a value: [[index, value], ...] each. */
+function runs(days) {
+  const out = [];
+  let run = [];
+  days.forEach((d, i) => {
+    if (typeof d.value === 'number') run.push([i, d.value]);
+    else if (run.length) { out.push(run); run = []; }
+  });
+  if (run.length) out.push(run);
+  return out;
 }

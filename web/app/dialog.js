@@ -1,10 +1,10 @@
-// A modal form for actions that need a second look (cancel, refund): nothing is sent until its
+// A modal form for actions that need a second look (cancel, refund, return): nothing is sent until its
 // own button is pressed; Escape or "Keep" closes it without a request.
 import { h } from './dom.js';
 import { onSubmit } from './forms.js';
 
 /** Resolves with what `send` returned, or null when the dialog was closed without sending. */
-export function formDialog({ title, intro, body, submitLabel, keepLabel = 'Close', danger = false, send }) {
+export function formDialog({ title, intro, body, submitLabel, keepLabel = 'Close', danger = false, wide = false, send }) {
   return new Promise((resolve) => {
     let result = null;
     const titleId = `dialog-title-${Date.now()}`;
@@ -16,7 +16,7 @@ export function formDialog({ title, intro, body, submitLabel, keepLabel = 'Close
       h('div', { class: 'actions' },
         h('button', { type: 'button', class: 'secondary', onclick: () => { if (!form.dataset.busy) dialog.close(); } }, keepLabel),
         submit));
-    const dialog = h('dialog', { 'aria-labelledby': titleId }, form);
+    const dialog = h('dialog', { 'aria-labelledby': titleId, class: wide ? 'wide' : undefined }, form);
     onSubmit(form, async () => {
       result = await send(form, submit);
       dialog.close();

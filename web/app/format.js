@@ -21,6 +21,14 @@ export function statusLabel(status) {
   return STATUS_LABELS[status] ?? status ?? '—';
 }
 
+/** A return (RMA) and a refund have statuses of their own (a refund's is its storefront notice). */
+export const RMA_STATUS_LABELS = { AUTHORIZED: 'Waiting to arrive', RECEIVED: 'Received', CANCELED: 'Canceled' };
+export const REFUND_STATUS_LABELS = {
+  PENDING: 'Sending to the storefront',
+  ACKNOWLEDGED: 'Storefront notified',
+  NO_ENDPOINT: 'Pay it on the platform',
+};
+
 export function money(value) {
   if (!value) return '—';
   try {
@@ -28,6 +36,32 @@ export function money(value) {
   } catch {
     return `${value.amount} ${value.currency}`;
   }
+}
+
+/** a - b, two amounts of one currency as the API writes them ("53.58"), exactly: no floating point. */
+export function subtract(a, b) {
+  if (!a) return null;
+  if (!b) return a;
+  const digits = Math.max(decimals(a.amount), decimals(b.amount));
+  const minor = (text) => {
+    const [whole, fraction = ''] = String(text).replace('-', '').split('.');
+    const units = BigInt(whole + fraction.padEnd(digits, '0'));
+    return String(text).startsWith('-') ? -units : units;
+  };
+  const difference = minor(a.amount) - minor(b.amount);
+  const sign = difference < 0n ? '-' : '';
+  const text = (difference < 0n ? -difference : difference).toString().padStart(digits + 1, '0');
+  const amount = digits ? `${text.slice(0, -digits)}.${text.slice(-digits)}` : text;
+  return { amount: `${sign}${amount}`, currency: a.currency };
+}
+
+function decimals(amount) {
+  const dot = String(amount).indexOf('.');
+  return dot < 0 ? 0 : String(amount).length - dot - 1;
+}
+
+export function isZero(value) {
+  return !value || Number(value.amount) === 0;
 }
 
 export function dateTime(iso) {

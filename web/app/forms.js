@@ -76,33 +76,42 @@ export function clearErrors(form) {
 
 /**
  * Each field error goes under the input whose data-field names it (or the nearest parent path:
- * lines[0].sku falls back to lines[0], then lines); the rest, and the problem's title and detail
- * when no field matched, go in a summary at the top of the form.
+ * lines[0].sku falls back to lines[0], then lines), with the rule of a 422 that refused it; the
+ * rest, and the problem's title (and its detail and rule when no field shows them), go in a
+ * summary at the top of the form.
  */
 export function showErrors(form, error) {
   clearErrors(form);
   const leftOver = [];
+  const placed = [];
   let first = null;
   for (const { field: name, message } of error.fieldErrors ?? []) {
     const input = findField(form, name);
     if (!input) {
-      leftOver.push(`${name}: ${message}`);
+      leftOver.push({ name, message });
       continue;
     }
-    markInvalid(input, message);
+    markInvalid(input, message, error.rule);
+    placed.push(message);
     first ??= input;
   }
-  // A refusal under a business rule (422) explains itself in its title and detail: show them too.
+  // A refusal under a business rule (422) explains itself in its title and detail: show them too,
+  // unless the detail is already the message next to a field.
   if (!first || leftOver.length || error.rule) {
+    const said = [...placed, ...leftOver.map((e) => e.message)];
     const summary = h('div', { class: 'form-error', role: 'alert', tabindex: -1 },
       h('p', { class: 'state-title' }, error.routeMissing ? 'Not available on this deployment yet.' : error.title),
-      !error.routeMissing && error.detail && h('p', {}, error.detail),
-      error.rule && h('p', {}, `Rule: ${error.rule}`),
-      leftOver.length > 0 && h('ul', {}, leftOver.map((line) => h('li', {}, line))));
+      !error.routeMissing && error.detail && !said.includes(error.detail) && h('p', {}, error.detail),
+      error.rule && !first && ruleNote(error.rule),
+      leftOver.length > 0 && h('ul', {}, leftOver.map((e) => h('li', {}, e.message === error.detail ? e.message : `${e.name}: ${e.message}`))));
     form.prepend(summary);
     if (!first) summary.focus();
   }
   if (first) first.focus();
+}
+
+function ruleNote(rule) {
+  return h('span', { class: 'rule' }, 'Rule: ', h('code', {}, rule));
 }
 
 function findField(form, name) {
@@ -118,8 +127,8 @@ function parent(name) {
   return cut > 0 ? name.slice(0, cut) : '';
 }
 
-function markInvalid(input, message) {
-  const error = h('p', { class: 'field-error', id: `err${++nextId}` }, message);
+function markInvalid(input, message, rule) {
+  const error = h('p', { class: 'field-error', id: `err${++nextId}` }, message, rule && [' ', ruleNote(rule)]);
   input.setAttribute('aria-invalid', 'true');
   const described = input.getAttribute('aria-describedby');
   if (described) input.dataset.describedby = described;

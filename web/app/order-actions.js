@@ -4,8 +4,9 @@ import { h, toast } from './dom.js';
 import { api, path, requestId, ApiError } from './api.js';
 import { field, onSubmit, onClickOnce, showErrors } from './forms.js';
 import { formDialog } from './dialog.js';
-import { money, today, dayOrNow } from './format.js';
+import { money, today, dayOrNow, subtract } from './format.js';
 import { printNodes, packingSlip } from './print.js';
+import { returnDialog } from './return-dialog.js';
 
 const CARRIERS = ['UPS', 'USPS', 'FedEx', 'DHL'];
 const CANCEL_REASONS = {
@@ -16,8 +17,6 @@ const CANCEL_REASONS = {
   FRAUD_SUSPECTED: 'Fraud suspected',
   OTHER: 'Other',
 };
-/** Statuses in which money has been taken for goods that left: a refund can apply. */
-const REFUNDABLE = ['PARTIALLY_SHIPPED', 'SHIPPED', 'DELIVERED', 'PARTIALLY_REFUNDED'];
 
 /** SKU -> units not shipped yet. */
 export function remainingBySku(order) {
@@ -49,8 +48,20 @@ export function actionBar(order, refresh) {
   if (allowed.includes('cancel')) {
     bar.append(h('button', { type: 'button', class: 'danger-outline', onclick: () => cancelDialog(order, refresh) }, 'Cancel order…'));
   }
-  if (allowed.includes('refund') || REFUNDABLE.includes(order.status)) {
-    bar.append(h('button', { type: 'button', class: 'secondary', onclick: () => refundDialog(order, refresh) }, 'Refund…'));
+  if (allowed.includes('return')) {
+    // Reads the order's returns before the dialog opens: one dialog for a double click.
+    const ret = h('button', { type: 'button', class: 'secondary', id: 'request-return' }, 'Request return…');
+    onClickOnce(ret, async () => {
+      const rma = await returnDialog(order);
+      if (rma) {
+        toast(`Return ${rma.rmaNumber} authorized; the buyer is emailed the instructions.`);
+        await refresh(`Return ${rma.rmaNumber} authorized.`);
+      }
+    }, (error) => showErrors(problems, error));
+    bar.append(ret);
+  }
+  if (allowed.includes('refund')) {
+    bar.append(h('button', { type: 'button', class: 'secondary', id: 'refund', onclick: () => refundDialog(order, refresh) }, 'Refund…'));
   }
   return bar.children.length ? h('div', {}, bar, problems) : null;
 }
@@ -152,11 +163,20 @@ async function refundDialog(order, refresh) {
     inputmode: 'decimal', required: true, pattern: '\\d+(\\.\\d{1,2})?', autocomplete: 'off', 'data-field': 'amount',
     placeholder: '0.00',
   });
+  // The button says what it will do: "Refund $5.00".
+  amount.addEventListener('input', () => {
+    const valid = amount.value && amount.checkValidity();
+    amount.form.querySelector('button[type=submit]').textContent = valid ? `Refund ${money({ amount: amount.value, currency })}` : 'Refund';
+  });
   const reason = h('textarea', { required: true, maxlength: 500, rows: 2, 'data-field': 'reason' });
+  const paid = order.totals?.total;
+  const refunded = order.totals?.refunded;
+  const left = subtract(paid, refunded);
   const done = await formDialog({
     title: `Refund order ${order.externalOrderId}`,
-    intro: `Up to ${money(order.totals?.total)} was paid. Check the amount: a refund cannot be taken back.`,
-    body: [field(`Amount (${currency})`, amount), field('Reason', reason, 'Kept with the refund.')],
+    intro: `${money(paid)} was paid${Number(refunded?.amount) > 0 ? `, ${money(refunded)} refunded already` : ''}: up to ${money(left)} can `
+      + 'still be refunded. Check the amount: a refund cannot be taken back.',
+    body: [field(`Amount (${currency})`, amount), field('Reason', reason, 'Kept with the refund and sent to the storefront.')],
     submitLabel: 'Refund', keepLabel: 'Do not refund', danger: true,
     send: async () => {
       const answer = await api('POST', path('v1/orders', order.orderId, 'refunds'), {
@@ -166,7 +186,7 @@ async function refundDialog(order, refresh) {
     },
   });
   if (done) {
-    toast(`Refund of ${money(done.amount)} recorded.`);
-    await refresh('Refund recorded.');
+    toast(done.changed === false ? 'That refund was already recorded.' : `Refund of ${money(done.amount)} recorded.`);
+    await refresh(`Refund of ${money(done.amount)} recorded.`);
   }
 }

@@ -1,8 +1,8 @@
 // Panels of the order page that load on their own: history, returns and refunds.
 import { h, loading, failed, unavailable } from './dom.js';
 import { api, path, query } from './api.js';
-import { money, dateTime, statusLabel } from './format.js';
-import { statusBadge } from './badges.js';
+import { money, dateTime, statusLabel, isZero } from './format.js';
+import { refundBadge } from './badges.js';
 import { returnCard } from './returns.js';
 
 const AFTER_SHIPMENT = ['PARTIALLY_SHIPPED', 'SHIPPED', 'DELIVERED', 'PARTIALLY_REFUNDED', 'REFUNDED'];
@@ -36,24 +36,45 @@ export function historyPanel(order) {
   return section;
 }
 
-/** Returns (RMAs) and refunds of the order, once something has shipped. */
-export function returnsPanel(order) {
+/**
+ * Returns (RMAs) and refunds of the order, once something has shipped. A return waiting to arrive
+ * is received here too; the order is then read again (its refunded total and status change).
+ */
+export function returnsPanel(order, refresh) {
   if (!AFTER_SHIPMENT.includes(order.status)) return null;
-  const returns = h('div', {}, loading('Loading returns…'));
-  const refunds = h('div', {}, loading('Loading refunds…'));
+  const returns = h('div', { class: 'order-returns' }, loading('Loading returns…'));
+  const refunds = h('div', { class: 'order-refunds' }, loading('Loading refunds…'));
+  const onReceived = (answer) => refresh(answer.refund
+    ? `${answer.rma?.rmaNumber ?? 'Return'} received; refund of ${money(answer.refund.amount)} recorded.`
+    : `${answer.rma?.rmaNumber ?? 'Return'} received; no refund was due.`);
   api('GET', path('v1/orders', order.orderId, 'returns')).then(
     (page) => returns.replaceChildren(page.items.length
-      ? h('ul', { class: 'cards' }, page.items.map((rma) => h('li', {}, returnCard(rma, { showOrder: false }))))
-      : h('p', { class: 'hint' }, 'No returns.')),
+      ? h('ul', { class: 'cards' }, page.items.map((rma) => h('li', {}, returnCard(rma, { showOrder: false, onReceived }))))
+      : h('p', { class: 'hint' }, order.allowedActions?.includes('return')
+        ? 'No returns. Request one with Request return… when the buyer wants to send something back.' : 'No returns.')),
     (error) => returns.replaceChildren(error.routeMissing ? unavailable('Returns are') : failed(error)));
   api('GET', path('v1/orders', order.orderId, 'refunds')).then(
     (page) => refunds.replaceChildren(page.items.length
-      ? h('ul', { class: 'plain' }, page.items.map((r) => h('li', {}, `${money(r.amount)} · ${dateTime(r.createdAt)} · `,
-        statusBadge(r.status), r.reason ? ` · ${r.reason}` : '')))
+      ? h('ul', { class: 'plain refund-list' }, page.items.map(refundItem))
       : h('p', { class: 'hint' }, 'No refunds.')),
     (error) => refunds.replaceChildren(error.routeMissing ? unavailable('Refunds are') : failed(error)));
   return h('section', { class: 'card', 'aria-labelledby': 'returns-title' },
     h('h2', { id: 'returns-title' }, 'Returns and refunds'),
     h('h3', {}, 'Returns'), returns,
     h('h3', {}, 'Refunds'), refunds);
+}
+
+const BREAKDOWN = [['items', 'items', ''], ['discount', 'discount', '− '], ['tax', 'tax', '+ '],
+  ['restockingFees', 'restocking fee', '− '], ['returnShipping', 'return shipping', '− ']];
+
+function refundItem(r) {
+  const parts = BREAKDOWN.filter(([key], i) => i === 0 || !isZero(r.breakdown?.[key]))
+    .map(([key, label, sign]) => `${sign}${money(r.breakdown?.[key])} ${label}`);
+  return h('li', { dataset: { refundId: r.refundId, kind: r.kind } },
+    h('p', {}, h('strong', {}, money(r.amount)), ` · ${r.kind === 'return' ? 'return' : 'goodwill'} · ${dateTime(r.createdAt)} `,
+      refundBadge(r.status)),
+    h('p', { class: 'meta' }, r.reason ?? '',
+      r.breakdown && ` (${parts.join(' ')}${r.breakdown.capped ? ', capped at what was left of the payment' : ''})`,
+      r.status === 'PENDING' && r.lastDeliveryError && ` · storefront not reached yet: ${r.lastDeliveryError}`,
+      r.status === 'NO_ENDPOINT' && ' · the storefront has no refund address: pay it on the platform'));
 }

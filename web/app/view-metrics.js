@@ -44,19 +44,29 @@ export async function renderMetrics(view) {
 }
 
 function metricCard(m) {
-  const value = m.unit === 'ratio' ? percent(m.value) : m.unit === 'hours' ? `${Number(m.value).toFixed(1)} h` : String(m.value);
+  const counted = m.value !== undefined && m.value !== null;
+  const value = !counted ? '—' : m.unit === 'ratio' ? percent(m.value) : m.unit === 'hours' ? `${Number(m.value).toFixed(1)} h` : String(m.value);
   return h('li', { class: `card metric metric-${String(m.status).toLowerCase().replace('_', '-')}`, dataset: { metric: m.name } },
     h('h3', {}, m.label ?? m.name),
     h('p', { class: 'value' }, value),
     h('p', {}, `Target ${m.target}`, ' · ', h('span', { class: 'badge metric-status' }, STATUS_TEXT[m.status] ?? m.status)),
-    m.denominator !== undefined && h('p', { class: 'meta' }, `${m.numerator} of ${m.denominator}`));
+    h('p', { class: 'meta counts' }, counts(m, counted)));
+}
+
+/** What the value was worked out from: "2 of 83", or why there is none. */
+function counts(m, counted) {
+  const days = m.windowDays ? ` in the last ${m.windowDays} days` : '';
+  if (!counted) return `Nothing to count${days} yet.`;
+  if (m.numerator !== undefined && m.numerator !== null) return `${m.numerator} of ${m.denominator}${days}`;
+  return m.denominator !== undefined ? `Median of ${m.denominator}${days}` : '';
 }
 
 /** The numbers behind the charts, for screen readers and anyone who wants exact values. */
 function dataTable(daily) {
   return h('details', { class: 'chart-data' }, h('summary', {}, 'Show the daily numbers'),
     h('div', { class: 'table-wrap' }, h('table', {},
-      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Day'), SERIES.map((s) => h('th', { scope: 'col', class: 'num' }, s.title)))),
-      h('tbody', {}, daily.map((d) => h('tr', {}, h('td', {}, date(d.date)),
-        SERIES.map((s) => h('td', { class: 'num' }, percent(d[s.key])))))))));
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Day'), SERIES.map((s) => h('th', { scope: 'col', class: 'num' }, s.title)),
+        h('th', { scope: 'col', class: 'num' }, 'Orders due to ship'))),
+      h('tbody', {}, daily.map((d) => h('tr', { dataset: { date: d.date } }, h('td', {}, date(d.date)),
+        SERIES.map((s) => h('td', { class: 'num' }, percent(d[s.key]))), h('td', { class: 'num' }, d.ordersDue ?? '—')))))));
 }

@@ -1,7 +1,7 @@
 // One order: what it is, what to do next (its allowedActions decide), what happened to it.
 import { h, loading, failed, setState, safeUrl } from './dom.js';
 import { api, path } from './api.js';
-import { money, dateTime, date, statusLabel } from './format.js';
+import { money, dateTime, date, statusLabel, isZero, subtract } from './format.js';
 import { statusBadge, flag } from './badges.js';
 import { actionBar, shipForm, deliveryForm, remainingBySku } from './order-actions.js';
 import { historyPanel, returnsPanel } from './order-panels.js';
@@ -50,7 +50,7 @@ function layout(order, refresh) {
       ship && shipForm(order, refresh),
       deliver && deliveryForm(order, refresh),
       shipmentsSection(order),
-      returnsPanel(order),
+      returnsPanel(order, refresh),
       historyPanel(order)),
     h('aside', { class: 'side-column' },
       summarySection(order),
@@ -81,7 +81,17 @@ function summarySection(order) {
     h('h3', {}, 'Totals'),
     h('dl', { class: 'facts totals' }, ['subtotal', 'discount', 'shipping', 'tax', 'total']
       .filter((k) => order.totals?.[k])
-      .map((k) => [h('dt', {}, k[0].toUpperCase() + k.slice(1)), h('dd', {}, money(order.totals[k]))])));
+      .map((k) => [h('dt', {}, k[0].toUpperCase() + k.slice(1)), h('dd', {}, money(order.totals[k]))]),
+    refundedRows(order.totals)));
+}
+
+/** Refunded so far and what the buyer's payment comes to now, once anything was refunded. */
+function refundedRows(totals) {
+  if (isZero(totals?.refunded)) return null;
+  return [
+    h('dt', { class: 'refunded' }, 'Refunded'), h('dd', { class: 'refunded', dataset: { amount: totals.refunded.amount } }, `− ${money(totals.refunded)}`),
+    h('dt', {}, 'Net paid'), h('dd', {}, money(subtract(totals.total, totals.refunded))),
+  ];
 }
 
 function linesSection(order) {

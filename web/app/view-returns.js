@@ -16,7 +16,13 @@ export async function renderReturns(view, { params }) {
     results);
 
   function card(rma) {
-    const item = h('li', {}, returnCard(rma, { onReceived: (updated) => item.replaceChildren(returnCard(updated)) }));
+    const item = h('li', {}, returnCard(rma, {
+      onReceived: (answer) => {
+        item.replaceChildren(returnCard(answer.rma ?? { ...rma, status: 'RECEIVED' }));
+        item.querySelector('h3').setAttribute('tabindex', -1);
+        item.querySelector('h3').focus(); // the form that had focus is gone
+      },
+    }));
     return item;
   }
 
@@ -36,7 +42,7 @@ export async function renderReturns(view, { params }) {
     if (!cursor && page.items.length === 0) {
       setState(view, 'empty');
       results.replaceChildren(empty(status === 'AUTHORIZED' ? 'No returns on their way.' : 'No returns here.',
-        'Returns are authorized from an order (POST /v1/orders/{orderId}/returns) within your return policy.'));
+        'A return is requested from a delivered order\'s page (Request return…), or by the buyer at the storefront, within your return policy.'));
       return;
     }
     if (!cursor) results.replaceChildren(list, more);
