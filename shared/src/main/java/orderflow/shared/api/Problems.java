@@ -63,7 +63,9 @@ public final class Problems {
 
     /** Well-formed, but the seller's return policy or the order says no: 422 naming the rule. */
     public static APIGatewayV2HTTPResponse refused(orderflow.shared.domain.returns.ReturnRules.Refused r) {
-        return problem(422, "return-refused", "Outside the return policy", r.getMessage(),
+        String title = orderflow.shared.domain.returns.ReturnRules.RULE_REFUND_CAP.equals(r.rule())
+                ? "More than can still be refunded" : "Outside the return policy";
+        return problem(422, "return-refused", title, r.getMessage(),
                 List.of(new orderflow.shared.domain.FieldError(r.field(), r.getMessage())),
                 java.util.Map.of("rule", r.rule()));
     }

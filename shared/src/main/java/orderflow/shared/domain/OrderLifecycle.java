@@ -188,7 +188,8 @@ public final class OrderLifecycle {
         OrderStatus status = amount.minor() == order.refundable().minor()
                 ? OrderStatus.REFUNDED : OrderStatus.PARTIALLY_REFUNDED;
         order.status().requireCanBecome(status);
-        return OrderChange.of(order, order.withRefund(amount, status, reason), now, actor, action, reason, stock);
+        // The reason goes to the history entry; statusReason stays for backorders, holds and cancels.
+        return OrderChange.of(order, order.withRefund(amount, status, null), now, actor, action, reason, stock);
     }
 
     /** Throws {@link Failure.IllegalTransition} unless the order's status allows the action. */
