@@ -7,11 +7,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import orderflow.functions.orders.ExportOrdersHandler;
-import orderflow.shared.api.PrimingContext;
 import orderflow.shared.aws.Env;
 import orderflow.shared.aws.PrimingSamples;
 import orderflow.shared.domain.GenericOrderPayload;
@@ -30,7 +28,6 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 final class ExportSection {
 
     static final String SELLER = "bench-export-seller";
-    private static final int TIMEOUT_MS = 15_000;
 
     private ExportSection() {
     }
@@ -58,7 +55,8 @@ final class ExportSection {
             APIGatewayV2HTTPEvent event = Events.object(fx.events.sellerRoute("export-orders.json", SELLER, null, null,
                     query), APIGatewayV2HTTPEvent.class);
             long start = System.nanoTime();
-            APIGatewayV2HTTPResponse response = handler.handleRequest(event, budget(start));
+            APIGatewayV2HTTPResponse response = handler.handleRequest(event,
+                    InvocationBudget.startingNow("ExportOrdersFunction"));
             long ms = (System.nanoTime() - start) / 1_000_000;
             if (response.getStatusCode() != 200) {
                 throw new IllegalStateException("export failed: " + response.getBody());
@@ -86,7 +84,7 @@ final class ExportSection {
                 .blank();
         report.table(List.of("part", "rows", "body", "time", "of which waiting on moto", "ours + SDK", "DynamoDB queries"),
                 rows);
-        boolean ok = totalRows == count && maxBytes <= 6_000_000 && maxMs < TIMEOUT_MS;
+        boolean ok = totalRows == count && maxBytes <= 6_000_000 && maxMs < InvocationBudget.TIMEOUT_MS;
         report.line(String.format("Total: %d rows in %d part(s), %.2f MB, %d ms. Largest part %.2f MB of Lambda's 6 MB,"
                         + " slowest %d ms of 15,000 ms: %s.", totalRows, part, totalBytes / 1e6, totalMs,
                 maxBytes / 1e6, maxMs, ok ? "**within Lambda's limits**" : "**over a limit**"))
@@ -124,25 +122,5 @@ final class ExportSection {
                 batch.clear();
             }
         }
-    }
-
-    /** A context whose remaining time runs down from the template's timeout, as Lambda's does. */
-    private static Context budget(long startNanos) {
-        Context quiet = new PrimingContext();
-        return new Context() {
-            @Override public int getRemainingTimeInMillis() {
-                return (int) (TIMEOUT_MS - (System.nanoTime() - startNanos) / 1_000_000);
-            }
-            @Override public String getAwsRequestId() { return "bench-export"; }
-            @Override public String getLogGroupName() { return quiet.getLogGroupName(); }
-            @Override public String getLogStreamName() { return quiet.getLogStreamName(); }
-            @Override public String getFunctionName() { return "ExportOrdersFunction"; }
-            @Override public String getFunctionVersion() { return "$LATEST"; }
-            @Override public String getInvokedFunctionArn() { return quiet.getInvokedFunctionArn(); }
-            @Override public com.amazonaws.services.lambda.runtime.CognitoIdentity getIdentity() { return null; }
-            @Override public com.amazonaws.services.lambda.runtime.ClientContext getClientContext() { return null; }
-            @Override public int getMemoryLimitInMB() { return 1024; }
-            @Override public com.amazonaws.services.lambda.runtime.LambdaLogger getLogger() { return quiet.getLogger(); }
-        };
     }
 }

@@ -8,10 +8,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.amazonaws.services.lambda.runtime.Context;
 import orderflow.functions.jobs.BenchFactory;
 import orderflow.functions.jobs.FlagOverdueHandler;
-import orderflow.shared.api.PrimingContext;
 import orderflow.shared.aws.Env;
 import orderflow.shared.aws.PrimingSamples;
 import orderflow.shared.domain.GenericOrderPayload;
@@ -33,7 +31,6 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 final class OverdueJobSection {
 
     static final String SELLER = "bench-late-seller";
-    private static final int TIMEOUT_MS = 15_000;
 
     private OverdueJobSection() {
     }
@@ -54,7 +51,8 @@ final class OverdueJobSection {
         while (!complete && invocations < 200) {
             invocations++;
             long start = System.nanoTime();
-            Map<String, Object> r = handler.handleRequest(Map.of("id", "bench-run-" + invocations), budget(start));
+            Map<String, Object> r = handler.handleRequest(Map.of("id", "bench-run-" + invocations),
+                    InvocationBudget.startingNow("FlagOverdueFunction"));
             long ms = (System.nanoTime() - start) / 1_000_000;
             complete = Boolean.TRUE.equals(r.get("complete"));
             int late = ((Number) r.get("late")).intValue();
@@ -65,7 +63,8 @@ final class OverdueJobSection {
                     complete ? "complete" : "stopped for time", r.get("digests").toString()));
         }
         long rerunStart = System.nanoTime();
-        Map<String, Object> rerun = handler.handleRequest(Map.of("id", "bench-rerun"), budget(rerunStart));
+        Map<String, Object> rerun = handler.handleRequest(Map.of("id", "bench-rerun"),
+                InvocationBudget.startingNow("FlagOverdueFunction"));
         long rerunMs = (System.nanoTime() - rerunStart) / 1_000_000;
         sqs.purgeQueue(p -> p.queueUrl(fx.ref("EmailQueue"))); // the digests: nobody sends them here
 
@@ -120,25 +119,5 @@ final class OverdueJobSection {
                 batch.clear();
             }
         }
-    }
-
-    /** A context whose remaining time runs down from the template's timeout, as Lambda's does. */
-    private static Context budget(long startNanos) {
-        Context quiet = new PrimingContext();
-        return new Context() {
-            @Override public int getRemainingTimeInMillis() {
-                return (int) (TIMEOUT_MS - (System.nanoTime() - startNanos) / 1_000_000);
-            }
-            @Override public String getAwsRequestId() { return "bench-overdue"; }
-            @Override public String getLogGroupName() { return quiet.getLogGroupName(); }
-            @Override public String getLogStreamName() { return quiet.getLogStreamName(); }
-            @Override public String getFunctionName() { return "FlagOverdueFunction"; }
-            @Override public String getFunctionVersion() { return "$LATEST"; }
-            @Override public String getInvokedFunctionArn() { return quiet.getInvokedFunctionArn(); }
-            @Override public com.amazonaws.services.lambda.runtime.CognitoIdentity getIdentity() { return null; }
-            @Override public com.amazonaws.services.lambda.runtime.ClientContext getClientContext() { return null; }
-            @Override public int getMemoryLimitInMB() { return 1024; }
-            @Override public com.amazonaws.services.lambda.runtime.LambdaLogger getLogger() { return quiet.getLogger(); }
-        };
     }
 }

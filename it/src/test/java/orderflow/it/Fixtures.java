@@ -66,4 +66,43 @@ public final class Fixtures {
             throw new UncheckedIOException(e);
         }
     }
+
+    /**
+     * The sample order (2 x MUG-BLUE 12.50, 1 x TEE-BLACK-L 19.99, tax 3.60, shipping 4.99: 53.58)
+     * of the seller's storefront {@code seller-sf}, placed three days before {@code deliveredAt},
+     * reserved and shipped in one UPS package a day before it and delivered at it, through the one
+     * write path. The seller needs stock of both SKUs.
+     */
+    public static orderflow.shared.domain.Order deliveredOrder(TestCloud cloud, String seller, String externalId,
+                                                               Instant deliveredAt) {
+        Map<String, Object> json = sampleOrder();
+        json.put("externalOrderId", externalId);
+        json.put("createdAt", deliveredAt.minusSeconds(3 * 86_400).toString());
+        var order = orderflow.shared.domain.GenericOrderPayload.parse(json).toOrder(seller + "-sf", seller,
+                Instant.now());
+        var orders = cloud.orders();
+        orders.createIfAbsent(order);
+        List<orderflow.shared.domain.StockMove> reserve = new ArrayList<>();
+        order.quantitiesBySku().forEach((sku, q) -> reserve.add(new orderflow.shared.domain.StockMove(sku, q,
+                orderflow.shared.domain.StockMove.Kind.RESERVE)));
+        Instant shipped = deliveredAt.minusSeconds(86_400);
+        var actor = orderflow.shared.domain.Actor.job("test");
+        var confirmed = order.confirmed(shipped.plusSeconds(86_400), deliveredAt.plusSeconds(86_400));
+        require(orders.apply(orderflow.shared.domain.OrderChange.of(order, confirmed, shipped, actor, "reserve",
+                "test", reserve)));
+        var ship = orderflow.shared.domain.ActionRequests.ship(Map.of("carrier", "UPS", "trackingNumber",
+                "1Z999AA10123456784", "shipDate", shipped.toString()), java.time.ZoneOffset.UTC, shipped);
+        var shipping = orderflow.shared.domain.OrderLifecycle.ship(confirmed, ship, actor, shipped);
+        require(orders.apply(shipping));
+        var delivery = orderflow.shared.domain.OrderLifecycle.confirmDelivery(shipping.after(),
+                new orderflow.shared.domain.ActionRequests.Delivery(deliveredAt, null), actor, deliveredAt);
+        require(orders.apply(delivery));
+        return delivery.after();
+    }
+
+    private static void require(orderflow.shared.ports.Orders.Applied applied) {
+        if (!(applied instanceof orderflow.shared.ports.Orders.Done)) {
+            throw new IllegalStateException("test fixture write failed: " + applied);
+        }
+    }
 }

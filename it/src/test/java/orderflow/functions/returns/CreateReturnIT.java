@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -15,15 +14,8 @@ import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
 import orderflow.it.Fixtures;
 import orderflow.it.TestCloud;
 import orderflow.it.TestContext;
-import orderflow.shared.domain.ActionRequests;
-import orderflow.shared.domain.Actor;
-import orderflow.shared.domain.GenericOrderPayload;
 import orderflow.shared.domain.Order;
-import orderflow.shared.domain.OrderChange;
-import orderflow.shared.domain.OrderLifecycle;
-import orderflow.shared.domain.StockMove;
 import orderflow.shared.json.Json;
-import orderflow.shared.ports.Orders;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 
@@ -45,26 +37,7 @@ class CreateReturnIT {
 
     /** The sample order (2 x MUG-BLUE, 1 x TEE-BLACK-L) reserved, shipped and delivered at {@code deliveredAt}. */
     private Order delivered(Instant deliveredAt) {
-        Map<String, Object> json = Fixtures.sampleOrder();
-        json.put("externalOrderId", "RT-" + System.nanoTime());
-        json.put("createdAt", deliveredAt.minusSeconds(3 * 86_400).toString());
-        Order order = GenericOrderPayload.parse(json).toOrder(seller + "-sf", seller, Instant.now());
-        Orders orders = cloud.orders();
-        orders.createIfAbsent(order);
-        List<StockMove> reserve = new ArrayList<>();
-        order.quantitiesBySku().forEach((sku, q) -> reserve.add(new StockMove(sku, q, StockMove.Kind.RESERVE)));
-        Instant shipped = deliveredAt.minusSeconds(86_400);
-        Order confirmed = order.confirmed(shipped.plusSeconds(86_400), deliveredAt.plusSeconds(86_400));
-        assertEquals(Orders.Done.class, orders.apply(OrderChange.of(order, confirmed, shipped, Actor.job("test"),
-                "reserve", "test", reserve)).getClass());
-        var ship = ActionRequests.ship(Map.of("carrier", "UPS", "trackingNumber", "1Z999AA10123456784",
-                "shipDate", shipped.toString()), java.time.ZoneOffset.UTC, shipped);
-        OrderChange shipping = OrderLifecycle.ship(confirmed, ship, Actor.job("test"), shipped);
-        assertEquals(Orders.Done.class, orders.apply(shipping).getClass());
-        OrderChange delivery = OrderLifecycle.confirmDelivery(shipping.after(),
-                new ActionRequests.Delivery(deliveredAt, null), Actor.job("test"), deliveredAt);
-        assertEquals(Orders.Done.class, orders.apply(delivery).getClass());
-        return delivery.after();
+        return Fixtures.deliveredOrder(cloud, seller, "RT-" + System.nanoTime(), deliveredAt);
     }
 
     private APIGatewayV2HTTPResponse request(APIGatewayV2HTTPEvent event, String seller, String orderId, Object body) {

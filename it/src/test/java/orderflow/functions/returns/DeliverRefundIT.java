@@ -26,18 +26,11 @@ import orderflow.it.TestCloud;
 import orderflow.it.TestContext;
 import orderflow.shared.aws.DynamoRefunds;
 import orderflow.shared.aws.PrimingSamples;
-import orderflow.shared.domain.ActionRequests;
-import orderflow.shared.domain.Actor;
-import orderflow.shared.domain.GenericOrderPayload;
 import orderflow.shared.domain.Order;
-import orderflow.shared.domain.OrderChange;
-import orderflow.shared.domain.OrderLifecycle;
-import orderflow.shared.domain.StockMove;
 import orderflow.shared.domain.returns.Refund;
 import orderflow.shared.domain.returns.RefundDelivery;
 import orderflow.shared.json.Json;
 import orderflow.shared.outbound.HttpRefundWebhook;
-import orderflow.shared.ports.Orders;
 import orderflow.shared.security.WebhookSignature;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -97,28 +90,9 @@ class DeliverRefundIT {
     }
 
     private Order delivered() {
-        Instant deliveredAt = Instant.now().minusSeconds(86_400);
-        Map<String, Object> json = Fixtures.sampleOrder();
-        json.put("externalOrderId", "DR-" + System.nanoTime());
-        json.put("createdAt", deliveredAt.minusSeconds(3 * 86_400).toString());
-        Order order = GenericOrderPayload.parse(json).toOrder(seller + "-sf", seller, Instant.now());
-        Orders orders = cloud.orders();
-        orders.createIfAbsent(order);
         cloud.admin().putStock(seller, "MUG-BLUE", 10, Instant.now());
         cloud.admin().putStock(seller, "TEE-BLACK-L", 10, Instant.now());
-        List<StockMove> reserve = new ArrayList<>();
-        order.quantitiesBySku().forEach((sku, q) -> reserve.add(new StockMove(sku, q, StockMove.Kind.RESERVE)));
-        Instant shipped = deliveredAt.minusSeconds(86_400);
-        Order confirmed = order.confirmed(shipped.plusSeconds(86_400), deliveredAt.plusSeconds(86_400));
-        orders.apply(OrderChange.of(order, confirmed, shipped, Actor.job("test"), "reserve", "test", reserve));
-        OrderChange shipping = OrderLifecycle.ship(confirmed, ActionRequests.ship(Map.of("carrier", "UPS",
-                "trackingNumber", "1Z999AA10123456784", "shipDate", shipped.toString()), java.time.ZoneOffset.UTC,
-                shipped), Actor.job("test"), shipped);
-        orders.apply(shipping);
-        OrderChange delivery = OrderLifecycle.confirmDelivery(shipping.after(),
-                new ActionRequests.Delivery(deliveredAt, null), Actor.job("test"), deliveredAt);
-        orders.apply(delivery);
-        return delivery.after();
+        return Fixtures.deliveredOrder(cloud, seller, "DR-" + System.nanoTime(), Instant.now().minusSeconds(86_400));
     }
 
     /** The next RefundQueue message as Lambda gets it (receive count included), waiting up to 5 s. */

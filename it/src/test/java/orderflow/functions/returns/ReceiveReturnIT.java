@@ -22,16 +22,9 @@ import orderflow.it.Fixtures;
 import orderflow.it.TestCloud;
 import orderflow.it.TestContext;
 import orderflow.shared.aws.DynamoRefunds;
-import orderflow.shared.domain.ActionRequests;
-import orderflow.shared.domain.Actor;
-import orderflow.shared.domain.GenericOrderPayload;
 import orderflow.shared.domain.Order;
-import orderflow.shared.domain.OrderChange;
-import orderflow.shared.domain.OrderLifecycle;
 import orderflow.shared.domain.OrderStatus;
-import orderflow.shared.domain.StockMove;
 import orderflow.shared.json.Json;
-import orderflow.shared.ports.Orders;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 
@@ -75,27 +68,7 @@ class ReceiveReturnIT {
 
     /** The sample order (2 x MUG-BLUE 12.50, 1 x TEE-BLACK-L 19.99, tax 3.60, shipping 4.99: 53.58), delivered yesterday. */
     private Order delivered() {
-        Instant deliveredAt = Instant.now().minusSeconds(86_400);
-        Map<String, Object> json = Fixtures.sampleOrder();
-        json.put("externalOrderId", "RR-" + System.nanoTime());
-        json.put("createdAt", deliveredAt.minusSeconds(3 * 86_400).toString());
-        Order order = GenericOrderPayload.parse(json).toOrder(seller + "-sf", seller, Instant.now());
-        Orders orders = cloud.orders();
-        orders.createIfAbsent(order);
-        List<StockMove> reserve = new ArrayList<>();
-        order.quantitiesBySku().forEach((sku, q) -> reserve.add(new StockMove(sku, q, StockMove.Kind.RESERVE)));
-        Instant shipped = deliveredAt.minusSeconds(86_400);
-        Order confirmed = order.confirmed(shipped.plusSeconds(86_400), deliveredAt.plusSeconds(86_400));
-        assertEquals(Orders.Done.class, orders.apply(OrderChange.of(order, confirmed, shipped, Actor.job("test"),
-                "reserve", "test", reserve)).getClass());
-        var ship = ActionRequests.ship(Map.of("carrier", "UPS", "trackingNumber", "1Z999AA10123456784",
-                "shipDate", shipped.toString()), java.time.ZoneOffset.UTC, shipped);
-        OrderChange shipping = OrderLifecycle.ship(confirmed, ship, Actor.job("test"), shipped);
-        assertEquals(Orders.Done.class, orders.apply(shipping).getClass());
-        OrderChange delivery = OrderLifecycle.confirmDelivery(shipping.after(),
-                new ActionRequests.Delivery(deliveredAt, null), Actor.job("test"), deliveredAt);
-        assertEquals(Orders.Done.class, orders.apply(delivery).getClass());
-        return delivery.after();
+        return Fixtures.deliveredOrder(cloud, seller, "RR-" + System.nanoTime(), Instant.now().minusSeconds(86_400));
     }
 
     private APIGatewayV2HTTPResponse call(com.amazonaws.services.lambda.runtime.RequestHandler<APIGatewayV2HTTPEvent,
