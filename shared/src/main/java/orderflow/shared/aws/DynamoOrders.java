@@ -140,6 +140,11 @@ public final class DynamoOrders implements Orders {
                 if (why != null) {
                     return why;
                 }
+                if (!linked.isEmpty() && attempt == RACE_ATTEMPTS) {
+                    // A linked write's condition (an RMA no longer AUTHORIZED, a refund id taken) with the
+                    // order unchanged: the caller reads again and answers from what it finds.
+                    return new Stale();
+                }
                 if (attempt == RACE_ATTEMPTS) {
                     // Still contended: the caller fails; SQS redelivers, an API client retries.
                     throw new IllegalStateException("change to " + change.after().orderId() + " lost "

@@ -43,7 +43,7 @@ public final class DynamoRefunds implements Refunds {
         List<TransactWriteItem> linked = new ArrayList<>();
         String sellerId = change.order().after().sellerId();
         if (change.received() != null) {
-            linked.add(TransactWriteItem.builder().put(returns.receivedPut(change.received(), sellerId)).build());
+            linked.add(TransactWriteItem.builder().update(returns.receivedUpdate(change.received())).build());
         }
         if (change.refund() != null) {
             Map<String, AttributeValue> item = toItem(change.refund());

@@ -18,10 +18,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
-/** ReturnsTable keyed by rmaId (derived from order + sequence); ByOrder index: orderId + createdAt. */
+/** ReturnsTable keyed by rmaId (derived from order + sequence); BySeller index: sellerId + createdAt. */
 public final class DynamoReturns implements Returns {
 
-    static final String BY_ORDER_INDEX = "ByOrder";
     static final String BY_SELLER_INDEX = "BySeller";
 
     private final DynamoDbClient dynamo;
@@ -32,24 +31,32 @@ public final class DynamoReturns implements Returns {
         this.table = table;
     }
 
+    /**
+     * Consistent reads of the order's RMA ids, sequence 1, 2, ... until one is missing: the ids are
+     * contiguous (a new RMA takes the next sequence only if that id is free), and a refund priced from
+     * an index that lags a receipt could pay the same units twice.
+     */
     @Override
     public List<ReturnAuthorization> forOrder(String orderId) {
         List<ReturnAuthorization> out = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> from = start;
-            var response = dynamo.query(q -> q.tableName(table).indexName(BY_ORDER_INDEX)
-                    .keyConditionExpression("orderId = :o").expressionAttributeValues(Map.of(":o", Attr.s(orderId)))
-                    .exclusiveStartKey(from));
-            response.items().forEach(i -> out.add(fromItem(i)));
-            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
-        } while (start != null);
-        out.sort(Comparator.comparing(ReturnAuthorization::createdAt).thenComparing(ReturnAuthorization::rmaId));
-        return out;
+        for (int sequence = 1; sequence <= MAX_PER_ORDER; sequence++) {
+            Optional<ReturnAuthorization> rma = get(orderflow.shared.domain.returns.RmaNumbers.id(orderId, sequence));
+            if (rma.isEmpty()) {
+                return out;
+            }
+            out.add(rma.get());
+        }
+        throw new IllegalStateException("order " + orderId + " has more than " + MAX_PER_ORDER + " returns");
     }
+
+    /** Far more than an order's units could ever need; a bound on the walk. */
+    private static final int MAX_PER_ORDER = 500;
 
     @Override
     public Optional<ReturnAuthorization> get(String rmaId) {
+        if (rmaId.startsWith(REQUEST_PREFIX)) {
+            return Optional.empty(); // a request marker is no RMA, whoever asks
+        }
         Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table).consistentRead(true)
                 .key(Map.of("rmaId", Attr.s(rmaId)))).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
@@ -132,13 +139,18 @@ public final class DynamoReturns implements Returns {
 
     private static final String REQUEST_PREFIX = "REQUEST#";
 
-    /** The RMA as received, in place of the AUTHORIZED one: a transaction part for DynamoRefunds. */
-    software.amazon.awssdk.services.dynamodb.model.Put receivedPut(ReturnAuthorization received, String sellerId) {
+    /**
+     * The RMA becomes RECEIVED with what arrived, only while AUTHORIZED (a transaction part for
+     * DynamoRefunds); its other attributes (requestKey, sellerId) stay.
+     */
+    software.amazon.awssdk.services.dynamodb.model.Update receivedUpdate(ReturnAuthorization received) {
         Map<String, AttributeValue> item = toItem(received);
-        item.put("sellerId", Attr.s(sellerId));
-        return software.amazon.awssdk.services.dynamodb.model.Put.builder().tableName(table).item(item)
+        return software.amazon.awssdk.services.dynamodb.model.Update.builder().tableName(table)
+                .key(Map.of("rmaId", Attr.s(received.rmaId())))
+                .updateExpression("SET #st = :received, received = :lines, receivedAt = :at")
                 .conditionExpression("#st = :authorized").expressionAttributeNames(Map.of("#st", "status"))
-                .expressionAttributeValues(Map.of(":authorized", Attr.s(RmaStatus.AUTHORIZED.name()))).build();
+                .expressionAttributeValues(Map.of(":received", item.get("status"), ":lines", item.get("received"),
+                        ":at", item.get("receivedAt"), ":authorized", Attr.s(RmaStatus.AUTHORIZED.name()))).build();
     }
 
     @Override

@@ -84,6 +84,15 @@ public final class Priming {
                 return answers.get(operation + ":" + index); // "Query:BySellerCreated"
             }
             Object key = json.get("Key");
+            if (key instanceof Map<?, ?> k && k.size() == 1) { // "GetItem:rmaId=rma_..." answers that item only
+                Map.Entry<?, ?> only = k.entrySet().iterator().next();
+                if (only.getValue() instanceof Map<?, ?> v && v.get("S") != null) {
+                    String answer = answers.get(operation + ":" + only.getKey() + "=" + v.get("S"));
+                    if (answer != null) {
+                        return answer;
+                    }
+                }
+            }
             if (key instanceof Map<?, ?> k && k.size() > 1) { // a composite key: "GetItem:orderId,refundId"
                 String names = String.join(",", k.keySet().stream().map(String::valueOf).sorted().toList());
                 String answer = answers.get(operation + ":" + names);

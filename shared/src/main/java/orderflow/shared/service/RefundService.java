@@ -181,7 +181,9 @@ public final class RefundService {
 
     /** Tells the storefront (via RefundQueue) and the buyer; both are deduplicated downstream by refund id. */
     private void announce(Order order, Refund refund) {
-        notices.enqueue(refund.orderId(), refund.refundId());
+        if (refund.delivery().status() == orderflow.shared.domain.returns.RefundDelivery.Status.PENDING) {
+            notices.enqueue(refund.orderId(), refund.refundId()); // settled ones (acknowledged, by hand) stay so
+        }
         Seller seller = accounts.seller(order.sellerId())
                 .orElseThrow(() -> new IllegalStateException("unknown seller " + order.sellerId()));
         emails.enqueue(OrderEmails.refundIssued(order, seller, refund));

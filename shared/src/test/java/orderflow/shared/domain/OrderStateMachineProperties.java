@@ -359,10 +359,18 @@ class OrderStateMachineProperties {
         ReturnPolicy policy = new ReturnPolicy(30, step.a() % 101, step.b() % 2 == 0
                 ? orderflow.shared.domain.returns.ReturnShippingPayer.BUYER
                 : orderflow.shared.domain.returns.ReturnShippingPayer.SELLER, step.b(), Set.of());
-        ReturnAuthorization rma = ReturnRules.authorize(order, w.rmas, policy, new ReturnRequest(lines), w.now);
+        boolean allowed = order.status().sellerActions().contains(SellerAction.RETURN);
+        ReturnAuthorization rma;
+        try {
+            rma = ReturnRules.authorize(order, w.rmas, policy, new ReturnRequest(lines), w.now);
+        } catch (ReturnRules.Refused r) {
+            // Returns open only once every package is delivered: the same statuses that may receive one.
+            assertFalse(allowed, where + ": " + r.getMessage());
+            w.refusals++;
+            return;
+        }
         List<ReturnAuthorization> all = new ArrayList<>(w.rmas);
         all.add(rma);
-        boolean allowed = order.status().sellerActions().contains(SellerAction.RETURN);
         RefundChange change;
         try {
             change = Refunding.receive(order, rma, all, ReceiveRequests.parse(Map.of("lines", receipt)), policy,

@@ -111,7 +111,8 @@ public class ReceiveReturnHandler implements RequestHandler<APIGatewayV2HTTPEven
                 List.of(new ReturnLine(sku, 1, ReturnReason.DEFECTIVE)), now);
         String rmaItem = Priming.itemJson(PrimingSamples.returnItem(rma));
         try (DynamoDbClient dynamo = Priming.dynamoDb(Map.of(
-                "GetItem:rmaId", rmaItem,
+                "GetItem:rmaId=" + rma.rmaId(), rmaItem, // the order's only RMA: sequence 2 is missing
+                "GetItem:rmaId", "{}",
                 "GetItem:orderId", Priming.itemJson(PrimingSamples.orderItem(delivered)),
                 "GetItem:pk", Priming.itemJson(PrimingSamples.sellerItem()),
                 "Query", "{\"Items\":[" + rmaItem.substring("{\"Item\":".length(), rmaItem.length() - 1)

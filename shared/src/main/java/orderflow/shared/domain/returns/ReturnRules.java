@@ -83,6 +83,12 @@ public final class ReturnRules {
             throw new Refused(RULE_NOT_DELIVERED, "orderId", "Nothing of order " + order.orderId()
                     + " has been delivered yet (it is " + order.status() + "): only delivered items can be returned.");
         }
+        if (!order.status().sellerActions().contains(orderflow.shared.domain.SellerAction.RETURN)) {
+            // A return is received and refunded from a delivered order: opening one earlier could
+            // leave an RMA that can never be received (a package lost on its way).
+            throw new Refused(RULE_NOT_DELIVERED, "orderId", "Order " + order.orderId() + " is " + order.status()
+                    + ": returns open once every package has been delivered.");
+        }
         Map<String, Integer> held = new HashMap<>();
         for (ReturnAuthorization rma : existing) {
             if (!rma.orderId().equals(order.orderId())) {
