@@ -171,13 +171,23 @@ public final class DynamoMessages implements Messages {
             q.tableName(table).indexName(AWAITING_INDEX).keyConditionExpression("awaitingSeller = :s")
                     .expressionAttributeValues(Map.of(":s", Attr.s(sellerId))).scanIndexForward(true).limit(limit);
             if (after != null) {
-                int hash = after.indexOf('#');
-                Map<String, AttributeValue> start = new HashMap<>(key("ORDER#" + after.substring(hash + 1), "THREAD"));
-                start.put("awaitingSeller", Attr.s(sellerId));
-                start.put("waitingSince", Attr.s(after.substring(0, hash)));
-                q.exclusiveStartKey(start);
+                q.exclusiveStartKey(threadPosition("awaitingSeller", sellerId, after));
             }
         });
+        return threadPage(response);
+    }
+
+    /** An index position of a THREAD item from a cursor "<waitingSince>#<orderId>". */
+    private static Map<String, AttributeValue> threadPosition(String indexKey, String indexValue, String after) {
+        int hash = after.indexOf('#');
+        Map<String, AttributeValue> start = new HashMap<>(key("ORDER#" + after.substring(hash + 1), "THREAD"));
+        start.put(indexKey, Attr.s(indexValue));
+        start.put("waitingSince", Attr.s(after.substring(0, hash)));
+        return start;
+    }
+
+    /** The threads of an index query page and the cursor after it. */
+    private static Page threadPage(software.amazon.awssdk.services.dynamodb.model.QueryResponse response) {
         List<MessageThread> threads = response.items().stream().map(DynamoMessages::thread).toList();
         String next = null;
         if (response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()) {
@@ -219,20 +229,10 @@ public final class DynamoMessages implements Messages {
                             ":before", Attr.s(OrderItems.sortableTime(waitingBefore)), ":run", Attr.s(runId)))
                     .scanIndexForward(true).limit(limit);
             if (after != null) {
-                int hash = after.indexOf('#');
-                Map<String, AttributeValue> start = new HashMap<>(key("ORDER#" + after.substring(hash + 1), "THREAD"));
-                start.put("watchKey", Attr.s(WATCH_PREFIX + bucket));
-                start.put("waitingSince", Attr.s(after.substring(0, hash)));
-                q.exclusiveStartKey(start);
+                q.exclusiveStartKey(threadPosition("watchKey", WATCH_PREFIX + bucket, after));
             }
         });
-        List<MessageThread> threads = response.items().stream().map(DynamoMessages::thread).toList();
-        String next = null;
-        if (response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()) {
-            var last = response.lastEvaluatedKey();
-            next = Attr.str(last, "waitingSince") + "#" + Attr.str(last, "pk").substring("ORDER#".length());
-        }
-        return new Page(threads, next);
+        return threadPage(response);
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 
@@ -110,6 +111,11 @@ public final class Priming {
             }
             return answers.getOrDefault(operation, "{}");
         };
+    }
+
+    /** {"Items": [item], "Count": 1} in DynamoDB's JSON: a Query answer finding this one item. */
+    public static String queryJson(Map<String, AttributeValue> item) {
+        return Json.write(Map.of("Items", List.of(attributes(item)), "Count", 1));
     }
 
     /** {"Item": ...} in DynamoDB's JSON for a GetItem answer. */

@@ -69,9 +69,8 @@ public class CancelUnpaidHandler implements RequestHandler<Map<String, Object>, 
     /** Cancels one long-unpaid sample order through a copy wired to offline clients. */
     public static Map<String, Object> prime() {
         var order = PrimingSamples.pendingOrder(Instant.now().minus(Duration.ofDays(30)));
-        String item = Priming.itemJson(PrimingSamples.orderItem(order));
         try (DynamoDbClient dynamo = Priming.dynamoDb(Map.of(
-                "Query", "{\"Items\":[" + item.substring("{\"Item\":".length(), item.length() - 1) + "],\"Count\":1}",
+                "Query", Priming.queryJson(PrimingSamples.orderItem(order)),
                 "GetItem:pk", Priming.itemJson(PrimingSamples.sellerItem())));
              SqsClient sqs = Priming.sqs()) {
             CancelUnpaidHandler handler = new CancelUnpaidHandler(dynamo, sqs, Priming.ENV, Clock.systemUTC());

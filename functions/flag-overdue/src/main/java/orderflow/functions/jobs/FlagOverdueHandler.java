@@ -79,9 +79,8 @@ public class FlagOverdueHandler implements RequestHandler<Map<String, Object>, M
     /** Runs a check that finds one late sample order, through a copy wired to offline clients. */
     public static Map<String, Object> prime() {
         var order = PrimingSamples.unshippedOrder(Instant.now().minus(Duration.ofDays(10)));
-        String item = Priming.itemJson(PrimingSamples.orderItem(order));
         try (DynamoDbClient dynamo = Priming.dynamoDb(Map.of(
-                "Query", "{\"Items\":[" + item.substring("{\"Item\":".length(), item.length() - 1) + "],\"Count\":1}",
+                "Query", Priming.queryJson(PrimingSamples.orderItem(order)),
                 "GetItem:pk", Priming.itemJson(PrimingSamples.sellerItem())));
              SqsClient sqs = Priming.sqs()) {
             FlagOverdueHandler handler = new FlagOverdueHandler(dynamo, sqs, Priming.ENV, Clock.systemUTC());

@@ -100,10 +100,8 @@ public class GetMetricsHandler implements RequestHandler<APIGatewayV2HTTPEvent, 
     /** Computes the sample seller's metrics over one shipped order through a copy wired to offline clients. */
     public static APIGatewayV2HTTPResponse prime() {
         var order = PrimingSamples.shippedOrder(java.time.Instant.now());
-        String item = Priming.itemJson(PrimingSamples.orderItem(order));
         try (DynamoDbClient dynamo = Priming.dynamoDb(Map.of(
-                "Query:BySellerCreated", "{\"Items\":[" + item.substring("{\"Item\":".length(), item.length() - 1)
-                        + "],\"Count\":1}",
+                "Query:BySellerCreated", Priming.queryJson(PrimingSamples.orderItem(order)),
                 "Query", "{\"Items\":[],\"Count\":0}",
                 "GetItem:pk", Priming.itemJson(PrimingSamples.sellerItem())))) {
             GetMetricsHandler handler = new GetMetricsHandler(dynamo, Priming.ENV, Clock.systemUTC());
