@@ -37,8 +37,9 @@ class OverdueCheckServiceTest {
     /** Orders spread over 4 buckets by id, due in ship-by order, flags as the adapter keeps them. */
     static final class WatchedFake implements WatchedOrders {
         final List<Order> orders = new ArrayList<>();
-        final Map<String, String> lateFlags = new HashMap<>();
-        final Map<String, String> atRiskFlags = new HashMap<>();
+        // the service writes a page's flags in parallel, as DynamoDB takes them
+        final Map<String, String> lateFlags = new java.util.concurrent.ConcurrentHashMap<>();
+        final Map<String, String> atRiskFlags = new java.util.concurrent.ConcurrentHashMap<>();
         int queries;
 
         @Override public int buckets() { return 4; }
