@@ -378,14 +378,13 @@ public final class DynamoOrders implements Orders {
         return new Page(orders, start == null ? null : fromKey(start));
     }
 
-    /** A cursor position (string key attributes) as an exclusive start key, and back. */
-    static Map<String, AttributeValue> toKey(Map<String, String> position) {
+    private static Map<String, AttributeValue> toKey(Map<String, String> position) {
         Map<String, AttributeValue> key = new HashMap<>();
         position.forEach((k, v) -> key.put(k, Attr.s(v)));
         return key;
     }
 
-    static Map<String, String> fromKey(Map<String, AttributeValue> key) {
+    private static Map<String, String> fromKey(Map<String, AttributeValue> key) {
         Map<String, String> position = new java.util.TreeMap<>();
         key.forEach((k, v) -> position.put(k, v.s()));
         return position;
