@@ -82,6 +82,9 @@ final class ColdStartSection {
             case "ApiKeyAuthorizerFunction" -> () -> ev.authorizer(fx.apiKey);
             case "AcknowledgeOrderFunction" -> () -> ev.sellerRoute("acknowledge-order.json", Fixture.SELLER,
                     fx.newUnshippedOrder(), null, null);
+            // The fixture makes no held order: the release is refused (409) after the whole request path ran.
+            case "ReleaseOrderFunction" -> () -> ev.sellerRoute("release-order.json", Fixture.SELLER,
+                    fx.newUnshippedOrder(), null, null);
             case "CancelOrderFunction" -> () -> ev.sellerRoute("cancel-order.json", Fixture.SELLER,
                     fx.newUnshippedOrder(), null, null);
             case "ShipOrderFunction" -> () -> ev.sellerRoute("ship-order.json", Fixture.SELLER, fx.newUnshippedOrder(),

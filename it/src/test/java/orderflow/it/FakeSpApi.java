@@ -35,6 +35,13 @@ public final class FakeSpApi implements AutoCloseable {
     private final Path events;
     public final AtomicInteger tokenCalls = new AtomicInteger();
     public final AtomicInteger orderCalls = new AtomicInteger();
+    /** getOrder and getOrderItems payloads served for particular order ids (a test's own cases). */
+    private final Map<String, Map<String, Object>> served = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** From now on, answers getOrder and getOrderItems for this id with these payloads (the "payload" members). */
+    public void serve(String amazonOrderId, Map<String, Object> getOrder, Map<String, Object> getOrderItems) {
+        served.put(amazonOrderId, Map.of("order", getOrder, "items", getOrderItems));
+    }
 
     public FakeSpApi(Path projectRoot) throws IOException {
         this.events = projectRoot.resolve("events");
@@ -91,6 +98,10 @@ public final class FakeSpApi implements AutoCloseable {
         String rest = x.getRequestURI().getPath().substring("/orders/v0/orders/".length());
         boolean items = rest.endsWith("/orderItems");
         String id = items ? rest.substring(0, rest.length() - "/orderItems".length()) : rest;
+        if (served.containsKey(id)) {
+            send(x, 200, Json.write(Map.of("payload", served.get(id).get(items ? "items" : "order"))));
+            return;
+        }
         Map<String, Object> body = new LinkedHashMap<>(Json.parseObject(Files.readString(
                 events.resolve(items ? "spapi-get-order-items.json" : "spapi-get-order.json"))));
         @SuppressWarnings("unchecked")

@@ -34,7 +34,7 @@ public final class OrderCsv {
                 o.totals().subtotal().toDecimalString(), o.totals().discount().toDecimalString(),
                 o.totals().shipping().toDecimalString(),
                 o.totals().tax().toDecimalString(), o.totals().total().toDecimalString(),
-                o.buyer().name(), o.buyer().email(), nullToEmpty(o.shipTo().country()),
+                o.buyer().name(), nullToEmpty(o.buyer().email()), nullToEmpty(o.shipTo().country()),
                 o.shipBy() == null ? "" : o.shipBy().toString(), firstShipped, delivered,
                 Boolean.toString(f.anyLate()),
                 f.shipments().stream().map(s -> s.carrier() + " " + s.trackingNumber()).collect(Collectors.joining("; ")),

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import orderflow.shared.domain.Address;
+import orderflow.shared.domain.Intake;
 import orderflow.shared.domain.Fulfillment;
 import orderflow.shared.domain.HistoryEntry;
 import orderflow.shared.domain.Money;
@@ -30,8 +31,13 @@ public final class OrderViews {
         json.put("createdAt", o.createdAt().toString());
         json.put("receivedAt", o.receivedAt().toString());
         json.put("shipBy", o.shipBy() == null ? null : o.shipBy().toString());
-        json.put("buyer", Map.of("name", o.buyer().name(), "email", o.buyer().email()));
-        Address a = o.shipTo();
+        json.put("displayNumber", o.displayNumber());
+        Map<String, Object> buyer = new LinkedHashMap<>();
+        buyer.put("name", o.buyer().name());
+        buyer.put("email", o.buyer().email());
+        json.put("buyer", buyer);
+        json.put("intake", intake(o.intake()));
+        Address a = o.shipTo() == null ? Address.NONE : o.shipTo();
         Map<String, Object> address = new LinkedHashMap<>();
         address.put("name", a.name());
         address.put("line1", a.line1());
@@ -45,6 +51,7 @@ public final class OrderViews {
         for (OrderLine line : o.lines()) {
             Map<String, Object> l = new LinkedHashMap<>();
             l.put("sku", line.sku());
+            l.put("ref", line.ref());
             l.put("title", line.title());
             l.put("quantity", line.quantity());
             l.put("unitPrice", money(line.unitPrice()));
@@ -56,7 +63,9 @@ public final class OrderViews {
         totals.put("subtotal", money(o.totals().subtotal()));
         totals.put("discount", money(o.totals().discount()));
         totals.put("shipping", money(o.totals().shipping()));
+        totals.put("fees", money(o.totals().fees()));
         totals.put("tax", money(o.totals().tax()));
+        totals.put("taxIncluded", o.totals().taxIncluded());
         totals.put("total", money(o.totals().total()));
         totals.put("refunded", money(o.refunded()));
         json.put("totals", totals);
@@ -81,6 +90,25 @@ public final class OrderViews {
             json.put("cancellation", c);
         }
         json.put("allowedActions", o.status().sellerActions().stream().map(SellerAction::apiName).toList());
+        return json;
+    }
+
+    /** How the order came in: the platform's number, pay on delivery, what holds it and notes for the seller. */
+    private static Map<String, Object> intake(Intake in) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("payOnDelivery", in.payOnDelivery());
+        json.put("awaitingPayment", in.awaitingPayment());
+        List<Map<String, Object>> holds = new ArrayList<>();
+        for (var h : in.holds()) {
+            Map<String, Object> hold = new LinkedHashMap<>();
+            hold.put("field", h.field());
+            hold.put("message", h.message());
+            holds.add(hold);
+        }
+        json.put("holds", holds);
+        json.put("notes", in.notes());
+        json.put("marketplaceShipBy", text(in.marketplaceShipBy()));
+        json.put("marketplaceDeliverBy", text(in.marketplaceDeliverBy()));
         return json;
     }
 

@@ -26,7 +26,7 @@ public final class DynamoAccounts implements Accounts {
     public Optional<Storefront> storefront(String storefrontId) {
         return item("STOREFRONT#" + storefrontId).map(i -> new Storefront(storefrontId, Attr.str(i, "sellerId"),
                 Attr.str(i, "type"), i.containsKey("secrets") ? i.get("secrets").ss() : List.of(),
-                Attr.str(i, "refundUrl")));
+                Attr.str(i, "refundUrl"), Attr.str(i, "shopDomain")));
     }
 
     @Override

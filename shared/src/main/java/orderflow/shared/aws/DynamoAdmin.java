@@ -71,6 +71,13 @@ public final class DynamoAdmin {
                 "secrets", AttributeValue.fromSs(List.of(secret)))));
     }
 
+    /** Binds a Shopify storefront to its shop: deliveries naming another X-Shopify-Shop-Domain are refused. */
+    public void setShopDomain(String storefrontId, String shopDomain) {
+        dynamo.updateItem(b -> b.tableName(accountsTable).key(Map.of("pk", Attr.s("STOREFRONT#" + storefrontId)))
+                .updateExpression("SET shopDomain = :d").conditionExpression("attribute_exists(pk)")
+                .expressionAttributeValues(Map.of(":d", Attr.s(shopDomain.strip().toLowerCase(java.util.Locale.ROOT)))));
+    }
+
     /**
      * Links an Amazon selling account (its SP-API SellerId) to a storefront of type amazon, with the
      * LWA refresh token the seller granted our app. Notifications for that SellerId become its orders.

@@ -44,4 +44,25 @@ public final class DynamoDeliveryLog implements DeliveryLog {
                 "at", Attr.s(at.toString()),
                 "expiresAt", Attr.n(at.plus(KEEP).getEpochSecond()))));
     }
+
+    @Override
+    public void rememberCancel(String storefrontId, String externalOrderId, EarlyCancel cancel, Instant at) {
+        dynamo.putItem(p -> p.tableName(table).item(Map.of(
+                "deliveryKey", Attr.s(storefrontId + "#cancel#" + externalOrderId),
+                "orderId", Attr.s(""),
+                "reason", Attr.s(cancel.reason()),
+                "buyerRequested", AttributeValue.fromBool(cancel.buyerRequested()),
+                "at", Attr.s(at.toString()),
+                "expiresAt", Attr.n(at.plus(KEEP).getEpochSecond()))));
+    }
+
+    @Override
+    public Optional<EarlyCancel> earlyCancel(String storefrontId, String externalOrderId) {
+        Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table).consistentRead(true)
+                .key(Map.of("deliveryKey", Attr.s(storefrontId + "#cancel#" + externalOrderId)))).item();
+        if (item == null || item.isEmpty() || Attr.num(item, "expiresAt") < Instant.now().getEpochSecond()) {
+            return Optional.empty();
+        }
+        return Optional.of(new EarlyCancel(Attr.str(item, "reason"), Boolean.TRUE.equals(item.get("buyerRequested").bool())));
+    }
 }

@@ -16,6 +16,7 @@ import orderflow.shared.domain.OrderStatus;
 import orderflow.shared.domain.StockMove;
 import orderflow.shared.domain.StockMovement;
 import orderflow.shared.ports.Orders;
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
@@ -71,8 +72,17 @@ public final class DynamoOrders implements Orders {
 
     @Override
     public boolean create(Order order, HistoryEntry received) {
+        return create(order, received, null);
+    }
+
+    @Override
+    public boolean create(Order order, HistoryEntry received, byte[] rawPayload) {
+        Map<String, AttributeValue> item = OrderItems.toItem(order);
+        if (rawPayload != null) {
+            item.put("rawPayload", AttributeValue.fromB(SdkBytes.fromByteArray(RawPayloads.pack(rawPayload))));
+        }
         List<TransactWriteItem> actions = List.of(
-                TransactWriteItem.builder().put(p -> p.tableName(table).item(OrderItems.toItem(order))
+                TransactWriteItem.builder().put(p -> p.tableName(table).item(item)
                         .conditionExpression("attribute_not_exists(orderId)")).build(),
                 TransactWriteItem.builder().put(p -> p.tableName(requireHistory()).item(HistoryItems.toItem(received))
                         .conditionExpression("attribute_not_exists(orderId)")).build());
@@ -90,6 +100,14 @@ public final class DynamoOrders implements Orders {
                 pause(attempt);
             }
         }
+    }
+
+    @Override
+    public Optional<byte[]> rawPayload(String orderId) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
+                .key(key(orderId)).projectionExpression("rawPayload")).item();
+        return item == null || !item.containsKey("rawPayload") ? Optional.empty()
+                : Optional.of(RawPayloads.unpack(item.get("rawPayload").b().asByteArray()));
     }
 
     @Override

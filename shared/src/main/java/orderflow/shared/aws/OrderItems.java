@@ -57,9 +57,9 @@ final class OrderItems {
         item.put("currency", Attr.s(o.currency()));
         Map<String, AttributeValue> buyer = new HashMap<>();
         buyer.put("name", Attr.s(o.buyer().name()));
-        buyer.put("email", Attr.s(o.buyer().email()));
+        Attr.putIfPresent(buyer, "email", o.buyer().email());
         item.put("buyer", AttributeValue.fromM(buyer));
-        Address a = o.shipTo();
+        Address a = o.shipTo() == null ? Address.NONE : o.shipTo();
         Map<String, AttributeValue> address = new HashMap<>();
         Attr.putIfPresent(address, "name", a.name());
         Attr.putIfPresent(address, "line1", a.line1());
@@ -71,8 +71,11 @@ final class OrderItems {
         item.put("shipTo", AttributeValue.fromM(address));
         List<AttributeValue> lines = new ArrayList<>();
         for (OrderLine line : o.lines()) {
-            lines.add(AttributeValue.fromM(Map.of("sku", Attr.s(line.sku()), "title", Attr.s(line.title()),
-                    "quantity", Attr.n(line.quantity()), "unitPrice", Attr.n(line.unitPrice().minor()))));
+            Map<String, AttributeValue> m = new HashMap<>(Map.of("title", Attr.s(line.title()),
+                    "quantity", Attr.n(line.quantity()), "unitPrice", Attr.n(line.unitPrice().minor())));
+            Attr.putIfPresent(m, "sku", line.sku());
+            Attr.putIfPresent(m, "ref", line.ref());
+            lines.add(AttributeValue.fromM(m));
         }
         item.put("lines", AttributeValue.fromL(lines));
         item.put("subtotal", Attr.n(o.totals().subtotal().minor()));
@@ -82,6 +85,13 @@ final class OrderItems {
         if (o.totals().discount().minor() != 0) {
             item.put("discount", Attr.n(o.totals().discount().minor()));
         }
+        if (o.totals().fees().minor() != 0) {
+            item.put("fees", Attr.n(o.totals().fees().minor()));
+        }
+        if (o.totals().taxIncluded()) {
+            item.put("taxIncluded", AttributeValue.fromBool(true));
+        }
+        IntakeItems.put(item, o.intake());
         Attr.putIfPresent(item, "shipBy", o.shipBy());
         Attr.putIfPresent(item, "confirmationQueuedAt", o.confirmationQueuedAt());
         item.put("version", Attr.n(o.version()));
@@ -128,7 +138,7 @@ final class OrderItems {
 
     /** Attributes an order item may lack; a versioned update removes them when the order has none. */
     static final List<String> OPTIONAL = List.of("statusReason", "shipBy", "acknowledgedAt", "deliverBy",
-            "cancellation", "packCheckedAt", "watchKey", "watchAt");
+            "cancellation", "packCheckedAt", "watchKey", "watchAt", "holds", "awaitingPayment");
 
     private static Fulfillment fulfillment(Map<String, AttributeValue> item) {
         List<Shipment> shipments = new ArrayList<>();
@@ -163,11 +173,13 @@ final class OrderItems {
         for (AttributeValue v : item.get("lines").l()) {
             Map<String, AttributeValue> line = v.m();
             lines.add(new OrderLine(Attr.str(line, "sku"), Attr.str(line, "title"), (int) Attr.num(line, "quantity"),
-                    new Money(Attr.num(line, "unitPrice"), currency)));
+                    new Money(Attr.num(line, "unitPrice"), currency), Attr.str(line, "ref")));
         }
         Totals totals = new Totals(new Money(Attr.num(item, "subtotal"), currency),
                 new Money(Attr.num(item, "shipping"), currency), new Money(Attr.num(item, "tax"), currency),
-                new Money(Attr.num(item, "total"), currency), new Money(Attr.num(item, "discount"), currency));
+                new Money(Attr.num(item, "total"), currency), new Money(Attr.num(item, "discount"), currency),
+                new Money(Attr.num(item, "fees"), currency),
+                item.containsKey("taxIncluded") && Boolean.TRUE.equals(item.get("taxIncluded").bool()));
         return new Order(Attr.str(item, "orderId"), Attr.str(item, "sellerId"), Attr.str(item, "storefrontId"),
                 Attr.str(item, "externalOrderId"), OrderStatus.valueOf(Attr.str(item, "status")),
                 Attr.str(item, "statusReason"), Attr.instant(item, "createdAt"), Attr.instant(item, "receivedAt"),
@@ -176,6 +188,7 @@ final class OrderItems {
                         Attr.str(a, "region"), Attr.str(a, "postalCode"), Attr.str(a, "country")),
                 lines, totals, Attr.instant(item, "shipBy"), Attr.instant(item, "confirmationQueuedAt"),
                 Attr.num(item, "version"), fulfillment(item),
-                new Money(item.containsKey("refundedMinor") ? Attr.num(item, "refundedMinor") : 0, currency));
+                new Money(item.containsKey("refundedMinor") ? Attr.num(item, "refundedMinor") : 0, currency),
+                IntakeItems.read(item));
     }
 }

@@ -16,7 +16,7 @@ public final class SqsEmailOutbox implements EmailOutbox {
     }
 
     @Override
-    public void enqueue(EmailMessage message) {
+    public void queue(EmailMessage message) {
         sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(Json.write(message.toJson())));
     }
 }

@@ -16,7 +16,6 @@ public final class GenericOrderPayload {
     /** One DynamoDB transaction reserves a whole order: 100 actions, two of them the order and its history entry. */
     public static final int MAX_LINES = 98;
     public static final int MAX_QUANTITY = 10_000;
-    private static final Pattern SKU = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._\\-/]{0,63}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s\"<>]{1,64}@[^@\\s\"<>]+\\.[^@\\s\"<>]{2,}");
     private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
 
@@ -112,9 +111,9 @@ public final class GenericOrderPayload {
             }
             @SuppressWarnings("unchecked")
             Map<String, Object> line = (Map<String, Object>) m;
-            String sku = text(line, "sku", path + ".sku", 1, 64, true);
-            if (sku != null && !SKU.matcher(sku).matches()) {
-                error(path + ".sku", "may use letters, digits and . _ - / only");
+            String sku = text(line, "sku", path + ".sku", 1, Skus.MAX_LENGTH, true);
+            if (sku != null && !Skus.isValid(sku)) {
+                error(path + ".sku", Skus.RULE);
             }
             String title = text(line, "title", path + ".title", 0, 500, false);
             Integer quantity = integer(line, "quantity", path + ".quantity", 1, MAX_QUANTITY);

@@ -9,7 +9,6 @@ import java.util.regex.Pattern;
 public final class InventoryRequests {
 
     public static final long MAX_UNITS = 10_000_000L;
-    private static final Pattern SKU = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._\\-/]{0,63}");
     private static final Pattern CODE = Pattern.compile("[\\x21-\\x7E]{1,64}");
 
     private InventoryRequests() {
@@ -24,9 +23,9 @@ public final class InventoryRequests {
     }
 
     public static String sku(String sku) {
-        if (sku == null || !SKU.matcher(sku).matches()) {
+        if (sku == null || !Skus.isValid(sku)) {
             throw new Failure.InvalidInput("The SKU in the path is not valid.", List.of(new FieldError("sku",
-                    "must be 1-64 letters, digits and . _ - / starting with a letter or digit")));
+                    Skus.RULE)));
         }
         return sku;
     }

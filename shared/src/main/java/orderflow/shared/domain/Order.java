@@ -27,16 +27,34 @@ public record Order(
         Instant confirmationQueuedAt,
         long version,
         Fulfillment fulfillment,
-        Money refunded) {
+        Money refunded,
+        Intake intake) {
 
     public Order {
         lines = List.copyOf(lines);
+        if (intake == null) {
+            intake = Intake.NONE;
+        }
         if (fulfillment == null) {
             fulfillment = Fulfillment.NONE;
         }
         if (refunded == null) {
             refunded = Money.zero(currency);
         }
+    }
+
+    /** An order with no intake details (tests, orders made before they were kept). */
+    public Order(String orderId, String sellerId, String storefrontId, String externalOrderId, OrderStatus status,
+                 String statusReason, Instant createdAt, Instant receivedAt, String currency, Buyer buyer,
+                 Address shipTo, List<OrderLine> lines, Totals totals, Instant shipBy, Instant confirmationQueuedAt,
+                 long version, Fulfillment fulfillment, Money refunded) {
+        this(orderId, sellerId, storefrontId, externalOrderId, status, statusReason, createdAt, receivedAt, currency,
+                buyer, shipTo, lines, totals, shipBy, confirmationQueuedAt, version, fulfillment, refunded, null);
+    }
+
+    /** The number the seller and buyer know the order by: the platform's own (#1001), else its external id. */
+    public String displayNumber() {
+        return intake.displayNumber() != null ? intake.displayNumber() : externalOrderId;
     }
 
     /** The order total minus everything refunded so far: the cap on further refunds. */
@@ -81,7 +99,7 @@ public record Order(
     public Order next(OrderStatus nextStatus, String reason, Instant nextShipBy, Fulfillment nextFulfillment) {
         return new Order(orderId, sellerId, storefrontId, externalOrderId, nextStatus, reason, createdAt, receivedAt,
                 currency, buyer, shipTo, lines, totals, nextShipBy, confirmationQueuedAt, version + 1, nextFulfillment,
-                refunded);
+                refunded, intake);
     }
 
     /** The next version with {@code amount} more refunded and the status that follows from it. */
@@ -91,11 +109,37 @@ public record Order(
         }
         return new Order(orderId, sellerId, storefrontId, externalOrderId, nextStatus, reason, createdAt, receivedAt,
                 currency, buyer, shipTo, lines, totals, shipBy, confirmationQueuedAt, version + 1, fulfillment,
-                refunded.plus(amount));
+                refunded.plus(amount), intake);
+    }
+
+    /** The next version with other lines and intake details, same status (a hold fixed, a payment noted). */
+    public Order withIntake(List<OrderLine> nextLines, Intake nextIntake) {
+        return new Order(orderId, sellerId, storefrontId, externalOrderId, status, statusReason, createdAt, receivedAt,
+                currency, buyer, shipTo, nextLines, totals, shipBy, confirmationQueuedAt, version + 1, fulfillment,
+                refunded, nextIntake);
+    }
+
+    /**
+     * The next version with the content of a newer delivery of the same order (its status, reason,
+     * buyer, address, lines, totals and intake): a fix made on the platform reaches a held order.
+     */
+    public Order refreshedFrom(Order delivered) {
+        return new Order(orderId, sellerId, storefrontId, externalOrderId, delivered.status, delivered.statusReason,
+                createdAt, receivedAt, delivered.currency, delivered.buyer, delivered.shipTo, delivered.lines,
+                delivered.totals, shipBy, confirmationQueuedAt, version + 1, fulfillment,
+                Money.zero(delivered.currency), delivered.intake);
+    }
+
+    /** The next version of a held order, released into {@code next} with its lines mapped and its holds answered. */
+    public Order released(OrderStatus next, List<OrderLine> nextLines, Intake nextIntake) {
+        status.requireCanBecome(next);
+        return new Order(orderId, sellerId, storefrontId, externalOrderId, next, null, createdAt, receivedAt, currency,
+                buyer, shipTo, nextLines, totals, shipBy, confirmationQueuedAt, version + 1, fulfillment, refunded,
+                nextIntake);
     }
 
     public Order withConfirmationQueuedAt(Instant at) {
         return new Order(orderId, sellerId, storefrontId, externalOrderId, status, statusReason, createdAt, receivedAt,
-                currency, buyer, shipTo, lines, totals, shipBy, at, version, fulfillment, refunded);
+                currency, buyer, shipTo, lines, totals, shipBy, at, version, fulfillment, refunded, intake);
     }
 }

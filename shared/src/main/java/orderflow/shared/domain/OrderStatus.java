@@ -19,7 +19,7 @@ public enum OrderStatus {
             Map.entry(PENDING, EnumSet.of(READY, CANCELED)),
             Map.entry(READY, EnumSet.of(UNSHIPPED, BACKORDERED, ON_HOLD, CANCELED)),
             Map.entry(BACKORDERED, EnumSet.of(UNSHIPPED, BACKORDERED, ON_HOLD, CANCELED)),
-            Map.entry(ON_HOLD, EnumSet.of(READY, CANCELED)),
+            Map.entry(ON_HOLD, EnumSet.of(READY, PENDING, CANCELED)),
             Map.entry(UNSHIPPED, EnumSet.of(PARTIALLY_SHIPPED, SHIPPED, CANCELED)),
             Map.entry(PARTIALLY_SHIPPED, EnumSet.of(PARTIALLY_SHIPPED, SHIPPED)),
             Map.entry(SHIPPED, EnumSet.of(DELIVERED)),

@@ -119,10 +119,10 @@ public final class OrderEmails {
     private static Map<String, Object> base(Order order) {
         Map<String, Object> data = new HashMap<>();
         data.put("orderId", order.orderId());
-        data.put("externalOrderId", order.externalOrderId());
+        data.put("externalOrderId", order.displayNumber()); // what the buyer knows it by (#1001)
         List<Map<String, Object>> lines = new ArrayList<>();
         for (OrderLine line : order.lines()) {
-            lines.add(Map.of("sku", line.sku(), "title", line.title(), "quantity", line.quantity(),
+            lines.add(Map.of("sku", String.valueOf(line.sku()), "title", line.title(), "quantity", line.quantity(),
                     "lineTotal", line.lineTotal().display()));
         }
         data.put("lines", lines);
@@ -137,7 +137,7 @@ public final class OrderEmails {
     }
 
     private static String title(Order order, String sku) {
-        return order.lines().stream().filter(l -> l.sku().equals(sku)).map(OrderLine::title).findFirst().orElse(sku);
+        return order.lines().stream().filter(l -> sku.equals(l.sku())).map(OrderLine::title).findFirst().orElse(sku);
     }
 
     /** "OUT_OF_STOCK: note" -> "out of stock: note" for the buyer; a platform's own code stays internal. */

@@ -33,7 +33,7 @@ public final class PackingSlips {
         values.put("storeName", seller.storeName());
         values.put("supportContact", seller.supportContact() == null ? "" : seller.supportContact());
         values.put("orderId", order.orderId());
-        values.put("externalOrderId", order.externalOrderId());
+        values.put("externalOrderId", order.displayNumber());
         values.put("orderDate", DAY.format(order.createdAt().atZone(seller.timeZone())));
         values.put("shipBy", order.shipBy() == null ? "" : DAY.format(order.shipBy().atZone(seller.timeZone())));
         Address a = order.shipTo();

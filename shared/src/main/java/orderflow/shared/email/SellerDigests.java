@@ -76,7 +76,7 @@ public final class SellerDigests {
     private static List<Map<String, Object>> orders(Seller seller, List<Order> orders) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (Order o : orders.subList(0, Math.min(SHOWN, orders.size()))) {
-            out.add(Map.of("orderId", o.orderId(), "externalOrderId", o.externalOrderId(),
+            out.add(Map.of("orderId", o.orderId(), "externalOrderId", o.displayNumber(),
                     "status", o.status().name(), "shipBy", WHEN.format(o.shipBy().atZone(seller.timeZone()))));
         }
         return out;

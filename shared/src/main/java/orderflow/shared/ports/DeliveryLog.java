@@ -14,4 +14,12 @@ public interface DeliveryLog {
     Optional<String> handled(String source, String deliveryId);
 
     void record(String source, String deliveryId, String orderId, Instant at);
+
+    /** A platform cancel for an order not (yet) here: kept so that the create, if it comes later, lands canceled. */
+    record EarlyCancel(String reason, boolean buyerRequested) {
+    }
+
+    void rememberCancel(String storefrontId, String externalOrderId, EarlyCancel cancel, Instant at);
+
+    Optional<EarlyCancel> earlyCancel(String storefrontId, String externalOrderId);
 }

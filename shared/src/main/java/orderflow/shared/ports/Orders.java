@@ -22,9 +22,27 @@ public interface Orders {
     /** Stores a new order (version 1) with its first history entry unless the id exists; true when created. */
     boolean create(Order order, HistoryEntry received);
 
+    /**
+     * As {@link #create(Order, HistoryEntry)}, keeping the storefront's delivery as it came (an ON_HOLD
+     * order's, so nothing is lost when our reading of it was wrong).
+     */
+    default boolean create(Order order, HistoryEntry received, byte[] rawPayload) {
+        return create(order, received);
+    }
+
+    /** The delivery an order was made from, when it was kept. */
+    default Optional<byte[]> rawPayload(String orderId) {
+        return Optional.empty();
+    }
+
     default boolean createIfAbsent(Order order) {
+        return createIfAbsent(order, null);
+    }
+
+    default boolean createIfAbsent(Order order, byte[] rawPayload) {
         return create(order, new HistoryEntry(order.orderId(), order.version(), order.receivedAt(),
-                Actor.storefront(order.storefrontId()), "receive", null, order.status(), "received from the storefront"));
+                Actor.storefront(order.storefrontId()), "receive", null, order.status(), order.status() == OrderStatus.ON_HOLD ? order.statusReason() : "received from the storefront"),
+                rawPayload);
     }
 
     Optional<Order> get(String orderId);

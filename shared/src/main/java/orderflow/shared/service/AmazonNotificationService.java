@@ -69,24 +69,37 @@ public final class AmazonNotificationService {
                     "amazon: the buyer asked to cancel")));
         } else if ("Canceled".equals(summary.get("OrderStatus"))) {
             result = describe(orders.canceled(storefront, new StorefrontEvent.Canceled(amazonOrderId, false,
-                    "amazon: canceled")));
+                    "amazon: canceled", orders.has(storefront, amazonOrderId) ? null
+                    : readable(link, amazonOrderId))));
         } else {
             Map<String, Object> order = api.getOrder(link.refreshToken(), amazonOrderId);
-            if ("Pending".equals(order.get("OrderStatus"))) {
-                // Amazon sends no prices before payment clears; its Unshipped notification brings the order.
-                result = "waiting: " + amazonOrderId + " is Pending at Amazon";
-            } else if (AmazonOrders.isAmazonFulfilled(order)) {
+            if (AmazonOrders.isAmazonFulfilled(order)) {
                 result = "ignored: Amazon fulfils " + amazonOrderId;
             } else if ("Canceled".equals(order.get("OrderStatus"))) {
                 result = describe(orders.canceled(storefront, new StorefrontEvent.Canceled(amazonOrderId, false,
                         "amazon: canceled")));
             } else {
-                IncomingOrder incoming = AmazonOrders.toIncoming(order, api.getOrderItems(link.refreshToken(), amazonOrderId));
-                result = describe(orders.accept(storefront, incoming, now));
+                // Pending (no prices yet) is kept as PENDING; the Unshipped notification's reading
+                // brings the prices and moves it on. Anything unreadable is held, never dead-lettered.
+                Map<String, Object> items = api.getOrderItems(link.refreshToken(), amazonOrderId);
+                IncomingOrder incoming = AmazonOrders.toIncoming(order, items);
+                byte[] raw = Json.write(Map.of("getOrder", order, "getOrderItems", items))
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                result = describe(orders.accept(storefront, incoming, now, raw));
             }
         }
         deliveries.record("amazon", notificationId, null, now);
         return "notification " + notificationId + " for " + amazonOrderId + ": " + result;
+    }
+
+    /** The order as Amazon has it, for a cancel that came before we had it; null when it cannot be read. */
+    private IncomingOrder readable(Accounts.AmazonLink link, String amazonOrderId) {
+        try {
+            return AmazonOrders.toIncoming(api.getOrder(link.refreshToken(), amazonOrderId),
+                    api.getOrderItems(link.refreshToken(), amazonOrderId));
+        } catch (RuntimeException e) {
+            return null; // the cancel is remembered all the same
+        }
     }
 
     private static boolean buyerCancel(Map<String, Object> summary) {

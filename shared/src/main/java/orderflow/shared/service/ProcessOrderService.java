@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import orderflow.shared.domain.ActionRequests;
 import orderflow.shared.domain.Actor;
 import orderflow.shared.domain.Failure;
+import orderflow.shared.domain.Intake;
 import orderflow.shared.domain.Order;
 import orderflow.shared.domain.OrderChange;
 import orderflow.shared.domain.OrderLifecycle;
@@ -81,9 +82,15 @@ public final class ProcessOrderService {
     private Outcome reserve(Order order, int attempt, java.util.Set<String> shortSkus) {
         Seller seller = seller(order);
         Instant now = clock.instant();
-        Instant shipBy = ShipByPolicy.shipBy(order.createdAt(), seller.handlingDays(), seller.timeZone());
-        Order confirmed = order.confirmed(shipBy,
-                OrderLifecycle.deliverBy(shipBy, seller.transitDays(), seller.timeZone()));
+        // The handling time starts when the order can ship (paid and reserved: now), not at purchase:
+        // a pending or backordered order is not late for days it could not ship. A date the
+        // marketplace gives (Amazon's LatestShipDate) is the one the seller is measured on: it wins.
+        Intake intake = order.intake();
+        Instant shipBy = intake.marketplaceShipBy() != null ? intake.marketplaceShipBy()
+                : ShipByPolicy.shipBy(later(order.createdAt(), now), seller.handlingDays(), seller.timeZone());
+        Instant deliverBy = intake.marketplaceDeliverBy() != null ? intake.marketplaceDeliverBy()
+                : OrderLifecycle.deliverBy(shipBy, seller.transitDays(), seller.timeZone());
+        Order confirmed = order.confirmed(shipBy, deliverBy);
         List<StockMove> moves = new ArrayList<>();
         order.quantitiesBySku().forEach((sku, q) -> moves.add(new StockMove(sku, q, StockMove.Kind.RESERVE)));
         Orders.Applied result = orders.apply(OrderChange.of(order, confirmed, now, ACTOR, "reserve",
@@ -194,6 +201,10 @@ public final class ProcessOrderService {
             }
         }
         throw new IllegalStateException("order " + orderId + " kept changing; retrying the cancel later");
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
     }
 
     /** Someone changed the order meanwhile (a cancel, a payment, another delivery): decide again. */

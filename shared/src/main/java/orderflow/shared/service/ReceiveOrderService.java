@@ -7,6 +7,9 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 
 import orderflow.shared.domain.Actor;
+import orderflow.shared.domain.Failure;
+import orderflow.shared.domain.FieldError;
+import orderflow.shared.domain.OrderLine;
 import orderflow.shared.domain.GenericOrderPayload;
 import orderflow.shared.domain.IncomingOrder;
 import orderflow.shared.domain.Order;
@@ -22,6 +25,7 @@ import orderflow.shared.ports.Accounts;
 import orderflow.shared.ports.DeliveryLog;
 import orderflow.shared.ports.OrderQueue;
 import orderflow.shared.ports.Orders;
+import orderflow.shared.ports.SkuMappings;
 import orderflow.shared.security.WebhookSignature;
 
 /**
@@ -37,6 +41,7 @@ public final class ReceiveOrderService {
     private final OrderQueue queue;
     private final Clock clock;
     private final DeliveryLog deliveries;
+    private final SkuMappings skuMappings;
 
     public ReceiveOrderService(Accounts accounts, Orders orders, OrderQueue queue, Clock clock) {
         this(accounts, orders, queue, null, clock);
@@ -44,6 +49,13 @@ public final class ReceiveOrderService {
 
     /** deliveries: the platforms' delivery ids already handled (null: none kept). */
     public ReceiveOrderService(Accounts accounts, Orders orders, OrderQueue queue, DeliveryLog deliveries, Clock clock) {
+        this(accounts, orders, queue, deliveries, null, clock);
+    }
+
+    /** skuMappings: SKUs the seller chose for a storefront's unstockable lines (null: none applied). */
+    public ReceiveOrderService(Accounts accounts, Orders orders, OrderQueue queue, DeliveryLog deliveries,
+                               SkuMappings skuMappings, Clock clock) {
+        this.skuMappings = skuMappings;
         this.deliveries = deliveries;
         this.accounts = accounts;
         this.orders = orders;
@@ -66,6 +78,9 @@ public final class ReceiveOrderService {
     /**
      * POST /webhooks/{storefrontId}: verified and read the way the storefront's platform sends it;
      * a delivery already handled (by its platform delivery id) is answered without doing anything.
+     * Only a delivery we cannot trust or read is refused (bad signature, unknown storefront, another
+     * shop, not UTF-8 JSON, too large); a verified one always becomes an order, ON_HOLD with its raw
+     * payload when we cannot act on what it says.
      */
     public Receipt receive(String storefrontId, UnaryOperator<String> headers, byte[] body) {
         Instant now = clock.instant();
@@ -85,14 +100,10 @@ public final class ReceiveOrderService {
             }
         }
         Map<String, Object> json = Json.parseRequest(StorefrontRequests.utf8(body));
-        StorefrontEvent event = switch (storefront.type()) {
-            case "shopify" -> ShopifyWebhooks.parse(headers.apply("x-shopify-topic"), json);
-            case "woocommerce" -> WooCommerceWebhooks.parse(headers.apply("x-wc-webhook-topic"), json);
-            default -> new StorefrontEvent.Placed(GenericOrderPayload.parse(json));
-        };
+        StorefrontEvent event = read(storefront, headers, json, body);
         Receipt receipt = switch (event) {
-            case StorefrontEvent.Placed placed -> accept(storefront, placed.order(), now);
-            case StorefrontEvent.Canceled canceled -> canceled(storefront, canceled);
+            case StorefrontEvent.Placed placed -> accept(storefront, placed.order(), now, body);
+            case StorefrontEvent.Canceled canceled -> canceled(storefront, canceled, now);
             case StorefrontEvent.Ignored ignored -> new Receipt(null, null, false, ignored.why());
         };
         if (deliveryId != null && deliveries != null) {
@@ -101,27 +112,132 @@ public final class ReceiveOrderService {
         return receipt;
     }
 
+    /**
+     * The platform's reading of the body. Whatever it cannot make sense of (our own format's
+     * validation, an id missing) still gives an order: held, with every field named.
+     */
+    private static StorefrontEvent read(Storefront storefront, UnaryOperator<String> headers, Map<String, Object> json,
+                                        byte[] body) {
+        StorefrontEvent event;
+        try {
+            event = switch (storefront.type()) {
+                case "shopify" -> ShopifyWebhooks.parse(headers.apply("x-shopify-topic"), json);
+                case "woocommerce" -> WooCommerceWebhooks.parse(headers.apply("x-wc-webhook-topic"), json);
+                default -> new StorefrontEvent.Placed(GenericOrderPayload.parse(json));
+            };
+        } catch (Failure.InvalidInput e) {
+            return new StorefrontEvent.Placed(UnreadableOrders.held(readableId(storefront, json), e.errors(), body));
+        }
+        return switch (event) {
+            case StorefrontEvent.Placed p when p.order().externalOrderId() == null ->
+                    new StorefrontEvent.Placed(UnreadableOrders.withBodyId(p.order(), body));
+            case StorefrontEvent.Canceled c when c.externalOrderId() == null ->
+                    new StorefrontEvent.Placed(UnreadableOrders.held(null, List.of(new FieldError("id",
+                            "is missing from a cancel: find the order on the platform and cancel it here")), body));
+            default -> event;
+        };
+    }
+
+    private static String readableId(Storefront storefront, Map<String, Object> json) {
+        Object id = json.get(storefront.type().equals("generic") ? "externalOrderId" : "id");
+        String s = id instanceof String || id instanceof Number ? id.toString().strip() : null;
+        return s == null || s.isEmpty() || s.length() > 100 ? null : s;
+    }
+
     /** An order from any storefront (a webhook or an Amazon notification): stored once, paid ones processed. */
     public Receipt accept(Storefront storefront, IncomingOrder incoming, Instant now) {
-        Order order = incoming.toOrder(storefront.storefrontId(), storefront.sellerId(), now);
-        if (orders.createIfAbsent(order)) {
+        return accept(storefront, incoming, now, null);
+    }
+
+    /** rawBody: the delivery as it came, kept on the order when it is held. */
+    public Receipt accept(Storefront storefront, IncomingOrder incoming, Instant now, byte[] rawBody) {
+        IncomingOrder mapped = mapped(storefront, incoming);
+        Order order = mapped.toOrder(storefront.storefrontId(), storefront.sellerId(), now);
+        var early = deliveries == null ? java.util.Optional.<DeliveryLog.EarlyCancel>empty()
+                : deliveries.earlyCancel(storefront.storefrontId(), incoming.externalOrderId());
+        if (orders.createIfAbsent(order, order.status() == OrderStatus.ON_HOLD ? rawBody : null)) {
+            if (early.isPresent()) {
+                // The platform canceled it before this create arrived: it lands canceled, with the reason.
+                queue.cancel(order.orderId(), early.get().reason(), early.get().buyerRequested(),
+                        Actor.storefront(storefront.storefrontId()));
+                return new Receipt(order.orderId(), order.status(), false, "canceled on the platform before it arrived");
+            }
             if (order.status() == OrderStatus.READY) {
                 queue.enqueue(order.orderId());
             }
-            return new Receipt(order.orderId(), order.status(), false);
+            return new Receipt(order.orderId(), order.status(), false,
+                    order.status() == OrderStatus.ON_HOLD ? order.statusReason() : null);
         }
-        return redelivered(order, incoming, now);
+        return redelivered(storefront, order, now);
     }
 
-    /** The storefront canceled an order: the processing step cancels it (stock, email), if it still can. */
+    /** Lines the seller mapped before (by platform product id, else platform SKU) arrive mapped. */
+    private IncomingOrder mapped(Storefront storefront, IncomingOrder incoming) {
+        if (skuMappings == null) {
+            return incoming;
+        }
+        List<OrderLine> lines = new java.util.ArrayList<>();
+        boolean changed = false;
+        for (OrderLine line : incoming.lines()) {
+            String key = SkuMappings.keyOf(line.ref(), line.sku());
+            String sku = key == null ? null : skuMappings.skuFor(storefront.storefrontId(), key).orElse(null);
+            changed |= sku != null && !sku.equals(line.sku());
+            lines.add(sku == null ? line : line.withSku(sku));
+        }
+        if (!changed) {
+            return incoming;
+        }
+        // Once every line has a SKU, the "no SKU" holds are answered; any other hold stays.
+        List<FieldError> holds = lines.stream().anyMatch(l -> l.sku() == null) ? incoming.intake().holds()
+                : incoming.intake().holds().stream()
+                        .filter(h -> !h.field().endsWith(".sku") && !h.field().endsWith(".SellerSKU")).toList();
+        return new IncomingOrder(incoming.externalOrderId(), incoming.createdAt(), incoming.paid(), incoming.currency(),
+                incoming.buyer(), incoming.shipTo(), lines, incoming.totals(), incoming.intake().withHolds(holds));
+    }
+
+    /**
+     * The storefront canceled an order: the processing step cancels it (stock, email), if it still can.
+     * When the order is not here yet, the cancel is remembered and the create lands canceled.
+     */
     public Receipt canceled(Storefront storefront, StorefrontEvent.Canceled canceled) {
+        return canceled(storefront, canceled, clock.instant());
+    }
+
+    private Receipt canceled(Storefront storefront, StorefrontEvent.Canceled canceled, Instant now) {
         String orderId = OrderIds.forExternal(storefront.storefrontId(), canceled.externalOrderId());
-        Order order = orders.get(orderId).orElse(null);
+        Order order = ours(storefront, orders.get(orderId).orElse(null));
+        if (order == null && canceled.order() != null) {
+            // The cancel came first and carries the order: keep it, then cancel it (the buyer is
+            // told once, stock was never reserved), so the seller sees what was canceled.
+            accept(storefront, canceled.order(), now, null);
+            order = ours(storefront, orders.get(orderId).orElse(null));
+        }
+        if (order == null && deliveries != null) {
+            deliveries.rememberCancel(storefront.storefrontId(), canceled.externalOrderId(),
+                    new DeliveryLog.EarlyCancel(canceled.reason(), canceled.buyerRequested()), now);
+            // The create may have landed between the look and the note: look again.
+            order = ours(storefront, orders.get(orderId).orElse(null));
+            if (order == null) {
+                return new Receipt(null, null, false, "not here yet: the cancel is kept, and the order lands canceled");
+            }
+        }
         if (order == null) {
             return new Receipt(null, null, false, "no such order here: nothing to cancel");
         }
         queue.cancel(orderId, canceled.reason(), canceled.buyerRequested(), Actor.storefront(storefront.storefrontId()));
         return new Receipt(orderId, order.status(), false, "cancel queued");
+    }
+
+    /** Whether the storefront's order is here already. */
+    public boolean has(Storefront storefront, String externalOrderId) {
+        return ours(storefront, orders.get(OrderIds.forExternal(storefront.storefrontId(), externalOrderId)).orElse(null))
+                != null;
+    }
+
+    /** The order, if it belongs to this storefront and its seller; ids are derived, this is defence in depth. */
+    private static Order ours(Storefront storefront, Order order) {
+        return order != null && order.storefrontId().equals(storefront.storefrontId())
+                && order.sellerId().equals(storefront.sellerId()) ? order : null;
     }
 
     private static boolean isWooPing(UnaryOperator<String> headers, byte[] body) {
@@ -134,12 +250,40 @@ public final class ReceiveOrderService {
         return a != null ? a : b;
     }
 
-    /** The order exists: change nothing, except a payment confirmation for a pending order. */
-    private Receipt redelivered(Order order, IncomingOrder incoming, Instant now) {
+    /**
+     * The order exists. A PENDING order, or one held for what its delivery said, takes the new
+     * delivery's content (the platform's answer to a fix: an address added, a SKU set, prices once
+     * Amazon has them) and goes on from there; otherwise nothing changes but a payment confirmation.
+     */
+    private Receipt redelivered(Storefront storefront, Order order, Instant now) {
         for (int attempt = 1; ; attempt++) {
-            Order existing = orders.get(order.orderId()).orElseThrow(
-                    () -> new IllegalStateException("order " + order.orderId() + " vanished"));
-            if (incoming.paid() && existing.status() == OrderStatus.PENDING) {
+            Order existing = ours(storefront, orders.get(order.orderId()).orElseThrow(
+                    () -> new IllegalStateException("order " + order.orderId() + " vanished")));
+            if (existing == null) {
+                throw new Failure.NotFound("No such order for this storefront.");
+            }
+            boolean refreshable = existing.status() == OrderStatus.PENDING
+                    || existing.status() == OrderStatus.ON_HOLD && existing.intake().held();
+            if (refreshable && !sameContent(existing, order)) {
+                OrderStatus next = order.status();
+                Order refreshed = existing.refreshedFrom(order);
+                Orders.Applied applied = next == existing.status() && next == OrderStatus.ON_HOLD
+                        ? orders.apply(OrderChange.of(existing, refreshed, now, Actor.storefront(existing.storefrontId()),
+                        "update", "updated by the storefront: " + order.statusReason(), List.of()))
+                        : orders.apply(OrderChange.of(existing, refreshed, now, Actor.storefront(existing.storefrontId()),
+                        next == OrderStatus.READY ? "payment" : "update", next == OrderStatus.READY
+                                ? "updated by the storefront, ready to ship" : "updated by the storefront", List.of()));
+                if (applied instanceof Orders.Stale && attempt < 3) {
+                    continue;
+                }
+                if (applied instanceof Orders.Done) {
+                    if (next == OrderStatus.READY) {
+                        queue.enqueue(existing.orderId());
+                    }
+                    return new Receipt(existing.orderId(), next, false, next == OrderStatus.ON_HOLD ? order.statusReason() : null);
+                }
+            }
+            if (order.status() == OrderStatus.READY && existing.status() == OrderStatus.PENDING) {
                 Orders.Applied paid = orders.apply(OrderChange.of(existing,
                         existing.withStatus(OrderStatus.READY, null), now, Actor.storefront(existing.storefrontId()),
                         "payment", "payment confirmed by the storefront", List.of()));
@@ -159,5 +303,12 @@ public final class ReceiveOrderService {
             }
             return new Receipt(existing.orderId(), existing.status(), true);
         }
+    }
+
+    private static boolean sameContent(Order existing, Order incoming) {
+        return existing.status() == incoming.status() && existing.lines().equals(incoming.lines())
+                && existing.totals().equals(incoming.totals()) && existing.buyer().equals(incoming.buyer())
+                && java.util.Objects.equals(existing.shipTo(), incoming.shipTo())
+                && existing.intake().equals(incoming.intake());
     }
 }

@@ -45,11 +45,32 @@ class GenericOrderPayloadTest {
         json.put("currency", "usd");
         json.put("buyer", Map.of("name", "", "email", "nope"));
         json.put("shipTo", "somewhere");
-        json.put("lines", List.of(Map.of("sku", "bad sku!", "quantity", -1, "unitPrice", "1"), "x",
-                Map.of("sku", "OK", "quantity", 1.5, "unitPrice", 3)));
+        json.put("lines", List.of(Map.of("sku", "good sku!", "quantity", -1, "unitPrice", "1"), "x",
+                Map.of("sku", "OK", "quantity", 1.5, "unitPrice", 3), Map.of("sku", "S".repeat(101), "quantity", 1,
+                        "unitPrice", "1.00")));
         List<String> fields = badFields(json);
         assertEquals(List.of("externalOrderId", "paymentStatus", "currency", "buyer.name", "buyer.email", "shipTo",
-                "lines[0].sku", "lines[0].quantity", "lines[1]", "lines[2].quantity", "lines[2].unitPrice"), fields);
+                "lines[0].quantity", "lines[1]", "lines[2].quantity", "lines[2].unitPrice", "lines[3].sku"), fields,
+                "a SKU with a space is valid; one of 101 characters is not");
+    }
+
+    @Test
+    void a_sku_is_any_printable_text_of_1_to_100_characters() {
+        Map<String, Object> json = valid();
+        json.put("lines", List.of(Map.of("sku", "MUG BLUE #2", "quantity", 1, "unitPrice", "12.50"),
+                Map.of("sku", " tee/black (L) ", "quantity", 1, "unitPrice", "12.50"),
+                Map.of("sku", "Tasse bleue – grande 🦊", "quantity", 1, "unitPrice", "12.50"),
+                Map.of("sku", "S".repeat(100), "quantity", 1, "unitPrice", "12.50")));
+        IncomingOrder order;
+        try { order = GenericOrderPayload.parse(json); } catch (Failure.InvalidInput e) { throw new AssertionError(e.errors().toString()); }
+        assertEquals(List.of("MUG BLUE #2", "tee/black (L)", "Tasse bleue – grande 🦊", "S".repeat(100)),
+                order.lines().stream().map(OrderLine::sku).toList(), "spaces around a SKU are stripped");
+        assertEquals(Money.parse("55.99", "USD"), order.totals().total());
+
+        for (String bad : List.of("S".repeat(101), "MUG\u0000BLUE", "MUG\tBLUE", "   ", "\uD83E")) {
+            json.put("lines", List.of(Map.of("sku", bad, "quantity", 1, "unitPrice", "12.50")));
+            assertEquals(List.of("lines[0].sku"), badFields(json), bad);
+        }
     }
 
     @Test

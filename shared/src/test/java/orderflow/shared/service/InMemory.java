@@ -161,7 +161,7 @@ final class InMemory {
         final List<EmailMessage> messages = new ArrayList<>();
 
         @Override
-        public void enqueue(EmailMessage message) {
+        public void queue(EmailMessage message) {
             messages.add(message);
         }
     }

@@ -38,6 +38,7 @@ public final class AdminCli {
                                 [--unpaid-cancel-days 21]   orders unpaid this long are canceled (at least 1)
               create-storefront --seller ID --storefront ID [--type generic|shopify|woocommerce] [--secret S]
                                 prints the webhook URL and signing secret (Shopify: pass its key as --secret)
+                                [--shop-domain SHOP.myshopify.com]   Shopify: refuse deliveries of other shops
               create-storefront --seller ID --storefront ID --type amazon --amazon-seller-id A --refresh-token T
               add-secret        --storefront ID [--secret S]                    a second secret, for rotation
                                 (Shopify: pass its new signing key as --secret)
@@ -137,6 +138,12 @@ public final class AdminCli {
                     secret = admin(f).putStorefront(storefront, required(f, "seller"), type);
                 } else {
                     admin(f).putStorefront(storefront, required(f, "seller"), type, secret);
+                }
+                if (f.get("shop-domain") != null) {
+                    if (!type.equals("shopify")) {
+                        fail("--shop-domain is for --type shopify");
+                    }
+                    admin(f).setShopDomain(storefront, f.get("shop-domain"));
                 }
                 System.out.println("storefront " + storefront + " (" + type + ") posts to <ApiUrl>/webhooks/" + storefront);
                 System.out.println("signing secret (shown once): " + secret);

@@ -1,5 +1,7 @@
 package orderflow.shared.domain.returns;
 
+import orderflow.shared.domain.Skus;
+
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -14,8 +16,6 @@ import orderflow.shared.domain.FieldError;
 /** Reading JSON bodies (maps and lists from jackson-jr) field by field, collecting every error. */
 final class Fields {
 
-    /** The SKU syntax of order payloads. */
-    static final Pattern SKU = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._\\-/]{0,63}");
     static final int MAX_LINES = 98;
     static final int MAX_QUANTITY = 10_000;
 
@@ -99,9 +99,9 @@ final class Fields {
     }
 
     String sku(Map<String, Object> json, String key, String path) {
-        String sku = text(json, key, path, 64, true);
-        if (sku != null && !SKU.matcher(sku).matches()) {
-            error(path, "must be 1-64 letters, digits and . _ - / starting with a letter or digit");
+        String sku = text(json, key, path, Skus.MAX_LENGTH, true);
+        if (sku != null && !Skus.isValid(sku)) {
+            error(path, Skus.RULE);
             return null;
         }
         return sku;

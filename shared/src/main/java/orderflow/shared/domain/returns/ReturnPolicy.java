@@ -73,8 +73,8 @@ public record ReturnPolicy(int windowDays, int restockingFeePercent, ReturnShipp
                 for (int i = 0; i < list.size(); i++) {
                     String path = "nonReturnableSkus[" + i + "]";
                     Object v = list.get(i);
-                    if (!(v instanceof String s) || !Fields.SKU.matcher(s.strip()).matches()) {
-                        in.error(path, "must be a SKU: 1-64 letters, digits and . _ - / starting with a letter or digit");
+                    if (!(v instanceof String s) || !orderflow.shared.domain.Skus.isValid(s.strip())) {
+                        in.error(path, "must be a SKU: it " + orderflow.shared.domain.Skus.RULE);
                     } else if (!skus.add(s.strip())) {
                         in.error(path, "appears twice; give each SKU once");
                     }

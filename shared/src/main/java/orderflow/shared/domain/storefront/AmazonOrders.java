@@ -10,10 +10,9 @@ import java.util.Map;
 
 import orderflow.shared.domain.Address;
 import orderflow.shared.domain.Buyer;
-import orderflow.shared.domain.Failure;
-import orderflow.shared.domain.FieldError;
 import orderflow.shared.domain.GenericOrderPayload;
 import orderflow.shared.domain.IncomingOrder;
+import orderflow.shared.domain.Intake;
 import orderflow.shared.domain.Money;
 import orderflow.shared.domain.OrderLine;
 import orderflow.shared.domain.Totals;
@@ -26,13 +25,12 @@ import orderflow.shared.domain.Totals;
  * its path in the payload it came from (OrderItems[...] from getOrderItems, the rest from getOrder).
  *
  * <p>Buyer and address PII is restricted: without a Restricted Data Token getOrder leaves out
- * BuyerInfo.BuyerEmail and ShippingAddress.Name/AddressLine1. We cannot ship nor email without
- * them, so their absence is an error that says so; only the buyer's name has a fallback.
+ * BuyerInfo.BuyerEmail and ShippingAddress.Name/AddressLine1. Without an email the order ships all
+ * the same (Amazon informs its buyers; a note says so); without the address lines it is held, as it
+ * cannot be shipped. Nothing is refused: what cannot be acted on is a hold for the seller.
  */
 public final class AmazonOrders {
 
-    private static final String PENDING_HINT =
-            "Amazon leaves prices out while an order is Pending: fetch the order again once it is Unshipped";
     private static final String RDT_HINT = "restricted data: call getOrder with a Restricted Data Token";
 
     private AmazonOrders() {
@@ -51,85 +49,101 @@ public final class AmazonOrders {
         String id = in.text(order, "AmazonOrderId", "AmazonOrderId", 100, true);
         String itemsOrderId = loose(items, "AmazonOrderId");
         if (id != null && itemsOrderId != null && !id.equals(itemsOrderId)) {
-            in.error("AmazonOrderId", "is " + id + " but the order items are of " + PayloadReader.abbreviate(itemsOrderId));
+            in.error("AmazonOrderId", "is " + id + " but the order items are of " + PayloadReader.abbreviate(itemsOrderId)
+                    + ": a fault of the SP-API answer, fetch the order again");
         }
 
-        // Pending (and PendingAvailability, a pre-order): payment not authorized yet. Unshipped,
-        // PartiallyShipped, Shipped, InvoiceUnconfirmed (shipped, invoice not confirmed): paid.
-        // Canceled is a cancellation, not an order to place; Unfulfillable is Multi-Channel only.
+        // Pending (and PendingAvailability, a pre-order): payment not authorized yet, and Amazon
+        // leaves prices out; the order waits as PENDING and its Unshipped notification brings them.
+        // Unshipped, PartiallyShipped, Shipped, InvoiceUnconfirmed (shipped, invoice not confirmed): paid.
         String status = loose(order, "OrderStatus");
         boolean paid = false;
         boolean pending = false;
-        if (status == null) {
-            in.error("OrderStatus", "is required");
-        } else {
-            switch (status) {
-                case "Pending", "PendingAvailability" -> pending = true;
-                case "Unshipped", "PartiallyShipped", "Shipped", "InvoiceUnconfirmed" -> paid = true;
-                case "Canceled" -> throw new Failure.InvalidInput("The Amazon order is canceled.", List.of(new FieldError(
-                        "OrderStatus", "is Canceled: a canceled order is a cancellation, not an order to place")));
-                default -> in.error("OrderStatus", "is " + PayloadReader.abbreviate(status)
-                        + ": only Pending, PendingAvailability, Unshipped, PartiallyShipped, Shipped and InvoiceUnconfirmed orders are taken");
-            }
+        switch (status == null ? "" : status) {
+            case "Pending", "PendingAvailability" -> pending = true;
+            case "Unshipped", "PartiallyShipped", "Shipped", "InvoiceUnconfirmed" -> paid = true;
+            default -> in.error("OrderStatus", "is " + (status == null ? "absent" : PayloadReader.abbreviate(status))
+                    + ": only Pending, PendingAvailability, Unshipped, PartiallyShipped, Shipped and InvoiceUnconfirmed "
+                    + "orders are shipped from here; check the order in Seller Central");
         }
-        String hint = pending ? PENDING_HINT : null;
+        if (pending) {
+            in.note("Amazon gives prices once the payment clears: the totals are filled in then");
+        }
 
         Instant createdAt = in.instant(order, "PurchaseDate", "PurchaseDate", false);
         Map<String, Object> orderTotal = in.object(order, "OrderTotal", "OrderTotal", false);
         String currency = null;
-        if (orderTotal == null) {
-            in.error("OrderTotal", pending ? "is required (" + PENDING_HINT + ")" : "is required");
-        } else {
+        if (orderTotal != null) {
             currency = in.currency(orderTotal.get("CurrencyCode"), "OrderTotal.CurrencyCode");
+        } else if (!pending) {
+            in.error("OrderTotal", "is required: fetch the order again from Seller Central");
         }
-        Money declared = orderTotal == null ? null : in.amount(orderTotal.get("Amount"), "OrderTotal.Amount", currency, true, hint);
+        String money = PayloadReader.currencyOrNone(currency != null ? currency : itemCurrency(items));
+        Money declared = orderTotal == null ? null : in.amount(orderTotal.get("Amount"), "OrderTotal.Amount", money, !pending, null);
 
-        Map<String, Object> address = in.object(order, "ShippingAddress", "ShippingAddress", true);
-        Address shipTo = null;
+        Map<String, Object> address = in.object(order, "ShippingAddress", "ShippingAddress", !pending);
+        Address shipTo = Address.NONE;
         if (address != null) {
-            String name = restricted(in, address, "Name", 200);
-            String line1 = restricted(in, address, "AddressLine1", 200);
+            String name = restricted(in, address, "Name", 200, pending);
+            String line1 = restricted(in, address, "AddressLine1", 200, pending);
             String line2 = in.text(address, "AddressLine2", "ShippingAddress.AddressLine2", 200, false);
-            String city = in.text(address, "City", "ShippingAddress.City", 100, true);
+            String city = in.text(address, "City", "ShippingAddress.City", 100, false);
             String region = in.text(address, "StateOrRegion", "ShippingAddress.StateOrRegion", 100, false);
-            String postal = in.text(address, "PostalCode", "ShippingAddress.PostalCode", 20, true);
+            String postal = in.text(address, "PostalCode", "ShippingAddress.PostalCode", 20, false);
             String country = in.country(address, "CountryCode", "ShippingAddress.CountryCode");
             shipTo = new Address(name, line1, line2, city, region, postal, country);
         }
 
-        // Amazon hides buyer PII without a Restricted Data Token. A missing BuyerName is acceptable
-        // (the ship-to name, else "Amazon buyer"); a missing BuyerEmail is not, as we email buyers
-        // about their orders: the error names BuyerInfo.BuyerEmail. No placeholder address is made up.
+        // Amazon shows BuyerEmail only to applications with a restricted role and a Restricted Data
+        // Token; without it the order ships all the same, and the buyer hears from Amazon, not from us.
         Map<String, Object> buyerInfo = in.object(order, "BuyerInfo", "BuyerInfo", false);
         String emailValue = loose(buyerInfo, "BuyerEmail");
-        String email;
+        String email = null;
         if (emailValue == null) {
-            in.error("BuyerInfo.BuyerEmail", "is required (" + RDT_HINT + ")");
-            email = null;
+            in.note("Amazon did not share the buyer's email (restricted data): no buyer emails are sent from here; "
+                    + "Amazon keeps the buyer informed");
         } else {
             email = in.email(emailValue, "BuyerInfo.BuyerEmail");
         }
-        String buyerName = in.text(firstNonNull(loose(buyerInfo, "BuyerName"), address == null ? null : loose(address, "Name"),
-                "Amazon buyer"), "BuyerInfo.BuyerName", 200, true);
+        String buyerName = PayloadReader.title(firstNonNull(loose(buyerInfo, "BuyerName"),
+                address == null ? null : loose(address, "Name")), "Amazon buyer");
 
         String nextToken = loose(items, "NextToken");
         if (nextToken != null) {
-            in.error("NextToken", "more order items remain: fetch every getOrderItems page and merge OrderItems first");
+            in.error("NextToken", "more order items remain: a fault of the SP-API reading, fetch the order again");
         }
-        Sums sums = new Sums(currency);
-        List<OrderLine> lines = lines(in, items, currency, hint, sums);
+        Sums sums = new Sums(money);
+        List<OrderLine> lines = lines(in, items, money, pending, sums);
 
-        in.throwIfAny();
-        Totals totals = PayloadReader.totals(lines, currency, sums.shipping, sums.tax, sums.discount);
-        PayloadReader.requireTotal("Amazon", "OrderTotal.Amount", declared, totals,
-                "ItemPrice - PromotionDiscount - ShippingDiscount + ShippingPrice + ItemTax + ShippingTax");
-        return new IncomingOrder(id, createdAt, paid, currency, new Buyer(buyerName, email), shipTo, lines, totals);
+        Totals computed = PayloadReader.totals(lines, money, sums.shipping, sums.tax, sums.discount, sums.fees, false);
+        Totals totals = pending ? computed : in.checkTotal("OrderTotal.Amount", declared, computed,
+                "ItemPrice + ShippingPrice + GiftWrapPrice + CODFee + taxes - promotions - CODFeeDiscount");
+        Intake intake = new Intake(id, false, false, in.holds(),
+                in.instant(order, "LatestShipDate", "LatestShipDate", false),
+                in.instant(order, "LatestDeliveryDate", "LatestDeliveryDate", false), in.notes());
+        return new IncomingOrder(id, createdAt, paid, money, new Buyer(buyerName, email), shipTo, lines, totals, intake);
     }
 
-    private static String restricted(PayloadReader in, Map<String, Object> address, String key, int max) {
+    /** The currency of the first priced item, for a Pending order without OrderTotal. */
+    private static String itemCurrency(Map<String, Object> items) {
+        if (items.get("OrderItems") instanceof List<?> list) {
+            for (Object i : list) {
+                if (i instanceof Map<?, ?> m && m.get("ItemPrice") instanceof Map<?, ?> price
+                        && price.get("CurrencyCode") instanceof String c && Money.isCurrency(c)) {
+                    return c;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String restricted(PayloadReader in, Map<String, Object> address, String key, int max, boolean pending) {
         String path = "ShippingAddress." + key;
         if (loose(address, key) == null) {
-            in.error(path, "is required (" + RDT_HINT + ")");
+            if (!pending) {
+                in.error(path, "is hidden (" + RDT_HINT + "): copy the address from Seller Central, or give the "
+                        + "application the Direct-to-Consumer Shipping role");
+            }
             return null;
         }
         return in.text(address, key, path, max, true);
@@ -140,24 +154,26 @@ public final class AmazonOrders {
         Money shipping;
         Money tax;
         Money discount;
+        Money fees;
 
         Sums(String currency) {
-            if (currency != null) {
-                shipping = Money.zero(currency);
-                tax = Money.zero(currency);
-                discount = Money.zero(currency);
-            }
+            shipping = Money.zero(currency);
+            tax = Money.zero(currency);
+            discount = Money.zero(currency);
+            fees = Money.zero(currency);
         }
     }
 
-    private static List<OrderLine> lines(PayloadReader in, Map<String, Object> items, String currency, String hint, Sums sums) {
+    private static List<OrderLine> lines(PayloadReader in, Map<String, Object> items, String currency, boolean pending,
+                                         Sums sums) {
         List<OrderLine> lines = new ArrayList<>();
         List<Map<String, Object>> orderItems = in.objects(items, "OrderItems", "OrderItems", true);
         if (orderItems == null) {
             return lines;
         }
         if (orderItems.isEmpty() || orderItems.size() > GenericOrderPayload.MAX_LINES) {
-            in.error("OrderItems", "must have between 1 and " + GenericOrderPayload.MAX_LINES + " items");
+            in.error("OrderItems", "has " + orderItems.size() + " items; an order here has 1 to "
+                    + GenericOrderPayload.MAX_LINES + ": handle it in Seller Central");
             return lines;
         }
         for (int i = 0; i < orderItems.size(); i++) {
@@ -166,28 +182,38 @@ public final class AmazonOrders {
                 continue;
             }
             String path = "OrderItems[" + i + "]";
+            if (item.get("QuantityOrdered") instanceof Number n && n.longValue() == 0) {
+                continue; // an item canceled before payment: nothing to ship, nothing charged
+            }
             String sku = in.sku(item, "SellerSKU", path + ".SellerSKU");
             Integer quantity = in.quantity(item, "QuantityOrdered", path + ".QuantityOrdered");
-            Money itemPrice = money(in, item, "ItemPrice", path, currency, true, hint);
+            Money itemPrice = money(in, item, "ItemPrice", path, currency, !pending);
             Money unit = itemPrice == null || quantity == null ? null
                     : in.unitPrice(itemPrice, quantity, path + ".ItemPrice.Amount");
-            // Order-level shipping, tax and discounts are the items' sums. Shipping discounts are
-            // discounts and shipping tax is tax, so OrderTotal can be checked.
-            Money shipping = money(in, item, "ShippingPrice", path, currency, false, null);
-            Money itemTax = money(in, item, "ItemTax", path, currency, false, null);
-            Money shippingTax = money(in, item, "ShippingTax", path, currency, false, null);
-            Money promotion = money(in, item, "PromotionDiscount", path, currency, false, null);
-            Money shippingDiscount = money(in, item, "ShippingDiscount", path, currency, false, null);
-            if (sums.shipping != null) {
-                sums.shipping = plus(sums.shipping, shipping);
-                sums.tax = plus(plus(sums.tax, itemTax), shippingTax);
-                sums.discount = plus(plus(sums.discount, promotion), shippingDiscount);
+            // Order-level money is the items' sums: shipping discounts are discounts, every tax is tax
+            // (promotion and shipping-discount taxes taken off), gift wrap and the COD fee are fees.
+            sums.shipping = plus(sums.shipping, money(in, item, "ShippingPrice", path, currency, false));
+            for (String taxKey : List.of("ItemTax", "ShippingTax", "GiftWrapTax")) {
+                sums.tax = plus(sums.tax, money(in, item, taxKey, path, currency, false));
             }
-            if (sku != null && unit != null) {
-                lines.add(new OrderLine(sku, PayloadReader.title(loose(item, "Title"), sku), quantity, unit));
+            for (String taxOff : List.of("PromotionDiscountTax", "ShippingDiscountTax")) {
+                sums.tax = minus(sums.tax, money(in, item, taxOff, path, currency, false));
+            }
+            sums.discount = plus(plus(sums.discount, money(in, item, "PromotionDiscount", path, currency, false)),
+                    money(in, item, "ShippingDiscount", path, currency, false));
+            sums.fees = minus(plus(plus(sums.fees, money(in, item, "GiftWrapPrice", path, currency, false)),
+                    money(in, item, "CODFee", path, currency, false)), money(in, item, "CODFeeDiscount", path, currency, false));
+            if (quantity != null) {
+                Object asin = item.get("ASIN");
+                lines.add(new OrderLine(sku, PayloadReader.title(loose(item, "Title"), sku == null ? "item " + i : sku),
+                        quantity, unit == null ? Money.zero(currency) : unit, asin instanceof String a ? a : null));
             }
         }
         return lines;
+    }
+
+    private static Money minus(Money sum, Money off) {
+        return off == null ? sum : sum.plus(new Money(-off.minor(), off.currency()));
     }
 
     private static Money plus(Money sum, Money add) {
@@ -196,7 +222,8 @@ public final class AmazonOrders {
 
     /** A Money object {CurrencyCode, Amount} in the order's currency. */
     private static Money money(PayloadReader in, Map<String, Object> item, String key, String parent, String currency,
-                               boolean required, String hint) {
+                               boolean required) {
+        String hint = null;
         String path = parent + "." + key;
         Object value = item.get(key);
         if (value == null) {

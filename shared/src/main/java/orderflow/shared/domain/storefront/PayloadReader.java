@@ -17,6 +17,7 @@ import orderflow.shared.domain.FieldError;
 import orderflow.shared.domain.GenericOrderPayload;
 import orderflow.shared.domain.Money;
 import orderflow.shared.domain.OrderLine;
+import orderflow.shared.domain.Skus;
 import orderflow.shared.domain.Totals;
 
 /**
@@ -28,12 +29,12 @@ import orderflow.shared.domain.Totals;
 final class PayloadReader {
 
     static final int MAX_TITLE = 500;
-    private static final Pattern SKU = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._\\-/]{0,63}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s\"<>]{1,64}@[^@\\s\"<>]+\\.[^@\\s\"<>]{2,}");
     private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
 
     private final String platform;
     private final List<FieldError> errors = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
 
     PayloadReader(String platform) {
         this.platform = platform;
@@ -45,6 +46,11 @@ final class PayloadReader {
 
     boolean hasErrors() {
         return !errors.isEmpty();
+    }
+
+    /** What could not be read or acted on, field by field: the order's holds (a verified delivery is never refused). */
+    List<FieldError> holds() {
+        return List.copyOf(errors);
     }
 
     /** One failure naming every bad field, if there is any. */
@@ -203,27 +209,49 @@ final class PayloadReader {
         return null;
     }
 
+    /**
+     * The line's SKU as the seller typed it on the platform (any printable text, see {@link Skus}).
+     * Absent (a custom item, a gift card) or unusable: null and a hold, and the line is kept for the
+     * seller to map.
+     */
     String sku(Map<String, Object> json, String key, String path) {
         Object value = json == null ? null : json.get(key);
         if (value == null || value instanceof String s && s.isBlank()) {
-            error(path, "is required: we need a SKU to reserve stock");
+            error(path, "has no SKU: map it to a SKU");
             return null;
         }
-        String sku = text(json, key, path, 64, true);
-        if (sku != null && !SKU.matcher(sku).matches()) {
-            error(path, "may use letters, digits and . _ - / only");
+        String sku = value instanceof String s ? s.strip() : null;
+        if (!Skus.isValid(sku)) {
+            error(path, "is not a usable SKU (it " + Skus.RULE + "): map it to a SKU");
             return null;
         }
         return sku;
     }
 
+    /**
+     * The buyer's email, or null: absent (a phone-only or POS checkout, Amazon's hidden PII) or not an
+     * address. Neither holds the order, which ships all the same; the buyer just gets no emails from
+     * here, and a note says why.
+     */
     String email(String value, String path) {
-        String email = text(value, path, 254, true);
-        if (email != null && !EMAIL.matcher(email).matches()) {
-            error(path, "must be an email address");
+        String email = value == null ? null : value.strip();
+        if (email == null || email.isEmpty()) {
+            note("no buyer email: the buyer gets no emails from here");
+            return null;
+        }
+        if (email.length() > 254 || hasControlCharacters(email) || !EMAIL.matcher(email).matches()) {
+            note(path + " is not an email address (" + abbreviate(email) + "): the buyer gets no emails from here");
             return null;
         }
         return email;
+    }
+
+    void note(String note) {
+        notes.add(note);
+    }
+
+    List<String> notes() {
+        return List.copyOf(notes);
     }
 
     String country(Map<String, Object> json, String key, String path) {
@@ -290,8 +318,8 @@ final class PayloadReader {
             error(path, "must be a decimal string such as \"19.99\"");
             return null;
         }
-        if (currency == null) {
-            return null;
+        if (currency == null || currency.equals("XXX")) {
+            return null; // the currency field carries the error
         }
         try {
             Money money = Money.parse(decimal, currency);
@@ -377,7 +405,6 @@ final class PayloadReader {
         return null;
     }
 
-    /** lines summed, with absent shipping, tax and discount as zero. */
     /** Reads one line item at its JSON path; null when it has errors (they are recorded). */
     interface LineReader {
         OrderLine read(Map<String, Object> item, String path);
@@ -385,14 +412,14 @@ final class PayloadReader {
 
     /** line_items: 1 to MAX_LINES objects, each read by {@code reader}; errors are collected, not thrown. */
     List<OrderLine> lineItems(Map<String, Object> body, LineReader reader) {
-        List<OrderLine> lines = new java.util.ArrayList<>();
+        List<OrderLine> lines = new ArrayList<>();
         List<Map<String, Object>> items = objects(body, "line_items", "line_items", true);
         if (items == null) {
             return lines;
         }
-        if (items.isEmpty() || items.size() > orderflow.shared.domain.GenericOrderPayload.MAX_LINES) {
-            error("line_items", "must have between 1 and " + orderflow.shared.domain.GenericOrderPayload.MAX_LINES
-                    + " lines");
+        if (items.isEmpty() || items.size() > GenericOrderPayload.MAX_LINES) {
+            error("line_items", "has " + items.size() + " lines; an order here has 1 to " + GenericOrderPayload.MAX_LINES
+                    + ": split or cancel it on the platform");
             return lines;
         }
         for (int i = 0; i < items.size(); i++) {
@@ -407,23 +434,48 @@ final class PayloadReader {
         return lines;
     }
 
-    /** The platform's declared total must be what the lines, discount, shipping and tax add up to. */
-    static void requireTotal(String platform, String field, Money declared, Totals totals, String formula) {
-        if (!declared.equals(totals.total())) {
-            throw new orderflow.shared.domain.Failure.InvalidInput("The " + platform + " order total does not add up.",
-                    List.of(new orderflow.shared.domain.FieldError(field, "is " + declared.toDecimalString() + " but "
-                            + formula + " = " + totals.total().toDecimalString())));
+    /**
+     * The platform's declared total must be what our reading adds up to; when it is not, the order is
+     * held (never refused) with both numbers, and the declared total is the one kept: it is what the
+     * buyer was charged.
+     */
+    Totals checkTotal(String field, Money declared, Totals computed, String formula) {
+        if (declared == null || declared.equals(computed.total())) {
+            return computed;
         }
+        error(field, "is " + declared.toDecimalString() + " but " + formula + " = " + computed.total().toDecimalString()
+                + ": check the order on the platform, then release it accepting the difference");
+        return new Totals(computed.subtotal(), computed.shipping(), computed.tax(), declared, computed.discount(),
+                computed.fees(), computed.taxIncluded());
+    }
+
+    /** The currency to keep money in: the order's, else "XXX" (ISO 4217's "no currency") on a held order. */
+    static String currencyOrNone(String currency) {
+        return currency == null ? "XXX" : currency;
     }
 
     static Totals totals(List<OrderLine> lines, String currency, Money shipping, Money tax, Money discount) {
+        return totals(lines, currency, shipping, tax, discount, null, false);
+    }
+
+    static Totals totals(List<OrderLine> lines, String currency, Money shipping, Money tax, Money discount, Money fees,
+                         boolean taxIncluded) {
         Money subtotal = Money.zero(currency);
         for (OrderLine line : lines) {
             subtotal = subtotal.plus(line.lineTotal());
         }
         Money zero = Money.zero(currency);
-        return Totals.of(subtotal, shipping == null ? zero : shipping, tax == null ? zero : tax,
-                discount == null ? zero : discount);
+        return Totals.of(subtotal, orZero(shipping, zero), orZero(tax, zero), orZero(discount, zero), orZero(fees, zero),
+                taxIncluded);
+    }
+
+    private static Money orZero(Money m, Money zero) {
+        return m == null || !m.currency().equals(zero.currency()) ? zero : m;
+    }
+
+    /** a + b where either may be null (unread). */
+    static Money plus(Money a, Money b) {
+        return a == null ? b : b == null ? a : a.plus(b);
     }
 
     @SafeVarargs

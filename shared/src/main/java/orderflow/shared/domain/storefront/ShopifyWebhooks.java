@@ -12,22 +12,33 @@ import java.util.Map;
 import orderflow.shared.domain.Address;
 import orderflow.shared.domain.Buyer;
 import orderflow.shared.domain.IncomingOrder;
+import orderflow.shared.domain.Intake;
 import orderflow.shared.domain.Money;
 import orderflow.shared.domain.OrderLine;
 import orderflow.shared.domain.Totals;
 
 /**
- * Shopify order webhooks (X-Shopify-Topic orders/create, orders/paid, orders/cancelled), whose body
- * is the REST Admin API Order: prices are decimal strings in the shop currency, line_items[].price
- * is the unit price before discounts, total_discounts covers the order's discounts, and
- * total_price = total_line_items_price - total_discounts + shipping + total_tax (taxes not included).
- * Unknown fields are ignored; every bad field is reported at once, by its JSON path.
+ * Shopify order webhooks, whose body is the REST Admin API Order: prices are decimal strings in the
+ * shop currency, line_items[].price is the unit price before discounts, total_discounts covers the
+ * order's discounts. total_price = lines - total_discounts + shipping + tip + duties + additional
+ * fees, + total_tax unless taxes_included (then the line prices hold the tax already).
+ *
+ * <p>What the delivery means is read from the signed body, never from the unsigned X-Shopify-Topic
+ * header alone: cancelled_at set is a cancel whatever the topic says, so a captured orders/create
+ * re-posted as orders/cancelled changes nothing. The topic only tells order topics (orders/create,
+ * orders/paid, orders/updated, orders/cancelled, ...) from the rest. A field we cannot read or act on
+ * is a hold on the order, never a refusal: Shopify drops a delivery after 8 failed tries.
  */
 public final class ShopifyWebhooks {
 
     public static final String ORDERS_CREATE = "orders/create";
     public static final String ORDERS_PAID = "orders/paid";
     public static final String ORDERS_CANCELLED = "orders/cancelled";
+    public static final String ORDERS_UPDATED = "orders/updated";
+
+    /** Gateways that collect the money after the parcel leaves (or outside Shopify): ship while pending. */
+    private static final List<String> MANUAL_GATEWAYS = List.of("cash on delivery", "cod", "manual", "bank deposit",
+            "bank transfer", "money order", "cheque", "check", "pay on delivery", "invoice");
 
     private ShopifyWebhooks() {
     }
@@ -36,98 +47,149 @@ public final class ShopifyWebhooks {
         if (body == null) {
             body = Map.of();
         }
-        if (topic == null || topic.isBlank()) {
-            return new StorefrontEvent.Ignored("shopify: no topic");
+        String t = topic == null ? "" : topic.strip().toLowerCase(Locale.ROOT);
+        if (!t.startsWith("orders/")) {
+            return new StorefrontEvent.Ignored("shopify: topic " + (t.isEmpty() ? "(none)" : PayloadReader.abbreviate(t))
+                    + " is not an order topic");
         }
-        return switch (topic.strip().toLowerCase(Locale.ROOT)) {
-            case ORDERS_CREATE, ORDERS_PAID -> placed(body);
-            case ORDERS_CANCELLED -> canceled(body);
-            default -> new StorefrontEvent.Ignored("shopify: topic " + PayloadReader.abbreviate(topic.strip())
-                    + " is not handled");
-        };
+        if (t.equals("orders/delete") || t.equals("orders/edited")) {
+            // delete carries only the id; edited carries an order_edit, and Shopify sends orders/updated too.
+            return new StorefrontEvent.Ignored("shopify: " + t + " is read from orders/updated and orders/cancelled");
+        }
+        if (loose(body, "cancelled_at") != null) {
+            return canceled(body);
+        }
+        return placed(body, false);
     }
 
     private static StorefrontEvent canceled(Map<String, Object> body) {
         PayloadReader in = new PayloadReader("Shopify");
         String id = in.id(body, "id", "id");
-        in.throwIfAny();
         // cancel_reason: customer, declined, fraud, inventory, staff, other (null on old orders).
         String why = loose(body, "cancel_reason");
         String reason = why == null ? "unspecified" : why.toLowerCase(Locale.ROOT);
-        return new StorefrontEvent.Canceled(id, reason.equals("customer"), "shopify: " + PayloadReader.abbreviate(reason));
+        StorefrontEvent order = placed(body, true);
+        return new StorefrontEvent.Canceled(id, reason.equals("customer"), "shopify: " + PayloadReader.abbreviate(reason),
+                order instanceof StorefrontEvent.Placed p ? p.order() : null);
     }
 
-    private static StorefrontEvent placed(Map<String, Object> body) {
+    /** canceling: read for a cancel's record of the order, whatever its payment became. */
+    private static StorefrontEvent placed(Map<String, Object> body, boolean canceling) {
         PayloadReader in = new PayloadReader("Shopify");
         String id = in.id(body, "id", "id");
 
-        // Paid means the money is secured: "paid", or "authorized" (captured later by the merchant,
-        // the usual manual-capture setup), so the order can be picked. "pending" and
-        // "partially_paid" wait for orders/paid. "partially_refunded" (and any status Shopify may
-        // add) is not counted as paid either: only the two statuses above release stock to picking.
-        // "voided", "expired" and "refunded" mean no money will come: nothing to fulfil.
+        // Paid means the money is secured: "paid", "authorized" (captured later by the merchant, the
+        // usual manual-capture setup), "partially_refunded" (paid, some given back). "pending" and
+        // "partially_paid" wait for orders/paid, except with a manual gateway (cash on delivery,
+        // bank deposit): those are shipped while pending and marked pay on delivery.
         String status = loose(body, "financial_status");
         boolean paid = false;
-        if (status == null) {
-            in.error("financial_status", "is required");
-        } else {
-            switch (status.toLowerCase(Locale.ROOT)) {
-                case "paid", "authorized" -> paid = true;
-                case "voided", "expired" -> {
-                    return new StorefrontEvent.Ignored("shopify: order " + (id == null ? "?" : id) + " is "
-                            + status.toLowerCase(Locale.ROOT) + ": no payment will come, nothing to fulfil");
-                }
-                case "refunded" -> {
-                    return new StorefrontEvent.Ignored("shopify: order " + (id == null ? "?" : id)
-                            + " is refunded: refunds are handled elsewhere");
-                }
-                default -> paid = false;
+        boolean payOnDelivery = false;
+        String s = status == null ? "" : status.toLowerCase(Locale.ROOT);
+        switch (canceling ? "canceled" : s) {
+            case "canceled" -> paid = false;
+            case "paid", "authorized", "partially_refunded" -> paid = true;
+            case "voided", "expired" -> {
+                return new StorefrontEvent.Ignored("shopify: order " + (id == null ? "?" : id) + " is " + s
+                        + ": no payment will come, nothing to fulfil");
             }
+            case "refunded" -> {
+                return new StorefrontEvent.Ignored("shopify: order " + (id == null ? "?" : id)
+                        + " is refunded: refunds are handled elsewhere");
+            }
+            case "pending" -> payOnDelivery = manualGateway(body);
+            case "partially_paid" -> paid = false;
+            default -> in.note("financial_status " + (status == null ? "is absent" : PayloadReader.abbreviate(status)
+                    + " is unknown") + ": the order waits for payment");
         }
 
         Instant createdAt = in.instant(body, "created_at", "created_at", false);
         String currency = in.currency(body.get("currency"), "currency");
-        if (Boolean.TRUE.equals(body.get("taxes_included"))) {
-            // Our Totals add tax on top of line prices; a tax-inclusive order would be counted twice.
-            in.error("taxes_included", "tax-inclusive prices are not supported: totals add tax on top of line prices");
+        String money = PayloadReader.currencyOrNone(currency);
+        boolean taxesIncluded = Boolean.TRUE.equals(body.get("taxes_included"));
+        String presentment = loose(body, "presentment_currency");
+        if (presentment != null && currency != null && !presentment.equals(currency)) {
+            in.note("the buyer paid in " + PayloadReader.abbreviate(presentment) + "; amounts here are in the shop currency "
+                    + currency);
         }
 
         Map<String, Object> customer = in.object(body, "customer", "customer", false);
-        Map<String, Object> ship = in.object(body, "shipping_address", "shipping_address", true);
+        Map<String, Object> ship = in.object(body, "shipping_address", "shipping_address", false);
 
-        String emailValue = firstNonNull(loose(body, "email"), loose(body, "contact_email"),
-                loose(customer, "email"));
-        String email = in.email(emailValue, "email");
+        String email = in.email(firstNonNull(loose(body, "email"), loose(body, "contact_email"), loose(customer, "email")),
+                "email");
         String shipName = ship == null ? null
                 : firstNonNull(loose(ship, "name"), fullName(ship, "first_name", "last_name"));
-        String buyerName = in.text(firstNonNull(fullName(customer, "first_name", "last_name"), shipName,
-                emailValue), "customer", 200, true);
+        String phone = firstNonNull(loose(body, "phone"), loose(customer, "phone"));
+        String buyerName = PayloadReader.title(firstNonNull(fullName(customer, "first_name", "last_name"), shipName,
+                email, phone), "Shopify buyer");
 
-        Address shipTo = null;
-        if (ship != null) {
-            String name = in.text(shipName, "shipping_address.name", 200, true);
-            String line1 = in.text(ship, "address1", "shipping_address.address1", 200, true);
-            String line2 = in.text(ship, "address2", "shipping_address.address2", 200, false);
-            String city = in.text(ship, "city", "shipping_address.city", 100, true);
-            String region = loose(ship, "province_code") != null
-                    ? in.text(ship, "province_code", "shipping_address.province_code", 100, false)
-                    : in.text(ship, "province", "shipping_address.province", 100, false);
-            String zip = in.text(ship, "zip", "shipping_address.zip", 20, true);
-            String country = in.country(ship, "country_code", "shipping_address.country_code");
-            shipTo = new Address(name, line1, line2, city, region, zip, country);
+        List<OrderLine> lines = lines(in, body, money);
+        Address shipTo = address(in, ship, needsShipping(body));
+        Money shipping = shipping(in, body, money);
+        Money tax = in.amount(body, "total_tax", "total_tax", money, false);
+        Money discount = in.amount(body, "total_discounts", "total_discounts", money, false);
+        Money fees = PayloadReader.plus(PayloadReader.plus(
+                in.amount(body, "total_tip_received", "total_tip_received", money, false),
+                shopMoney(in, body, "original_total_duties_set", "current_total_duties_set", money)),
+                shopMoney(in, body, "original_total_additional_fees_set", "current_total_additional_fees_set", money));
+        Money declared = in.amount(body, "total_price", "total_price", money, true);
+
+        Totals totals = in.checkTotal("total_price", declared,
+                PayloadReader.totals(lines, money, shipping, tax, discount, fees, taxesIncluded),
+                taxesIncluded ? "line items - discounts + shipping + tip, duties and fees (tax included in prices)"
+                        : "line items - discounts + shipping + tip, duties and fees + tax");
+        Intake intake = new Intake(loose(body, "name"), payOnDelivery, false, in.holds(), null, null, in.notes());
+        return new StorefrontEvent.Placed(new IncomingOrder(id, createdAt, paid, money, new Buyer(buyerName, email),
+                shipTo, lines, totals, intake));
+    }
+
+    private static boolean manualGateway(Map<String, Object> body) {
+        Object names = body.get("payment_gateway_names");
+        List<?> gateways = names instanceof List<?> l ? l : List.of();
+        if (gateways.isEmpty() && body.get("gateway") instanceof String g) {
+            gateways = List.of(g);
         }
+        if (gateways.isEmpty()) {
+            return false;
+        }
+        for (Object g : gateways) {
+            String name = g instanceof String str ? str.toLowerCase(Locale.ROOT) : "";
+            if (MANUAL_GATEWAYS.stream().noneMatch(name::contains)) {
+                return false;
+            }
+        }
+        return true;
+    }
 
-        List<OrderLine> lines = lines(in, body, currency);
-        Money shipping = shipping(in, body, currency);
-        Money tax = in.amount(body, "total_tax", "total_tax", currency, false);
-        Money discount = in.amount(body, "total_discounts", "total_discounts", currency, false);
-        Money declared = in.amount(body, "total_price", "total_price", currency, true);
+    /** Physical goods need an address; an order of only non-shipping lines (digital goods) does not. */
+    private static boolean needsShipping(Map<String, Object> body) {
+        if (!(body.get("line_items") instanceof List<?> items) || items.isEmpty()) {
+            return true;
+        }
+        return items.stream().anyMatch(i -> !(i instanceof Map<?, ?> m) || !Boolean.FALSE.equals(m.get("requires_shipping")));
+    }
 
-        in.throwIfAny();
-        Totals totals = PayloadReader.totals(lines, currency, shipping, tax, discount);
-        PayloadReader.requireTotal("Shopify", "total_price", declared, totals, "line items - discounts + shipping + tax");
-        return new StorefrontEvent.Placed(new IncomingOrder(id, createdAt, paid, currency,
-                new Buyer(buyerName, email), shipTo, lines, totals));
+    private static Address address(PayloadReader in, Map<String, Object> ship, boolean required) {
+        if (ship == null) {
+            if (required) {
+                in.error("shipping_address", "is missing: add the shipping address on Shopify (its orders/updated "
+                        + "delivery updates the order here) or cancel the order");
+            }
+            return Address.NONE;
+        }
+        String name = in.text(firstNonNull(loose(ship, "name"), fullName(ship, "first_name", "last_name")),
+                "shipping_address.name", 200, true);
+        String line1 = in.text(ship, "address1", "shipping_address.address1", 200, true);
+        String line2 = in.text(ship, "address2", "shipping_address.address2", 200, false);
+        String city = in.text(ship, "city", "shipping_address.city", 100, false);
+        String region = loose(ship, "province_code") != null
+                ? in.text(ship, "province_code", "shipping_address.province_code", 100, false)
+                : in.text(ship, "province", "shipping_address.province", 100, false);
+        // Many countries have no postcode (Hong Kong, Ireland before Eircode, the Gulf states).
+        String zip = in.text(ship, "zip", "shipping_address.zip", 20, false);
+        String country = in.country(ship, "country_code", "shipping_address.country_code");
+        return new Address(name, line1, line2, city, region, zip, country);
     }
 
     private static List<OrderLine> lines(PayloadReader in, Map<String, Object> body, String currency) {
@@ -135,32 +197,40 @@ public final class ShopifyWebhooks {
             String sku = in.sku(item, "sku", path + ".sku");
             Integer quantity = in.quantity(item, "quantity", path + ".quantity");
             Money price = in.amount(item, "price", path + ".price", currency, true);
-            if (sku == null || quantity == null || price == null) {
+            if (quantity == null) {
                 return null;
             }
-            return new OrderLine(sku, PayloadReader.title(firstNonNull(loose(item, "title"), loose(item, "name")), sku),
-                    quantity, price);
+            Object variant = firstNonNull(item.get("variant_id"), item.get("product_id"));
+            String ref = variant instanceof Number || variant instanceof String ? variant.toString() : null;
+            String title = PayloadReader.title(firstNonNull(loose(item, "name"), loose(item, "title")),
+                    sku == null ? "line " + path : sku);
+            return new OrderLine(sku, title, quantity, price == null ? Money.zero(currency) : price, ref);
         });
+    }
+
+    /** A money set's shop_money.amount (the shop currency), from the first of two fields present. */
+    private static Money shopMoney(PayloadReader in, Map<String, Object> body, String key, String fallbackKey,
+                                   String currency) {
+        String chosen = body.get(key) instanceof Map<?, ?> ? key : fallbackKey;
+        Map<String, Object> set = in.object(body, chosen, chosen, false);
+        Map<String, Object> shop = in.object(set, "shop_money", chosen + ".shop_money", false);
+        return in.amount(shop, "amount", chosen + ".shop_money.amount", currency, false);
     }
 
     /** shipping_lines[].price (before shipping discounts, which are in total_discounts), else total_shipping_price_set. */
     private static Money shipping(PayloadReader in, Map<String, Object> body, String currency) {
         List<Map<String, Object>> shippingLines = in.objects(body, "shipping_lines", "shipping_lines", false);
         if (shippingLines != null) {
-            Money sum = currency == null ? null : Money.zero(currency);
+            Money sum = Money.zero(currency);
             for (int i = 0; i < shippingLines.size(); i++) {
                 if (shippingLines.get(i) == null) {
                     continue;
                 }
                 Money price = in.amount(shippingLines.get(i), "price", "shipping_lines[" + i + "].price", currency, true);
-                if (price != null && sum != null) {
-                    sum = sum.plus(price);
-                }
+                sum = PayloadReader.plus(sum, price);
             }
             return sum;
         }
-        Map<String, Object> set = in.object(body, "total_shipping_price_set", "total_shipping_price_set", false);
-        Map<String, Object> shop = in.object(set, "shop_money", "total_shipping_price_set.shop_money", false);
-        return in.amount(shop, "amount", "total_shipping_price_set.shop_money.amount", currency, false);
+        return shopMoney(in, body, "total_shipping_price_set", "total_shipping_price_set", currency);
     }
 }

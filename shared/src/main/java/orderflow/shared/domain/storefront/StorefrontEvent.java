@@ -11,9 +11,16 @@ public sealed interface StorefrontEvent {
 
     /**
      * The storefront canceled an order. buyerRequested: the buyer asked for it (does not count against
-     * the seller's cancel rate); reason: "platform: why", for the order's history.
+     * the seller's cancel rate); reason: "platform: why", for the order's history. order: the order as
+     * the cancel delivery describes it (Shopify and WooCommerce send the whole order), so a cancel that
+     * arrives before its create still leaves the order here, canceled; null when the platform sends none.
      */
-    record Canceled(String externalOrderId, boolean buyerRequested, String reason) implements StorefrontEvent {
+    record Canceled(String externalOrderId, boolean buyerRequested, String reason, IncomingOrder order)
+            implements StorefrontEvent {
+
+        public Canceled(String externalOrderId, boolean buyerRequested, String reason) {
+            this(externalOrderId, buyerRequested, reason, null);
+        }
     }
 
     /** Nothing to do (a topic or status we do not act on); why says which, for the delivery log. */

@@ -11,9 +11,8 @@ import java.util.Map;
 
 import orderflow.shared.domain.Address;
 import orderflow.shared.domain.Buyer;
-import orderflow.shared.domain.Failure;
-import orderflow.shared.domain.FieldError;
 import orderflow.shared.domain.IncomingOrder;
+import orderflow.shared.domain.Intake;
 import orderflow.shared.domain.Money;
 import orderflow.shared.domain.OrderLine;
 import orderflow.shared.domain.Totals;
@@ -21,9 +20,14 @@ import orderflow.shared.domain.Totals;
 /**
  * WooCommerce order webhooks (X-WC-Webhook-Topic order.created, order.updated), whose body is the
  * REST API (v3) order. Money fields of the order and line_items[].subtotal/total are decimal
- * strings; line_items[].price is a JSON number computed as total / quantity (after coupons). The
- * order's total = sum of line subtotals - discount_total + shipping_total + total_tax (+ fee_lines,
- * which we do not take). Unknown fields are ignored; every bad field is reported at once.
+ * strings, always before tax (even with prices_include_tax); line_items[].price is a JSON number
+ * computed as total / quantity (after coupons). total = line subtotals - discount_total +
+ * shipping_total + fee_lines totals + total_tax (which holds the fees' tax).
+ *
+ * <p>Status: processing and completed are paid; pending (awaiting payment), on-hold (bank transfer,
+ * cheque) and failed (the card was declined; the buyer may pay again, and a later processing goes
+ * on as paid) wait as PENDING; cancelled cancels. WooCommerce does not retry a failed delivery and
+ * disables the webhook after 5 in a row, so nothing here is refused: what we cannot act on is a hold.
  */
 public final class WooCommerceWebhooks {
 
@@ -37,31 +41,21 @@ public final class WooCommerceWebhooks {
         if (body == null) {
             body = Map.of();
         }
-        if (topic == null || topic.isBlank()) {
-            return new StorefrontEvent.Ignored("woocommerce: no topic");
-        }
-        String t = topic.strip().toLowerCase(Locale.ROOT);
+        String t = topic == null ? "" : topic.strip().toLowerCase(Locale.ROOT);
         if (!t.equals(ORDER_CREATED) && !t.equals(ORDER_UPDATED)) {
-            return new StorefrontEvent.Ignored("woocommerce: topic " + PayloadReader.abbreviate(topic.strip())
+            return new StorefrontEvent.Ignored("woocommerce: topic " + (t.isEmpty() ? "(none)" : PayloadReader.abbreviate(t))
                     + " is not handled");
         }
         String status = loose(body, "status");
-        if (status == null) {
-            throw new Failure.InvalidInput("The WooCommerce order has 1 invalid field.",
-                    List.of(new FieldError("status", "is required")));
-        }
-        return switch (status.toLowerCase(Locale.ROOT)) {
-            // pending: awaiting payment; on-hold: awaiting confirmation (bank transfer, cheque).
-            case "pending", "on-hold" -> placed(body, false);
-            // processing: paid, to be fulfilled; completed: fulfilled (a paid order all the same).
+        return switch (status == null ? "" : status.toLowerCase(Locale.ROOT)) {
+            case "pending", "on-hold", "failed" -> placed(body, false);
             case "processing", "completed" -> placed(body, true);
             case "cancelled" -> canceled(body, "woocommerce: cancelled");
-            case "failed" -> canceled(body, "woocommerce: payment failed");
             case "refunded" -> new StorefrontEvent.Ignored("woocommerce: order " + idOrUnknown(body)
                     + " is refunded: refunds are handled elsewhere");
             // trash, checkout-draft, statuses added by plugins: nothing we know how to act on.
             default -> new StorefrontEvent.Ignored("woocommerce: order " + idOrUnknown(body) + " has status "
-                    + PayloadReader.abbreviate(status) + ", which is not handled");
+                    + (status == null ? "(none)" : PayloadReader.abbreviate(status)) + ", which is not handled");
         };
     }
 
@@ -73,9 +67,10 @@ public final class WooCommerceWebhooks {
     private static StorefrontEvent canceled(Map<String, Object> body, String reason) {
         PayloadReader in = new PayloadReader("WooCommerce");
         String id = in.id(body, "id", "id");
-        in.throwIfAny();
         // WooCommerce does not say who canceled; a cancel by the shop is the conservative reading.
-        return new StorefrontEvent.Canceled(id, false, reason);
+        StorefrontEvent order = placed(body, false);
+        return new StorefrontEvent.Canceled(id, false, reason,
+                order instanceof StorefrontEvent.Placed p ? p.order() : null);
     }
 
     private static StorefrontEvent placed(Map<String, Object> body, boolean paid) {
@@ -86,52 +81,82 @@ public final class WooCommerceWebhooks {
                 ? in.instant(body, "date_created_gmt", "date_created_gmt", true)
                 : in.instant(body, "date_created", "date_created", true);
         String currency = in.currency(body.get("currency"), "currency");
+        String money = PayloadReader.currencyOrNone(currency);
 
-        Map<String, Object> billing = in.object(body, "billing", "billing", true);
-        Map<String, Object> shipping = in.object(body, "shipping", "shipping", true);
-        String emailValue = loose(billing, "email");
-        String email = billing == null ? null : in.email(emailValue, "billing.email");
-        String shipName = fullName(shipping, "first_name", "last_name");
-        String buyerName = in.text(firstNonNull(fullName(billing, "first_name", "last_name"), shipName, emailValue),
-                "billing.first_name", 200, billing != null);
+        Map<String, Object> billing = in.object(body, "billing", "billing", false);
+        Map<String, Object> shipping = in.object(body, "shipping", "shipping", false);
+        String email = in.email(loose(billing, "email"), "billing.email");
+        String buyerName = PayloadReader.title(firstNonNull(fullName(billing, "first_name", "last_name"),
+                fullName(shipping, "first_name", "last_name"), email, loose(billing, "phone")), "WooCommerce buyer");
 
-        Address shipTo = null;
-        if (shipping != null) {
-            String name = in.text(shipName, "shipping.first_name", 200, true);
-            String line1 = in.text(shipping, "address_1", "shipping.address_1", 200, true);
-            String line2 = in.text(shipping, "address_2", "shipping.address_2", 200, false);
-            String city = in.text(shipping, "city", "shipping.city", 100, true);
-            String region = in.text(shipping, "state", "shipping.state", 100, false);
-            String postcode = in.text(shipping, "postcode", "shipping.postcode", 20, true);
-            String country = in.country(shipping, "country", "shipping.country");
+        // An empty shipping address means "ship to the billing address" (or nothing to ship).
+        Map<String, Object> to = loose(shipping, "address_1") != null ? shipping
+                : loose(billing, "address_1") != null ? billing : null;
+        String prefix = to == shipping ? "shipping" : "billing";
+        Address shipTo = Address.NONE;
+        if (to == null) {
+            in.error("shipping.address_1", "is empty and so is billing.address_1: add the address on WooCommerce (the "
+                    + "order.updated delivery updates the order here) or cancel the order");
+        } else {
+            String name = in.text(firstNonNull(fullName(to, "first_name", "last_name"), loose(to, "company"), buyerName),
+                    prefix + ".first_name", 200, true);
+            String line1 = in.text(to, "address_1", prefix + ".address_1", 200, true);
+            String line2 = in.text(to, "address_2", prefix + ".address_2", 200, false);
+            String city = in.text(to, "city", prefix + ".city", 100, false);
+            String region = in.text(to, "state", prefix + ".state", 100, false);
+            String postcode = in.text(to, "postcode", prefix + ".postcode", 20, false);
+            String country = in.country(to, "country", prefix + ".country");
             shipTo = new Address(name, line1, line2, city, region, postcode, country);
         }
 
-        List<OrderLine> lines = lines(in, body, currency);
-        List<Map<String, Object>> fees = in.objects(body, "fee_lines", "fee_lines", false);
-        if (fees != null && !fees.isEmpty()) {
-            in.error("fee_lines", "order fees are not supported: only line items, shipping, tax and discounts");
+        List<OrderLine> lines = lines(in, body, money);
+        Money fees = Money.zero(money);
+        List<Map<String, Object>> feeLines = in.objects(body, "fee_lines", "fee_lines", false);
+        if (feeLines != null) {
+            for (int i = 0; i < feeLines.size(); i++) {
+                if (feeLines.get(i) != null) {
+                    // A fee may be negative (a discount given as a fee); it is added as it is.
+                    fees = PayloadReader.plus(fees, signedAmount(in, feeLines.get(i).get("total"),
+                            "fee_lines[" + i + "].total", money));
+                }
+            }
         }
-        Money shippingTotal = in.amount(body, "shipping_total", "shipping_total", currency, false);
-        Money tax = in.amount(body, "total_tax", "total_tax", currency, false);
-        Money discount = in.amount(body, "discount_total", "discount_total", currency, false);
-        Money declared = in.amount(body, "total", "total", currency, true);
+        Money shippingTotal = in.amount(body, "shipping_total", "shipping_total", money, false);
+        Money tax = in.amount(body, "total_tax", "total_tax", money, false);
+        Money discount = in.amount(body, "discount_total", "discount_total", money, false);
+        Money declared = in.amount(body, "total", "total", money, true);
 
-        in.throwIfAny();
-        Totals totals = PayloadReader.totals(lines, currency, shippingTotal, tax, discount);
-        PayloadReader.requireTotal("WooCommerce", "total", declared, totals,
-                "line subtotals - discount_total + shipping_total + total_tax");
-        return new StorefrontEvent.Placed(new IncomingOrder(id, createdAt, paid, currency,
-                new Buyer(buyerName, email), shipTo, lines, totals));
+        Totals totals = in.checkTotal("total", declared,
+                PayloadReader.totals(lines, money, shippingTotal, tax, discount, fees, false),
+                "line subtotals - discount_total + shipping_total + fee_lines + total_tax");
+        Object number = body.get("number");
+        String displayNumber = number instanceof String || number instanceof Number ? number.toString() : null;
+        Intake intake = new Intake(displayNumber, false, false, in.holds(), null, null, in.notes());
+        return new StorefrontEvent.Placed(new IncomingOrder(id, createdAt, paid, money, new Buyer(buyerName, email),
+                shipTo, lines, totals, intake));
+    }
+
+    private static Money signedAmount(PayloadReader in, Object value, String path, String currency) {
+        if (value instanceof String s && s.strip().startsWith("-")) {
+            Money positive = in.amount(s.strip().substring(1), path, currency, false, null);
+            return positive == null ? null : new Money(-positive.minor(), positive.currency());
+        }
+        return in.amount(value, path, currency, false, null);
     }
 
     private static List<OrderLine> lines(PayloadReader in, Map<String, Object> body, String currency) {
         return in.lineItems(body, (item, path) -> {
             String sku = in.sku(item, "sku", path + ".sku");
             Integer quantity = in.quantity(item, "quantity", path + ".quantity");
-            Money unit = quantity == null ? null : unitPrice(in, item, path, currency, quantity);
-            return sku == null || quantity == null || unit == null ? null
-                    : new OrderLine(sku, PayloadReader.title(loose(item, "name"), sku), quantity, unit);
+            if (quantity == null) {
+                return null;
+            }
+            Money unit = unitPrice(in, item, path, currency, quantity);
+            Object variation = item.get("variation_id");
+            Object ref = variation instanceof Number n && n.longValue() != 0 ? variation : item.get("product_id");
+            return new OrderLine(sku, PayloadReader.title(loose(item, "name"), sku == null ? "line " + path : sku),
+                    quantity, unit == null ? Money.zero(currency) : unit,
+                    ref instanceof Number || ref instanceof String ? ref.toString() : null);
         });
     }
 
@@ -140,7 +165,7 @@ public final class WooCommerceWebhooks {
      * excluded) divided by quantity, exactly. price is only the fallback when subtotal is absent: it
      * is total / quantity, after coupons (taking it would subtract discount_total twice) and a PHP
      * float such as 11.115 or 17.990000000000002, which may be no exact amount at all. It is read
-     * from the JSON text as a BigDecimal, never through a double, and refused when it is not.
+     * from the JSON text as a BigDecimal, never through a double.
      */
     private static Money unitPrice(PayloadReader in, Map<String, Object> item, String path, String currency, int quantity) {
         if (item.get("subtotal") != null) {

@@ -56,13 +56,31 @@ class ReturnPolicyTest {
         body.put("restockingFeePercent", 101);
         body.put("returnShippingPayer", "ME");
         body.put("returnShippingMinor", "5.99");
-        body.put("nonReturnableSkus", List.of("OK-1", "bad sku", "OK-1", 7));
+        body.put("nonReturnableSkus", List.of("OK-1", "S".repeat(101), "OK-1", 7));
         Failure.InvalidInput e = assertThrows(Failure.InvalidInput.class, () -> ReturnPolicy.parse(body));
         assertEquals(List.of("windowDays", "restockingFeePercent", "returnShippingPayer", "returnShippingMinor",
                 "nonReturnableSkus[1]", "nonReturnableSkus[2]", "nonReturnableSkus[3]"), fields(e));
         assertEquals("must be a whole number from 0 to 365", e.errors().get(0).message());
         assertEquals("must be a whole number from 0 to 100", e.errors().get(1).message());
         assertEquals("must be one of [BUYER, SELLER]", e.errors().get(2).message());
+        assertTrue(e.errors().get(4).message().contains("1 to 100"), e.errors().get(4).message());
+        assertEquals("appears twice; give each SKU once", e.errors().get(5).message());
+    }
+
+    @Test
+    void a_non_returnable_sku_is_any_printable_text_as_the_seller_typed_it() {
+        ReturnPolicy p = ReturnPolicy.parse(Map.of("nonReturnableSkus",
+                List.of("MUG BLUE #2", " GIFT CARD ", "S".repeat(100))));
+        assertEquals(Set.of("MUG BLUE #2", "GIFT CARD", "S".repeat(100)), p.nonReturnableSkus());
+        assertFalse(p.returnable("MUG BLUE #2"));
+        assertFalse(p.returnable("GIFT CARD"));
+        assertTrue(p.returnable("MUG-BLUE"));
+        assertEquals(p, ReturnPolicy.parse(p.toJson()));
+
+        for (String bad : List.of("", "   ", "S".repeat(101), "GIFT\u0000CARD", "\uDC00")) {
+            assertEquals(List.of("nonReturnableSkus[0]"), fields(assertThrows(Failure.InvalidInput.class,
+                    () -> ReturnPolicy.parse(Map.of("nonReturnableSkus", List.of(bad))))), bad);
+        }
     }
 
     @Test

@@ -2,6 +2,7 @@ package orderflow.shared.domain.returns;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -47,7 +48,7 @@ class ReturnRequestsTest {
         List<Object> lines = new ArrayList<>();
         lines.add(Map.of("sku", "CUP", "quantity", 0, "reason", "BROKEN"));
         lines.add(Map.of("sku", "CUP", "quantity", 1, "reason", "OTHER"));
-        lines.add(Map.of("sku", "bad sku!", "quantity", "2", "reason", "OTHER"));
+        lines.add(Map.of("sku", "S".repeat(101), "quantity", "2", "reason", "OTHER"));
         lines.add(Map.of("sku", "BOWL", "quantity", new BigDecimal("1.5")));
         lines.add(Map.of("sku", "SPOON", "quantity", 10_001, "reason", 7));
         lines.add(Map.of("sku", "FORK", "quantity", new BigDecimal("1E+100000000"), "reason", "OTHER"));
@@ -63,6 +64,33 @@ class ReturnRequestsTest {
         assertEquals("must be one of [DAMAGED, DEFECTIVE, WRONG_ITEM, NOT_AS_DESCRIBED, NO_LONGER_NEEDED, OTHER]",
                 e.errors().get(2).message());
         assertEquals("appears twice; give each SKU once", e.errors().get(3).message());
+        assertTrue(e.errors().get(4).message().contains("100"), e.errors().get(4).message());
+    }
+
+    @Test
+    void a_sku_is_any_printable_text_as_the_seller_typed_it() {
+        ReturnRequest r = ReturnRequests.parse(Map.of("lines", List.of(
+                Map.of("sku", "MUG BLUE #2", "quantity", 1, "reason", "DAMAGED"),
+                Map.of("sku", " tee/black (L) ", "quantity", 1, "reason", "OTHER"),
+                Map.of("sku", "S".repeat(100), "quantity", 1, "reason", "OTHER"))));
+        assertEquals(List.of(new ReturnLine("MUG BLUE #2", 1, ReturnReason.DAMAGED),
+                new ReturnLine("tee/black (L)", 1, ReturnReason.OTHER),
+                new ReturnLine("S".repeat(100), 1, ReturnReason.OTHER)), r.lines());
+
+        for (String bad : List.of("S".repeat(101), "   ", "MUG\u0007BLUE", "\uD83E")) {
+            Failure.InvalidInput e = invalid(Map.of("lines", List.of(
+                    Map.of("sku", bad, "quantity", 1, "reason", "OTHER"))));
+            assertEquals(List.of("lines[0].sku"), fields(e), bad);
+        }
+    }
+
+    @Test
+    void the_same_sku_spaced_differently_is_the_same_sku() {
+        Failure.InvalidInput e = invalid(Map.of("lines", List.of(
+                Map.of("sku", "MUG BLUE", "quantity", 1, "reason", "OTHER"),
+                Map.of("sku", " MUG BLUE ", "quantity", 1, "reason", "OTHER"))));
+        assertEquals(List.of("lines[1].sku"), fields(e));
+        assertEquals("appears twice; give each SKU once", e.errors().get(0).message());
     }
 
     @Test

@@ -1,7 +1,5 @@
 package orderflow.shared.domain.storefront;
 
-import static org.junit.jupiter.api.Assertions.assertThrows;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -9,10 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.function.Executable;
-
-import orderflow.shared.domain.Failure;
 import orderflow.shared.domain.FieldError;
+import orderflow.shared.domain.IncomingOrder;
 import orderflow.shared.domain.Money;
 import orderflow.shared.json.Json;
 
@@ -56,16 +52,22 @@ final class StorefrontFixtures {
         return Money.parse(amount, "USD");
     }
 
-    static List<FieldError> errors(Executable call) {
-        return assertThrows(Failure.InvalidInput.class, call).errors();
+    /** The fields the order is held on, in the order the reader named them. */
+    static List<String> holdFields(IncomingOrder order) {
+        return order.intake().holds().stream().map(FieldError::field).toList();
     }
 
-    static List<String> fields(Executable call) {
-        return errors(call).stream().map(FieldError::field).toList();
+    /** What the hold on field says to do; fails when there is no hold on it. */
+    static String hold(IncomingOrder order, String field) {
+        return message(order.intake().holds(), field);
+    }
+
+    static boolean anyNoteContains(IncomingOrder order, String text) {
+        return order.intake().notes().stream().anyMatch(n -> n.contains(text));
     }
 
     static String message(List<FieldError> errors, String field) {
         return errors.stream().filter(e -> e.field().equals(field)).map(FieldError::message).findFirst()
-                .orElseThrow(() -> new AssertionError("no error on " + field + " in " + errors));
+                .orElseThrow(() -> new AssertionError("nothing on " + field + " in " + errors));
     }
 }
