@@ -59,11 +59,10 @@ class GenericOrderPayloadTest {
         Map<String, Object> json = valid();
         json.put("lines", List.of(Map.of("sku", "MUG BLUE #2", "quantity", 1, "unitPrice", "12.50"),
                 Map.of("sku", " tee/black (L) ", "quantity", 1, "unitPrice", "12.50"),
-                Map.of("sku", "Tasse bleue – grande 🦊", "quantity", 1, "unitPrice", "12.50"),
+                Map.of("sku", "Café-01", "quantity", 1, "unitPrice", "12.50"),
                 Map.of("sku", "S".repeat(100), "quantity", 1, "unitPrice", "12.50")));
-        IncomingOrder order;
-        try { order = GenericOrderPayload.parse(json); } catch (Failure.InvalidInput e) { throw new AssertionError(e.errors().toString()); }
-        assertEquals(List.of("MUG BLUE #2", "tee/black (L)", "Tasse bleue – grande 🦊", "S".repeat(100)),
+        IncomingOrder order = GenericOrderPayload.parse(json);
+        assertEquals(List.of("MUG BLUE #2", "tee/black (L)", "Café-01", "S".repeat(100)),
                 order.lines().stream().map(OrderLine::sku).toList(), "spaces around a SKU are stripped");
         assertEquals(Money.parse("55.99", "USD"), order.totals().total());
 

@@ -193,16 +193,22 @@ public final class AmazonOrders {
             // Order-level money is the items' sums: shipping discounts are discounts, every tax is tax
             // (promotion and shipping-discount taxes taken off), gift wrap and the COD fee are fees.
             sums.shipping = plus(sums.shipping, money(in, item, "ShippingPrice", path, currency, false));
-            for (String taxKey : List.of("ItemTax", "ShippingTax", "GiftWrapTax")) {
+            for (String taxKey : List.of("ItemTax", "ShippingTax")) {
                 sums.tax = plus(sums.tax, money(in, item, taxKey, path, currency, false));
             }
+            // Gift wrap is in the item's BuyerInfo (OrderItemBuyerInfo in the Orders v0 model).
+            Map<String, Object> gift = item.get("BuyerInfo") instanceof Map<?, ?> ? in.object(item, "BuyerInfo",
+                    path + ".BuyerInfo", false) : item;
+            String giftPath = gift == item ? path : path + ".BuyerInfo";
+            sums.tax = plus(sums.tax, money(in, gift, "GiftWrapTax", giftPath, currency, false));
+            sums.fees = plus(sums.fees, money(in, gift, "GiftWrapPrice", giftPath, currency, false));
             for (String taxOff : List.of("PromotionDiscountTax", "ShippingDiscountTax")) {
                 sums.tax = minus(sums.tax, money(in, item, taxOff, path, currency, false));
             }
             sums.discount = plus(plus(sums.discount, money(in, item, "PromotionDiscount", path, currency, false)),
                     money(in, item, "ShippingDiscount", path, currency, false));
-            sums.fees = minus(plus(plus(sums.fees, money(in, item, "GiftWrapPrice", path, currency, false)),
-                    money(in, item, "CODFee", path, currency, false)), money(in, item, "CODFeeDiscount", path, currency, false));
+            sums.fees = minus(plus(sums.fees, money(in, item, "CODFee", path, currency, false)),
+                    money(in, item, "CODFeeDiscount", path, currency, false));
             if (quantity != null) {
                 Object asin = item.get("ASIN");
                 lines.add(new OrderLine(sku, PayloadReader.title(loose(item, "Title"), sku == null ? "item " + i : sku),

@@ -49,6 +49,16 @@ class ShopifyWebhooksTest {
         return placed(ShopifyWebhooks.ORDERS_CREATE, body);
     }
 
+    /** The cancel's id, who asked and why; the order it carries is checked where it matters. */
+    private static StorefrontEvent.Canceled canceled(String id, boolean buyerRequested, String reason,
+                                                     StorefrontEvent event) {
+        var canceled = assertInstanceOf(StorefrontEvent.Canceled.class, event);
+        assertEquals(id, canceled.externalOrderId());
+        assertEquals(buyerRequested, canceled.buyerRequested());
+        assertEquals(reason, canceled.reason());
+        return canceled;
+    }
+
     private static Order stored(IncomingOrder order) {
         return order.toOrder("sf-shopify", "seller-1", Instant.parse("2026-11-27T15:00:00Z"));
     }
@@ -193,8 +203,13 @@ class ShopifyWebhooksTest {
         Map<String, Object> body = order();
         body.put("cancelled_at", "2026-11-27T10:00:00-05:00");
         body.put("cancel_reason", "inventory");
-        assertEquals(new StorefrontEvent.Canceled("5923847102534", false, "shopify: inventory"),
-                ShopifyWebhooks.parse(topic, body));
+        var canceled = canceled("5923847102534", false, "shopify: inventory", ShopifyWebhooks.parse(topic, body));
+        // The cancel carries the order as its body describes it, so a cancel before the create still leaves it here.
+        IncomingOrder order = canceled.order();
+        assertEquals("5923847102534", order.externalOrderId());
+        assertFalse(order.paid(), "a canceled order is never paid for shipping");
+        assertEquals(placed(order()).lines(), order.lines());
+        assertEquals(placed(order()).totals(), order.totals());
     }
 
     @Test
@@ -202,23 +217,35 @@ class ShopifyWebhooksTest {
         Map<String, Object> body = order();
         body.put("cancelled_at", "2026-11-27T10:00:00-05:00");
         body.put("cancel_reason", "customer");
-        assertEquals(new StorefrontEvent.Canceled("5923847102534", true, "shopify: customer"),
-                ShopifyWebhooks.parse("orders/cancelled", body));
+        canceled("5923847102534", true, "shopify: customer", ShopifyWebhooks.parse("orders/cancelled", body));
 
         body.put("cancel_reason", "inventory");
-        assertEquals(new StorefrontEvent.Canceled("5923847102534", false, "shopify: inventory"),
-                ShopifyWebhooks.parse("orders/cancelled", body));
+        canceled("5923847102534", false, "shopify: inventory", ShopifyWebhooks.parse("orders/cancelled", body));
 
-        body.put("cancel_reason", null);
-        assertEquals(new StorefrontEvent.Canceled("5923847102534", false, "shopify: unspecified"),
-                ShopifyWebhooks.parse("orders/cancelled", body), "old orders have no cancel_reason");
+        body.put("cancel_reason", null); // old orders have no cancel_reason
+        canceled("5923847102534", false, "shopify: unspecified", ShopifyWebhooks.parse("orders/cancelled", body));
+    }
+
+    @Test
+    void a_cancel_is_read_whatever_the_payment_status_says() {
+        Map<String, Object> body = order();
+        body.put("cancelled_at", "2026-11-27T10:00:00-05:00");
+        body.put("cancel_reason", "declined");
+        for (String status : List.of("voided", "refunded", "paid", "pending")) {
+            body.put("financial_status", status);
+            var canceled = canceled("5923847102534", false, "shopify: declined",
+                    ShopifyWebhooks.parse("orders/cancelled", body));
+            assertFalse(canceled.order().paid(), status);
+        }
     }
 
     @Test
     void a_cancel_without_an_order_id_names_no_order_and_is_not_refused() {
         // The receiving service turns a cancel without an id into a held order naming the id.
-        assertEquals(new StorefrontEvent.Canceled(null, false, "shopify: fraud"), ShopifyWebhooks.parse(
+        var canceled = canceled(null, false, "shopify: fraud", ShopifyWebhooks.parse(
                 "orders/cancelled", Map.of("cancelled_at", "2026-11-27T10:00:00-05:00", "cancel_reason", "fraud")));
+        assertNull(canceled.order().externalOrderId());
+        assertTrue(holdFields(canceled.order()).contains("id"), holdFields(canceled.order()).toString());
     }
 
     @Test

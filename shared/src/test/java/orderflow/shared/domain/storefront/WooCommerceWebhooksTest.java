@@ -169,14 +169,22 @@ class WooCommerceWebhooksTest {
     void a_cancelled_order_is_a_cancellation() {
         Map<String, Object> body = order();
         body.put("status", "cancelled");
-        assertEquals(new StorefrontEvent.Canceled("4217", false, "woocommerce: cancelled"),
-                WooCommerceWebhooks.parse("order.updated", body));
+        var canceled = assertInstanceOf(StorefrontEvent.Canceled.class, WooCommerceWebhooks.parse("order.updated", body));
+        assertEquals("4217", canceled.externalOrderId());
+        assertFalse(canceled.buyerRequested(), "WooCommerce does not say who canceled");
+        assertEquals("woocommerce: cancelled", canceled.reason());
+        // The cancel carries the order as its body describes it, so a cancel before the create still leaves it here.
+        assertEquals("4217", canceled.order().externalOrderId());
+        assertFalse(canceled.order().paid());
+        assertEquals(placed(order()).lines(), canceled.order().lines());
     }
 
     @Test
     void a_cancel_without_an_order_id_names_no_order_and_is_not_refused() {
-        assertEquals(new StorefrontEvent.Canceled(null, false, "woocommerce: cancelled"),
+        var canceled = assertInstanceOf(StorefrontEvent.Canceled.class,
                 WooCommerceWebhooks.parse("order.updated", Map.of("status", "cancelled")));
+        assertNull(canceled.externalOrderId());
+        assertEquals("woocommerce: cancelled", canceled.reason());
     }
 
     @ParameterizedTest
