@@ -172,6 +172,30 @@ class AmazonOrdersTest {
     }
 
     @Test
+    void gift_wrap_is_read_from_the_item_s_buyer_info_as_the_orders_model_has_it() {
+        Map<String, Object> items = items();
+        Map<String, Object> buyerInfo = new HashMap<>();
+        buyerInfo.put("GiftWrapPrice", money("3.00"));
+        buyerInfo.put("GiftWrapTax", money("0.24"));
+        buyerInfo.put("GiftWrapLevel", "Classic");
+        buyerInfo.put("GiftMessageText", "Happy birthday!");
+        item(items, 1).put("BuyerInfo", buyerInfo);
+        Map<String, Object> order = order();
+        obj(order.get("OrderTotal")).put("Amount", "51.42");
+
+        IncomingOrder incoming = AmazonOrders.toIncoming(order, items);
+        assertEquals(usd("3.00"), incoming.totals().fees());
+        assertEquals(usd("3.44"), incoming.totals().tax(), "3.20 + the gift wrap's 0.24");
+        assertEquals(usd("51.42"), incoming.totals().total(), "48.18 + 3.00 + 0.24");
+        assertEquals(List.of(), holdFields(incoming));
+
+        buyerInfo.put("GiftWrapPrice", money("3.001"));
+        incoming = AmazonOrders.toIncoming(order, items);
+        assertEquals("OrderItems[1].BuyerInfo.GiftWrapPrice.Amount", holdFields(incoming).get(0),
+                holdFields(incoming).toString());
+    }
+
+    @Test
     void a_total_that_does_not_add_up_is_held_with_both_numbers_and_the_declared_total_kept() {
         Map<String, Object> order = order();
         obj(order.get("OrderTotal")).put("Amount", "53.18");
