@@ -8,8 +8,9 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Validates our generic webhook JSON (docs/webhooks.md) into an {@link IncomingOrder}, collecting
- * every bad field instead of stopping at the first. Unknown fields are ignored.
+ * Reads our generic webhook JSON (docs/webhooks.md) into an {@link IncomingOrder}, collecting every
+ * bad field instead of stopping at the first; bad fields are the order's holds (a signed delivery is
+ * never refused for its content), and what could be read is kept. Unknown fields are ignored.
  */
 public final class GenericOrderPayload {
 
@@ -56,23 +57,22 @@ public final class GenericOrderPayload {
         Money tax = amount(body, "taxTotal", "taxTotal", currency, false);
         Money declaredTotal = amount(body, "total", "total", currency, false);
 
-        if (!errors.isEmpty()) {
-            throw new Failure.InvalidInput("The order payload has " + errors.size() + " invalid field"
-                    + (errors.size() == 1 ? "" : "s") + ".", errors);
-        }
-        Money subtotal = Money.zero(currency);
+        // Never refused once signed: what is wrong is a hold, and the rest of the order is kept.
+        String money = currency == null ? "XXX" : currency;
+        Money subtotal = Money.zero(money);
         for (OrderLine line : lines) {
             subtotal = subtotal.plus(line.lineTotal());
         }
-        Totals totals = Totals.of(subtotal, shipping == null ? Money.zero(currency) : shipping,
-                tax == null ? Money.zero(currency) : tax);
+        Totals totals = Totals.of(subtotal, shipping == null ? Money.zero(money) : shipping,
+                tax == null ? Money.zero(money) : tax);
         if (declaredTotal != null && !declaredTotal.equals(totals.total())) {
-            throw new Failure.InvalidInput("The order total does not add up.", List.of(new FieldError("total",
-                    "is " + declaredTotal.toDecimalString() + " but lines + shipping + tax = "
-                            + totals.total().toDecimalString())));
+            error("total", "is " + declaredTotal.toDecimalString() + " but lines + shipping + tax = "
+                    + totals.total().toDecimalString() + ": release the order accepting the difference, or resend it");
+            totals = new Totals(totals.subtotal(), totals.shipping(), totals.tax(), declaredTotal);
         }
-        return new IncomingOrder(externalId, createdAt, "PAID".equals(payment), currency, buyer, shipTo,
-                lines, totals);
+        return new IncomingOrder(externalId, createdAt, "PAID".equals(payment), money,
+                buyer == null ? new Buyer("unknown buyer", null) : buyer, shipTo == null ? Address.NONE : shipTo,
+                lines, totals, new Intake(null, false, false, errors, null, null, List.of()));
     }
 
     private Address address(Map<String, Object> json) {
@@ -113,13 +113,15 @@ public final class GenericOrderPayload {
             Map<String, Object> line = (Map<String, Object>) m;
             String sku = text(line, "sku", path + ".sku", 1, Skus.MAX_LENGTH, true);
             if (sku != null && !Skus.isValid(sku)) {
-                error(path + ".sku", Skus.RULE);
+                error(path + ".sku", Skus.RULE + ": map it to a SKU");
+                sku = null;
             }
             String title = text(line, "title", path + ".title", 0, 500, false);
             Integer quantity = integer(line, "quantity", path + ".quantity", 1, MAX_QUANTITY);
             Money price = amount(line, "unitPrice", path + ".unitPrice", currency, true);
-            if (sku != null && quantity != null && price != null) {
-                lines.add(new OrderLine(sku, title == null ? sku : title, quantity, price));
+            if (quantity != null) { // kept even without a usable SKU or price: the seller maps it
+                lines.add(new OrderLine(sku, title != null ? title : sku != null ? sku : path, quantity,
+                        price != null ? price : Money.zero(currency == null ? "XXX" : currency)));
             }
         }
         return lines;

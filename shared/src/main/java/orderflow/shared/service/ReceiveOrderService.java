@@ -125,8 +125,12 @@ public final class ReceiveOrderService {
                 case "woocommerce" -> WooCommerceWebhooks.parse(headers.apply("x-wc-webhook-topic"), json);
                 default -> new StorefrontEvent.Placed(GenericOrderPayload.parse(json));
             };
-        } catch (Failure.InvalidInput e) {
-            return new StorefrontEvent.Placed(UnreadableOrders.held(readableId(storefront, json), e.errors(), body));
+        } catch (RuntimeException e) {
+            // Our reading failed: the delivery is still kept, held, with the raw payload to read it by.
+            List<FieldError> why = e instanceof Failure.InvalidInput invalid ? invalid.errors()
+                    : List.of(new FieldError("body", "could not be read by this version (" + e.getClass().getSimpleName()
+                            + ")"));
+            return new StorefrontEvent.Placed(UnreadableOrders.held(readableId(storefront, json), why, body));
         }
         return switch (event) {
             case StorefrontEvent.Placed p when p.order().externalOrderId() == null ->

@@ -1,7 +1,6 @@
 package orderflow.shared.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -16,9 +15,11 @@ class GenericOrderPayloadTest {
     }
 
 
+    /** The fields a signed delivery is held for: it is never refused, the order lands ON_HOLD. */
     private static List<String> badFields(Map<String, Object> json) {
-        Failure.InvalidInput e = assertThrows(Failure.InvalidInput.class, () -> GenericOrderPayload.parse(json));
-        return e.errors().stream().map(FieldError::field).toList();
+        IncomingOrder order = GenericOrderPayload.parse(json);
+        assertEquals(OrderStatus.ON_HOLD, order.toOrder("sf", "seller", java.time.Instant.EPOCH).status());
+        return order.intake().holds().stream().map(FieldError::field).toList();
     }
 
     @Test
@@ -100,5 +101,29 @@ class GenericOrderPayloadTest {
         assertEquals("Zoë 🦊 Ünïcode", GenericOrderPayload.parse(json).buyer().name());
         json.put("buyer", Map.of("name", "bad\u0000name", "email", "zoe@example.com"));
         assertEquals(List.of("buyer.name"), badFields(json));
+    }
+
+    @Test
+    void a_held_order_keeps_everything_that_could_be_read() {
+        Map<String, Object> json = valid();
+        json.remove("buyer");
+        json.put("total", "99.99");
+        IncomingOrder order = GenericOrderPayload.parse(json);
+        assertEquals(List.of("buyer", "total"), order.intake().holds().stream().map(FieldError::field).toList());
+        assertEquals("USD", order.currency());
+        assertEquals(Money.parse("99.99", "USD"), order.totals().total(), "the sender's total is kept");
+        assertEquals(Map.of("MUG-BLUE", 3), order.toOrder("sf", "seller", java.time.Instant.EPOCH).quantitiesBySku());
+        assertEquals(null, order.buyer().email());
+    }
+
+    @Test
+    void a_line_with_an_unusable_sku_is_kept_without_one_for_the_seller_to_map() {
+        Map<String, Object> json = valid();
+        json.put("lines", List.of(Map.of("sku", "<script>", "quantity", 2, "unitPrice", "5.00")));
+        json.remove("total");
+        IncomingOrder order = GenericOrderPayload.parse(json);
+        assertEquals(List.of("lines[0].sku"), order.intake().holds().stream().map(FieldError::field).toList());
+        assertEquals(null, order.lines().get(0).sku());
+        assertEquals(2, order.lines().get(0).quantity());
     }
 }

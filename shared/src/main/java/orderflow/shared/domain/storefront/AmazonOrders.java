@@ -118,19 +118,30 @@ public final class AmazonOrders {
         Totals computed = PayloadReader.totals(lines, money, sums.shipping, sums.tax, sums.discount, sums.fees, false);
         Totals totals = pending ? computed : in.checkTotal("OrderTotal.Amount", declared, computed,
                 "ItemPrice + ShippingPrice + GiftWrapPrice + CODFee + taxes - promotions - CODFeeDiscount");
-        Intake intake = new Intake(id, false, false, in.holds(),
-                in.instant(order, "LatestShipDate", "LatestShipDate", false),
-                in.instant(order, "LatestDeliveryDate", "LatestDeliveryDate", false), in.notes());
+        if (lines.isEmpty() && !pending && orderItems(items)) {
+            in.error("OrderItems", "has nothing to ship (every item canceled): check the order in Seller Central");
+        }
+        Instant shipBy = in.instant(order, "LatestShipDate", "LatestShipDate", false);
+        Instant deliverBy = in.instant(order, "LatestDeliveryDate", "LatestDeliveryDate", false);
+        Intake intake = new Intake(id, false, false, in.holds(), shipBy, deliverBy, in.notes());
         return new IncomingOrder(id, createdAt, paid, money, new Buyer(buyerName, email), shipTo, lines, totals, intake);
     }
 
-    /** The currency of the first priced item, for a Pending order without OrderTotal. */
+    private static boolean orderItems(Map<String, Object> items) {
+        return items.get("OrderItems") instanceof List<?> list && !list.isEmpty();
+    }
+
+    /** The currency of the first Money in the items, for a Pending order without OrderTotal. */
     private static String itemCurrency(Map<String, Object> items) {
         if (items.get("OrderItems") instanceof List<?> list) {
             for (Object i : list) {
-                if (i instanceof Map<?, ?> m && m.get("ItemPrice") instanceof Map<?, ?> price
-                        && price.get("CurrencyCode") instanceof String c && Money.isCurrency(c)) {
-                    return c;
+                if (i instanceof Map<?, ?> m) {
+                    for (Object v : m.values()) {
+                        if (v instanceof Map<?, ?> money && money.get("CurrencyCode") instanceof String c
+                                && Money.isCurrency(c)) {
+                            return c;
+                        }
+                    }
                 }
             }
         }

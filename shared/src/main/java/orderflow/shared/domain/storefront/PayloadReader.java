@@ -192,6 +192,16 @@ final class PayloadReader {
         return title.isEmpty() ? fallback : title;
     }
 
+    /** The platform's order number for display (#1001): text or a number, control characters dropped, at most 64. */
+    static String displayNumber(Object raw) {
+        String s = raw instanceof String || raw instanceof Number ? raw.toString() : null;
+        if (s == null || s.isBlank()) {
+            return null;
+        }
+        String clean = title(s, s).replaceAll("\\s+", " ");
+        return clean.length() > 64 ? clean.substring(0, 64) : clean;
+    }
+
     /** A platform id: a whole JSON number or a non-blank string, as text. */
     String id(Map<String, Object> json, String key, String path) {
         Object value = json == null ? null : json.get(key);

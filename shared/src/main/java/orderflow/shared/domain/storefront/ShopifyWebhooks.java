@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import orderflow.shared.domain.Address;
 import orderflow.shared.domain.Buyer;
@@ -36,9 +37,12 @@ public final class ShopifyWebhooks {
     public static final String ORDERS_CANCELLED = "orders/cancelled";
     public static final String ORDERS_UPDATED = "orders/updated";
 
-    /** Gateways that collect the money after the parcel leaves (or outside Shopify): ship while pending. */
-    private static final List<String> MANUAL_GATEWAYS = List.of("cash on delivery", "cod", "manual", "bank deposit",
-            "bank transfer", "money order", "cheque", "check", "pay on delivery", "invoice");
+    /**
+     * Gateways that collect the money when the parcel arrives or outside Shopify: ship while pending.
+     * Whole words, so a card gateway such as "Checkout.com" or "Decode Pay" never matches.
+     */
+    private static final Pattern MANUAL_GATEWAY = Pattern.compile("\\b(cash on delivery|cod|manual|bank deposit|"
+            + "bank transfer|money order|cheque|pay(ment)? on delivery|invoice)\\b");
 
     private ShopifyWebhooks() {
     }
@@ -139,7 +143,7 @@ public final class ShopifyWebhooks {
                 PayloadReader.totals(lines, money, shipping, tax, discount, fees, taxesIncluded),
                 taxesIncluded ? "line items - discounts + shipping + tip, duties and fees (tax included in prices)"
                         : "line items - discounts + shipping + tip, duties and fees + tax");
-        Intake intake = new Intake(loose(body, "name"), payOnDelivery, false, in.holds(), null, null, in.notes());
+        Intake intake = new Intake(PayloadReader.displayNumber(body.get("name")), payOnDelivery, false, in.holds(), null, null, in.notes());
         return new StorefrontEvent.Placed(new IncomingOrder(id, createdAt, paid, money, new Buyer(buyerName, email),
                 shipTo, lines, totals, intake));
     }
@@ -155,7 +159,7 @@ public final class ShopifyWebhooks {
         }
         for (Object g : gateways) {
             String name = g instanceof String str ? str.toLowerCase(Locale.ROOT) : "";
-            if (MANUAL_GATEWAYS.stream().noneMatch(name::contains)) {
+            if (!MANUAL_GATEWAY.matcher(name).find()) {
                 return false;
             }
         }

@@ -129,16 +129,16 @@ public final class WooCommerceWebhooks {
         Totals totals = in.checkTotal("total", declared,
                 PayloadReader.totals(lines, money, shippingTotal, tax, discount, fees, false),
                 "line subtotals - discount_total + shipping_total + fee_lines + total_tax");
-        Object number = body.get("number");
-        String displayNumber = number instanceof String || number instanceof Number ? number.toString() : null;
-        Intake intake = new Intake(displayNumber, false, false, in.holds(), null, null, in.notes());
+        Intake intake = new Intake(PayloadReader.displayNumber(body.get("number")), false, false, in.holds(), null, null, in.notes());
         return new StorefrontEvent.Placed(new IncomingOrder(id, createdAt, paid, money, new Buyer(buyerName, email),
                 shipTo, lines, totals, intake));
     }
 
     private static Money signedAmount(PayloadReader in, Object value, String path, String currency) {
-        if (value instanceof String s && s.strip().startsWith("-")) {
-            Money positive = in.amount(s.strip().substring(1), path, currency, false, null);
+        String text = value instanceof java.math.BigDecimal d ? d.toPlainString()
+                : value instanceof Number n ? n.toString() : value instanceof String s ? s.strip() : null;
+        if (text != null && text.startsWith("-")) {
+            Money positive = in.amount(text.substring(1), path, currency, false, null);
             return positive == null ? null : new Money(-positive.minor(), positive.currency());
         }
         return in.amount(value, path, currency, false, null);

@@ -413,6 +413,29 @@ class AmazonOrdersTest {
     }
 
     @Test
+    void an_unreadable_marketplace_date_is_held_not_dropped() {
+        Map<String, Object> order = order();
+        order.put("LatestShipDate", "next tuesday");
+        IncomingOrder incoming = AmazonOrders.toIncoming(order, items());
+        assertNull(incoming.intake().marketplaceShipBy());
+        assertEquals(List.of("LatestShipDate"), holdFields(incoming));
+    }
+
+    @Test
+    void an_order_whose_every_item_was_canceled_is_held_not_shipped_empty() {
+        Map<String, Object> items = items();
+        for (Object item : list(items.get("OrderItems"))) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> m = (Map<String, Object>) item;
+            m.put("QuantityOrdered", 0);
+        }
+        IncomingOrder incoming = AmazonOrders.toIncoming(order(), items);
+        assertTrue(incoming.lines().isEmpty());
+        assertTrue(holdFields(incoming).contains("OrderItems"), String.valueOf(holdFields(incoming)));
+        assertEquals(OrderStatus.ON_HOLD, stored(incoming).status());
+    }
+
+    @Test
     void items_ordered_zero_times_are_left_out() {
         Map<String, Object> items = items();
         Map<String, Object> canceled = new HashMap<>();

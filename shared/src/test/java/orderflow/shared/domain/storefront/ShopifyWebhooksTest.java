@@ -321,6 +321,33 @@ class ShopifyWebhooksTest {
         assertFalse(stored.intake().awaitingPayment());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"Checkout.com", "2Checkout", "Decode Pay", "shopify_payments", "paypal"})
+    void a_card_gateway_whose_name_contains_a_manual_word_waits_for_payment(String gateway) {
+        Map<String, Object> body = order();
+        body.put("financial_status", "pending");
+        body.put("payment_gateway_names", List.of(gateway));
+        assertFalse(placed(body).shippable(), gateway);
+    }
+
+    @Test
+    void payment_on_delivery_is_a_manual_gateway_too() {
+        Map<String, Object> body = order();
+        body.put("financial_status", "pending");
+        body.put("payment_gateway_names", List.of("Payment on delivery"));
+        assertTrue(placed(body).shippable());
+    }
+
+    @Test
+    void the_display_number_is_kept_short_and_on_one_line() {
+        Map<String, Object> body = order();
+        body.put("name", "#1001\r\nBcc: x@example.com" + "9".repeat(5000));
+        String number = placed(body).intake().displayNumber();
+        assertEquals(64, number.length());
+        assertFalse(number.contains("\n") || number.contains("\r"), number);
+        assertTrue(number.startsWith("#1001 Bcc:"), number);
+    }
+
     @Test
     void the_legacy_gateway_field_counts_when_there_are_no_gateway_names() {
         Map<String, Object> body = order();

@@ -307,6 +307,18 @@ class WooCommerceWebhooksTest {
     }
 
     @Test
+    void a_negative_fee_given_as_a_json_number_counts_like_the_string() {
+        Map<String, Object> body = order();
+        Map<String, Object> fee = fee("x");
+        fee.put("total", new java.math.BigDecimal("-3.00"));
+        body.put("fee_lines", List.of(fee));
+        body.put("total", "45.18");
+        IncomingOrder order = placed(body);
+        assertEquals(usd("-3.00"), order.totals().fees());
+        assertEquals(List.of(), holdFields(order));
+    }
+
+    @Test
     void an_unreadable_fee_line_is_held() {
         Map<String, Object> body = order();
         body.put("fee_lines", List.of("gift wrap", fee("2.005")));
