@@ -30,6 +30,16 @@ public record Intake(String displayNumber, boolean payOnDelivery, boolean awaiti
                 notes);
     }
 
+    /** A hold on a line's SKU (absent or unusable): answered by mapping the line to a SKU. */
+    public static boolean skuHold(FieldError hold) {
+        return hold.field().endsWith(".sku") || hold.field().endsWith(".SellerSKU");
+    }
+
+    /** The holds left once every line has a SKU. */
+    public Intake withoutSkuHolds() {
+        return withHolds(holds.stream().filter(h -> !skuHold(h)).toList());
+    }
+
     public Intake paid() {
         return new Intake(displayNumber, payOnDelivery, false, holds, marketplaceShipBy, marketplaceDeliverBy, notes);
     }

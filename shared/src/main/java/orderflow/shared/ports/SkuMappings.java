@@ -1,15 +1,17 @@
 package orderflow.shared.ports;
 
-import java.util.Optional;
+import java.util.Map;
 
 /**
- * The SKU a seller chose for a storefront line we could not stock (no SKU, or one the inventory does
- * not know), remembered per storefront so the platform's later orders of the same product arrive mapped.
- * key: "ref:" + the platform's product or variant id, or "sku:" + the platform's SKU when there is no id.
+ * The SKUs a seller chose for a storefront's lines we could not stock (no SKU, or one the inventory
+ * does not know), remembered per storefront so the platform's later orders of the same product arrive
+ * mapped. key: "ref:" + the platform's product or variant id, or "sku:" + the platform's SKU when
+ * there is no id.
  */
 public interface SkuMappings {
 
-    Optional<String> skuFor(String storefrontId, String key);
+    /** Every mapping of the storefront, by key: one read per delivery, whatever its number of lines. */
+    Map<String, String> of(String storefrontId);
 
     void remember(String storefrontId, String key, String sku);
 

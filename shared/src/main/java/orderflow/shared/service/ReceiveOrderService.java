@@ -12,6 +12,7 @@ import orderflow.shared.domain.FieldError;
 import orderflow.shared.domain.OrderLine;
 import orderflow.shared.domain.GenericOrderPayload;
 import orderflow.shared.domain.IncomingOrder;
+import orderflow.shared.domain.Intake;
 import orderflow.shared.domain.Order;
 import orderflow.shared.domain.OrderChange;
 import orderflow.shared.domain.OrderIds;
@@ -157,9 +158,9 @@ public final class ReceiveOrderService {
     public Receipt accept(Storefront storefront, IncomingOrder incoming, Instant now, byte[] rawBody) {
         IncomingOrder mapped = mapped(storefront, incoming);
         Order order = mapped.toOrder(storefront.storefrontId(), storefront.sellerId(), now);
-        var early = deliveries == null ? java.util.Optional.<DeliveryLog.EarlyCancel>empty()
-                : deliveries.earlyCancel(storefront.storefrontId(), incoming.externalOrderId());
         if (orders.createIfAbsent(order, order.status() == OrderStatus.ON_HOLD ? rawBody : null)) {
+            var early = deliveries == null ? java.util.Optional.<DeliveryLog.EarlyCancel>empty()
+                    : deliveries.earlyCancel(storefront.storefrontId(), incoming.externalOrderId());
             if (early.isPresent()) {
                 // The platform canceled it before this create arrived: it lands canceled, with the reason.
                 queue.cancel(order.orderId(), early.get().reason(), early.get().buyerRequested(),
@@ -180,23 +181,20 @@ public final class ReceiveOrderService {
         if (skuMappings == null) {
             return incoming;
         }
-        List<OrderLine> lines = new java.util.ArrayList<>();
-        boolean changed = false;
-        for (OrderLine line : incoming.lines()) {
-            String key = SkuMappings.keyOf(line.ref(), line.sku());
-            String sku = key == null ? null : skuMappings.skuFor(storefront.storefrontId(), key).orElse(null);
-            changed |= sku != null && !sku.equals(line.sku());
-            lines.add(sku == null ? line : line.withSku(sku));
-        }
-        if (!changed) {
+        Map<String, String> skus = incoming.lines().isEmpty() ? Map.of() : skuMappings.of(storefront.storefrontId());
+        if (skus.isEmpty()) {
             return incoming;
         }
+        List<OrderLine> lines = new java.util.ArrayList<>();
+        for (OrderLine line : incoming.lines()) {
+            String sku = skus.get(SkuMappings.keyOf(line.ref(), line.sku()));
+            lines.add(sku == null ? line : line.withSku(sku));
+        }
         // Once every line has a SKU, the "no SKU" holds are answered; any other hold stays.
-        List<FieldError> holds = lines.stream().anyMatch(l -> l.sku() == null) ? incoming.intake().holds()
-                : incoming.intake().holds().stream()
-                        .filter(h -> !h.field().endsWith(".sku") && !h.field().endsWith(".SellerSKU")).toList();
+        Intake intake = lines.stream().anyMatch(l -> l.sku() == null) ? incoming.intake()
+                : incoming.intake().withoutSkuHolds();
         return new IncomingOrder(incoming.externalOrderId(), incoming.createdAt(), incoming.paid(), incoming.currency(),
-                incoming.buyer(), incoming.shipTo(), lines, incoming.totals(), incoming.intake().withHolds(holds));
+                incoming.buyer(), incoming.shipTo(), lines, incoming.totals(), intake);
     }
 
     /**
@@ -269,34 +267,24 @@ public final class ReceiveOrderService {
             boolean refreshable = existing.status() == OrderStatus.PENDING
                     || existing.status() == OrderStatus.ON_HOLD && existing.intake().held();
             if (refreshable && !sameContent(existing, order)) {
+                // Paid now (READY), still unpaid (PENDING) or still held (ON_HOLD, with the new reasons).
                 OrderStatus next = order.status();
-                Order refreshed = existing.refreshedFrom(order);
-                Orders.Applied applied = next == existing.status() && next == OrderStatus.ON_HOLD
-                        ? orders.apply(OrderChange.of(existing, refreshed, now, Actor.storefront(existing.storefrontId()),
-                        "update", "updated by the storefront: " + order.statusReason(), List.of()))
-                        : orders.apply(OrderChange.of(existing, refreshed, now, Actor.storefront(existing.storefrontId()),
-                        next == OrderStatus.READY ? "payment" : "update", next == OrderStatus.READY
-                                ? "updated by the storefront, ready to ship" : "updated by the storefront", List.of()));
+                String why = switch (next) {
+                    case READY -> "updated by the storefront, paid: ready to ship";
+                    case ON_HOLD -> "updated by the storefront: " + order.statusReason();
+                    default -> "updated by the storefront";
+                };
+                Orders.Applied applied = orders.apply(OrderChange.of(existing, existing.refreshedFrom(order), now,
+                        Actor.storefront(existing.storefrontId()), next == OrderStatus.READY ? "payment" : "update", why,
+                        List.of()));
                 if (applied instanceof Orders.Stale && attempt < 3) {
-                    continue;
+                    continue; // changed meanwhile (a concurrent delivery or a cancel): look again
                 }
                 if (applied instanceof Orders.Done) {
                     if (next == OrderStatus.READY) {
                         queue.enqueue(existing.orderId());
                     }
                     return new Receipt(existing.orderId(), next, false, next == OrderStatus.ON_HOLD ? order.statusReason() : null);
-                }
-            }
-            if (order.status() == OrderStatus.READY && existing.status() == OrderStatus.PENDING) {
-                Orders.Applied paid = orders.apply(OrderChange.of(existing,
-                        existing.withStatus(OrderStatus.READY, null), now, Actor.storefront(existing.storefrontId()),
-                        "payment", "payment confirmed by the storefront", List.of()));
-                if (paid instanceof Orders.Stale && attempt < 3) {
-                    continue; // changed meanwhile (a concurrent delivery or a cancel): look again
-                }
-                if (paid instanceof Orders.Done) {
-                    queue.enqueue(existing.orderId());
-                    return new Receipt(existing.orderId(), OrderStatus.READY, false);
                 }
             }
             if (existing.status() == OrderStatus.READY || existing.status() == OrderStatus.BACKORDERED) {

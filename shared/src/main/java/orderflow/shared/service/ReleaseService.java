@@ -75,7 +75,7 @@ public final class ReleaseService {
                     + "fix it on the platform (its next delivery updates this order) or cancel it"));
         }
         for (FieldError hold : order.intake().holds()) {
-            boolean sku = hold.field().endsWith(".sku") || hold.field().endsWith(".SellerSKU");
+            boolean sku = Intake.skuHold(hold);
             boolean total = TOTAL_FIELDS.contains(hold.field());
             if (total && !request.acceptTotals()) {
                 errors.add(new FieldError("acceptTotals", "must be true to release an order whose " + hold.field() + " "

@@ -51,6 +51,22 @@ final class InMemory {
         final Map<String, Integer> reserved = new HashMap<>();
         final Map<String, Integer> onHand = new HashMap<>();
 
+        final Map<String, byte[]> raw = new HashMap<>();
+
+        @Override
+        public boolean create(Order order, HistoryEntry received, byte[] rawPayload) {
+            boolean created = create(order, received);
+            if (created && rawPayload != null) {
+                raw.put(order.orderId(), rawPayload);
+            }
+            return created;
+        }
+
+        @Override
+        public Optional<byte[]> rawPayload(String orderId) {
+            return Optional.ofNullable(raw.get(orderId));
+        }
+
         @Override
         public boolean create(Order order, HistoryEntry received) {
             if (orders.putIfAbsent(order.orderId(), order) != null) {
@@ -154,6 +170,51 @@ final class InMemory {
         @Override
         public void cancel(String orderId, String reason, boolean buyerRequested, orderflow.shared.domain.Actor actor) {
             cancels.add(orderId + ":" + buyerRequested + ":" + reason);
+        }
+    }
+
+    static final class DeliveryLogFake implements orderflow.shared.ports.DeliveryLog {
+        final java.util.Map<String, String> handled = new java.util.HashMap<>();
+        final java.util.Map<String, EarlyCancel> cancels = new java.util.HashMap<>();
+
+        @Override
+        public java.util.Optional<String> handled(String source, String deliveryId) {
+            return java.util.Optional.ofNullable(handled.get(source + "#" + deliveryId));
+        }
+
+        @Override
+        public void record(String source, String deliveryId, String orderId, java.time.Instant at) {
+            handled.put(source + "#" + deliveryId, orderId == null ? "" : orderId);
+        }
+
+        @Override
+        public void rememberCancel(String storefrontId, String externalOrderId, EarlyCancel cancel, java.time.Instant at) {
+            cancels.put(storefrontId + "#" + externalOrderId, cancel);
+        }
+
+        @Override
+        public java.util.Optional<EarlyCancel> earlyCancel(String storefrontId, String externalOrderId) {
+            return java.util.Optional.ofNullable(cancels.get(storefrontId + "#" + externalOrderId));
+        }
+    }
+
+    static final class SkuMappingsFake implements orderflow.shared.ports.SkuMappings {
+        final java.util.Map<String, String> skus = new java.util.HashMap<>();
+
+        @Override
+        public java.util.Map<String, String> of(String storefrontId) {
+            java.util.Map<String, String> mine = new java.util.HashMap<>();
+            skus.forEach((k, v) -> {
+                if (k.startsWith(storefrontId + "#")) {
+                    mine.put(k.substring(storefrontId.length() + 1), v);
+                }
+            });
+            return mine;
+        }
+
+        @Override
+        public void remember(String storefrontId, String key, String sku) {
+            skus.put(storefrontId + "#" + key, sku);
         }
     }
 

@@ -25,7 +25,9 @@ class ReceiveOrderServiceTest {
     private final InMemory.AccountsFake accounts = new InMemory.AccountsFake();
     private final InMemory.OrdersFake orders = new InMemory.OrdersFake();
     private final InMemory.QueueFake queue = new InMemory.QueueFake();
-    private final ReceiveOrderService service = new ReceiveOrderService(accounts, orders, queue,
+    private final InMemory.DeliveryLogFake deliveries = new InMemory.DeliveryLogFake();
+    private final InMemory.SkuMappingsFake mappings = new InMemory.SkuMappingsFake();
+    private final ReceiveOrderService service = new ReceiveOrderService(accounts, orders, queue, deliveries, mappings,
             Clock.fixed(NOW, ZoneOffset.UTC));
 
     ReceiveOrderServiceTest() {
@@ -102,5 +104,91 @@ class ReceiveOrderServiceTest {
         assertThrows(Failure.InvalidInput.class, () -> deliver("[1,2]".getBytes(StandardCharsets.UTF_8)));
         assertTrue(orders.orders.isEmpty());
         assertTrue(queue.enqueued.isEmpty());
+    }
+
+    @Test
+    void a_signed_order_with_bad_fields_is_held_with_its_raw_payload_not_refused() {
+        byte[] body = "{\"externalOrderId\":\"9\",\"lines\":[]}".getBytes(StandardCharsets.UTF_8);
+        ReceiveOrderService.Receipt r = deliver(body);
+        assertEquals(OrderStatus.ON_HOLD, r.status());
+        assertTrue(r.note().contains("paymentStatus"), r.note());
+        assertEquals(List.of(), queue.enqueued);
+        assertTrue(java.util.Arrays.equals(body, orders.raw.get(r.orderId())), "the delivery is kept as it came");
+    }
+
+    @Test
+    void a_signed_order_without_an_id_is_kept_under_an_id_made_from_its_body_once() {
+        byte[] body = "{\"currency\":\"USD\"}".getBytes(StandardCharsets.UTF_8);
+        ReceiveOrderService.Receipt first = deliver(body);
+        ReceiveOrderService.Receipt again = deliver(body);
+        assertEquals(OrderStatus.ON_HOLD, first.status());
+        assertEquals(first.orderId(), again.orderId());
+        assertTrue(orders.orders.get(first.orderId()).externalOrderId().startsWith("unread-"));
+    }
+
+    @Test
+    void a_cancel_without_the_order_is_remembered_and_the_later_create_lands_canceled() {
+        Storefront sf = accounts.storefronts.get("sf");
+        ReceiveOrderService.Receipt early = service.canceled(sf,
+                new orderflow.shared.domain.storefront.StorefrontEvent.Canceled("5", true, "amazon: buyer"));
+        assertEquals(null, early.orderId());
+        ReceiveOrderService.Receipt created = deliver(body("5", "PAID"));
+        assertEquals(List.of(created.orderId() + ":true:amazon: buyer"), queue.cancels);
+        assertEquals(List.of(), queue.enqueued, "never reserved: the cancel comes first");
+    }
+
+    @Test
+    void a_cancel_that_carries_the_order_stores_it_unpaid_and_cancels_it() {
+        Storefront sf = accounts.storefronts.get("sf");
+        var order = orderflow.shared.domain.GenericOrderPayload.parse(Json.parseObject(new String(body("6", "PAID"),
+                StandardCharsets.UTF_8)));
+        var unpaid = new orderflow.shared.domain.IncomingOrder(order.externalOrderId(), order.createdAt(), false,
+                order.currency(), order.buyer(), order.shipTo(), order.lines(), order.totals(), order.intake());
+        ReceiveOrderService.Receipt r = service.canceled(sf,
+                new orderflow.shared.domain.storefront.StorefrontEvent.Canceled("6", false, "shopify: staff", unpaid));
+        assertEquals(OrderStatus.PENDING, orders.orders.get(r.orderId()).status());
+        assertEquals(List.of(r.orderId() + ":false:shopify: staff"), queue.cancels);
+        assertEquals(List.of(), queue.enqueued);
+    }
+
+    @Test
+    void another_storefronts_order_is_never_touched_by_a_cancel() {
+        ReceiveOrderService.Receipt mine = deliver(body("7", "PAID"));
+        Storefront other = new Storefront("other", "seller-2", "generic", List.of("s2"));
+        accounts.storefronts.put("other", other);
+        orders.orders.computeIfPresent(mine.orderId(), (id, o) -> o); // stays
+        ReceiveOrderService.Receipt r = service.canceled(other,
+                new orderflow.shared.domain.storefront.StorefrontEvent.Canceled("7", false, "x"));
+        assertEquals(null, r.orderId());
+        assertEquals(List.of(), queue.cancels);
+    }
+
+    @Test
+    void a_held_order_takes_the_content_of_its_fixed_redelivery_and_goes_on() {
+        Map<String, Object> broken = new java.util.HashMap<>(orderflow.shared.domain.GenericOrderPayloadTestData.valid());
+        broken.put("externalOrderId", "8");
+        broken.remove("buyer");
+        ReceiveOrderService.Receipt held = deliver(Json.write(broken).getBytes(StandardCharsets.UTF_8));
+        assertEquals(OrderStatus.ON_HOLD, held.status());
+        ReceiveOrderService.Receipt fixed = deliver(body("8", "PAID"));
+        assertEquals(OrderStatus.READY, fixed.status());
+        assertEquals("ada@example.com", orders.orders.get(held.orderId()).buyer().email());
+        assertEquals(List.of(held.orderId()), queue.enqueued);
+    }
+
+    @Test
+    void a_remembered_mapping_gives_a_later_line_its_sku_and_lifts_the_hold() {
+        Map<String, Object> json = new java.util.HashMap<>(orderflow.shared.domain.GenericOrderPayloadTestData.valid());
+        json.put("externalOrderId", "10");
+        json.put("lines", List.of(Map.of("sku", "<old sku>", "quantity", 1, "unitPrice", "12.50")));
+        json.remove("total");
+        assertEquals(OrderStatus.ON_HOLD, deliver(Json.write(json).getBytes(StandardCharsets.UTF_8)).status());
+        // a SKU-less line has no key; one keyed by the platform's SKU text maps:
+        json.put("externalOrderId", "11");
+        json.put("lines", List.of(Map.of("sku", "OLD-SKU", "quantity", 1, "unitPrice", "12.50")));
+        mappings.remember("sf", "sku:OLD-SKU", "MUG-BLUE");
+        ReceiveOrderService.Receipt mapped = deliver(Json.write(json).getBytes(StandardCharsets.UTF_8));
+        assertEquals(OrderStatus.READY, mapped.status());
+        assertEquals("MUG-BLUE", orders.orders.get(mapped.orderId()).lines().get(0).sku());
     }
 }
