@@ -4,6 +4,7 @@ import { api, path } from './api.js';
 import { money, dateTime, date, statusLabel, isZero, subtract } from './format.js';
 import { statusBadge, flag } from './badges.js';
 import { actionBar, shipForm, deliveryForm, remainingBySku } from './order-actions.js';
+import { releaseForm } from './release-form.js';
 import { historyPanel, returnsPanel } from './order-panels.js';
 import { conversation } from './conversation.js';
 
@@ -26,7 +27,7 @@ export async function renderOrder(view, { id }) {
         : failed(error, () => refresh()));
       return;
     }
-    heading.replaceChildren(`Order ${order.externalOrderId ?? order.orderId} `, statusBadge(order.status));
+    heading.replaceChildren(`Order ${order.displayNumber ?? order.externalOrderId ?? order.orderId} `, statusBadge(order.status));
     body.replaceChildren(layout(order, refresh));
     view.dataset.status = order.status;
     setState(view, 'ready');
@@ -46,6 +47,7 @@ function layout(order, refresh) {
     h('div', { class: 'main-column' },
       h('p', { class: 'status-line', role: 'status', tabindex: -1 }),
       actionBar(order, refresh),
+      order.status === 'ON_HOLD' && releaseForm(order, refresh),
       linesSection(order),
       ship && shipForm(order, refresh),
       deliver && deliveryForm(order, refresh),
@@ -67,6 +69,8 @@ function summarySection(order) {
     ['Order id', h('code', {}, order.orderId)],
   ];
   if (order.statusReason) rows.push(['Reason', order.statusReason]);
+  if (order.intake?.payOnDelivery) rows.push(['Payment', 'Paid on delivery']);
+  for (const note of order.intake?.notes ?? []) rows.push(['Note', note]);
   if (order.cancellation) rows.push(['Canceled', `${dateTime(order.cancellation.at)} by ${order.cancellation.by}`]);
   const to = order.shipTo ?? {};
   return h('section', { class: 'card', 'aria-labelledby': 'summary-title' },
@@ -79,8 +83,8 @@ function summarySection(order) {
       [to.city, [to.region, to.postalCode].filter(Boolean).join(' ')].filter(Boolean).join(', '), to.country]
       .filter(Boolean).flatMap((line, i) => (i ? [h('br'), line] : [line]))),
     h('h3', {}, 'Totals'),
-    h('dl', { class: 'facts totals' }, ['subtotal', 'discount', 'shipping', 'tax', 'total']
-      .filter((k) => order.totals?.[k])
+    h('dl', { class: 'facts totals' }, ['subtotal', 'discount', 'shipping', 'fees', 'tax', 'total']
+      .filter((k) => order.totals?.[k] && (k !== 'fees' || !isZero(order.totals.fees)))
       .map((k) => [h('dt', {}, k[0].toUpperCase() + k.slice(1)), h('dd', {}, money(order.totals[k]))]),
     refundedRows(order.totals)));
 }
@@ -103,7 +107,7 @@ function linesSection(order) {
         h('th', { scope: 'col', class: 'num' }, 'Ordered'), h('th', { scope: 'col', class: 'num' }, 'Not shipped'),
         h('th', { scope: 'col', class: 'num' }, 'Price'), h('th', { scope: 'col', class: 'num' }, 'Total'))),
       h('tbody', {}, (order.lines ?? []).map((line) => h('tr', {},
-        h('td', {}, h('code', {}, line.sku)), h('td', {}, line.title ?? ''),
+        h('td', {}, line.sku == null ? flag('No SKU', 'warn') : h('code', {}, line.sku)), h('td', {}, line.title ?? ''),
         h('td', { class: 'num' }, line.quantity), h('td', { class: 'num' }, left.get(line.sku) ?? 0),
         h('td', { class: 'num' }, money(line.unitPrice)), h('td', { class: 'num' }, money(line.lineTotal))))))));
 }

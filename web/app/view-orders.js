@@ -11,6 +11,7 @@ const QUICK = [
   ['Late', { late: 'true' }],
   ['Shipped', { status: 'SHIPPED' }],
   ['Delivered', { status: 'DELIVERED' }],
+  ['Needs attention', { status: 'ON_HOLD' }],
 ];
 const PAGE_SIZES = [10, 25, 50, 100];
 

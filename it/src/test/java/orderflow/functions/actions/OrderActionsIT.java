@@ -25,6 +25,8 @@ import orderflow.it.TestCloud;
 import orderflow.it.TestContext;
 import orderflow.shared.api.LambdaStreams;
 import orderflow.shared.domain.GenericOrderPayload;
+import orderflow.shared.domain.IncomingOrder;
+import orderflow.shared.domain.Intake;
 import orderflow.shared.domain.Order;
 import orderflow.shared.json.Json;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,10 +53,19 @@ class OrderActionsIT {
 
     /** The sample order (2 x MUG-BLUE, 1 x TEE-BLACK-L) received and confirmed by ProcessOrder: UNSHIPPED. */
     private Order unshipped(String createdAt) {
+        return unshipped(createdAt, null);
+    }
+
+    /** shipBy: a marketplace's ship-by date (Amazon's LatestShipDate), which the order keeps; null: the seller's. */
+    private Order unshipped(String createdAt, Instant shipBy) {
         Map<String, Object> json = Fixtures.sampleOrder();
         json.put("externalOrderId", "A-" + System.nanoTime());
         json.put("createdAt", createdAt);
-        Order order = GenericOrderPayload.parse(json).toOrder(seller + "-sf", seller, Instant.now());
+        IncomingOrder read = GenericOrderPayload.parse(json);
+        IncomingOrder incoming = shipBy == null ? read : new IncomingOrder(read.externalOrderId(), read.createdAt(),
+                read.paid(), read.currency(), read.buyer(), read.shipTo(), read.lines(), read.totals(),
+                new Intake(null, false, false, List.of(), shipBy, null, List.of()));
+        Order order = incoming.toOrder(seller + "-sf", seller, Instant.now());
         cloud.orders().createIfAbsent(order);
         var result = new ProcessOrderHandlerAccess(cloud).create().handleRequest(
                 LambdaStreams.sqsEventOf(Json.write(Map.of("orderId", order.orderId()))), new TestContext());
@@ -148,7 +159,9 @@ class OrderActionsIT {
     @ParameterizedTest
     @Event(value = "events/ship-order.json", type = APIGatewayV2HTTPEvent.class)
     void shipment_after_the_ship_by_date_is_recorded_late(APIGatewayV2HTTPEvent event) {
-        Order order = unshipped("2026-10-01T10:00:00Z");
+        // The handling time counts from when the order could ship (now, here), so the date missed is
+        // the marketplace's, as an Amazon order that sat unshipped past its LatestShipDate.
+        Order order = unshipped("2026-10-01T10:00:00Z", Instant.parse("2026-10-03T06:59:59Z"));
         APIGatewayV2HTTPResponse r = handlers.ship().handleRequest(as(event, seller, order.orderId(),
                 Map.of("carrier", "USPS", "trackingNumber", "9400111899223397623913", "shipDate", Instant.now().toString())),
                 new TestContext());

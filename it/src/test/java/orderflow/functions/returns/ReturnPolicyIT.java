@@ -55,7 +55,7 @@ class ReturnPolicyIT {
     void an_invalid_policy_is_400_naming_every_field_and_changes_nothing(APIGatewayV2HTTPEvent event) {
         String seller = cloud.newSeller("rp-bad");
         APIGatewayV2HTTPResponse r = call(event, seller, "PUT", Map.of("windowDays", -1, "restockingFeePercent", 150,
-                "returnShippingPayer", "NOBODY", "nonReturnableSkus", List.of("ok-sku", "bad sku")));
+                "returnShippingPayer", "NOBODY", "nonReturnableSkus", List.of("ok-sku", "bad <sku>")));
         assertEquals(400, r.getStatusCode(), r.getBody());
         for (String field : List.of("windowDays", "restockingFeePercent", "returnShippingPayer", "nonReturnableSkus[1]")) {
             assertTrue(r.getBody().contains("\"" + field + "\""), field + " in " + r.getBody());

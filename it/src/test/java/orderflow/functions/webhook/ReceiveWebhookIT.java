@@ -134,26 +134,30 @@ class ReceiveWebhookIT {
 
     @ParameterizedTest
     @Event(value = "events/receive-webhook.json", type = APIGatewayV2HTTPEvent.class)
-    void webhook_names_every_bad_field_and_writes_nothing(APIGatewayV2HTTPEvent event) {
+    void webhook_holds_a_signed_order_naming_every_bad_field_and_refuses_only_what_it_cannot_read(
+            APIGatewayV2HTTPEvent event) {
         Map<String, Object> bad = Fixtures.sampleOrder();
+        bad.put("externalOrderId", "BAD-1");
         bad.put("currency", "DOLLARS");
         bad.put("buyer", Map.of("name", "Ada", "email", "not-an-email"));
         bad.put("lines", List.of(Map.of("sku", "MUG-BLUE", "quantity", 0, "unitPrice", "12.501")));
         String body = Json.write(bad);
         APIGatewayV2HTTPResponse response = handler.handleRequest(prepare(event, body, Fixtures.sign(body, NOW)),
                 new TestContext());
-        assertEquals(400, response.getStatusCode());
-        Map<String, Object> problem = Json.parseObject(response.getBody());
-        assertEquals("/problems/validation", problem.get("type"));
-        List<String> fields = ((List<?>) problem.get("errors")).stream()
-                .map(e -> (String) ((Map<?, ?>) e).get("field")).toList();
+        assertEquals(202, response.getStatusCode(), response.getBody());
+        String orderId = (String) Json.parseObject(response.getBody()).get("orderId");
+        var held = cloud.orders().get(orderId).orElseThrow();
+        assertEquals("ON_HOLD", held.status().name());
+        List<String> fields = held.intake().holds().stream().map(h -> h.field()).toList();
         assertTrue(fields.containsAll(List.of("currency", "buyer.email", "lines[0].quantity")), fields.toString());
+        assertEquals(null, held.buyer().email(), "an address that is not one is never written to");
+        assertEquals(1, ordersOf(storefront));
 
         String broken = "{\"externalOrderId\": ";
         response = handler.handleRequest(prepare(event, broken, Fixtures.sign(broken, NOW)), new TestContext());
         assertEquals(400, response.getStatusCode());
         assertTrue(response.getBody().contains("\"field\":\"body\""), response.getBody());
-        assertEquals(0, ordersOf(storefront));
+        assertEquals(1, ordersOf(storefront), "an unreadable body writes nothing");
     }
 
     @ParameterizedTest

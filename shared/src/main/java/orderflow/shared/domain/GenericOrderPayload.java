@@ -48,8 +48,9 @@ public final class GenericOrderPayload {
             String email = text(buyerJson, "email", "buyer.email", 3, 254, true);
             if (email != null && !EMAIL.matcher(email).matches()) {
                 error("buyer.email", "must be an email address");
+                email = null; // never written to
             }
-            buyer = new Buyer(name, email);
+            buyer = new Buyer(name == null ? "unknown buyer" : name, email);
         }
         Address shipTo = address(object(body, "shipTo", "shipTo", true));
         List<OrderLine> lines = lines(body, currency);
