@@ -33,6 +33,17 @@ public final class ShipByPolicy {
         return day.atTime(LocalTime.MAX).atZone(zone).toInstant();
     }
 
+    /**
+     * When the handling time starts: when the order could first ship, paid and reserved. An order
+     * that arrived paid and is reserved on its first attempt (still version 1) could ship from its
+     * purchase. One that became shippable later (paid after a wait, released from a hold, stock that
+     * arrived for a backorder) could not ship before now: it is not late for days it could not ship.
+     */
+    public static Instant handlingStart(Order order, Instant now) {
+        boolean firstAttempt = order.status() == OrderStatus.READY && order.version() == 1;
+        return firstAttempt || order.createdAt().isAfter(now) ? order.createdAt() : now;
+    }
+
     private static boolean isWeekend(LocalDate day) {
         DayOfWeek d = day.getDayOfWeek();
         return d == DayOfWeek.SATURDAY || d == DayOfWeek.SUNDAY;

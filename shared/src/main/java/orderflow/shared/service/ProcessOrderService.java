@@ -82,12 +82,10 @@ public final class ProcessOrderService {
     private Outcome reserve(Order order, int attempt, java.util.Set<String> shortSkus) {
         Seller seller = seller(order);
         Instant now = clock.instant();
-        // The handling time starts when the order can ship (paid and reserved: now), not at purchase:
-        // a pending or backordered order is not late for days it could not ship. A date the
-        // marketplace gives (Amazon's LatestShipDate) is the one the seller is measured on: it wins.
+        // A date the marketplace gives (Amazon's LatestShipDate) is the one the seller is measured on.
         Intake intake = order.intake();
         Instant shipBy = intake.marketplaceShipBy() != null ? intake.marketplaceShipBy()
-                : ShipByPolicy.shipBy(later(order.createdAt(), now), seller.handlingDays(), seller.timeZone());
+                : ShipByPolicy.shipBy(ShipByPolicy.handlingStart(order, now), seller.handlingDays(), seller.timeZone());
         Instant deliverBy = intake.marketplaceDeliverBy() != null ? intake.marketplaceDeliverBy()
                 : OrderLifecycle.deliverBy(shipBy, seller.transitDays(), seller.timeZone());
         Order confirmed = order.confirmed(shipBy, deliverBy);
@@ -201,10 +199,6 @@ public final class ProcessOrderService {
             }
         }
         throw new IllegalStateException("order " + orderId + " kept changing; retrying the cancel later");
-    }
-
-    private static Instant later(Instant a, Instant b) {
-        return a.isAfter(b) ? a : b;
     }
 
     /** Someone changed the order meanwhile (a cancel, a payment, another delivery): decide again. */

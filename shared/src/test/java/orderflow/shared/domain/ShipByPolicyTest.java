@@ -35,4 +35,28 @@ class ShipByPolicyTest {
         Instant shipBy = ShipByPolicy.shipBy(Instant.parse("2026-11-28T03:00:00Z"), 1, ZoneId.of("America/New_York"));
         assertEquals(Instant.parse("2026-12-01T04:59:59.999999999Z"), shipBy);
     }
+
+    private static Order order(String payment, java.time.Instant placed) {
+        java.util.Map<String, Object> json = GenericOrderPayloadTestData.valid();
+        json.put("paymentStatus", payment);
+        json.put("createdAt", placed.toString());
+        return GenericOrderPayload.parse(json).toOrder("sf", "seller", placed.plusSeconds(60));
+    }
+
+    @Test
+    void an_order_that_arrived_paid_counts_from_its_purchase() {
+        Instant placed = Instant.parse("2026-11-02T09:00:00Z");
+        Instant now = placed.plus(java.time.Duration.ofDays(3));
+        assertEquals(placed, ShipByPolicy.handlingStart(order("PAID", placed), now));
+    }
+
+    @Test
+    void an_order_paid_later_released_or_backordered_counts_from_when_it_could_ship() {
+        Instant placed = Instant.parse("2026-11-02T09:00:00Z");
+        Instant now = placed.plus(java.time.Duration.ofDays(3));
+        Order paidLater = order("PENDING", placed).withStatus(OrderStatus.READY, null);
+        assertEquals(now, ShipByPolicy.handlingStart(paidLater, now));
+        Order backordered = order("PAID", placed).withStatus(OrderStatus.BACKORDERED, "short");
+        assertEquals(now, ShipByPolicy.handlingStart(backordered, now));
+    }
 }
