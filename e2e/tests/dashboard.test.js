@@ -512,6 +512,8 @@ describe('an order held at the door is fixed and released', () => {
     assert.match(holds, /total/);
     await page.click('#release-submit'); // the browser's own check: the SKU and the total are required
     assert.equal(await page.evaluate(() => document.querySelector('.release-form').checkValidity()), false);
+    await page.click('.raw-delivery summary');
+    await page.waitForFunction(() => document.querySelector('.raw-payload').textContent.includes('Blue mug, engraved'));
     await screenshot(page, 'order-on-hold');
   });
 

@@ -34,6 +34,7 @@ export function releaseForm(order, refresh) {
     rows.length > 0 && field('Remember these SKUs for this storefront\'s later orders', remember),
     accept && field(`Accept the platform's total of ${money(order.totals?.total)}`, accept, totalHold.message),
     others.length > 0 && h('p', { class: 'hint' }, 'Fix the rest on the platform: its next delivery updates this order. Or cancel it.'),
+    rawDelivery(order),
     h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary', id: 'release-submit' }, 'Release order')));
   onSubmit(form, async () => {
     rows.forEach((r) => { r.input.dataset.field = `lines[${r.i}].sku`; });
@@ -48,4 +49,30 @@ export function releaseForm(order, refresh) {
     await refresh('Released.');
   });
   return form;
+}
+
+/** The delivery as the storefront sent it, read when first opened: what to check our reading against. */
+function rawDelivery(order) {
+  const pre = h('pre', { class: 'raw-payload', tabindex: 0 }, 'Loading…');
+  const details = h('details', { class: 'raw-delivery' }, h('summary', {}, 'The delivery as it came'), pre);
+  details.addEventListener('toggle', async () => {
+    if (!details.open || details.dataset.loaded) return;
+    details.dataset.loaded = 'true';
+    try {
+      const answer = await api('GET', `${path('v1/orders', order.orderId)}?include=raw`);
+      pre.textContent = answer.rawPayload ? pretty(answer.rawPayload) : 'Not kept for this order.';
+    } catch (error) {
+      delete details.dataset.loaded;
+      pre.textContent = `Could not be read: ${error.title ?? error.message}`;
+    }
+  });
+  return details;
+}
+
+function pretty(text) {
+  try {
+    return JSON.stringify(JSON.parse(text), null, 2);
+  } catch {
+    return text;
+  }
 }

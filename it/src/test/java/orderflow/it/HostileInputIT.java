@@ -206,6 +206,8 @@ class HostileInputIT {
         specs.put("GET /v1/orders/export", new Spec(null, null, Set.of(), List.of("", "from=abc",
                 "from=2026-01-01T00:00:00Z&to=abc", "from=2026-01-01T00:00:00Z&cursor=junk",
                 "from=" + enc(INJECTIONS.get(0)), "from=2030-01-01T00:00:00Z&to=2026-01-01T00:00:00Z"), Map.of()));
+        specs.put("GET /v1/orders/{orderId}", new Spec("A", null, Set.of(), List.of("include=everything",
+                "include=" + enc(INJECTIONS.get(0))), Map.of()));
         specs.put("GET /v1/orders/{orderId}/history", new Spec("A", null, Set.of(), List.of("cursor=junk",
                 "cursor=" + enc(INJECTIONS.get(5))), Map.of()));
         specs.put("GET /v1/inventory", new Spec(null, null, Set.of(), List.of("limit=0", "limit=abc", "lowStock=yes",

@@ -176,6 +176,10 @@ class StorefrontDeliveriesIT {
         Map<String, Object> held = h.awaitStatus(OrderIds.forExternal("dlv-generic", "G-9001"), key, "ON_HOLD");
         String holds = String.valueOf(((Map<?, ?>) held.get("intake")).get("holds"));
         assertTrue(holds.contains("paymentStatus") && holds.contains("buyer") && holds.contains("lines"), holds);
+        assertNull(held.get("rawPayload"), "only on request");
+        Map<String, Object> withRaw = Json.parseObject(h.call("GET", "/v1/orders/"
+                + OrderIds.forExternal("dlv-generic", "G-9001") + "?include=raw", key, null).body());
+        assertEquals(new String(body, StandardCharsets.UTF_8), withRaw.get("rawPayload"), "the delivery as it came");
     }
 
     // ---- the corpus: real-shaped deliveries, each with the order it must produce ----

@@ -41,6 +41,26 @@ public final class OrderQueryService {
                 .orElseThrow(() -> new Failure.NotFound("No order has the id " + orderId + "."));
     }
 
+    /** An order as stored, and its delivery as it came when it was held; null when none was kept. */
+    public record Detail(Order order, String rawPayload) {
+    }
+
+    /**
+     * GET /v1/orders/{orderId}[?include=raw]: the order, and with include=raw the delivery it was made
+     * from (kept for held orders), so a misreading of ours can be checked against what was sent.
+     */
+    public Detail detail(String sellerId, String orderId, Map<String, String> query) {
+        String include = query == null ? null : query.get("include");
+        if (include != null && !include.equals("raw")) {
+            throw new Failure.InvalidInput("The query has 1 invalid parameter.",
+                    List.of(new FieldError("include", "must be raw (the delivery the order was made from)")));
+        }
+        Order order = get(sellerId, orderId);
+        String raw = include == null ? null : orders.rawPayload(orderId)
+                .map(bytes -> new String(bytes, StandardCharsets.UTF_8)).orElse(null);
+        return new Detail(order, raw);
+    }
+
     /** GET /v1/orders: validates every parameter (all errors at once), then reads one page. */
     public Listing list(String sellerId, Map<String, String> query, Instant now) {
         Map<String, String> q = query == null ? Map.of() : query;

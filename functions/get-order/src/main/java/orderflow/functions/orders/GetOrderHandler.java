@@ -46,8 +46,15 @@ public class GetOrderHandler implements RequestHandler<APIGatewayV2HTTPEvent, AP
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return SellerRoutes.handle(event, context, sellerId -> Responses.json(200, OrderViews.detail(
-                service.get(sellerId, Responses.pathParameter(event, "orderId")), clock.instant())));
+        return SellerRoutes.handle(event, context, sellerId -> {
+            OrderQueryService.Detail detail = service.detail(sellerId, Responses.pathParameter(event, "orderId"),
+                    event.getQueryStringParameters());
+            Map<String, Object> json = OrderViews.detail(detail.order(), clock.instant());
+            if (detail.rawPayload() != null) {
+                json.put("rawPayload", detail.rawPayload());
+            }
+            return Responses.json(200, json);
+        });
     }
 
     /**
