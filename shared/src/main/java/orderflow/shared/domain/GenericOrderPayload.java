@@ -112,7 +112,10 @@ public final class GenericOrderPayload {
             }
             @SuppressWarnings("unchecked")
             Map<String, Object> line = (Map<String, Object>) m;
-            String sku = text(line, "sku", path + ".sku", 1, Skus.MAX_LENGTH, true);
+            String sku = line.get("sku") == null ? null : text(line, "sku", path + ".sku", 1, Skus.MAX_LENGTH, true);
+            if (line.get("sku") == null) {
+                error(path + ".sku", "has no SKU: map it to a SKU");
+            }
             if (sku != null && !Skus.isValid(sku)) {
                 error(path + ".sku", Skus.RULE + ": map it to a SKU");
                 sku = null;
