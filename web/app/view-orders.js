@@ -136,7 +136,7 @@ function table(orders) {
       h('th', { scope: 'col' }, 'Ship by'), h('th', { scope: 'col', class: 'hide-narrow' }, 'Buyer'),
       h('th', { scope: 'col', class: 'num hide-narrow' }, 'Items'), h('th', { scope: 'col', class: 'num' }, 'Total'))),
     h('tbody', {}, orders.map((o) => h('tr', { dataset: { orderId: o.orderId } },
-      h('td', {}, h('a', { href: `#/orders/${encodeURIComponent(o.orderId)}` }, o.externalOrderId ?? o.orderId)),
+      h('td', {}, h('a', { href: `#/orders/${encodeURIComponent(o.orderId)}` }, o.displayNumber ?? o.externalOrderId ?? o.orderId)),
       h('td', {}, statusBadge(o.status), o.late && flag('Late', 'late')),
       h('td', {}, dateTime(o.createdAt)),
       h('td', {}, date(o.shipBy)),

@@ -179,6 +179,30 @@ class FlagOverdueIT {
 
     @ParameterizedTest
     @Event(value = "events/flag-overdue.json", type = Map.class)
+    void held_and_backordered_orders_are_listed_for_their_seller_once(Map<String, Object> fixture) {
+        this.fixture = fixture;
+        Map<String, Object> json = Fixtures.sampleOrder();
+        json.put("externalOrderId", "HELD-" + System.nanoTime());
+        json.put("lines", List.of(Map.of("title", "Engraving", "quantity", 1, "unitPrice", "5.00")));
+        json.remove("total");
+        Order held = GenericOrderPayload.parse(json).toOrder(sellerA + "-sf", sellerA, T0);
+        assertEquals("ON_HOLD", held.status().name());
+        cloud.orders().createIfAbsent(held);
+        Order toShip = unshipped(sellerA, T0.plus(Duration.ofDays(10)));
+        String runId = "run-held-" + System.nanoTime();
+        Map<String, Object> report = run(T0.plus(Duration.ofDays(1)), runId);
+        assertEquals(true, report.get("complete"));
+        List<Map<String, Object>> digest = digestsFor(Fixtures.drain(cloud.sqs, cloud.ref("EmailQueue")), sellerA);
+        assertEquals(1, digest.size());
+        assertEquals(List.of(held.orderId()), listed(digest.get(0), "held"));
+        assertFalse(listed(digest.get(0), "held").contains(toShip.orderId()));
+
+        run(T0.plus(Duration.ofDays(1)).plusSeconds(900), "run-held-again-" + System.nanoTime());
+        assertEquals(List.of(), digestsFor(Fixtures.drain(cloud.sqs, cloud.ref("EmailQueue")), sellerA), "once");
+    }
+
+    @ParameterizedTest
+    @Event(value = "events/flag-overdue.json", type = Map.class)
     void overlapping_runs_never_flag_or_list_the_same_order_twice(Map<String, Object> fixture) throws Exception {
         this.fixture = fixture;
         Set<String> late = new HashSet<>();

@@ -14,8 +14,8 @@ import orderflow.shared.domain.Shipment;
  */
 public final class OrderCsv {
 
-    public static final String HEADER = row(List.of("orderId", "externalOrderId", "storefrontId", "createdAt",
-            "status", "currency", "items", "subtotal", "discount", "shipping", "tax", "total", "buyerName", "buyerEmail",
+    public static final String HEADER = row(List.of("orderId", "externalOrderId", "displayNumber", "storefrontId",
+            "createdAt", "status", "currency", "items", "subtotal", "discount", "shipping", "fees", "tax", "total", "buyerName", "buyerEmail",
             "shipToCountry", "shipBy", "firstShippedAt", "deliveredAt", "lateShipment", "trackingNumbers",
             "canceledAt", "cancelReason", "buyerRequestedCancel"));
 
@@ -28,11 +28,11 @@ public final class OrderCsv {
                 .map(Object::toString).orElse("");
         String delivered = f.allDelivered() ? f.shipments().stream().map(Shipment::deliveredAt)
                 .max(java.util.Comparator.naturalOrder()).map(Object::toString).orElse("") : "";
-        return row(List.of(o.orderId(), o.externalOrderId(), o.storefrontId(), o.createdAt().toString(),
+        return row(List.of(o.orderId(), o.externalOrderId(), o.displayNumber(), o.storefrontId(), o.createdAt().toString(),
                 o.status().name(), o.currency(),
                 Integer.toString(o.lines().stream().mapToInt(orderflow.shared.domain.OrderLine::quantity).sum()),
                 o.totals().subtotal().toDecimalString(), o.totals().discount().toDecimalString(),
-                o.totals().shipping().toDecimalString(),
+                o.totals().shipping().toDecimalString(), o.totals().fees().toDecimalString(),
                 o.totals().tax().toDecimalString(), o.totals().total().toDecimalString(),
                 o.buyer().name(), nullToEmpty(o.buyer().email()), nullToEmpty(o.shipTo().country()),
                 o.shipBy() == null ? "" : o.shipBy().toString(), firstShipped, delivered,

@@ -150,6 +150,7 @@ public final class OrderViews {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("orderId", o.orderId());
         json.put("externalOrderId", o.externalOrderId());
+        json.put("displayNumber", o.displayNumber());
         json.put("status", o.status().name());
         json.put("statusReason", o.statusReason());
         json.put("createdAt", o.createdAt().toString());

@@ -26,7 +26,7 @@ public final class DynamoAccounts implements Accounts {
     public Optional<Storefront> storefront(String storefrontId) {
         return item("STOREFRONT#" + storefrontId).map(i -> new Storefront(storefrontId, Attr.str(i, "sellerId"),
                 Attr.str(i, "type"), i.containsKey("secrets") ? i.get("secrets").ss() : List.of(),
-                Attr.str(i, "refundUrl"), Attr.str(i, "shopDomain")));
+                Attr.str(i, "refundUrl"), Attr.str(i, "shopDomain"), skus(i)));
     }
 
     @Override
@@ -54,5 +54,13 @@ public final class DynamoAccounts implements Accounts {
     private Optional<Map<String, AttributeValue>> item(String pk) {
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(Map.of("pk", Attr.s(pk)))).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
+    }
+
+    private static Map<String, String> skus(Map<String, AttributeValue> item) {
+        Map<String, String> skus = new java.util.HashMap<>();
+        if (item.containsKey("skus")) {
+            item.get("skus").m().forEach((key, sku) -> skus.put(key, sku.s()));
+        }
+        return skus;
     }
 }

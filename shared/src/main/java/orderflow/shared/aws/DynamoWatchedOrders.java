@@ -69,11 +69,13 @@ public final class DynamoWatchedOrders implements WatchedOrders {
         // The order stays on the watch (filtered out by its flag) so a retry of this run finds it again.
         String update = "SET #f = :run, #fa = :now";
         // A late flag only while the order still waits to ship past its date (it may have shipped since the read).
+        // Every flag only while the order still waits the way it was found (to ship, or for the seller).
         String fresh = flag == Flag.LATE
-                ? "(attribute_not_exists(#f) AND begins_with(watchKey, :ship) AND watchAt < :nowKey)"
-                : "(attribute_not_exists(#f) AND begins_with(watchKey, :ship))";
+                ? "(attribute_not_exists(#f) AND begins_with(watchKey, :watch) AND watchAt < :nowKey)"
+                : "(attribute_not_exists(#f) AND begins_with(watchKey, :watch))";
+        Watch watch = flag == Flag.WAITING ? Watch.WAITING : Watch.SHIP;
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":run", Attr.s(runId), ":now", Attr.s(now.toString()),
-                ":ship", Attr.s(Watch.SHIP.name() + "#")));
+                ":watch", Attr.s(watch.name() + "#")));
         if (flag == Flag.LATE) {
             values.put(":nowKey", Attr.s(WatchKeys.at(now)));
         }
@@ -92,6 +94,7 @@ public final class DynamoWatchedOrders implements WatchedOrders {
         return switch (flag) {
             case LATE -> "lateFlag";
             case AT_RISK -> "atRiskFlag";
+            case WAITING -> "waitingFlag";
         };
     }
 }

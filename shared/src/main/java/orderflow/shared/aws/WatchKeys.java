@@ -15,7 +15,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * time that matters, then the order id:
  * <ul>
  *   <li>{@code SHIP#n}: UNSHIPPED or PARTIALLY_SHIPPED, by ship-by date (late and at-risk checks);</li>
- *   <li>{@code PENDING#n}: payment not verified, by purchase time (unpaid orders are canceled).</li>
+ *   <li>{@code PENDING#n}: payment not verified, by purchase time (unpaid orders are canceled);</li>
+ *   <li>{@code WAITING#n}: ON_HOLD or BACKORDERED, by arrival (the seller's digest lists them once).</li>
  * </ul>
  * Written with every version of the order; a versioned update removes them when the order no
  * longer waits. Flagged orders stay until then and are filtered out by their flag.
@@ -37,6 +38,9 @@ public final class WatchKeys {
         } else if (o.status() == OrderStatus.PENDING) {
             kind = WatchedOrders.Watch.PENDING;
             at = o.createdAt();
+        } else if (o.status() == OrderStatus.ON_HOLD || o.status() == OrderStatus.BACKORDERED) {
+            kind = WatchedOrders.Watch.WAITING;
+            at = o.receivedAt();
         }
         if (kind != null) {
             item.put("watchKey", Attr.s(key(kind, bucket(o.orderId()))));

@@ -40,10 +40,6 @@ public record Intake(String displayNumber, boolean payOnDelivery, boolean awaiti
         return withHolds(holds.stream().filter(h -> !skuHold(h)).toList());
     }
 
-    public Intake paid() {
-        return new Intake(displayNumber, payOnDelivery, false, holds, marketplaceShipBy, marketplaceDeliverBy, notes);
-    }
-
     /** One line for a status reason: the holds, field by field. */
     public String holdReason() {
         StringBuilder s = new StringBuilder("On hold: ");

@@ -112,18 +112,14 @@ public record Order(
                 refunded.plus(amount), intake);
     }
 
-    /** The next version with other lines and intake details, same status (a hold fixed, a payment noted). */
-    public Order withIntake(List<OrderLine> nextLines, Intake nextIntake) {
-        return new Order(orderId, sellerId, storefrontId, externalOrderId, status, statusReason, createdAt, receivedAt,
-                currency, buyer, shipTo, nextLines, totals, shipBy, confirmationQueuedAt, version + 1, fulfillment,
-                refunded, nextIntake);
-    }
-
     /**
      * The next version with the content of a newer delivery of the same order (its status, reason,
      * buyer, address, lines, totals and intake): a fix made on the platform reaches a held order.
      */
     public Order refreshedFrom(Order delivered) {
+        if (delivered.status != status) {
+            status.requireCanBecome(delivered.status);
+        }
         return new Order(orderId, sellerId, storefrontId, externalOrderId, delivered.status, delivered.statusReason,
                 createdAt, receivedAt, delivered.currency, delivered.buyer, delivered.shipTo, delivered.lines,
                 delivered.totals, shipBy, confirmationQueuedAt, version + 1, fulfillment,

@@ -16,7 +16,7 @@ public enum OrderStatus {
     REFUNDED, CANCELED;
 
     private static final Map<OrderStatus, Set<OrderStatus>> NEXT = Map.ofEntries(
-            Map.entry(PENDING, EnumSet.of(READY, CANCELED)),
+            Map.entry(PENDING, EnumSet.of(READY, ON_HOLD, CANCELED)),
             Map.entry(READY, EnumSet.of(UNSHIPPED, BACKORDERED, ON_HOLD, CANCELED)),
             Map.entry(BACKORDERED, EnumSet.of(UNSHIPPED, BACKORDERED, ON_HOLD, CANCELED)),
             Map.entry(ON_HOLD, EnumSet.of(READY, PENDING, CANCELED)),

@@ -15,8 +15,8 @@ import orderflow.shared.domain.Order;
 import orderflow.shared.domain.Seller;
 
 /**
- * The seller's digest of one check run: orders newly late, orders at risk of shipping late, and
- * buyer messages waiting more than 24 hours. Its event id names the seller, the run and what it
+ * The seller's digest of one check run: orders newly late, orders at risk of shipping late, orders
+ * waiting for the seller (held or backordered), and buyer messages waiting more than 24 hours. Its event id names the seller, the run and what it
  * lists, so a retried run that lists the same things is sent once. Each list shows at most
  * {@link #SHOWN} entries (the title counts them all): a queue message holds 256 KB, and a seller
  * with thousands of late orders needs the count and the API, not a list.
@@ -31,10 +31,18 @@ public final class SellerDigests {
     }
 
     public static EmailMessage digest(Seller seller, String runId, List<Order> late, List<Order> atRisk,
-                                      List<MessageThread> overdue) {
+                                      List<Order> held, List<MessageThread> overdue) {
         Map<String, Object> data = new HashMap<>();
         data.put("late", orders(seller, late));
         data.put("atRisk", orders(seller, atRisk));
+        List<Map<String, Object>> waitingOrders = new ArrayList<>();
+        for (Order o : held.subList(0, Math.min(SHOWN, held.size()))) {
+            waitingOrders.add(Map.of("orderId", o.orderId(), "externalOrderId", o.displayNumber(),
+                    "status", o.status().name(), "reason", o.statusReason() == null ? "" : o.statusReason()));
+        }
+        data.put("held", waitingOrders);
+        data.put("heldTitle", held.isEmpty() ? "" : held.size() + " waiting for you (on hold or backordered)"
+                + more(held.size(), "GET /v1/orders?status=ON_HOLD"));
         List<Map<String, Object>> waiting = new ArrayList<>();
         for (MessageThread t : overdue.subList(0, Math.min(SHOWN, overdue.size()))) {
             waiting.add(Map.of("orderId", t.orderId(), "externalOrderId", String.valueOf(t.externalOrderId()),
@@ -56,6 +64,9 @@ public final class SellerDigests {
         if (!atRisk.isEmpty()) {
             parts.add(atRisk.size() + " at risk");
         }
+        if (!held.isEmpty()) {
+            parts.add(held.size() + " waiting for you");
+        }
         if (!overdue.isEmpty()) {
             parts.add(overdue.size() + " unanswered");
         }
@@ -63,6 +74,7 @@ public final class SellerDigests {
         StringBuilder listed = new StringBuilder();
         late.forEach(o -> listed.append("L").append(o.orderId()));
         atRisk.forEach(o -> listed.append("R").append(o.orderId()));
+        held.forEach(o -> listed.append("H").append(o.orderId()));
         overdue.forEach(t -> listed.append("M").append(t.orderId()).append(t.awaitingSince()));
         return new EmailMessage("seller-digest:" + seller.sellerId() + ":" + runId + ":" + hash(listed.toString()),
                 "seller-digest", seller.notifyEmail(), seller.storeName(), seller.storeName(), null,

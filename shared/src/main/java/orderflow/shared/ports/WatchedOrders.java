@@ -8,16 +8,19 @@ import orderflow.shared.domain.Order;
 
 /**
  * Orders the scheduled jobs watch, from OrdersTable's sparse ByWatch index (never a scan): those
- * still to ship, by ship-by date, and those waiting for payment, by purchase time. The index is
+ * still to ship, by ship-by date, those waiting for payment, by purchase time, and those waiting for
+ * the seller (held or backordered), by arrival. The index is
  * spread over {@link #buckets()} partitions; a job reads each. Flags are set once per order: a
  * flag names the run that set it, so a retry of the same run keeps its orders and any other run
  * (a rerun, an overlapping one) skips them.
  */
 public interface WatchedOrders {
 
-    enum Watch { SHIP, PENDING }
+    /** SHIP: to ship, by ship-by; PENDING: unpaid, by purchase; WAITING: ON_HOLD or BACKORDERED, by arrival. */
+    enum Watch { SHIP, PENDING, WAITING }
 
-    enum Flag { LATE, AT_RISK }
+    /** LATE and AT_RISK flag orders to ship; WAITING flags an order waiting for the seller (once). */
+    enum Flag { LATE, AT_RISK, WAITING }
 
     int buckets();
 

@@ -25,8 +25,9 @@ import orderflow.shared.ports.WatchedOrders;
 /**
  * The scheduled check (every 15 minutes by default): orders still to ship after their ship-by date
  * are flagged late, orders whose ship-by date is within the next {@code atRisk} hours are flagged
- * at risk, buyer messages waiting more than 24 hours are flagged overdue, each once; then each
- * affected seller gets one digest email listing what this run flagged.
+ * at risk, orders ON_HOLD or BACKORDERED are flagged waiting for the seller, buyer messages waiting
+ * more than 24 hours are flagged overdue, each once; then each affected seller gets one digest
+ * email listing what this run flagged.
  *
  * <p>All three come from sparse indexes (never a scan), a page at a time, and a flag is a
  * conditional write naming the run: an overlapping run cannot take an order this run took, a
@@ -65,13 +66,14 @@ public final class OverdueCheckService {
     }
 
     /** What one run did; complete is false when it stopped for time (the next run continues). */
-    public record Report(int late, int atRisk, int overdue, int digests, boolean complete) {
+    public record Report(int late, int atRisk, int waiting, int overdue, int digests, boolean complete) {
     }
 
     public Report run(String runId, JobDeadline deadline) {
         Instant now = clock.instant();
         Map<String, List<Order>> late = new LinkedHashMap<>();
         Map<String, List<Order>> risky = new LinkedHashMap<>();
+        Map<String, List<Order>> held = new LinkedHashMap<>();
         Map<String, List<MessageThread>> waiting = new LinkedHashMap<>();
         Pacer pacer = new Pacer(deadline);
         boolean complete;
@@ -79,8 +81,8 @@ public final class OverdueCheckService {
             // The late pass resumes where a run that ran out of time stopped: a burst of late orders
             // is read once, not again by every run until all are flagged.
             JobCheckpoints.Checkpoint from = checkpoints.get(LATE_JOB).orElse(new JobCheckpoints.Checkpoint(0, null));
-            JobCheckpoints.Checkpoint stoppedAt = flagOrders(WatchedOrders.Flag.LATE, Instant.EPOCH, now, runId, now,
-                    from, pacer, writes, late);
+            JobCheckpoints.Checkpoint stoppedAt = flagOrders(WatchedOrders.Watch.SHIP, WatchedOrders.Flag.LATE,
+                    Instant.EPOCH, now, runId, now, from, pacer, writes, late);
             if (stoppedAt == null) {
                 if (from.bucket() != 0 || from.after() != null) {
                     checkpoints.clear(LATE_JOB);
@@ -88,13 +90,17 @@ public final class OverdueCheckService {
             } else {
                 checkpoints.save(LATE_JOB, stoppedAt);
             }
+            JobCheckpoints.Checkpoint start = new JobCheckpoints.Checkpoint(0, null);
             complete = stoppedAt == null
-                    && flagOrders(WatchedOrders.Flag.AT_RISK, now, now.plus(atRisk), runId, now,
-                    new JobCheckpoints.Checkpoint(0, null), pacer, writes, risky) == null
+                    && flagOrders(WatchedOrders.Watch.SHIP, WatchedOrders.Flag.AT_RISK, now, now.plus(atRisk), runId, now,
+                    start, pacer, writes, risky) == null
+                    && flagOrders(WatchedOrders.Watch.WAITING, WatchedOrders.Flag.WAITING, Instant.EPOCH, now, runId,
+                    now, start, pacer, writes, held) == null
                     && flagMessages(now.minus(MessageThread.TARGET), runId, now, pacer, writes, waiting);
         }
         List<String> sellers = new ArrayList<>(late.keySet());
         risky.keySet().stream().filter(s -> !sellers.contains(s)).forEach(sellers::add);
+        held.keySet().stream().filter(s -> !sellers.contains(s)).forEach(sellers::add);
         waiting.keySet().stream().filter(s -> !sellers.contains(s)).forEach(sellers::add);
         for (String sellerId : sellers) {
             Seller seller = accounts.seller(sellerId).orElse(null);
@@ -102,13 +108,15 @@ public final class OverdueCheckService {
                 continue; // an order of a deleted seller: nobody to tell
             }
             emails.enqueue(SellerDigests.digest(seller, runId, late.getOrDefault(sellerId, List.of()),
-                    risky.getOrDefault(sellerId, List.of()), waiting.getOrDefault(sellerId, List.of())));
+                    risky.getOrDefault(sellerId, List.of()), held.getOrDefault(sellerId, List.of()),
+                    waiting.getOrDefault(sellerId, List.of())));
         }
-        return new Report(count(late), count(risky), count(waiting), sellers.size(), complete);
+        return new Report(count(late), count(risky), count(held), count(waiting), sellers.size(), complete);
     }
 
     /** Every bucket from the start position, page by page; where it stopped, or null when it went through. */
-    private JobCheckpoints.Checkpoint flagOrders(WatchedOrders.Flag flag, Instant from, Instant before, String runId,
+    private JobCheckpoints.Checkpoint flagOrders(WatchedOrders.Watch watch, WatchedOrders.Flag flag, Instant from,
+                                                 Instant before, String runId,
                                                  Instant now, JobCheckpoints.Checkpoint start, Pacer pacer,
                                                  ExecutorService writes, Map<String, List<Order>> bySeller) {
         for (int bucket = start.bucket(); bucket < orders.buckets(); bucket++) {
@@ -117,8 +125,7 @@ public final class OverdueCheckService {
                 if (!pacer.startPage()) {
                     return new JobCheckpoints.Checkpoint(bucket, after);
                 }
-                WatchedOrders.Page page = orders.due(WatchedOrders.Watch.SHIP, bucket, from, before, flag, runId,
-                        after, PAGE);
+                WatchedOrders.Page page = orders.due(watch, bucket, from, before, flag, runId, after, PAGE);
                 for (Order o : inParallel(page.orders(), o -> orders.flag(o.orderId(), flag, runId, now), writes)) {
                     bySeller.computeIfAbsent(o.sellerId(), s -> new ArrayList<>()).add(o);
                 }

@@ -26,7 +26,6 @@ import orderflow.shared.ports.Accounts;
 import orderflow.shared.ports.DeliveryLog;
 import orderflow.shared.ports.OrderQueue;
 import orderflow.shared.ports.Orders;
-import orderflow.shared.ports.SkuMappings;
 import orderflow.shared.security.WebhookSignature;
 
 /**
@@ -42,7 +41,6 @@ public final class ReceiveOrderService {
     private final OrderQueue queue;
     private final Clock clock;
     private final DeliveryLog deliveries;
-    private final SkuMappings skuMappings;
 
     public ReceiveOrderService(Accounts accounts, Orders orders, OrderQueue queue, Clock clock) {
         this(accounts, orders, queue, null, clock);
@@ -50,13 +48,6 @@ public final class ReceiveOrderService {
 
     /** deliveries: the platforms' delivery ids already handled (null: none kept). */
     public ReceiveOrderService(Accounts accounts, Orders orders, OrderQueue queue, DeliveryLog deliveries, Clock clock) {
-        this(accounts, orders, queue, deliveries, null, clock);
-    }
-
-    /** skuMappings: SKUs the seller chose for a storefront's unstockable lines (null: none applied). */
-    public ReceiveOrderService(Accounts accounts, Orders orders, OrderQueue queue, DeliveryLog deliveries,
-                               SkuMappings skuMappings, Clock clock) {
-        this.skuMappings = skuMappings;
         this.deliveries = deliveries;
         this.accounts = accounts;
         this.orders = orders;
@@ -178,16 +169,12 @@ public final class ReceiveOrderService {
 
     /** Lines the seller mapped before (by platform product id, else platform SKU) arrive mapped. */
     private IncomingOrder mapped(Storefront storefront, IncomingOrder incoming) {
-        if (skuMappings == null) {
-            return incoming;
-        }
-        Map<String, String> skus = incoming.lines().isEmpty() ? Map.of() : skuMappings.of(storefront.storefrontId());
-        if (skus.isEmpty()) {
+        if (storefront.skuMappings().isEmpty()) {
             return incoming;
         }
         List<OrderLine> lines = new java.util.ArrayList<>();
         for (OrderLine line : incoming.lines()) {
-            String sku = skus.get(SkuMappings.keyOf(line.ref(), line.sku()));
+            String sku = storefront.mappedSku(line);
             lines.add(sku == null ? line : line.withSku(sku));
         }
         // Once every line has a SKU, the "no SKU" holds are answered; any other hold stays.
@@ -262,7 +249,8 @@ public final class ReceiveOrderService {
             Order existing = ours(storefront, orders.get(order.orderId()).orElseThrow(
                     () -> new IllegalStateException("order " + order.orderId() + " vanished")));
             if (existing == null) {
-                throw new Failure.NotFound("No such order for this storefront.");
+                // Stored for another seller (the storefront changed hands): acted on by nobody here.
+                return new Receipt(null, null, true, "the order belongs to another seller: nothing done");
             }
             boolean refreshable = existing.status() == OrderStatus.PENDING
                     || existing.status() == OrderStatus.ON_HOLD && existing.intake().held();

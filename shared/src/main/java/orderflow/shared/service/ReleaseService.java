@@ -17,6 +17,7 @@ import orderflow.shared.domain.OrderChange;
 import orderflow.shared.domain.OrderLine;
 import orderflow.shared.domain.OrderStatus;
 import orderflow.shared.domain.ReleaseRequest;
+import orderflow.shared.domain.Storefront;
 import orderflow.shared.ports.OrderQueue;
 import orderflow.shared.ports.Orders;
 import orderflow.shared.ports.SkuMappings;
@@ -101,7 +102,7 @@ public final class ReleaseService {
         }
         for (ReleaseRequest.Mapping m : request.skus()) {
             OrderLine before = order.lines().get(m.line());
-            String key = SkuMappings.keyOf(before.ref(), before.sku());
+            String key = Storefront.mappingKey(before);
             if (m.remember() && key != null) {
                 mappings.remember(order.storefrontId(), key, m.sku());
             }

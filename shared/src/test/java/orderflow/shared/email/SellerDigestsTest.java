@@ -41,7 +41,7 @@ class SellerDigestsTest {
             orders.add(late(i));
         }
         MessageThread waiting = new MessageThread("o9", "s1", "L-9", "Ada", NOW.minusSeconds(30 * 3600), NOW, "Hi?");
-        EmailMessage digest = SellerDigests.digest(SELLER, "run-1", orders, List.of(), List.of(waiting));
+        EmailMessage digest = SellerDigests.digest(SELLER, "run-1", orders, List.of(), List.of(), List.of(waiting));
         assertEquals(50, ((List<Object>) digest.data().get("late")).size());
         assertTrue(String.valueOf(digest.data().get("lateTitle")).startsWith("120 late"), digest.data().toString());
         assertEquals("", digest.data().get("atRiskTitle"));
@@ -55,10 +55,10 @@ class SellerDigestsTest {
     @Test
     void the_event_id_names_seller_run_and_contents() {
         List<Order> two = List.of(late(1), late(2));
-        String id = SellerDigests.digest(SELLER, "run-1", two, List.of(), List.of()).eventId();
-        assertEquals(id, SellerDigests.digest(SELLER, "run-1", two, List.of(), List.of()).eventId());
+        String id = SellerDigests.digest(SELLER, "run-1", two, List.of(), List.of(), List.of()).eventId();
+        assertEquals(id, SellerDigests.digest(SELLER, "run-1", two, List.of(), List.of(), List.of()).eventId());
         assertTrue(id.startsWith("seller-digest:s1:run-1:"), id);
-        assertNotEquals(id, SellerDigests.digest(SELLER, "run-1", List.of(late(1)), List.of(), List.of()).eventId());
-        assertNotEquals(id, SellerDigests.digest(SELLER, "run-2", two, List.of(), List.of()).eventId());
+        assertNotEquals(id, SellerDigests.digest(SELLER, "run-1", List.of(late(1)), List.of(), List.of(), List.of()).eventId());
+        assertNotEquals(id, SellerDigests.digest(SELLER, "run-2", two, List.of(), List.of(), List.of()).eventId());
     }
 }

@@ -202,17 +202,6 @@ final class InMemory {
         final java.util.Map<String, String> skus = new java.util.HashMap<>();
 
         @Override
-        public java.util.Map<String, String> of(String storefrontId) {
-            java.util.Map<String, String> mine = new java.util.HashMap<>();
-            skus.forEach((k, v) -> {
-                if (k.startsWith(storefrontId + "#")) {
-                    mine.put(k.substring(storefrontId.length() + 1), v);
-                }
-            });
-            return mine;
-        }
-
-        @Override
         public void remember(String storefrontId, String key, String sku) {
             skus.put(storefrontId + "#" + key, sku);
         }

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import orderflow.shared.domain.GenericOrderPayload;
 import orderflow.shared.domain.MessageThread;
 import orderflow.shared.domain.Order;
+import orderflow.shared.domain.OrderStatus;
 import orderflow.shared.domain.Seller;
 import orderflow.shared.ports.JobCheckpoints;
 import orderflow.shared.ports.Messages;
@@ -40,7 +41,26 @@ class OverdueCheckServiceTest {
         // the service writes a page's flags in parallel, as DynamoDB takes them
         final Map<String, String> lateFlags = new java.util.concurrent.ConcurrentHashMap<>();
         final Map<String, String> atRiskFlags = new java.util.concurrent.ConcurrentHashMap<>();
+        final Map<String, String> waitingFlags = new java.util.concurrent.ConcurrentHashMap<>();
         int queries;
+
+        private Map<String, String> flags(Flag flag) {
+            return switch (flag) {
+                case LATE -> lateFlags;
+                case AT_RISK -> atRiskFlags;
+                case WAITING -> waitingFlags;
+            };
+        }
+
+        /** The time an order is watched by, as WatchKeys keys it; null when this watch does not hold it. */
+        private static Instant watchedAt(Order o, Watch watch) {
+            return switch (watch) {
+                case SHIP -> o.status() == OrderStatus.UNSHIPPED ? o.shipBy() : null;
+                case WAITING -> o.status() == OrderStatus.ON_HOLD || o.status() == OrderStatus.BACKORDERED
+                        ? o.receivedAt() : null;
+                case PENDING -> null;
+            };
+        }
 
         @Override public int buckets() { return 4; }
 
@@ -48,10 +68,11 @@ class OverdueCheckServiceTest {
         public Page due(Watch watch, int bucket, Instant from, Instant before, Flag unflagged, String runId,
                         Map<String, String> after, int limit) {
             queries++;
-            Map<String, String> flags = unflagged == Flag.LATE ? lateFlags : atRiskFlags;
+            Map<String, String> flags = flags(unflagged);
             List<Order> inBucket = orders.stream().filter(o -> Math.floorMod(o.orderId().hashCode(), 4) == bucket)
-                    .filter(o -> !o.shipBy().isBefore(from) && o.shipBy().isBefore(before))
-                    .sorted(Comparator.comparing(Order::shipBy).thenComparing(Order::orderId)).toList();
+                    .filter(o -> watchedAt(o, watch) != null)
+                    .filter(o -> !watchedAt(o, watch).isBefore(from) && watchedAt(o, watch).isBefore(before))
+                    .sorted(Comparator.comparing((Order o) -> watchedAt(o, watch)).thenComparing(Order::orderId)).toList();
             int start = after == null ? 0 : Integer.parseInt(after.get("i"));
             List<Order> page = new ArrayList<>();
             int i = start;
@@ -67,8 +88,7 @@ class OverdueCheckServiceTest {
 
         @Override
         public boolean flag(String orderId, Flag flag, String runId, Instant now) {
-            Map<String, String> flags = flag == Flag.LATE ? lateFlags : atRiskFlags;
-            String existing = flags.putIfAbsent(orderId, runId);
+            String existing = flags(flag).putIfAbsent(orderId, runId);
             return existing == null || existing.equals(runId);
         }
     }
@@ -134,8 +154,8 @@ class OverdueCheckServiceTest {
         int queriesBefore = watched.queries;
         OverdueCheckService.Report second = service.run("run-2", pages(100));
         assertTrue(second.complete());
-        // the late pass reads only buckets 2 and 3 (resumed), then the at-risk pass reads all 4
-        assertEquals(2 + 4, watched.queries - queriesBefore);
+        // the late pass reads only buckets 2 and 3 (resumed), then the at-risk and waiting passes all 4
+        assertEquals(2 + 4 + 4, watched.queries - queriesBefore);
         assertTrue(checkpoints.saved.isEmpty(), "a pass that went through clears the checkpoint");
         assertEquals(1800, first.late() + second.late());
         assertEquals(1800, watched.lateFlags.size());
@@ -145,5 +165,40 @@ class OverdueCheckServiceTest {
         OverdueCheckService.Report again = service.run("run-3", pages(100));
         assertEquals(0, again.late());
         assertEquals(0, again.digests());
+    }
+
+    @Test
+    void held_and_backordered_orders_are_in_one_digest_once_with_their_reason() {
+        WatchedFake watched = new WatchedFake();
+        Map<String, Object> json = new HashMap<>(Map.of("externalOrderId", "H-1", "paymentStatus", "PAID",
+                "currency", "USD", "buyer", Map.of("name", "Ada", "email", "ada@example.com"),
+                "shipTo", Map.of("name", "Ada", "line1", "1 Way", "city", "Town", "postalCode", "1", "country", "US"),
+                "lines", List.of(Map.of("quantity", 1, "unitPrice", "1.00"))));
+        Order held = GenericOrderPayload.parse(json).toOrder("sf", "s1", NOW.minus(Duration.ofHours(2)));
+        assertEquals(OrderStatus.ON_HOLD, held.status());
+        json.put("externalOrderId", "B-1");
+        json.put("lines", List.of(Map.of("sku", "MUG", "quantity", 1, "unitPrice", "1.00")));
+        Order backordered = GenericOrderPayload.parse(json).toOrder("sf", "s1", NOW.minus(Duration.ofHours(3)))
+                .withStatus(OrderStatus.BACKORDERED, "Not enough stock: MUG: 1 ordered, 0 available");
+        watched.orders.add(held);
+        watched.orders.add(backordered);
+        InMemory.AccountsFake accounts = new InMemory.AccountsFake();
+        accounts.sellers.put("s1", new Seller("s1", "Shop", "owner@shop.example", "help@shop.example",
+                "help@shop.example", 2, ZoneId.of("UTC")));
+        InMemory.OutboxFake outbox = new InMemory.OutboxFake();
+        OverdueCheckService service = new OverdueCheckService(watched, new NoMessages(), accounts, outbox,
+                new CheckpointsFake(), Duration.ofHours(24), Clock.fixed(NOW, ZoneOffset.UTC));
+
+        OverdueCheckService.Report first = service.run("run-1", pages(100));
+        assertEquals(2, first.waiting());
+        assertEquals(1, outbox.messages.size());
+        var data = outbox.messages.get(0).data();
+        assertTrue(String.valueOf(data.get("heldTitle")).startsWith("2 waiting for you"), String.valueOf(data));
+        assertTrue(String.valueOf(data.get("held")).contains("has no SKU"), String.valueOf(data.get("held")));
+        assertTrue(String.valueOf(data.get("held")).contains("Not enough stock"), String.valueOf(data.get("held")));
+
+        OverdueCheckService.Report again = service.run("run-2", pages(100));
+        assertEquals(0, again.waiting(), "each once");
+        assertEquals(1, outbox.messages.size());
     }
 }

@@ -26,8 +26,7 @@ class ReceiveOrderServiceTest {
     private final InMemory.OrdersFake orders = new InMemory.OrdersFake();
     private final InMemory.QueueFake queue = new InMemory.QueueFake();
     private final InMemory.DeliveryLogFake deliveries = new InMemory.DeliveryLogFake();
-    private final InMemory.SkuMappingsFake mappings = new InMemory.SkuMappingsFake();
-    private final ReceiveOrderService service = new ReceiveOrderService(accounts, orders, queue, deliveries, mappings,
+    private final ReceiveOrderService service = new ReceiveOrderService(accounts, orders, queue, deliveries,
             Clock.fixed(NOW, ZoneOffset.UTC));
 
     ReceiveOrderServiceTest() {
@@ -186,7 +185,8 @@ class ReceiveOrderServiceTest {
         // a SKU-less line has no key; one keyed by the platform's SKU text maps:
         json.put("externalOrderId", "11");
         json.put("lines", List.of(Map.of("sku", "OLD-SKU", "quantity", 1, "unitPrice", "12.50")));
-        mappings.remember("sf", "sku:OLD-SKU", "MUG-BLUE");
+        accounts.storefronts.put("sf", new Storefront("sf", "seller", "generic", List.of("secret"), null, null,
+                Map.of("sku:OLD-SKU", "MUG-BLUE")));
         ReceiveOrderService.Receipt mapped = deliver(Json.write(json).getBytes(StandardCharsets.UTF_8));
         assertEquals(OrderStatus.READY, mapped.status());
         assertEquals("MUG-BLUE", orders.orders.get(mapped.orderId()).lines().get(0).sku());

@@ -61,6 +61,7 @@ public class FlagOverdueHandler implements RequestHandler<Map<String, Object>, M
         report.put("runId", runId);
         report.put("late", r.late());
         report.put("atRisk", r.atRisk());
+        report.put("waitingForSeller", r.waiting());
         report.put("overdueMessages", r.overdue());
         report.put("digests", r.digests());
         report.put("complete", r.complete());

@@ -19,7 +19,6 @@ import orderflow.shared.aws.AwsClients;
 import orderflow.shared.aws.DynamoAccounts;
 import orderflow.shared.aws.DynamoDeliveryLog;
 import orderflow.shared.aws.DynamoOrders;
-import orderflow.shared.aws.DynamoSkuMappings;
 import orderflow.shared.aws.Env;
 import orderflow.shared.aws.Priming;
 import orderflow.shared.aws.SqsOrderQueue;
@@ -56,8 +55,7 @@ public class ReceiveAmazonNotificationHandler implements RequestHandler<SQSEvent
         DynamoDeliveryLog deliveries = new DynamoDeliveryLog(dynamo, env.require("DELIVERY_LOG_TABLE"));
         ReceiveOrderService receive = new ReceiveOrderService(accounts,
                 new DynamoOrders(dynamo, env.require("ORDERS_TABLE"), env.require("ORDER_HISTORY_TABLE"), null),
-                new SqsOrderQueue(sqs, env.require("ORDER_QUEUE_URL")), deliveries,
-                new DynamoSkuMappings(dynamo, env.require("ACCOUNTS_TABLE")), clock);
+                new SqsOrderQueue(sqs, env.require("ORDER_QUEUE_URL")), deliveries, clock);
         this.service = new AmazonNotificationService(accounts, receive, api, deliveries, clock);
     }
 

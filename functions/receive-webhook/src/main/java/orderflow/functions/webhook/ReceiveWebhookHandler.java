@@ -23,7 +23,6 @@ import orderflow.shared.aws.AwsClients;
 import orderflow.shared.aws.DynamoAccounts;
 import orderflow.shared.aws.DynamoDeliveryLog;
 import orderflow.shared.aws.DynamoOrders;
-import orderflow.shared.aws.DynamoSkuMappings;
 import orderflow.shared.aws.Env;
 import orderflow.shared.aws.Priming;
 import orderflow.shared.aws.PrimingSamples;
@@ -51,7 +50,6 @@ public class ReceiveWebhookHandler implements RequestHandler<APIGatewayV2HTTPEve
                 new DynamoOrders(dynamo, env.require("ORDERS_TABLE"), env.require("ORDER_HISTORY_TABLE"), null),
                 new SqsOrderQueue(sqs, env.require("ORDER_QUEUE_URL")),
                 new DynamoDeliveryLog(dynamo, env.require("DELIVERY_LOG_TABLE")),
-                new DynamoSkuMappings(dynamo, env.require("ACCOUNTS_TABLE")),
                 clock);
     }
 

@@ -44,7 +44,7 @@ public final class AmazonOrders {
     public static IncomingOrder toIncoming(Map<String, Object> getOrderPayload, Map<String, Object> getOrderItemsPayload) {
         Map<String, Object> order = getOrderPayload == null ? Map.of() : getOrderPayload;
         Map<String, Object> items = getOrderItemsPayload == null ? Map.of() : getOrderItemsPayload;
-        PayloadReader in = new PayloadReader("Amazon");
+        PayloadReader in = new PayloadReader();
 
         String id = in.text(order, "AmazonOrderId", "AmazonOrderId", 100, true);
         String itemsOrderId = loose(items, "AmazonOrderId");

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import orderflow.shared.domain.Failure;
 import orderflow.shared.domain.FieldError;
 import orderflow.shared.domain.GenericOrderPayload;
 import orderflow.shared.domain.Money;
@@ -22,7 +21,7 @@ import orderflow.shared.domain.Totals;
 
 /**
  * Reads platform JSON (maps and lists from jackson-jr) field by field, collecting every bad field
- * under its JSON path instead of stopping at the first; {@link #throwIfAny} then fails once. The
+ * under its JSON path instead of stopping at the first; they become the order's holds. The
  * rules on SKUs, emails, countries and lengths are those of {@link GenericOrderPayload}, so an order
  * from any platform satisfies the same invariants downstream.
  */
@@ -32,33 +31,19 @@ final class PayloadReader {
     private static final Pattern EMAIL = Pattern.compile("[^@\\s\"<>]{1,64}@[^@\\s\"<>]+\\.[^@\\s\"<>]{2,}");
     private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
 
-    private final String platform;
     private final List<FieldError> errors = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
 
-    PayloadReader(String platform) {
-        this.platform = platform;
+    PayloadReader() {
     }
 
     void error(String path, String message) {
         errors.add(new FieldError(path, message));
     }
 
-    boolean hasErrors() {
-        return !errors.isEmpty();
-    }
-
     /** What could not be read or acted on, field by field: the order's holds (a verified delivery is never refused). */
     List<FieldError> holds() {
         return List.copyOf(errors);
-    }
-
-    /** One failure naming every bad field, if there is any. */
-    void throwIfAny() {
-        if (!errors.isEmpty()) {
-            throw new Failure.InvalidInput("The " + platform + " order has " + errors.size() + " invalid field"
-                    + (errors.size() == 1 ? "" : "s") + ".", errors);
-        }
     }
 
     static String path(String parent, String key) {

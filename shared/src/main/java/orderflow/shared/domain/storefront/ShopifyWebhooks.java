@@ -67,7 +67,7 @@ public final class ShopifyWebhooks {
     }
 
     private static StorefrontEvent canceled(Map<String, Object> body) {
-        PayloadReader in = new PayloadReader("Shopify");
+        PayloadReader in = new PayloadReader();
         String id = in.id(body, "id", "id");
         // cancel_reason: customer, declined, fraud, inventory, staff, other (null on old orders).
         String why = loose(body, "cancel_reason");
@@ -79,7 +79,7 @@ public final class ShopifyWebhooks {
 
     /** canceling: read for a cancel's record of the order, whatever its payment became. */
     private static StorefrontEvent placed(Map<String, Object> body, boolean canceling) {
-        PayloadReader in = new PayloadReader("Shopify");
+        PayloadReader in = new PayloadReader();
         String id = in.id(body, "id", "id");
 
         // Paid means the money is secured: "paid", "authorized" (captured later by the merchant, the

@@ -65,7 +65,7 @@ public final class WooCommerceWebhooks {
     }
 
     private static StorefrontEvent canceled(Map<String, Object> body, String reason) {
-        PayloadReader in = new PayloadReader("WooCommerce");
+        PayloadReader in = new PayloadReader();
         String id = in.id(body, "id", "id");
         // WooCommerce does not say who canceled; a cancel by the shop is the conservative reading.
         StorefrontEvent order = placed(body, false);
@@ -74,7 +74,7 @@ public final class WooCommerceWebhooks {
     }
 
     private static StorefrontEvent placed(Map<String, Object> body, boolean paid) {
-        PayloadReader in = new PayloadReader("WooCommerce");
+        PayloadReader in = new PayloadReader();
         String id = in.id(body, "id", "id");
         // date_created is in the site's time zone, date_created_gmt in UTC; both come without an offset.
         Instant createdAt = loose(body, "date_created_gmt") != null
