@@ -109,6 +109,9 @@ public final class OrderViews {
         json.put("notes", in.notes());
         json.put("marketplaceShipBy", text(in.marketplaceShipBy()));
         json.put("marketplaceDeliverBy", text(in.marketplaceDeliverBy()));
+        if (in.presentment() != null) { // what the buyer paid in their currency (their emails show it)
+            json.put("buyerTotal", money(in.presentment().totals().total()));
+        }
         return json;
     }
 

@@ -30,7 +30,8 @@ public record IncomingOrder(String externalOrderId, Instant createdAt, boolean p
 
     public Order toOrder(String storefrontId, String sellerId, Instant receivedAt) {
         Intake kept = shippable() ? intake : new Intake(intake.displayNumber(), intake.payOnDelivery(), true,
-                intake.holds(), intake.marketplaceShipBy(), intake.marketplaceDeliverBy(), intake.notes());
+                intake.holds(), intake.marketplaceShipBy(), intake.marketplaceDeliverBy(), intake.notes(),
+                intake.presentment());
         OrderStatus status = kept.held() ? OrderStatus.ON_HOLD : shippable() ? OrderStatus.READY : OrderStatus.PENDING;
         return new Order(OrderIds.forExternal(storefrontId, externalOrderId), sellerId, storefrontId,
                 externalOrderId, status, kept.held() ? kept.holdReason() : null,

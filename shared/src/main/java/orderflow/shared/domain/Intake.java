@@ -6,13 +6,15 @@ import java.util.List;
 /**
  * What came with an order from its storefront besides its content: the number the platform shows
  * (Shopify's "#1001"), whether it is paid on delivery, what stops it (holds: each a field and what
- * to do), dates the marketplace measures the seller on, and notes for the seller.
+ * to do), dates the marketplace measures the seller on, notes for the seller, and the buyer's own
+ * currency's amounts when they differ from the shop's (presentment; null when the same).
  *
  * @param awaitingPayment the storefront had not confirmed payment yet: a released hold goes to
  *                        PENDING, not READY
  */
 public record Intake(String displayNumber, boolean payOnDelivery, boolean awaitingPayment, List<FieldError> holds,
-                     Instant marketplaceShipBy, Instant marketplaceDeliverBy, List<String> notes) {
+                     Instant marketplaceShipBy, Instant marketplaceDeliverBy, List<String> notes,
+                     Presentment presentment) {
 
     public static final Intake NONE = new Intake(null, false, false, List.of(), null, null, List.of());
 
@@ -21,13 +23,18 @@ public record Intake(String displayNumber, boolean payOnDelivery, boolean awaiti
         notes = notes == null ? List.of() : List.copyOf(notes);
     }
 
+    public Intake(String displayNumber, boolean payOnDelivery, boolean awaitingPayment, List<FieldError> holds,
+                  Instant marketplaceShipBy, Instant marketplaceDeliverBy, List<String> notes) {
+        this(displayNumber, payOnDelivery, awaitingPayment, holds, marketplaceShipBy, marketplaceDeliverBy, notes, null);
+    }
+
     public boolean held() {
         return !holds.isEmpty();
     }
 
     public Intake withHolds(List<FieldError> next) {
         return new Intake(displayNumber, payOnDelivery, awaitingPayment, next, marketplaceShipBy, marketplaceDeliverBy,
-                notes);
+                notes, presentment);
     }
 
     /** A hold on a line's SKU (absent or unusable): answered by mapping the line to a SKU. */

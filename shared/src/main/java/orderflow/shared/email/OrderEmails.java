@@ -9,11 +9,14 @@ import java.util.Map;
 
 import orderflow.shared.domain.Address;
 import orderflow.shared.domain.Cancellation;
+import orderflow.shared.domain.Money;
 import orderflow.shared.domain.Order;
 import orderflow.shared.domain.OrderLine;
 import orderflow.shared.domain.OrderStatus;
+import orderflow.shared.domain.Presentment;
 import orderflow.shared.domain.Seller;
 import orderflow.shared.domain.Shipment;
+import orderflow.shared.domain.Totals;
 
 /** Builds the queued email messages for order events. */
 public final class OrderEmails {
@@ -26,10 +29,11 @@ public final class OrderEmails {
     public static EmailMessage confirmation(Order order, Seller seller) {
         Map<String, Object> data = base(order);
         data.put("shipBy", DAY.format(order.shipBy().atZone(seller.timeZone())));
-        data.put("subtotal", order.totals().subtotal().display());
-        data.put("discount", order.totals().discount().minor() == 0 ? "" : "-" + order.totals().discount().display());
-        data.put("shipping", order.totals().shipping().display());
-        data.put("tax", order.totals().tax().display());
+        Totals totals = buyerTotals(order);
+        data.put("subtotal", totals.subtotal().display());
+        data.put("discount", totals.discount().minor() == 0 ? "" : "-" + totals.discount().display());
+        data.put("shipping", totals.shipping().display());
+        data.put("tax", totals.tax().display());
         Address a = order.shipTo();
         data.put("shipToName", a.name());
         data.put("shipToLines", String.join(", ", nonBlank(a.line1(), a.line2(), a.city(), a.region(),
@@ -120,14 +124,23 @@ public final class OrderEmails {
         Map<String, Object> data = new HashMap<>();
         data.put("orderId", order.orderId());
         data.put("externalOrderId", order.displayNumber()); // what the buyer knows it by (#1001)
+        // The buyer reads amounts in the currency they paid in (Shopify's presentment money).
+        Presentment paid = order.intake().presentment();
         List<Map<String, Object>> lines = new ArrayList<>();
-        for (OrderLine line : order.lines()) {
+        for (int i = 0; i < order.lines().size(); i++) {
+            OrderLine line = order.lines().get(i);
+            Money lineTotal = paid == null ? line.lineTotal() : paid.lineTotal(i, line.quantity());
             lines.add(Map.of("sku", String.valueOf(line.sku()), "title", line.title(), "quantity", line.quantity(),
-                    "lineTotal", line.lineTotal().display()));
+                    "lineTotal", lineTotal.display()));
         }
         data.put("lines", lines);
-        data.put("total", order.totals().total().display());
+        data.put("total", buyerTotals(order).total().display());
         return data;
+    }
+
+    private static Totals buyerTotals(Order order) {
+        Presentment paid = order.intake().presentment();
+        return paid == null ? order.totals() : paid.totals();
     }
 
     private static EmailMessage message(String template, String eventId, Order order, Seller seller,

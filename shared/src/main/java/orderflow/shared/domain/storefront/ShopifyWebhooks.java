@@ -16,6 +16,7 @@ import orderflow.shared.domain.IncomingOrder;
 import orderflow.shared.domain.Intake;
 import orderflow.shared.domain.Money;
 import orderflow.shared.domain.OrderLine;
+import orderflow.shared.domain.Presentment;
 import orderflow.shared.domain.Totals;
 
 /**
@@ -111,10 +112,10 @@ public final class ShopifyWebhooks {
         String currency = in.currency(body.get("currency"), "currency");
         String money = PayloadReader.currencyOrNone(currency);
         boolean taxesIncluded = Boolean.TRUE.equals(body.get("taxes_included"));
-        String presentment = loose(body, "presentment_currency");
-        if (presentment != null && currency != null && !presentment.equals(currency)) {
-            in.note("the buyer paid in " + PayloadReader.abbreviate(presentment) + "; amounts here are in the shop currency "
-                    + currency);
+        String presentmentCurrency = loose(body, "presentment_currency");
+        if (presentmentCurrency != null && currency != null && !presentmentCurrency.equals(currency)) {
+            in.note("the buyer paid in " + PayloadReader.abbreviate(presentmentCurrency) + "; amounts here are in the shop "
+                    + "currency " + currency + ", the buyer's emails show theirs");
         }
 
         Map<String, Object> customer = in.object(body, "customer", "customer", false);
@@ -143,9 +144,61 @@ public final class ShopifyWebhooks {
                 PayloadReader.totals(lines, money, shipping, tax, discount, fees, taxesIncluded),
                 taxesIncluded ? "line items - discounts + shipping + tip, duties and fees (tax included in prices)"
                         : "line items - discounts + shipping + tip, duties and fees + tax");
-        Intake intake = new Intake(PayloadReader.displayNumber(body.get("name")), payOnDelivery, false, in.holds(), null, null, in.notes());
+        Presentment buyerMoney = presentment(body, currency, presentmentCurrency, lines.size(), taxesIncluded);
+        Intake intake = new Intake(PayloadReader.displayNumber(body.get("name")), payOnDelivery, false, in.holds(),
+                null, null, in.notes(), buyerMoney);
         return new StorefrontEvent.Placed(new IncomingOrder(id, createdAt, paid, money, new Buyer(buyerName, email),
                 shipTo, lines, totals, intake));
+    }
+
+    /**
+     * The buyer's own money (each *_set's presentment_money) when it is not the shop's: line prices,
+     * discounts, shipping, tax and the total, fees being what the total holds besides. Null when the
+     * currencies are the same or any amount is missing: the buyer's emails then show shop money.
+     */
+    private static Presentment presentment(Map<String, Object> body, String shopCurrency, String buyerCurrency,
+                                           int lineCount, boolean taxesIncluded) {
+        if (buyerCurrency == null || shopCurrency == null || buyerCurrency.equals(shopCurrency)
+                || !Money.isCurrency(buyerCurrency) || !(body.get("line_items") instanceof List<?> items)
+                || items.size() != lineCount) {
+            return null;
+        }
+        List<Money> unitPrices = new java.util.ArrayList<>();
+        Money subtotal = Money.zero(buyerCurrency);
+        for (Object item : items) {
+            Money unit = item instanceof Map<?, ?> m ? presentmentMoney(m.get("price_set"), buyerCurrency) : null;
+            Object quantity = item instanceof Map<?, ?> m ? m.get("quantity") : null;
+            if (unit == null || !(quantity instanceof Number q)) {
+                return null;
+            }
+            unitPrices.add(unit);
+            subtotal = subtotal.plus(unit.times(q.longValue()));
+        }
+        Money discount = presentmentMoney(body.get("total_discounts_set"), buyerCurrency);
+        Money shipping = presentmentMoney(body.get("total_shipping_price_set"), buyerCurrency);
+        Money tax = presentmentMoney(body.get("total_tax_set"), buyerCurrency);
+        Money total = presentmentMoney(body.get("total_price_set"), buyerCurrency);
+        if (discount == null || shipping == null || tax == null || total == null) {
+            return null;
+        }
+        Money beforeFees = subtotal.plus(new Money(-discount.minor(), buyerCurrency)).plus(shipping)
+                .plus(taxesIncluded ? Money.zero(buyerCurrency) : tax);
+        Money fees = total.plus(new Money(-beforeFees.minor(), buyerCurrency));
+        return new Presentment(unitPrices, new Totals(subtotal, shipping, tax, total, discount, fees, taxesIncluded));
+    }
+
+    /** A money set's presentment_money.amount in the buyer's currency; null when absent or not exact. */
+    private static Money presentmentMoney(Object set, String currency) {
+        if (!(set instanceof Map<?, ?> s) || !(s.get("presentment_money") instanceof Map<?, ?> money)
+                || !currency.equals(money.get("currency_code")) || money.get("amount") == null) {
+            return null;
+        }
+        try {
+            Money m = Money.parse(money.get("amount").toString(), currency);
+            return m.isNegative() ? null : m;
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            return null;
+        }
     }
 
     private static boolean manualGateway(Map<String, Object> body) {

@@ -30,6 +30,8 @@ import orderflow.shared.domain.IncomingOrder;
 import orderflow.shared.domain.Order;
 import orderflow.shared.domain.OrderLine;
 import orderflow.shared.domain.OrderStatus;
+import orderflow.shared.domain.Money;
+import orderflow.shared.domain.Presentment;
 import orderflow.shared.domain.Totals;
 
 class ShopifyWebhooksTest {
@@ -652,6 +654,38 @@ class ShopifyWebhooksTest {
         assertEquals("USD", order.currency());
         assertEquals(List.of(), holdFields(order));
         assertTrue(anyNoteContains(order, "EUR"), order.intake().notes().toString());
+    }
+
+    private static Map<String, Object> bag(String shop, String eur) {
+        return Map.of("shop_money", Map.of("amount", shop, "currency_code", "USD"),
+                "presentment_money", Map.of("amount", eur, "currency_code", "EUR"));
+    }
+
+    @Test
+    void the_buyer_s_own_currency_is_kept_beside_the_shop_s_and_is_what_their_emails_show() {
+        Map<String, Object> body = order();
+        body.put("presentment_currency", "EUR");
+        at(body.get("line_items"), 0).put("price_set", bag("12.50", "11.50"));
+        at(body.get("line_items"), 1).put("price_set", bag("19.99", "18.40"));
+        body.put("total_discounts_set", bag("5.00", "4.60"));
+        body.put("total_shipping_price_set", bag("4.99", "4.60"));
+        body.put("total_tax_set", bag("3.20", "2.95"));
+        body.put("total_price_set", bag("48.18", "44.35"));
+        IncomingOrder order = placed(body);
+        assertEquals(usd("48.18"), order.totals().total(), "the order's own money is the shop's");
+        Presentment paid = order.intake().presentment();
+        assertEquals(Money.parse("44.35", "EUR"), paid.totals().total());
+        assertEquals(Money.parse("41.40", "EUR"), paid.totals().subtotal());
+        assertEquals(Money.zero("EUR"), paid.totals().fees(), "everything in the total is accounted for");
+        var email = orderflow.shared.email.OrderEmails.confirmation(stored(order).confirmed(
+                java.time.Instant.parse("2026-12-03T23:59:59Z"), java.time.Instant.parse("2026-12-08T23:59:59Z")),
+                new orderflow.shared.domain.Seller("s", "Shop", "o@shop.example", "o@shop.example", "o@shop.example", 2,
+                        java.time.ZoneId.of("UTC")));
+        assertEquals("€44.35", email.data().get("total"));
+        assertTrue(String.valueOf(email.data().get("lines")).contains("€23.00"), String.valueOf(email.data().get("lines")));
+
+        body.remove("total_tax_set"); // one amount missing: shop money everywhere, never a guess
+        assertNull(placed(body).intake().presentment());
     }
 
     @Test
