@@ -278,6 +278,12 @@ class StorefrontDeliveriesIT {
                 && !pod.equals(((Map<?, ?>) order.get("intake")).get("payOnDelivery"))) {
             wrong.add("payOnDelivery " + ((Map<?, ?>) order.get("intake")).get("payOnDelivery"));
         }
+        if (expect.get("buyerTotal") != null) {
+            Object paid = ((Map<?, ?>) order.get("intake")).get("buyerTotal");
+            if (!Map.of("amount", expect.get("buyerTotal"), "currency", expect.get("buyerCurrency")).equals(paid)) {
+                wrong.add("buyerTotal " + paid);
+            }
+        }
         assertTrue(wrong.isEmpty(), name + ": " + wrong + " in " + order);
     }
 
