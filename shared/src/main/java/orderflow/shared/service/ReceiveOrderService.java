@@ -150,7 +150,10 @@ public final class ReceiveOrderService {
         IncomingOrder mapped = mapped(storefront, incoming);
         Order order = mapped.toOrder(storefront.storefrontId(), storefront.sellerId(), now);
         if (orders.createIfAbsent(order, order.status() == OrderStatus.ON_HOLD ? rawBody : null)) {
-            var early = deliveries == null ? java.util.Optional.<DeliveryLog.EarlyCancel>empty()
+            // Only Amazon's cancel comes without the order (Shopify's and WooCommerce's carry it and
+            // store it canceled), so only there can a cancel be waiting: no extra read on webhooks.
+            var early = deliveries == null || !storefront.type().equals("amazon")
+                    ? java.util.Optional.<DeliveryLog.EarlyCancel>empty()
                     : deliveries.earlyCancel(storefront.storefrontId(), incoming.externalOrderId());
             if (early.isPresent()) {
                 // The platform canceled it before this create arrived: it lands canceled, with the reason.

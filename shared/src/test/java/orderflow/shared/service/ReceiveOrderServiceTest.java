@@ -127,11 +127,14 @@ class ReceiveOrderServiceTest {
 
     @Test
     void a_cancel_without_the_order_is_remembered_and_the_later_create_lands_canceled() {
-        Storefront sf = accounts.storefronts.get("sf");
+        // Amazon's cancel notification carries no order; its later reading comes through accept.
+        Storefront sf = new Storefront("sf", "seller", "amazon", List.of());
         ReceiveOrderService.Receipt early = service.canceled(sf,
                 new orderflow.shared.domain.storefront.StorefrontEvent.Canceled("5", true, "amazon: buyer"));
         assertEquals(null, early.orderId());
-        ReceiveOrderService.Receipt created = deliver(body("5", "PAID"));
+        var order = orderflow.shared.domain.GenericOrderPayload.parse(Json.parseObject(new String(body("5", "PAID"),
+                StandardCharsets.UTF_8)));
+        ReceiveOrderService.Receipt created = service.accept(sf, order, NOW);
         assertEquals(List.of(created.orderId() + ":true:amazon: buyer"), queue.cancels);
         assertEquals(List.of(), queue.enqueued, "never reserved: the cancel comes first");
     }
