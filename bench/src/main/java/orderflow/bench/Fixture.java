@@ -13,7 +13,7 @@ import orderflow.shared.domain.ActionRequests;
 import orderflow.shared.domain.Actor;
 import orderflow.shared.domain.OrderChange;
 import orderflow.shared.domain.OrderLifecycle;
-import orderflow.shared.domain.StockMove;
+import orderflow.shared.domain.StockChange;
 import orderflow.shared.ports.Orders;
 import orderflow.shared.domain.GenericOrderPayload;
 import orderflow.shared.domain.Order;
@@ -80,8 +80,8 @@ final class Fixture {
     String newUnshippedOrder() {
         Order order = orders().get(newReadyOrder()).orElseThrow();
         Instant now = Instant.now();
-        java.util.List<StockMove> moves = new java.util.ArrayList<>();
-        order.quantitiesBySku().forEach((sku, q) -> moves.add(new StockMove(sku, q, StockMove.Kind.RESERVE)));
+        java.util.List<StockChange> moves = new java.util.ArrayList<>();
+        order.quantitiesBySku().forEach((sku, q) -> moves.add(new StockChange(sku, q, StockChange.Kind.RESERVE)));
         require(orders().apply(OrderChange.of(order, order.confirmed(now.plusSeconds(86_400), now.plusSeconds(5 * 86_400)),
                 now, Actor.job("bench"), "reserve", "bench", moves)));
         return order.orderId();

@@ -82,9 +82,9 @@ public final class Fixtures {
                 Instant.now());
         var orders = cloud.orders();
         orders.createIfAbsent(order);
-        List<orderflow.shared.domain.StockMove> reserve = new ArrayList<>();
-        order.quantitiesBySku().forEach((sku, q) -> reserve.add(new orderflow.shared.domain.StockMove(sku, q,
-                orderflow.shared.domain.StockMove.Kind.RESERVE)));
+        List<orderflow.shared.domain.StockChange> reserve = new ArrayList<>();
+        order.quantitiesBySku().forEach((sku, q) -> reserve.add(new orderflow.shared.domain.StockChange(sku, q,
+                orderflow.shared.domain.StockChange.Kind.RESERVE)));
         Instant shipped = deliveredAt.minusSeconds(86_400);
         var actor = orderflow.shared.domain.Actor.job("test");
         var confirmed = order.confirmed(shipped.plusSeconds(86_400), deliveredAt.plusSeconds(86_400));

@@ -22,7 +22,7 @@ import orderflow.shared.domain.GenericOrderPayload;
 import orderflow.shared.domain.InventoryRequests;
 import orderflow.shared.domain.Order;
 import orderflow.shared.domain.OrderChange;
-import orderflow.shared.domain.StockMove;
+import orderflow.shared.domain.StockChange;
 import orderflow.shared.json.Json;
 import orderflow.shared.ports.Orders;
 import org.junit.jupiter.api.BeforeEach;
@@ -60,8 +60,8 @@ class FulfillmentIT {
         json.remove("total");
         Order order = GenericOrderPayload.parse(json).toOrder(seller + "-sf", seller, Instant.now());
         cloud.orders().createIfAbsent(order);
-        List<StockMove> moves = new ArrayList<>();
-        lines.forEach((sku, q) -> moves.add(new StockMove(sku, q, StockMove.Kind.RESERVE)));
+        List<StockChange> moves = new ArrayList<>();
+        lines.forEach((sku, q) -> moves.add(new StockChange(sku, q, StockChange.Kind.RESERVE)));
         Instant now = Instant.now();
         assertEquals(Orders.Done.class, cloud.orders().apply(OrderChange.of(order, order.confirmed(now.plusSeconds(86_400),
                 now.plusSeconds(5 * 86_400)), now, Actor.job("test"), "reserve", "test", moves)).getClass());

@@ -29,7 +29,7 @@ import orderflow.shared.domain.GenericOrderPayload;
 import orderflow.shared.domain.Order;
 import orderflow.shared.domain.OrderChange;
 import orderflow.shared.domain.OrderLifecycle;
-import orderflow.shared.domain.StockMove;
+import orderflow.shared.domain.StockChange;
 import orderflow.shared.ports.Orders;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -73,8 +73,8 @@ class FlagOverdueIT {
         Order order = GenericOrderPayload.parse(json).toOrder(seller + "-sf", seller, T0);
         Orders orders = cloud.orders();
         orders.createIfAbsent(order);
-        List<StockMove> reserve = new ArrayList<>();
-        order.quantitiesBySku().forEach((sku, q) -> reserve.add(new StockMove(sku, q, StockMove.Kind.RESERVE)));
+        List<StockChange> reserve = new ArrayList<>();
+        order.quantitiesBySku().forEach((sku, q) -> reserve.add(new StockChange(sku, q, StockChange.Kind.RESERVE)));
         Order confirmed = order.confirmed(shipBy, shipBy.plus(Duration.ofDays(5)));
         assertEquals(Orders.Done.class, orders.apply(OrderChange.of(order, confirmed, T0, Actor.job("test"),
                 "reserve", "test", reserve)).getClass());

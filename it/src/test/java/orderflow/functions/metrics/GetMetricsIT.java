@@ -25,7 +25,7 @@ import orderflow.shared.domain.GenericOrderPayload;
 import orderflow.shared.domain.Order;
 import orderflow.shared.domain.OrderChange;
 import orderflow.shared.domain.OrderLifecycle;
-import orderflow.shared.domain.StockMove;
+import orderflow.shared.domain.StockChange;
 import orderflow.shared.json.Json;
 import orderflow.shared.ports.Orders;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -56,8 +56,8 @@ class GetMetricsIT {
 
     private Order confirmed(Instant createdAt, Instant shipBy, Instant deliverBy) {
         Order order = placed(createdAt, true);
-        List<StockMove> reserve = new ArrayList<>();
-        order.quantitiesBySku().forEach((sku, q) -> reserve.add(new StockMove(sku, q, StockMove.Kind.RESERVE)));
+        List<StockChange> reserve = new ArrayList<>();
+        order.quantitiesBySku().forEach((sku, q) -> reserve.add(new StockChange(sku, q, StockChange.Kind.RESERVE)));
         Order next = order.confirmed(shipBy, deliverBy);
         return apply(OrderChange.of(order, next, createdAt, Actor.job("test"), "reserve", "test", reserve));
     }

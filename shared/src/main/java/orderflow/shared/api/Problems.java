@@ -8,6 +8,8 @@ import java.util.Map;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import orderflow.shared.domain.Failure;
 import orderflow.shared.domain.FieldError;
+import orderflow.shared.domain.SellerAction;
+import orderflow.shared.domain.returns.ReturnRules;
 
 /** RFC 9457 problem details for every error the HTTP API answers. Types are documented in docs/problems.md. */
 public final class Problems {
@@ -27,7 +29,10 @@ public final class Problems {
             case Failure.Conflict f -> problem(409, "conflict", "Concurrent update", f.getMessage(), List.of());
             case Failure.IllegalTransition f -> problem(409, "illegal-transition", "Action not allowed now",
                     f.getMessage(), List.of(), Map.of("orderStatus", f.status().name(),
-                            "allowedActions", f.allowed().stream().map(orderflow.shared.domain.SellerAction::apiName).toList()));
+                            "allowedActions", f.allowed().stream().map(SellerAction::apiName).toList()));
+            case Failure.Refused f -> problem(422, "return-refused", ReturnRules.RULE_REFUND_CAP.equals(f.rule())
+                    ? "More than can still be refunded" : "Outside the return policy", f.getMessage(),
+                    List.of(new FieldError(f.field(), f.getMessage())), Map.of("rule", f.rule()));
         };
     }
 
@@ -61,12 +66,4 @@ public final class Problems {
         return Responses.json(status, body, CONTENT_TYPE);
     }
 
-    /** Well-formed, but the seller's return policy or the order says no: 422 naming the rule. */
-    public static APIGatewayV2HTTPResponse refused(orderflow.shared.domain.returns.ReturnRules.Refused r) {
-        String title = orderflow.shared.domain.returns.ReturnRules.RULE_REFUND_CAP.equals(r.rule())
-                ? "More than can still be refunded" : "Outside the return policy";
-        return problem(422, "return-refused", title, r.getMessage(),
-                List.of(new orderflow.shared.domain.FieldError(r.field(), r.getMessage())),
-                java.util.Map.of("rule", r.rule()));
-    }
 }

@@ -20,7 +20,7 @@ public final class SellerRoutes {
 
     public static APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Context context,
                                                   Function<String, APIGatewayV2HTTPResponse> route) {
-        String sellerId = Responses.sellerId(event);
+        String sellerId = Requests.sellerId(event);
         if (sellerId == null) {
             return Problems.problem(401, "unauthorized", "Unauthorized", "An API key is required.", List.of());
         }
@@ -28,8 +28,6 @@ public final class SellerRoutes {
             return route.apply(sellerId);
         } catch (Failure f) {
             return Problems.from(f);
-        } catch (orderflow.shared.domain.returns.ReturnRules.Refused r) {
-            return Problems.refused(r);
         } catch (RuntimeException e) {
             context.getLogger().log(event.getRouteKey() + " failed: " + e, LogLevel.ERROR);
             return Problems.internalError(context.getAwsRequestId());

@@ -20,15 +20,13 @@ public final class StorefrontRoutes {
 
     public static APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Context context,
                                                   Function<String, APIGatewayV2HTTPResponse> route) {
-        String storefrontId = Responses.pathParameter(event, "storefrontId");
+        String storefrontId = Requests.pathParameter(event, "storefrontId");
         try {
             return route.apply(storefrontId);
         } catch (Failure f) {
             context.getLogger().log(event.getRouteKey() + " for storefront " + storefrontId + " refused: "
                     + f.getClass().getSimpleName() + ": " + f.getMessage(), LogLevel.WARN);
             return Problems.from(f);
-        } catch (orderflow.shared.domain.returns.ReturnRules.Refused r) {
-            return Problems.refused(r);
         } catch (RuntimeException e) {
             context.getLogger().log(event.getRouteKey() + " for storefront " + storefrontId + " failed: " + e,
                     LogLevel.ERROR);

@@ -13,7 +13,7 @@ import orderflow.shared.domain.Order;
 import orderflow.shared.domain.OrderChange;
 import orderflow.shared.domain.OrderFilter;
 import orderflow.shared.domain.OrderStatus;
-import orderflow.shared.domain.StockMove;
+import orderflow.shared.domain.StockChange;
 import orderflow.shared.domain.StockMovement;
 import orderflow.shared.ports.Orders;
 import software.amazon.awssdk.core.SdkBytes;
@@ -134,8 +134,8 @@ public final class DynamoOrders implements Orders {
                 .item(HistoryItems.toItem(change.entry()))
                 .conditionExpression("attribute_not_exists(orderId)")).build());
         Instant at = change.entry().at();
-        for (StockMove move : change.stock()) {
-            if (move.kind() != StockMove.Kind.WRITE_OFF) {
+        for (StockChange move : change.stock()) {
+            if (move.kind() != StockChange.Kind.WRITE_OFF) {
                 actions.add(TransactWriteItem.builder().update(stockUpdate(change.after().sellerId(), move, at))
                         .build());
             }
@@ -178,7 +178,7 @@ public final class DynamoOrders implements Orders {
      * reservations. Its key is deterministic (order, version, kind): a retried transaction writes
      * the same movement, not a second one, and a SKU both restocked and written off gets two.
      */
-    private static StockMovement movement(OrderChange change, StockMove move) {
+    private static StockMovement movement(OrderChange change, StockChange move) {
         String ref = change.after().orderId() + "#v" + change.after().version();
         String actor = change.entry().actor().toString();
         Instant at = change.entry().at();
@@ -225,7 +225,7 @@ public final class DynamoOrders implements Orders {
                 .expressionAttributeNames(names).expressionAttributeValues(values).build();
     }
 
-    private Update stockUpdate(String sellerId, StockMove move, Instant at) {
+    private Update stockUpdate(String sellerId, StockChange move, Instant at) {
         String update;
         String condition;
         switch (move.kind()) {
@@ -266,7 +266,7 @@ public final class DynamoOrders implements Orders {
         if (current.isEmpty() || current.get().version() != change.before().version()) {
             return new Stale();
         }
-        List<StockMove> reserves = change.stock().stream().filter(m -> m.kind() == StockMove.Kind.RESERVE).toList();
+        List<StockChange> reserves = change.stock().stream().filter(m -> m.kind() == StockChange.Kind.RESERVE).toList();
         if (reserves.isEmpty()) {
             return null;
         }
@@ -284,7 +284,7 @@ public final class DynamoOrders implements Orders {
             request = response.unprocessedKeys();
         }
         List<Shortfall> shortfalls = new ArrayList<>();
-        for (StockMove m : reserves) {
+        for (StockChange m : reserves) {
             Long have = available.get(m.sku());
             if (have == null || have < m.quantity()) {
                 shortfalls.add(new Shortfall(m.sku(), m.quantity(), have == null ? null : have.intValue()));

@@ -8,7 +8,7 @@ import java.util.List;
  */
 public abstract sealed class Failure extends RuntimeException
         permits Failure.InvalidInput, Failure.NotFound, Failure.Unauthenticated, Failure.TooLarge,
-        Failure.Conflict, Failure.IllegalTransition {
+        Failure.Conflict, Failure.IllegalTransition, Failure.Refused {
 
     private Failure(String detail) {
         super(detail, null, false, false);
@@ -70,6 +70,30 @@ public abstract sealed class Failure extends RuntimeException
 
         public java.util.Set<SellerAction> allowed() {
             return allowed;
+        }
+    }
+
+    /**
+     * A well-formed request refused by a business rule (a return or refund rule): the API answers 422
+     * with {@link #rule()} and {@link #field()} (a JSON path into the request, such as
+     * {@code lines[1].quantity}).
+     */
+    public static final class Refused extends Failure {
+        private final String rule;
+        private final String field;
+
+        public Refused(String rule, String field, String message) {
+            super(message);
+            this.rule = rule;
+            this.field = field;
+        }
+
+        public String rule() {
+            return rule;
+        }
+
+        public String field() {
+            return field;
         }
     }
 }

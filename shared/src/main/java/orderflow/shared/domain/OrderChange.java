@@ -6,7 +6,7 @@ import java.util.List;
  * What one decision about an order writes, all or nothing: the order as it becomes (its version
  * one above {@code before}'s), the history entry for that version and any stock moves.
  */
-public record OrderChange(Order before, Order after, HistoryEntry entry, List<StockMove> stock) {
+public record OrderChange(Order before, Order after, HistoryEntry entry, List<StockChange> stock) {
 
     public OrderChange {
         stock = List.copyOf(stock);
@@ -16,7 +16,7 @@ public record OrderChange(Order before, Order after, HistoryEntry entry, List<St
     }
 
     public static OrderChange of(Order before, Order after, java.time.Instant at, Actor actor, String action,
-                                 String reason, List<StockMove> stock) {
+                                 String reason, List<StockChange> stock) {
         return new OrderChange(before, after, new HistoryEntry(before.orderId(), after.version(), at, actor, action,
                 before.status(), after.status(), reason), stock);
     }

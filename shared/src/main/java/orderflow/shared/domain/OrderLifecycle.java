@@ -39,9 +39,9 @@ public final class OrderLifecycle {
             return null;
         }
         require(order, SellerAction.CANCEL);
-        List<StockMove> release = new ArrayList<>();
+        List<StockChange> release = new ArrayList<>();
         if (order.status() == OrderStatus.UNSHIPPED) {
-            order.quantitiesBySku().forEach((sku, q) -> release.add(new StockMove(sku, q, StockMove.Kind.RELEASE)));
+            order.quantitiesBySku().forEach((sku, q) -> release.add(new StockChange(sku, q, StockChange.Kind.RELEASE)));
         }
         Cancellation c = new Cancellation(request.describe(), request.buyerRequested(), now, actor.toString(),
                 order.status());
@@ -105,8 +105,8 @@ public final class OrderLifecycle {
         boolean complete = boxed.equals(left);
         OrderStatus status = complete ? OrderStatus.SHIPPED : OrderStatus.PARTIALLY_SHIPPED;
         order.status().requireCanBecome(status);
-        List<StockMove> commit = new ArrayList<>();
-        boxed.forEach((sku, q) -> commit.add(new StockMove(sku, q, StockMove.Kind.COMMIT)));
+        List<StockChange> commit = new ArrayList<>();
+        boxed.forEach((sku, q) -> commit.add(new StockChange(sku, q, StockChange.Kind.COMMIT)));
         String reason = shipment.carrier() + " " + shipment.trackingNumber()
                 + (tracking.valid() ? "" : " (tracking number not valid for a known carrier)")
                 + (late ? "; shipped after the ship-by date " + order.shipBy() : "");
@@ -175,7 +175,7 @@ public final class OrderLifecycle {
      * that pays nothing back (the order was already refunded in full) keeps the status.
      */
     public static OrderChange refund(Order order, Money amount, Actor actor, Instant now, String action,
-                                     String reason, List<StockMove> stock) {
+                                     String reason, List<StockChange> stock) {
         if (amount.minor() > order.refundable().minor()) {
             throw new IllegalArgumentException("refund " + amount + " above the refundable " + order.refundable());
         }

@@ -35,7 +35,7 @@ public final class EmailTemplates {
         return EmailTemplates.class.getResource("/emails/" + template + ".txt") != null;
     }
 
-    static String render(String template, Map<String, Object> values, boolean html) {
+    public static String render(String template, Map<String, Object> values, boolean html) {
         StringBuilder out = new StringBuilder();
         int pos = 0;
         while (true) {

@@ -17,7 +17,7 @@ import orderflow.shared.domain.OrderLifecycle;
 import orderflow.shared.domain.OrderStatus;
 import orderflow.shared.domain.Seller;
 import orderflow.shared.domain.ShipByPolicy;
-import orderflow.shared.domain.StockMove;
+import orderflow.shared.domain.StockChange;
 import orderflow.shared.email.OrderEmails;
 import orderflow.shared.ports.Accounts;
 import orderflow.shared.ports.EmailOutbox;
@@ -89,8 +89,8 @@ public final class ProcessOrderService {
         Instant deliverBy = intake.marketplaceDeliverBy() != null ? intake.marketplaceDeliverBy()
                 : OrderLifecycle.deliverBy(shipBy, seller.transitDays(), seller.timeZone());
         Order confirmed = order.confirmed(shipBy, deliverBy);
-        List<StockMove> moves = new ArrayList<>();
-        order.quantitiesBySku().forEach((sku, q) -> moves.add(new StockMove(sku, q, StockMove.Kind.RESERVE)));
+        List<StockChange> moves = new ArrayList<>();
+        order.quantitiesBySku().forEach((sku, q) -> moves.add(new StockChange(sku, q, StockChange.Kind.RESERVE)));
         Orders.Applied result = orders.apply(OrderChange.of(order, confirmed, now, ACTOR, "reserve",
                 "stock reserved for every line", moves));
         return switch (result) {

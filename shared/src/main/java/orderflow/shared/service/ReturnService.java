@@ -32,7 +32,7 @@ import orderflow.shared.ports.Returns;
 /**
  * POST /v1/orders/{orderId}/returns: a return checked against the seller's policy (window, what
  * was delivered minus what is already on an RMA, non-returnable SKUs) becomes an RMA with a number,
- * and the buyer is emailed the instructions. A refusal names the rule ({@link ReturnRules.Refused}).
+ * and the buyer is emailed the instructions. A refusal names the rule ({@link Failure.Refused}).
  */
 public final class ReturnService {
 
@@ -143,7 +143,7 @@ public final class ReturnService {
             ReturnAuthorization rma;
             try {
                 rma = ReturnRules.authorize(order, returns.forOrder(order.orderId()), policy, in.request(), now);
-            } catch (ReturnRules.Refused refused) {
+            } catch (Failure.Refused refused) {
                 // A delivery racing this one may have just taken the units for this very request.
                 Optional<ReturnAuthorization> raced = returns.rmaForRequest(requestKey).flatMap(returns::get);
                 if (raced.isPresent()) {

@@ -116,10 +116,10 @@ class OrderLifecycleTest {
         return change;
     }
 
-    private static Set<StockMove> moves(StockMove.Kind kind, Object... skuAndQuantity) {
-        Set<StockMove> moves = new java.util.HashSet<>();
+    private static Set<StockChange> moves(StockChange.Kind kind, Object... skuAndQuantity) {
+        Set<StockChange> moves = new java.util.HashSet<>();
         for (int i = 0; i < skuAndQuantity.length; i += 2) {
-            moves.add(new StockMove((String) skuAndQuantity[i], (Integer) skuAndQuantity[i + 1], kind));
+            moves.add(new StockChange((String) skuAndQuantity[i], (Integer) skuAndQuantity[i + 1], kind));
         }
         return moves;
     }
@@ -161,7 +161,7 @@ class OrderLifecycleTest {
                 cancelRequest("BUYER_REQUESTED", "ordered the wrong colour"), SELLER, LATER));
 
         assertEquals(OrderStatus.CANCELED, change.after().status());
-        assertEquals(moves(StockMove.Kind.RELEASE, "MUG-BLUE", 3, "MUG-RED", 4), Set.copyOf(change.stock()));
+        assertEquals(moves(StockChange.Kind.RELEASE, "MUG-BLUE", 3, "MUG-RED", 4), Set.copyOf(change.stock()));
         assertEquals(2, change.stock().size()); // one move per SKU, lines of the same SKU added up
         Cancellation c = change.after().fulfillment().cancellation();
         assertEquals("BUYER_REQUESTED: ordered the wrong colour", c.reason());
@@ -235,7 +235,7 @@ class OrderLifecycleTest {
         OrderChange change = ship(order, UPS_1, "2026-11-30");
 
         assertEquals(OrderStatus.SHIPPED, change.after().status());
-        assertEquals(moves(StockMove.Kind.COMMIT, "MUG-BLUE", 3, "MUG-RED", 4), Set.copyOf(change.stock()));
+        assertEquals(moves(StockChange.Kind.COMMIT, "MUG-BLUE", 3, "MUG-RED", 4), Set.copyOf(change.stock()));
         List<Shipment> shipments = change.after().fulfillment().shipments();
         assertEquals(1, shipments.size());
         Shipment s = shipments.get(0);
@@ -257,12 +257,12 @@ class OrderLifecycleTest {
     void partial_ship_leaves_the_order_partially_shipped_until_the_rest_ships() {
         OrderChange first = ship(twoSkusUnshipped(), UPS_1, "2026-11-30", "MUG-BLUE", 2);
         assertEquals(OrderStatus.PARTIALLY_SHIPPED, first.after().status());
-        assertEquals(List.of(new StockMove("MUG-BLUE", 2, StockMove.Kind.COMMIT)), first.stock());
+        assertEquals(List.of(new StockChange("MUG-BLUE", 2, StockChange.Kind.COMMIT)), first.stock());
         assertEquals(Map.of("MUG-BLUE", 1, "MUG-RED", 4), first.after().unshippedBySku());
 
         OrderChange second = ship(first.after(), UPS_2, "2026-11-30");
         assertEquals(OrderStatus.SHIPPED, second.after().status());
-        assertEquals(moves(StockMove.Kind.COMMIT, "MUG-BLUE", 1, "MUG-RED", 4), Set.copyOf(second.stock()));
+        assertEquals(moves(StockChange.Kind.COMMIT, "MUG-BLUE", 1, "MUG-RED", 4), Set.copyOf(second.stock()));
         List<Shipment> shipments = second.after().fulfillment().shipments();
         assertEquals(List.of("shp_1", "shp_2"), shipments.stream().map(Shipment::shipmentId).toList());
         assertEquals(Map.of("MUG-BLUE", 1, "MUG-RED", 4), shipments.get(1).quantities());
@@ -275,7 +275,7 @@ class OrderLifecycleTest {
         assertEquals(OrderStatus.PARTIALLY_SHIPPED, first.status());
         OrderChange rest = ship(first, UPS_2, "2026-11-30", "MUG-BLUE", 2);
         assertEquals(OrderStatus.SHIPPED, rest.after().status());
-        assertEquals(List.of(new StockMove("MUG-BLUE", 2, StockMove.Kind.COMMIT)), rest.stock());
+        assertEquals(List.of(new StockChange("MUG-BLUE", 2, StockChange.Kind.COMMIT)), rest.stock());
     }
 
     @Test

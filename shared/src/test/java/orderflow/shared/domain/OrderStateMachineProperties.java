@@ -124,7 +124,7 @@ class OrderStateMachineProperties {
             OrderStatus from = change.before().status();
             OrderStatus to = change.after().status();
             assertTrue(from == to || from.canBecome(to), change.entry().action() + ": " + from + " -> " + to);
-            for (StockMove m : change.stock()) {
+            for (StockChange m : change.stock()) {
                 int held = reserved.getOrDefault(m.sku(), 0);
                 switch (m.kind()) {
                     case RESERVE -> reserved.put(m.sku(), held + m.quantity());
@@ -204,8 +204,8 @@ class OrderStateMachineProperties {
                 if (status != OrderStatus.READY && status != OrderStatus.BACKORDERED) {
                     return;
                 }
-                List<StockMove> moves = new ArrayList<>();
-                order.quantitiesBySku().forEach((sku, q) -> moves.add(new StockMove(sku, q, StockMove.Kind.RESERVE)));
+                List<StockChange> moves = new ArrayList<>();
+                order.quantitiesBySku().forEach((sku, q) -> moves.add(new StockChange(sku, q, StockChange.Kind.RESERVE)));
                 Order confirmed = order.confirmed(w.now.plus(Duration.ofDays(3)), w.now.plus(Duration.ofDays(8)));
                 if (w.write(OrderChange.of(order, confirmed, w.now, PROCESSOR, "reserve", "stock reserved", moves))) {
                     return;
@@ -270,7 +270,7 @@ class OrderStateMachineProperties {
                 } catch (Failure.IllegalTransition t) {
                     assertFalse(allowed, where + ": " + t.getMessage());
                     w.refusals++;
-                } catch (ReturnRules.Refused r) {
+                } catch (Failure.Refused r) {
                     assertTrue(allowed && amount > refundable, where + ": " + r.getMessage());
                     w.refusals++;
                 }
@@ -363,7 +363,7 @@ class OrderStateMachineProperties {
         ReturnAuthorization rma;
         try {
             rma = ReturnRules.authorize(order, w.rmas, policy, new ReturnRequest(lines), w.now);
-        } catch (ReturnRules.Refused r) {
+        } catch (Failure.Refused r) {
             // Returns open only once every package is delivered: the same statuses that may receive one.
             assertFalse(allowed, where + ": " + r.getMessage());
             w.refusals++;

@@ -53,11 +53,11 @@ public final class StockModel {
     }
 
     /** The moves of one order change, all or nothing, as one TransactWriteItems; false when any condition fails. */
-    public boolean apply(List<StockMove> moves) {
+    public boolean apply(List<StockChange> moves) {
         Map<String, Item> staged = new LinkedHashMap<>();
-        for (StockMove m : moves) {
+        for (StockChange m : moves) {
             Item current = staged.containsKey(m.sku()) ? staged.get(m.sku()) : items.get(m.sku());
-            if (m.kind() == StockMove.Kind.WRITE_OFF) {
+            if (m.kind() == StockChange.Kind.WRITE_OFF) {
                 continue;
             }
             if (staged.containsKey(m.sku())) {

@@ -52,11 +52,11 @@ class StockProperties {
             String sku = SKUS.get(op.sku());
             Map<String, StockModel.Item> before = snapshot(stock);
             boolean applied = switch (op.kind()) {
-                case 0 -> stock.apply(List.of(new StockMove(sku, op.quantity(), StockMove.Kind.RESERVE)));
-                case 1 -> stock.apply(List.of(new StockMove(sku, op.quantity(), StockMove.Kind.COMMIT)));
-                case 2 -> stock.apply(List.of(new StockMove(sku, op.quantity(), StockMove.Kind.RELEASE)));
-                case 3 -> stock.apply(List.of(new StockMove(sku, op.quantity(), StockMove.Kind.RESTOCK)));
-                case 4 -> stock.apply(List.of(new StockMove(sku, op.quantity(), StockMove.Kind.WRITE_OFF)));
+                case 0 -> stock.apply(List.of(new StockChange(sku, op.quantity(), StockChange.Kind.RESERVE)));
+                case 1 -> stock.apply(List.of(new StockChange(sku, op.quantity(), StockChange.Kind.COMMIT)));
+                case 2 -> stock.apply(List.of(new StockChange(sku, op.quantity(), StockChange.Kind.RELEASE)));
+                case 3 -> stock.apply(List.of(new StockChange(sku, op.quantity(), StockChange.Kind.RESTOCK)));
+                case 4 -> stock.apply(List.of(new StockChange(sku, op.quantity(), StockChange.Kind.WRITE_OFF)));
                 case 5 -> {
                     StockModel.Item item = stock.item(sku);
                     long read = item == null ? 0 : item.onHand;
@@ -83,12 +83,12 @@ class StockProperties {
     }
 
     /** A multi-SKU transaction: one move per SKU, the kind from the op. */
-    private static List<StockMove> transaction(Op op) {
-        StockMove.Kind[] kinds = {StockMove.Kind.RESERVE, StockMove.Kind.COMMIT, StockMove.Kind.RELEASE,
-                StockMove.Kind.RESTOCK};
-        List<StockMove> moves = new ArrayList<>();
+    private static List<StockChange> transaction(Op op) {
+        StockChange.Kind[] kinds = {StockChange.Kind.RESERVE, StockChange.Kind.COMMIT, StockChange.Kind.RELEASE,
+                StockChange.Kind.RESTOCK};
+        List<StockChange> moves = new ArrayList<>();
         for (int i = 0; i < SKUS.size(); i++) {
-            moves.add(new StockMove(SKUS.get(i), 1 + (op.quantity() + i) % 4, kinds[Math.floorMod(op.other() + i, 4)]));
+            moves.add(new StockChange(SKUS.get(i), 1 + (op.quantity() + i) % 4, kinds[Math.floorMod(op.other() + i, 4)]));
         }
         return moves;
     }

@@ -13,7 +13,7 @@ import orderflow.shared.domain.Order;
 import orderflow.shared.domain.OrderChange;
 import orderflow.shared.domain.OrderFilter;
 import orderflow.shared.domain.Seller;
-import orderflow.shared.domain.StockMove;
+import orderflow.shared.domain.StockChange;
 import orderflow.shared.domain.Storefront;
 import orderflow.shared.email.EmailMessage;
 import orderflow.shared.email.RenderedEmail;
@@ -89,16 +89,16 @@ final class InMemory {
                 return new Stale();
             }
             List<Shortfall> short_ = new ArrayList<>();
-            for (StockMove m : change.stock()) {
+            for (StockChange m : change.stock()) {
                 Integer have = available.get(m.sku());
-                if (m.kind() == StockMove.Kind.RESERVE && (have == null || have < m.quantity())) {
+                if (m.kind() == StockChange.Kind.RESERVE && (have == null || have < m.quantity())) {
                     short_.add(new Shortfall(m.sku(), m.quantity(), have));
                 }
             }
             if (!short_.isEmpty()) {
                 return new Short(short_);
             }
-            for (StockMove m : change.stock()) {
+            for (StockChange m : change.stock()) {
                 int q = m.quantity();
                 switch (m.kind()) {
                     case RESERVE -> { available.merge(m.sku(), -q, Integer::sum); reserved.merge(m.sku(), q, Integer::sum); }

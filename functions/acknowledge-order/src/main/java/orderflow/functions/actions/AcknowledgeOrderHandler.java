@@ -14,7 +14,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import orderflow.shared.api.ActionResponses;
 import orderflow.shared.api.LambdaStreams;
 import orderflow.shared.api.PrimingContext;
-import orderflow.shared.api.Responses;
+import orderflow.shared.api.Requests;
 import orderflow.shared.api.SellerActions;
 import orderflow.shared.api.SellerRoutes;
 import orderflow.shared.api.SnapStartHook;
@@ -49,9 +49,9 @@ public class AcknowledgeOrderHandler implements RequestHandler<APIGatewayV2HTTPE
         return SellerRoutes.handle(event, context, sellerId -> {
             // No body is needed; one that is sent must still be a JSON object of at most 64 KiB (its
             // members are ignored, as unknown fields are everywhere): broken JSON is a 400, not ignored.
-            Responses.jsonBody(event, true);
-            return ActionResponses.of(service.acknowledge(sellerId, Responses.actor(event),
-                    Responses.pathParameter(event, "orderId")), clock.instant(), 200);
+            Requests.jsonBody(event, true);
+            return ActionResponses.of(service.acknowledge(sellerId, Requests.actor(event),
+                    Requests.pathParameter(event, "orderId")), clock.instant(), 200);
         });
     }
 

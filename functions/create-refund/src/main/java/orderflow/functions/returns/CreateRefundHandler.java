@@ -14,6 +14,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import orderflow.shared.api.LambdaStreams;
 import orderflow.shared.api.OrderViews;
 import orderflow.shared.api.PrimingContext;
+import orderflow.shared.api.Requests;
 import orderflow.shared.api.Responses;
 import orderflow.shared.api.ReturnViews;
 import orderflow.shared.api.SellerRoutes;
@@ -64,9 +65,9 @@ public class CreateRefundHandler implements RequestHandler<APIGatewayV2HTTPEvent
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         return SellerRoutes.handle(event, context, sellerId -> {
-            String orderId = Responses.pathParameter(event, "orderId");
-            RefundService.Issued issued = service.goodwill(sellerId, Responses.actor(event), orderId,
-                    Responses.jsonBody(event, false), Responses.header(event, "idempotency-key"));
+            String orderId = Requests.pathParameter(event, "orderId");
+            RefundService.Issued issued = service.goodwill(sellerId, Requests.actor(event), orderId,
+                    Requests.jsonBody(event, false), Requests.header(event, "idempotency-key"));
             Map<String, Object> body = ReturnViews.refund(issued.refund());
             body.put("order", OrderViews.detail(issued.order(), clock.instant()));
             body.put("changed", issued.changed());

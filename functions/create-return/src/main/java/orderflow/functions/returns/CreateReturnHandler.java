@@ -15,6 +15,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import orderflow.shared.api.LambdaStreams;
 import orderflow.shared.api.PrimingContext;
+import orderflow.shared.api.Requests;
 import orderflow.shared.api.Responses;
 import orderflow.shared.api.SellerRoutes;
 import orderflow.shared.api.SnapStartHook;
@@ -61,15 +62,15 @@ public class CreateReturnHandler implements RequestHandler<APIGatewayV2HTTPEvent
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         if (String.valueOf(event.getRouteKey()).startsWith("POST /webhooks/")) {
             return StorefrontRoutes.handle(event, context, storefrontId -> {
-                ReturnService.Requested r = service.fromStorefront(storefrontId, name -> Responses.header(event, name),
-                        Responses.rawBody(event));
+                ReturnService.Requested r = service.fromStorefront(storefrontId, name -> Requests.header(event, name),
+                        Requests.rawBody(event));
                 Map<String, Object> body = view(r.rma());
                 body.put("duplicate", r.duplicate());
                 return Responses.json(r.duplicate() ? 200 : 201, body);
             });
         }
         return SellerRoutes.handle(event, context, sellerId -> Responses.json(201, view(service.authorize(sellerId,
-                Responses.pathParameter(event, "orderId"), Responses.jsonBody(event, false)))));
+                Requests.pathParameter(event, "orderId"), Requests.jsonBody(event, false)))));
     }
 
     private static Map<String, Object> view(ReturnAuthorization rma) {

@@ -13,7 +13,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import orderflow.shared.api.LambdaStreams;
 import orderflow.shared.api.PrimingContext;
-import orderflow.shared.api.Responses;
+import orderflow.shared.api.Requests;
 import orderflow.shared.api.SnapStartHook;
 
 /**
@@ -45,7 +45,7 @@ public class DashboardHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        String name = Responses.pathParameter(event, "file");
+        String name = Requests.pathParameter(event, "file");
         Optional<StaticFiles.File> found = name == null ? files.page() : files.asset(name);
         if (found.isEmpty()) {
             return response(404, headers("text/plain; charset=utf-8"), "Not found");
@@ -55,7 +55,7 @@ public class DashboardHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
         // Names carry no hash, so the browser revalidates each time and gets a bodiless 304 while unchanged.
         headers.put("cache-control", "no-cache");
         headers.put("etag", file.etag());
-        if (matches(Responses.header(event, "if-none-match"), file.etag())) {
+        if (matches(Requests.header(event, "if-none-match"), file.etag())) {
             return response(304, headers, null);
         }
         return response(200, headers, file.body());

@@ -14,6 +14,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import orderflow.shared.api.InventoryViews;
 import orderflow.shared.api.LambdaStreams;
 import orderflow.shared.api.PrimingContext;
+import orderflow.shared.api.Requests;
 import orderflow.shared.api.Responses;
 import orderflow.shared.api.SellerRoutes;
 import orderflow.shared.api.SnapStartHook;
@@ -48,7 +49,7 @@ public class GetInventoryHandler implements RequestHandler<APIGatewayV2HTTPEvent
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         return SellerRoutes.handle(event, context, sellerId -> {
-            String sku = Responses.pathParameter(event, "sku");
+            String sku = Requests.pathParameter(event, "sku");
             if (sku != null) {
                 InventoryService.Detail d = service.get(sellerId, sku);
                 return Responses.json(200, InventoryViews.detail(d.item(), d.movements()));

@@ -14,6 +14,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import orderflow.shared.api.LambdaStreams;
 import orderflow.shared.api.OrderViews;
 import orderflow.shared.api.PrimingContext;
+import orderflow.shared.api.Requests;
 import orderflow.shared.api.Responses;
 import orderflow.shared.api.SellerRoutes;
 import orderflow.shared.api.SnapStartHook;
@@ -46,7 +47,7 @@ public class GetOrderHistoryHandler implements RequestHandler<APIGatewayV2HTTPEv
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         return SellerRoutes.handle(event, context, sellerId -> {
-            OrderQueryService.HistoryPage page = service.history(sellerId, Responses.pathParameter(event, "orderId"),
+            OrderQueryService.HistoryPage page = service.history(sellerId, Requests.pathParameter(event, "orderId"),
                     event.getQueryStringParameters());
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("orderId", page.order().orderId());

@@ -14,6 +14,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import orderflow.shared.api.LambdaStreams;
 import orderflow.shared.api.OrderViews;
 import orderflow.shared.api.PrimingContext;
+import orderflow.shared.api.Requests;
 import orderflow.shared.api.Responses;
 import orderflow.shared.api.SellerRoutes;
 import orderflow.shared.api.SnapStartHook;
@@ -47,7 +48,7 @@ public class GetOrderHandler implements RequestHandler<APIGatewayV2HTTPEvent, AP
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         return SellerRoutes.handle(event, context, sellerId -> {
-            OrderQueryService.Detail detail = service.detail(sellerId, Responses.pathParameter(event, "orderId"),
+            OrderQueryService.Detail detail = service.detail(sellerId, Requests.pathParameter(event, "orderId"),
                     event.getQueryStringParameters());
             Map<String, Object> json = OrderViews.detail(detail.order(), clock.instant());
             if (detail.rawPayload() != null) {

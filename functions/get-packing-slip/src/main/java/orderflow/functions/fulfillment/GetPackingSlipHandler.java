@@ -13,6 +13,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import orderflow.shared.api.LambdaStreams;
 import orderflow.shared.api.PrimingContext;
+import orderflow.shared.api.Requests;
 import orderflow.shared.api.Responses;
 import orderflow.shared.api.SellerRoutes;
 import orderflow.shared.api.SnapStartHook;
@@ -23,7 +24,7 @@ import orderflow.shared.aws.PrimingSamples;
 import orderflow.shared.aws.DynamoAccounts;
 import orderflow.shared.aws.DynamoInventory;
 import orderflow.shared.aws.DynamoOrders;
-import orderflow.shared.email.PackingSlips;
+import orderflow.shared.documents.PackingSlips;
 import orderflow.shared.service.FulfillmentService;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -48,7 +49,7 @@ public class GetPackingSlipHandler implements RequestHandler<APIGatewayV2HTTPEve
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         return SellerRoutes.handle(event, context, sellerId -> {
-            FulfillmentService.Slip slip = service.packingSlip(sellerId, Responses.pathParameter(event, "orderId"));
+            FulfillmentService.Slip slip = service.packingSlip(sellerId, Requests.pathParameter(event, "orderId"));
             return Responses.text(200, PackingSlips.render(slip.order(), slip.seller(), slip.stock()),
                     "text/html; charset=utf-8", Map.of("content-security-policy",
                             "default-src 'none'; style-src 'unsafe-inline'"));

@@ -13,6 +13,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import orderflow.shared.api.LambdaStreams;
 import orderflow.shared.api.PrimingContext;
+import orderflow.shared.api.Requests;
 import orderflow.shared.api.Responses;
 import orderflow.shared.api.ReturnViews;
 import orderflow.shared.api.SellerRoutes;
@@ -61,7 +62,7 @@ public class ListReturnsHandler implements RequestHandler<APIGatewayV2HTTPEvent,
                 return Responses.json(200, ReturnViews.items(listing.items().stream()
                         .map(l -> ReturnViews.rma(l.rma(), l.refund())).toList(), listing.nextCursor()));
             }
-            orderId = Responses.pathParameter(event, "orderId");
+            orderId = Requests.pathParameter(event, "orderId");
             if (String.valueOf(event.getRouteKey()).endsWith("/refunds")) {
                 return Responses.json(200, ReturnViews.items(refunds.forOrder(sellerId, orderId).stream()
                         .map(ReturnViews::refund).toList(), null));

@@ -14,6 +14,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import orderflow.shared.api.InventoryViews;
 import orderflow.shared.api.LambdaStreams;
 import orderflow.shared.api.PrimingContext;
+import orderflow.shared.api.Requests;
 import orderflow.shared.api.Responses;
 import orderflow.shared.api.SellerRoutes;
 import orderflow.shared.api.SnapStartHook;
@@ -53,8 +54,8 @@ public class PackCheckHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         return SellerRoutes.handle(event, context, sellerId -> {
-            FulfillmentService.CheckResult r = service.packCheck(sellerId, Responses.actor(event),
-                    Responses.pathParameter(event, "orderId"), Responses.jsonBody(event, false));
+            FulfillmentService.CheckResult r = service.packCheck(sellerId, Requests.actor(event),
+                    Requests.pathParameter(event, "orderId"), Requests.jsonBody(event, false));
             Map<String, Object> body = InventoryViews.packCheck(r.check());
             body.put("order", OrderViews.detail(r.order(), clock.instant()));
             // 200 either way: a failed check is a normal answer at the bench, not an error.

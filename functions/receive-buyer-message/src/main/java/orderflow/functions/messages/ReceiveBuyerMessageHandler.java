@@ -15,6 +15,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import orderflow.shared.api.LambdaStreams;
 import orderflow.shared.api.PrimingContext;
+import orderflow.shared.api.Requests;
 import orderflow.shared.api.Responses;
 import orderflow.shared.api.SnapStartHook;
 import orderflow.shared.api.StorefrontRoutes;
@@ -54,8 +55,8 @@ public class ReceiveBuyerMessageHandler implements RequestHandler<APIGatewayV2HT
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         return StorefrontRoutes.handle(event, context, storefrontId -> {
-            MessageService.Received r = service.receive(storefrontId, name -> Responses.header(event, name),
-                    Responses.rawBody(event));
+            MessageService.Received r = service.receive(storefrontId, name -> Requests.header(event, name),
+                    Requests.rawBody(event));
             Map<String, Object> answer = new LinkedHashMap<>();
             answer.put("orderId", r.orderId());
             answer.put("messageId", r.messageId());

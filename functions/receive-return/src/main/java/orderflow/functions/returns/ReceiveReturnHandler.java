@@ -16,6 +16,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import orderflow.shared.api.LambdaStreams;
 import orderflow.shared.api.OrderViews;
 import orderflow.shared.api.PrimingContext;
+import orderflow.shared.api.Requests;
 import orderflow.shared.api.Responses;
 import orderflow.shared.api.ReturnViews;
 import orderflow.shared.api.SellerRoutes;
@@ -82,8 +83,8 @@ public class ReceiveReturnHandler implements RequestHandler<APIGatewayV2HTTPEven
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         return SellerRoutes.handle(event, context, sellerId -> {
-            RefundService.Receipt receipt = service.receive(sellerId, Responses.actor(event),
-                    Responses.pathParameter(event, "rmaId"), Responses.jsonBody(event, false));
+            RefundService.Receipt receipt = service.receive(sellerId, Requests.actor(event),
+                    Requests.pathParameter(event, "rmaId"), Requests.jsonBody(event, false));
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("rma", ReturnViews.rma(receipt.rma(), receipt.refund()));
             body.put("refund", receipt.refund() == null ? null : ReturnViews.refund(receipt.refund()));

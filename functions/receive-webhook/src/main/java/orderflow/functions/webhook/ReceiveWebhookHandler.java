@@ -17,6 +17,7 @@ import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import orderflow.shared.api.LambdaStreams;
 import orderflow.shared.api.PrimingContext;
 import orderflow.shared.api.SnapStartHook;
+import orderflow.shared.api.Requests;
 import orderflow.shared.api.Responses;
 import orderflow.shared.api.StorefrontRoutes;
 import orderflow.shared.aws.AwsClients;
@@ -56,8 +57,8 @@ public class ReceiveWebhookHandler implements RequestHandler<APIGatewayV2HTTPEve
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         return StorefrontRoutes.handle(event, context, storefrontId -> {
-            ReceiveOrderService.Receipt receipt = service.receive(storefrontId, name -> Responses.header(event, name),
-                    Responses.rawBody(event));
+            ReceiveOrderService.Receipt receipt = service.receive(storefrontId, name -> Requests.header(event, name),
+                    Requests.rawBody(event));
             context.getLogger().log("delivery from storefront " + storefrontId + ": order " + receipt.orderId() + " "
                     + (receipt.duplicate() ? "redelivered" : "accepted") + " as " + receipt.status()
                     + (receipt.note() == null ? "" : " (" + receipt.note() + ")"), LogLevel.INFO);

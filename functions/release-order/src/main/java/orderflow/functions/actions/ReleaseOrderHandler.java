@@ -15,7 +15,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import orderflow.shared.api.ActionResponses;
 import orderflow.shared.api.LambdaStreams;
 import orderflow.shared.api.PrimingContext;
-import orderflow.shared.api.Responses;
+import orderflow.shared.api.Requests;
 import orderflow.shared.api.SellerActions;
 import orderflow.shared.api.SellerRoutes;
 import orderflow.shared.api.SnapStartHook;
@@ -62,7 +62,7 @@ public class ReleaseOrderHandler implements RequestHandler<APIGatewayV2HTTPEvent
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         return SellerRoutes.handle(event, context, sellerId -> ActionResponses.of(service.release(sellerId,
-                Responses.actor(event), Responses.pathParameter(event, "orderId"), Responses.jsonBody(event, true)),
+                Requests.actor(event), Requests.pathParameter(event, "orderId"), Requests.jsonBody(event, true)),
                 clock.instant(), 200));
     }
 

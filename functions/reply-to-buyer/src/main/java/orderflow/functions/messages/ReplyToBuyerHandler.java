@@ -15,6 +15,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import orderflow.shared.api.LambdaStreams;
 import orderflow.shared.api.MessageViews;
 import orderflow.shared.api.PrimingContext;
+import orderflow.shared.api.Requests;
 import orderflow.shared.api.Responses;
 import orderflow.shared.api.SellerRoutes;
 import orderflow.shared.api.SnapStartHook;
@@ -52,8 +53,8 @@ public class ReplyToBuyerHandler implements RequestHandler<APIGatewayV2HTTPEvent
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         return SellerRoutes.handle(event, context, sellerId -> {
-            MessageService.Replied r = service.reply(sellerId, Responses.actor(event),
-                    Responses.pathParameter(event, "orderId"), Responses.jsonBody(event, false));
+            MessageService.Replied r = service.reply(sellerId, Requests.actor(event),
+                    Requests.pathParameter(event, "orderId"), Requests.jsonBody(event, false));
             Map<String, Object> body = new LinkedHashMap<>(MessageViews.message(r.reply()));
             body.put("responseSeconds", r.responseSeconds());
             return Responses.json(201, body);

@@ -13,6 +13,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import orderflow.shared.api.LambdaStreams;
 import orderflow.shared.api.PrimingContext;
+import orderflow.shared.api.Requests;
 import orderflow.shared.api.Responses;
 import orderflow.shared.api.SellerRoutes;
 import orderflow.shared.api.SnapStartHook;
@@ -46,7 +47,7 @@ public class ReturnPolicyHandler implements RequestHandler<APIGatewayV2HTTPEvent
             boolean put = event.getRequestContext() != null && event.getRequestContext().getHttp() != null
                     && "PUT".equals(event.getRequestContext().getHttp().getMethod());
             ReturnPolicyService.Current current = put
-                    ? service.put(sellerId, Responses.actor(event), Responses.jsonBody(event, false))
+                    ? service.put(sellerId, Requests.actor(event), Requests.jsonBody(event, false))
                     : service.get(sellerId);
             Map<String, Object> body = new LinkedHashMap<>(current.policy().toJson());
             body.put("default", current.isDefault());

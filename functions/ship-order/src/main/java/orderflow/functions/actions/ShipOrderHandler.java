@@ -14,7 +14,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import orderflow.shared.api.ActionResponses;
 import orderflow.shared.api.LambdaStreams;
 import orderflow.shared.api.PrimingContext;
-import orderflow.shared.api.Responses;
+import orderflow.shared.api.Requests;
 import orderflow.shared.api.SellerActions;
 import orderflow.shared.api.SellerRoutes;
 import orderflow.shared.api.SnapStartHook;
@@ -50,7 +50,7 @@ public class ShipOrderHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         return SellerRoutes.handle(event, context, sellerId -> ActionResponses.of(service.ship(sellerId,
-                Responses.actor(event), Responses.pathParameter(event, "orderId"), Responses.jsonBody(event, false)), clock.instant(), 201));
+                Requests.actor(event), Requests.pathParameter(event, "orderId"), Requests.jsonBody(event, false)), clock.instant(), 201));
     }
 
     /**

@@ -13,6 +13,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import orderflow.shared.api.InventoryViews;
 import orderflow.shared.api.LambdaStreams;
 import orderflow.shared.api.PrimingContext;
+import orderflow.shared.api.Requests;
 import orderflow.shared.api.Responses;
 import orderflow.shared.api.SellerRoutes;
 import orderflow.shared.api.SnapStartHook;
@@ -57,12 +58,12 @@ public class UpdateStockHandler implements RequestHandler<APIGatewayV2HTTPEvent,
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         return SellerRoutes.handle(event, context, sellerId -> {
-            String sku = Responses.pathParameter(event, "sku");
-            String actor = Responses.actor(event).toString();
+            String sku = Requests.pathParameter(event, "sku");
+            String actor = Requests.actor(event).toString();
             boolean put = "PUT".equals(event.getRequestContext().getHttp().getMethod());
             InventoryService.Detail d = put
-                    ? service.put(sellerId, actor, sku, Responses.jsonBody(event, false))
-                    : service.adjust(sellerId, actor, sku, Responses.jsonBody(event, false));
+                    ? service.put(sellerId, actor, sku, Requests.jsonBody(event, false))
+                    : service.adjust(sellerId, actor, sku, Requests.jsonBody(event, false));
             return Responses.json(200, InventoryViews.detail(d.item(), d.movements()));
         });
     }

@@ -1,5 +1,6 @@
 package orderflow.shared.domain.returns;
 
+import orderflow.shared.domain.Failure;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -16,10 +17,10 @@ public final class Receiving {
     private Receiving() {
     }
 
-    /** The received lines, each with the reason of its authorized line; throws {@link ReturnRules.Refused}. */
+    /** The received lines, each with the reason of its authorized line; throws {@link Failure.Refused}. */
     public static List<ReceivedLine> check(ReturnAuthorization rma, ReceiveRequest received) {
         if (rma.status() != RmaStatus.AUTHORIZED) {
-            throw new ReturnRules.Refused(ReturnRules.RULE_RMA_STATUS, "status", rma.rmaNumber() + " is "
+            throw new Failure.Refused(ReturnRules.RULE_RMA_STATUS, "status", rma.rmaNumber() + " is "
                     + rma.status() + ": only an AUTHORIZED return can be received.");
         }
         List<ReceivedLine> lines = new ArrayList<>();
@@ -28,12 +29,12 @@ public final class Receiving {
             ReceiveRequest.Line line = received.lines().get(i);
             ReturnLine authorized = rma.line(line.sku());
             if (authorized == null) {
-                throw new ReturnRules.Refused(ReturnRules.RULE_NOT_AUTHORIZED, "lines[" + i + "].sku",
+                throw new Failure.Refused(ReturnRules.RULE_NOT_AUTHORIZED, "lines[" + i + "].sku",
                         line.sku() + " is not on " + rma.rmaNumber() + ".");
             }
             int total = units.merge(line.sku(), line.quantity(), Integer::sum);
             if (total > authorized.quantity()) {
-                throw new ReturnRules.Refused(ReturnRules.RULE_QUANTITY, "lines[" + i + "].quantity",
+                throw new Failure.Refused(ReturnRules.RULE_QUANTITY, "lines[" + i + "].quantity",
                         line.sku() + ": " + rma.rmaNumber() + " authorizes " + authorized.quantity()
                                 + " units, not " + total + ".");
             }

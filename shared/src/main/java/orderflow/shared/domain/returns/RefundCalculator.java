@@ -120,7 +120,7 @@ public final class RefundCalculator {
      * A refund of a chosen amount, not tied to returned units (a late delivery, a scratch, outbound
      * shipping). The amount must be in the order's currency and more than 0 ({@link
      * Failure.InvalidInput} on field "amount"), and at most the order total minus alreadyRefunded
-     * (else {@link ReturnRules.Refused} with rule "refund-cap"); an order whose payment is not
+     * (else {@link Failure.Refused} with rule "refund-cap"); an order whose payment is not
      * verified (PENDING) has nothing to refund.
      */
     public static RefundQuote goodwill(Order order, Money amount, Money alreadyRefunded) {
@@ -136,11 +136,11 @@ public final class RefundCalculator {
         }
         long refundable = refundable(order, alreadyRefunded);
         if (order.status() == OrderStatus.PENDING) {
-            throw new ReturnRules.Refused(ReturnRules.RULE_REFUND_CAP, "amount", "The payment of order "
+            throw new Failure.Refused(ReturnRules.RULE_REFUND_CAP, "amount", "The payment of order "
                     + order.orderId() + " is not verified yet: there is nothing to refund.");
         }
         if (amount.minor() > refundable) {
-            throw new ReturnRules.Refused(ReturnRules.RULE_REFUND_CAP, "amount", "At most "
+            throw new Failure.Refused(ReturnRules.RULE_REFUND_CAP, "amount", "At most "
                     + money(refundable, currency).toDecimalString() + " " + currency + " can still be refunded: "
                     + order.totals().total().toDecimalString() + " paid, " + alreadyRefunded.toDecimalString()
                     + " already refunded; " + amount.toDecimalString() + " asked.");

@@ -12,7 +12,7 @@ import orderflow.shared.domain.Order;
 import orderflow.shared.domain.OrderChange;
 import orderflow.shared.domain.OrderLifecycle;
 import orderflow.shared.domain.SellerAction;
-import orderflow.shared.domain.StockMove;
+import orderflow.shared.domain.StockChange;
 
 /**
  * Decides what paying money back writes: for a return that arrived, the RMA received, sellable
@@ -38,10 +38,10 @@ public final class Refunding {
         List<ReturnAuthorization> earlier = rmas.stream().filter(r -> !r.rmaId().equals(rma.rmaId())).toList();
         RefundQuote quote = RefundCalculator.forReturn(order, Receiving.bySku(lines),
                 ReturnAuthorization.receivedBySku(earlier), policy, order.refunded());
-        List<StockMove> stock = new ArrayList<>();
+        List<StockChange> stock = new ArrayList<>();
         for (ReceivedLine line : lines) {
-            stock.add(new StockMove(line.sku(), line.quantity(), line.condition() == ItemCondition.SELLABLE
-                    ? StockMove.Kind.RESTOCK : StockMove.Kind.WRITE_OFF));
+            stock.add(new StockChange(line.sku(), line.quantity(), line.condition() == ItemCondition.SELLABLE
+                    ? StockChange.Kind.RESTOCK : StockChange.Kind.WRITE_OFF));
         }
         ReturnAuthorization received = rma.receive(lines, now);
         Refund refund = quote.refund().minor() > 0

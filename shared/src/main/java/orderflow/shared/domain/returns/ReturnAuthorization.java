@@ -1,5 +1,6 @@
 package orderflow.shared.domain.returns;
 
+import orderflow.shared.domain.Failure;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,7 +54,7 @@ public record ReturnAuthorization(String rmaId, String rmaNumber, String orderId
             return this;
         }
         if (status != RmaStatus.AUTHORIZED) {
-            throw new ReturnRules.Refused(ReturnRules.RULE_RMA_STATUS, "status",
+            throw new Failure.Refused(ReturnRules.RULE_RMA_STATUS, "status",
                     rmaNumber + " is already " + status + " and can no longer be canceled.");
         }
         return new ReturnAuthorization(rmaId, rmaNumber, orderId, lines, createdAt, RmaStatus.CANCELED, received,

@@ -1,5 +1,6 @@
 package orderflow.shared.domain.returns;
 
+import orderflow.shared.domain.Failure;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -10,7 +11,7 @@ import orderflow.shared.domain.Shipment;
 
 /**
  * Whether an order's units may be returned, decided here and nowhere else. A refusal is a {@link
- * Refused} naming the rule, the offending field and the reason; the first offending line is reported.
+ * Failure.Refused} naming the rule, the offending field and the reason; the first offending line is reported.
  *
  * <ul>
  *   <li><b>not-delivered</b>: only delivered units come back. The order must be DELIVERED or have at
@@ -42,30 +43,7 @@ public final class ReturnRules {
     private ReturnRules() {
     }
 
-    /**
-     * A well-formed request refused by a return or refund rule: the API answers 422 with {@link #rule()}
-     * and {@link #field()} (a JSON path into the request, such as {@code lines[1].quantity}).
-     */
-    public static final class Refused extends RuntimeException {
-        private final String rule;
-        private final String field;
-
-        public Refused(String rule, String field, String message) {
-            super(message, null, false, false);
-            this.rule = rule;
-            this.field = field;
-        }
-
-        public String rule() {
-            return rule;
-        }
-
-        public String field() {
-            return field;
-        }
-    }
-
-    /** Throws {@link Refused} unless the order allows every line of the request now. */
+    /** Throws {@link Failure.Refused} unless the order allows every line of the request now. */
     public static void check(Order order, List<ReturnAuthorization> existing, ReturnPolicy policy,
                              ReturnRequest request, Instant now) {
         Map<String, Integer> delivered = new HashMap<>();
@@ -80,13 +58,13 @@ public final class ReturnRules {
             });
         }
         if (delivered.isEmpty()) {
-            throw new Refused(RULE_NOT_DELIVERED, "orderId", "Nothing of order " + order.orderId()
+            throw new Failure.Refused(RULE_NOT_DELIVERED, "orderId", "Nothing of order " + order.orderId()
                     + " has been delivered yet (it is " + order.status() + "): only delivered items can be returned.");
         }
         if (!order.status().sellerActions().contains(orderflow.shared.domain.SellerAction.RETURN)) {
             // A return is received and refunded from a delivered order: opening one earlier could
             // leave an RMA that can never be received (a package lost on its way).
-            throw new Refused(RULE_NOT_DELIVERED, "orderId", "Order " + order.orderId() + " is " + order.status()
+            throw new Failure.Refused(RULE_NOT_DELIVERED, "orderId", "Order " + order.orderId() + " is " + order.status()
                     + ": returns open once every package has been delivered.");
         }
         Map<String, Integer> held = new HashMap<>();
@@ -102,26 +80,26 @@ public final class ReturnRules {
             String sku = line.sku();
             String path = "lines[" + i + "]";
             if (!ordered.containsKey(sku)) {
-                throw new Refused(RULE_NOT_IN_ORDER, path + ".sku", sku + " is not in this order.");
+                throw new Failure.Refused(RULE_NOT_IN_ORDER, path + ".sku", sku + " is not in this order.");
             }
             if (!policy.returnable(sku)) {
-                throw new Refused(RULE_NON_RETURNABLE, path + ".sku", sku + " cannot be returned: the seller's "
+                throw new Failure.Refused(RULE_NON_RETURNABLE, path + ".sku", sku + " cannot be returned: the seller's "
                         + "return policy lists it as non-returnable.");
             }
             int units = delivered.getOrDefault(sku, 0);
             if (units == 0) {
-                throw new Refused(RULE_NOT_DELIVERED, path + ".sku", sku + " has not been delivered yet: only "
+                throw new Failure.Refused(RULE_NOT_DELIVERED, path + ".sku", sku + " has not been delivered yet: only "
                         + "delivered items can be returned.");
             }
             Instant end = policy.windowEnd(lastDelivery.get(sku));
             if (now.isAfter(end)) {
-                throw new Refused(RULE_RETURN_WINDOW, path + ".sku", sku + " was delivered at "
+                throw new Failure.Refused(RULE_RETURN_WINDOW, path + ".sku", sku + " was delivered at "
                         + lastDelivery.get(sku) + "; its " + policy.windowDays() + "-day return window closed at "
                         + end + ".");
             }
             int taken = held.getOrDefault(sku, 0);
             if (line.quantity() > units - taken) {
-                throw new Refused(RULE_QUANTITY, path + ".quantity", sku + ": " + units + " delivered, " + taken
+                throw new Failure.Refused(RULE_QUANTITY, path + ".quantity", sku + ": " + units + " delivered, " + taken
                         + " already returned or authorized for return: at most " + Math.max(0, units - taken)
                         + " can be returned, not " + line.quantity() + ".");
             }

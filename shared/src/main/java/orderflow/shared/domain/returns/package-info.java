@@ -8,6 +8,6 @@
  *
  * <p>Bad input is a {@link orderflow.shared.domain.Failure.InvalidInput} naming every field; a
  * well-formed request that a business rule refuses is a {@link
- * orderflow.shared.domain.returns.ReturnRules.Refused} naming the rule (the API answers 422).
+ * orderflow.shared.domain.Failure.Refused} naming the rule (the API answers 422).
  */
 package orderflow.shared.domain.returns;

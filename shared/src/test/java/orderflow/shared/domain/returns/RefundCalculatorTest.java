@@ -276,7 +276,7 @@ class RefundCalculatorTest {
 
     @Test
     void goodwill_over_the_cap_is_refused_naming_the_refund_cap_rule() {
-        ReturnRules.Refused e = assertThrows(ReturnRules.Refused.class,
+        Failure.Refused e = assertThrows(Failure.Refused.class,
                 () -> RefundCalculator.goodwill(lampOrder(), usd("21.06"), usd("100.00")));
         assertEquals("refund-cap", e.rule());
         assertEquals("amount", e.field());
@@ -299,7 +299,7 @@ class RefundCalculatorTest {
         Order pending = new Order(order.orderId(), order.sellerId(), order.storefrontId(), order.externalOrderId(),
                 OrderStatus.PENDING, null, order.createdAt(), order.receivedAt(), order.currency(), order.buyer(),
                 order.shipTo(), order.lines(), order.totals(), null, null, 1, null, null);
-        assertEquals("refund-cap", assertThrows(ReturnRules.Refused.class,
+        assertEquals("refund-cap", assertThrows(Failure.Refused.class,
                 () -> RefundCalculator.goodwill(pending, usd("1.00"), NOTHING)).rule());
     }
 }

@@ -110,7 +110,7 @@ class RefundProperties {
                     assertTrue(amount <= refundableBefore, "goodwill " + amount + " over the cap " + refundableBefore);
                     order = change.order().after();
                     refund = change.refund();
-                } catch (ReturnRules.Refused r) {
+                } catch (Failure.Refused r) {
                     assertEquals(ReturnRules.RULE_REFUND_CAP, r.rule());
                     assertTrue(amount > refundableBefore, "refused " + amount + " under the cap " + refundableBefore);
                     continue;

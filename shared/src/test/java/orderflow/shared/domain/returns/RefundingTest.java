@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import orderflow.shared.domain.Failure;
 import orderflow.shared.domain.Order;
 import orderflow.shared.domain.OrderStatus;
-import orderflow.shared.domain.StockMove;
+import orderflow.shared.domain.StockChange;
 
 class RefundingTest {
 
@@ -56,9 +56,9 @@ class RefundingTest {
         assertEquals(OrderStatus.PARTIALLY_REFUNDED, change.order().after().status());
         assertEquals(usd("34.77"), change.order().after().refunded());
         assertEquals(RmaStatus.RECEIVED, change.received().status());
-        assertEquals(List.of(new StockMove("LAMP", 1, StockMove.Kind.RESTOCK),
-                new StockMove("BULB", 1, StockMove.Kind.RESTOCK),
-                new StockMove("BULB", 1, StockMove.Kind.WRITE_OFF)), change.order().stock());
+        assertEquals(List.of(new StockChange("LAMP", 1, StockChange.Kind.RESTOCK),
+                new StockChange("BULB", 1, StockChange.Kind.RESTOCK),
+                new StockChange("BULB", 1, StockChange.Kind.WRITE_OFF)), change.order().stock());
         assertEquals(RefundIds.forReturn(rma.rmaId()), change.refund().refundId());
         assertEquals("return-received", change.order().entry().action());
     }
@@ -97,7 +97,7 @@ class RefundingTest {
                 FIFTEEN_PERCENT, SELLER, NOW);
         assertNull(late.refund());
         assertEquals(OrderStatus.REFUNDED, late.order().after().status());
-        assertEquals(List.of(new StockMove("SHADE", 1, StockMove.Kind.RESTOCK)), late.order().stock());
+        assertEquals(List.of(new StockChange("SHADE", 1, StockChange.Kind.RESTOCK)), late.order().stock());
     }
 
     @Test
@@ -106,7 +106,7 @@ class RefundingTest {
         RefundChange first = Refunding.goodwill(order, new GoodwillRequest(usd("100.00"), "scratch", "r1"), SELLER,
                 NOW);
         assertEquals(OrderStatus.PARTIALLY_REFUNDED, first.order().after().status());
-        ReturnRules.Refused tooMuch = assertThrows(ReturnRules.Refused.class, () -> Refunding.goodwill(
+        Failure.Refused tooMuch = assertThrows(Failure.Refused.class, () -> Refunding.goodwill(
                 first.order().after(), new GoodwillRequest(usd("21.06"), "more", "r2"), SELLER, NOW));
         assertEquals("refund-cap", tooMuch.rule());
 

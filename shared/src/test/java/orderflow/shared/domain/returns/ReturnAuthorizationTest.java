@@ -1,5 +1,6 @@
 package orderflow.shared.domain.returns;
 
+import orderflow.shared.domain.Failure;
 import static orderflow.shared.domain.returns.ReturnReason.DAMAGED;
 import static orderflow.shared.domain.returns.ReturnReason.OTHER;
 import static orderflow.shared.domain.returns.ReturnTestOrders.NOW;
@@ -72,7 +73,7 @@ class ReturnAuthorizationTest {
     void a_received_rma_cannot_be_canceled() {
         ReturnAuthorization received = rma(1).receive(
                 List.of(new ReceivedLine("CUP", 2, ItemCondition.SELLABLE, DAMAGED)), NOW);
-        ReturnRules.Refused e = assertThrows(ReturnRules.Refused.class, () -> received.cancel(NOW));
+        Failure.Refused e = assertThrows(Failure.Refused.class, () -> received.cancel(NOW));
         assertEquals("rma-status", e.rule());
     }
 

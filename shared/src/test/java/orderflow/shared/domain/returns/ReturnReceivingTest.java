@@ -47,7 +47,7 @@ class ReturnReceivingTest {
 
     @Test
     void more_units_than_authorized_are_refused_naming_the_quantity_rule() {
-        ReturnRules.Refused e = assertThrows(ReturnRules.Refused.class,
+        Failure.Refused e = assertThrows(Failure.Refused.class,
                 () -> Receiving.check(RMA, body("PLATE", 1, "SELLABLE", "CUP", 3, "SELLABLE")));
         assertEquals("quantity", e.rule());
         assertEquals("lines[1].quantity", e.field());
@@ -56,7 +56,7 @@ class ReturnReceivingTest {
 
     @Test
     void a_sku_not_on_the_rma_is_refused() {
-        ReturnRules.Refused e = assertThrows(ReturnRules.Refused.class,
+        Failure.Refused e = assertThrows(Failure.Refused.class,
                 () -> Receiving.check(RMA, body("BOWL", 1, "SELLABLE")));
         assertEquals("not-authorized", e.rule());
         assertEquals("lines[0].sku", e.field());
@@ -64,7 +64,7 @@ class ReturnReceivingTest {
 
     @Test
     void only_an_authorized_rma_can_be_received() {
-        ReturnRules.Refused e = assertThrows(ReturnRules.Refused.class,
+        Failure.Refused e = assertThrows(Failure.Refused.class,
                 () -> Receiving.check(RMA.cancel(NOW), body("CUP", 1, "SELLABLE")));
         assertEquals("rma-status", e.rule());
     }
@@ -90,7 +90,7 @@ class ReturnReceivingTest {
         assertEquals(2, lines.size());
         assertEquals(List.of(new ReceivedLine("CUP", 2, ItemCondition.SELLABLE, lines.get(0).reason())),
                 Receiving.bySku(lines));
-        ReturnRules.Refused tooMany = assertThrows(ReturnRules.Refused.class, () -> Receiving.check(RMA,
+        Failure.Refused tooMany = assertThrows(Failure.Refused.class, () -> Receiving.check(RMA,
                 ReceiveRequests.parse(Map.of("lines", List.of(
                         Map.of("sku", "CUP", "quantity", 2, "condition", "SELLABLE"),
                         Map.of("sku", "CUP", "quantity", 1, "condition", "DAMAGED"))))));

@@ -1,5 +1,6 @@
 package orderflow.shared.domain.returns;
 
+import orderflow.shared.domain.Failure;
 import static orderflow.shared.domain.returns.ReturnReason.DAMAGED;
 import static orderflow.shared.domain.returns.ReturnReason.NO_LONGER_NEEDED;
 import static orderflow.shared.domain.returns.ReturnTestOrders.DELIVERED;
@@ -34,9 +35,9 @@ class ReturnRulesTest {
         return delivered("1.00", "4.99", "CUP", 3, "5.00", "PLATE", 2, "8.00");
     }
 
-    private static ReturnRules.Refused refused(Order order, List<ReturnAuthorization> existing, ReturnPolicy policy,
+    private static Failure.Refused refused(Order order, List<ReturnAuthorization> existing, ReturnPolicy policy,
                                                ReturnRequest request, Instant now) {
-        return assertThrows(ReturnRules.Refused.class,
+        return assertThrows(Failure.Refused.class,
                 () -> ReturnRules.check(order, existing, policy, request, now));
     }
 
@@ -80,7 +81,7 @@ class ReturnRulesTest {
         assertDoesNotThrow(() -> ReturnRules.check(order(), List.of(), THIRTY_DAYS,
                 request("CUP", 1, NO_LONGER_NEEDED), lastSecond));
 
-        ReturnRules.Refused e = refused(order(), List.of(), THIRTY_DAYS, request("CUP", 1, NO_LONGER_NEEDED),
+        Failure.Refused e = refused(order(), List.of(), THIRTY_DAYS, request("CUP", 1, NO_LONGER_NEEDED),
                 lastSecond.plusSeconds(1));
         assertEquals("return-window", e.rule());
         assertEquals("lines[0].sku", e.field());
@@ -126,7 +127,7 @@ class ReturnRulesTest {
     @Test
     void order_with_nothing_delivered_is_refused_as_not_delivered() {
         Order shipped = ship(confirmed("0.00", "0.00", "CUP", 3, "5.00"));
-        ReturnRules.Refused e = refused(shipped, List.of(), THIRTY_DAYS, request("CUP", 1, DAMAGED), NOW);
+        Failure.Refused e = refused(shipped, List.of(), THIRTY_DAYS, request("CUP", 1, DAMAGED), NOW);
         assertEquals("not-delivered", e.rule());
         assertEquals("orderId", e.field());
     }
@@ -138,7 +139,7 @@ class ReturnRulesTest {
         order = ship(order, "PLATE", 2);
         order = deliver(order, "shp_1", DELIVERED);
         assertEquals(OrderStatus.SHIPPED, order.status());
-        ReturnRules.Refused e = refused(order, List.of(), THIRTY_DAYS,
+        Failure.Refused e = refused(order, List.of(), THIRTY_DAYS,
                 request("CUP", 1, DAMAGED, "PLATE", 1, DAMAGED), NOW);
         assertEquals("not-delivered", e.rule());
         assertEquals("orderId", e.field());
@@ -152,7 +153,7 @@ class ReturnRulesTest {
         Order order = order(); // CUP x3
         ReturnAuthorization open = ReturnRules.authorize(order, List.of(), THIRTY_DAYS, request("CUP", 2, DAMAGED),
                 NOW);
-        ReturnRules.Refused e = refused(order, List.of(open), THIRTY_DAYS, request("CUP", 2, DAMAGED), NOW);
+        Failure.Refused e = refused(order, List.of(open), THIRTY_DAYS, request("CUP", 2, DAMAGED), NOW);
         assertEquals("quantity", e.rule());
         assertEquals("lines[0].quantity", e.field());
         assertEquals("CUP: 3 delivered, 2 already returned or authorized for return: at most 1 can be returned, "
@@ -184,7 +185,7 @@ class ReturnRulesTest {
         order = ship(order, "CUP", 1);
         order = deliver(order, "shp_1", DELIVERED);
         // The order is SHIPPED until the last package arrives: no return opens before that.
-        ReturnRules.Refused e = refused(order, List.of(), THIRTY_DAYS, request("CUP", 2, DAMAGED), NOW);
+        Failure.Refused e = refused(order, List.of(), THIRTY_DAYS, request("CUP", 2, DAMAGED), NOW);
         assertEquals("not-delivered", e.rule());
         assertEquals("orderId", e.field());
     }
@@ -194,7 +195,7 @@ class ReturnRulesTest {
     @Test
     void non_returnable_sku_is_refused_naming_the_rule_and_the_line() {
         ReturnPolicy noPlates = policy(30, 0, ReturnShippingPayer.SELLER, 0, "PLATE");
-        ReturnRules.Refused e = refused(order(), List.of(), noPlates,
+        Failure.Refused e = refused(order(), List.of(), noPlates,
                 request("CUP", 1, DAMAGED, "PLATE", 1, DAMAGED), NOW);
         assertEquals("non-returnable", e.rule());
         assertEquals("lines[1].sku", e.field());
@@ -203,7 +204,7 @@ class ReturnRulesTest {
 
     @Test
     void sku_not_in_the_order_is_refused() {
-        ReturnRules.Refused e = refused(order(), List.of(), THIRTY_DAYS, request("BOWL", 1, DAMAGED), NOW);
+        Failure.Refused e = refused(order(), List.of(), THIRTY_DAYS, request("BOWL", 1, DAMAGED), NOW);
         assertEquals("not-in-order", e.rule());
         assertEquals("lines[0].sku", e.field());
     }

@@ -1,4 +1,4 @@
-package orderflow.shared.email;
+package orderflow.shared.documents;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,6 +16,7 @@ import orderflow.shared.domain.Order;
 import orderflow.shared.domain.OrderLine;
 import orderflow.shared.domain.Seller;
 import orderflow.shared.domain.StockItem;
+import orderflow.shared.email.EmailTemplates;
 
 /**
  * The printable packing slip (resources/documents/packing-slip.html), rendered with the email

@@ -5,7 +5,7 @@ package orderflow.shared.domain;
  * available >= quantity; committing (shipment) and releasing (cancel) need reserved >= quantity;
  * a received return restocks sellable units and writes damaged ones off.
  */
-public record StockMove(String sku, int quantity, Kind kind) {
+public record StockChange(String sku, int quantity, Kind kind) {
 
     public enum Kind {
         /** reserved += q, available -= q. */
@@ -20,7 +20,7 @@ public record StockMove(String sku, int quantity, Kind kind) {
         WRITE_OFF
     }
 
-    public StockMove {
+    public StockChange {
         if (quantity <= 0) {
             throw new IllegalArgumentException("stock moves are positive quantities");
         }
