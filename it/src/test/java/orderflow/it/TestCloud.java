@@ -3,6 +3,7 @@ package orderflow.it;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Map;
@@ -11,6 +12,7 @@ import orderflow.local.Emulator;
 import orderflow.local.LocalCloud;
 import orderflow.local.Template;
 import orderflow.shared.aws.DynamoAdmin;
+import orderflow.shared.aws.Adapters;
 import orderflow.shared.aws.Env;
 import orderflow.shared.domain.Seller;
 import org.junit.jupiter.api.Assumptions;
@@ -109,6 +111,21 @@ public final class TestCloud {
         Map<String, String> env = new java.util.HashMap<>(cloud.functionEnvironment(functionId));
         env.putAll(overrides);
         return Env.of(env);
+    }
+
+    /** The adapters a function gets on this cloud: its template environment, these clients, the system clock. */
+    public Adapters adapters(String functionId) {
+        return adapters(functionId, Clock.systemUTC());
+    }
+
+    public Adapters adapters(String functionId, Clock clock) {
+        return Adapters.of(dynamo, sqs, ses, envOf(functionId), clock);
+    }
+
+    /** With some variables replaced (e.g. a shorter retry base) or other clients (a fault injector's). */
+    public Adapters adapters(String functionId, Map<String, String> overrides, DynamoDbClient dynamo, SqsClient sqs,
+                             Clock clock) {
+        return Adapters.of(dynamo, sqs, ses, envOf(functionId, overrides), clock);
     }
 
     /** The orders adapter with every table a change can touch. */

@@ -1,5 +1,9 @@
 package orderflow.shared.api;
 
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
@@ -20,13 +24,20 @@ public final class PrimingContext implements Context {
     @Override public int getRemainingTimeInMillis() { return 10_000; }
     @Override public int getMemoryLimitInMB() { return 1024; }
 
-    /** Priming logs nothing: its outcome is checked by the caller, not read in CloudWatch. */
+    private final List<String> logged = new ArrayList<>();
+
+    /** Priming's logs are kept, not printed: they are shown only when priming fails. */
     @Override
     public LambdaLogger getLogger() {
         return new LambdaLogger() {
-            @Override public void log(String message) { }
-            @Override public void log(byte[] message) { }
-            @Override public void log(String message, LogLevel level) { }
+            @Override public void log(String message) { logged.add(message); }
+            @Override public void log(byte[] message) { logged.add(new String(message, StandardCharsets.UTF_8)); }
+            @Override public void log(String message, LogLevel level) { logged.add(level + " " + message); }
         };
+    }
+
+    /** What the primed handler logged. */
+    public List<String> logged() {
+        return List.copyOf(logged);
     }
 }

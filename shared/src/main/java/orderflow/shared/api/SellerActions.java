@@ -41,9 +41,4 @@ public final class SellerActions {
         return new OrderActionService(DynamoOrders.fromEnv(dynamo, env), sellers, outbox, alerts, queue, clock);
     }
 
-    /** Canned DynamoDB answers for priming an action on {@code order}: the order and the seller. */
-    public static Map<String, String> primingAnswers(Order order) {
-        return Map.of("GetItem:orderId", Priming.itemJson(PrimingSamples.orderItem(order)),
-                "GetItem:pk", Priming.itemJson(PrimingSamples.sellerItem()));
-    }
 }

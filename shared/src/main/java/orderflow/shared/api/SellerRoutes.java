@@ -6,7 +6,6 @@ import java.util.function.Function;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import orderflow.shared.domain.Failure;
 
 /**
@@ -29,7 +28,8 @@ public final class SellerRoutes {
         } catch (Failure f) {
             return Problems.from(f);
         } catch (RuntimeException e) {
-            context.getLogger().log(event.getRouteKey() + " failed: " + e, LogLevel.ERROR);
+            Log.error(context, "request.failed", "route", event.getRouteKey(), "sellerId", sellerId,
+                    "orderId", Requests.pathParameter(event, "orderId"), "error", e.toString());
             return Problems.internalError(context.getAwsRequestId());
         }
     }

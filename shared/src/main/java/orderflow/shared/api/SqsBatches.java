@@ -6,7 +6,6 @@ import java.util.List;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 
 /**
  * Partial batch responses (ReportBatchItemFailures) for every queue consumer: each message is
@@ -17,8 +16,8 @@ public final class SqsBatches {
 
     @FunctionalInterface
     public interface MessageHandler {
-        /** Handles one message body and returns what to log about it. */
-        String handle(String body);
+        /** Handles one message and returns what to log about it. */
+        String handle(SQSEvent.SQSMessage message);
     }
 
     private SqsBatches() {
@@ -28,9 +27,10 @@ public final class SqsBatches {
         List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
         for (SQSEvent.SQSMessage message : event.getRecords()) {
             try {
-                context.getLogger().log(handler.handle(message.getBody()), LogLevel.INFO);
+                Log.info(context, "message.handled", "messageId", message.getMessageId(),
+                        "outcome", handler.handle(message));
             } catch (RuntimeException e) {
-                context.getLogger().log("message " + message.getMessageId() + " failed: " + e, LogLevel.ERROR);
+                Log.error(context, "message.failed", "messageId", message.getMessageId(), "error", e.toString());
                 failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
             }
         }

@@ -5,7 +5,6 @@ import java.util.function.Function;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import orderflow.shared.domain.Failure;
 
 /**
@@ -24,12 +23,12 @@ public final class StorefrontRoutes {
         try {
             return route.apply(storefrontId);
         } catch (Failure f) {
-            context.getLogger().log(event.getRouteKey() + " for storefront " + storefrontId + " refused: "
-                    + f.getClass().getSimpleName() + ": " + f.getMessage(), LogLevel.WARN);
+            Log.warn(context, "delivery.refused", "route", event.getRouteKey(), "storefrontId", storefrontId,
+                    "outcome", f.getClass().getSimpleName(), "detail", f.getMessage());
             return Problems.from(f);
         } catch (RuntimeException e) {
-            context.getLogger().log(event.getRouteKey() + " for storefront " + storefrontId + " failed: " + e,
-                    LogLevel.ERROR);
+            Log.error(context, "delivery.failed", "route", event.getRouteKey(), "storefrontId", storefrontId,
+                    "error", e.toString());
             return Problems.internalError(context.getAwsRequestId());
         }
     }

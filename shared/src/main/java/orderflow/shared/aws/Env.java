@@ -1,6 +1,8 @@
 package orderflow.shared.aws;
 
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 
 /**
@@ -10,6 +12,8 @@ import java.util.function.UnaryOperator;
 public final class Env {
 
     private final UnaryOperator<String> lookup;
+    /** Every name asked for: a handler's variables are exactly what its wiring reads (TemplateIT compares). */
+    private final Set<String> read = new TreeSet<>();
 
     private Env(UnaryOperator<String> lookup) {
         this.lookup = lookup;
@@ -25,15 +29,22 @@ public final class Env {
 
     /** The value, or null when the function was not given this variable (it does not need it). */
     public String optional(String name) {
+        read.add(name);
         String value = lookup.apply(name);
         return value == null || value.isBlank() ? null : value;
     }
 
     public String require(String name) {
+        read.add(name);
         String value = lookup.apply(name);
         if (value == null || value.isBlank()) {
             throw new IllegalStateException("environment variable " + name + " is not set (see template.yaml)");
         }
         return value;
+    }
+
+    /** The names read so far, in order. */
+    public Set<String> names() {
+        return Set.copyOf(read);
     }
 }

@@ -4,10 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiFunction;
 
+import orderflow.shared.domain.Order;
 import orderflow.shared.json.Json;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -20,7 +21,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * Offline clients for SnapStart priming (see {@link PrimingHttpClient}): static dummy credentials,
- * canned answers, no network. Handlers build these only inside their beforeCheckpoint hook and
+ * typed canned answers ({@link Answers}), no network. Handlers build these only inside their beforeCheckpoint hook and
  * drop them after, so the real clients they serve traffic with stay untouched.
  */
 public final class Priming {
@@ -49,15 +50,15 @@ public final class Priming {
     private Priming() {
     }
 
-    /**
-     * DynamoDB answering by operation and key: {@code answers.get("GetItem:orderId,refundId")} for a
-     * GetItem with exactly that composite key, else {@code answers.get("GetItem:orderId")} for one
-     * whose key has orderId, else {@code answers.get("GetItem")}, else "{}". A query of an index
-     * is answered by {@code answers.get("Query:IndexName")} when given.
-     */
-    public static DynamoDbClient dynamoDb(Map<String, String> answers) {
+    /** DynamoDB answering reads from these canned answers; every write succeeds. */
+    public static DynamoDbClient dynamoDb(Answers answers) {
         return DynamoDbClient.builder().region(Region.US_EAST_1).credentialsProvider(CREDENTIALS)
-                .httpClient(new PrimingHttpClient(byTarget(answers))).build();
+                .httpClient(new PrimingHttpClient(answers::answer)).build();
+    }
+
+    /** Adapters over offline clients answering from {@code answers}, with the priming environment. */
+    public static Adapters adapters(Answers answers) {
+        return Adapters.priming(dynamoDb(answers), ENV);
     }
 
     /** SQS whose SendMessage succeeds (with the MD5 the SDK checks). */
@@ -76,55 +77,128 @@ public final class Priming {
                 .httpClient(new PrimingHttpClient((request, body) -> "{\"MessageId\":\"priming\"}")).build();
     }
 
-    private static BiFunction<SdkHttpRequest, String, String> byTarget(Map<String, String> answers) {
-        return (request, body) -> {
+    public static Answers answers() {
+        return new Answers();
+    }
+
+    /**
+     * Typed canned DynamoDB answers for priming. Writes always succeed; a read that no answer covers
+     * throws, so priming that drifts from the code fails loudly instead of running a shorter path.
+     */
+    public static final class Answers {
+        private final Map<String, String> items = new LinkedHashMap<>();
+        private final Map<String, String> queries = new LinkedHashMap<>();
+        private String batchGet;
+
+        private Answers() {
+        }
+
+        /** A GetItem whose key has these attributes (all of them) finds {@code item}. */
+        public Answers item(Map<String, AttributeValue> item, String... keyNames) {
+            items.put(String.join(",", sorted(List.of(keyNames))), itemJson(item));
+            return this;
+        }
+
+        /** A GetItem whose key has these attributes finds nothing. */
+        public Answers noItem(String... keyNames) {
+            items.put(String.join(",", sorted(List.of(keyNames))), "{}");
+            return this;
+        }
+
+        /** A GetItem for exactly this key value finds {@code item} (or nothing, when item is null). */
+        public Answers itemWhere(String keyName, String value, Map<String, AttributeValue> item) {
+            items.put(keyName + "=" + value, item == null ? "{}" : itemJson(item));
+            return this;
+        }
+
+        /** The sample order, by its orderId. */
+        public Answers order(Order order) {
+            return item(PrimingSamples.orderItem(order), "orderId");
+        }
+
+        /** The sample seller's settings, by the accounts table's pk. */
+        public Answers seller() {
+            return item(PrimingSamples.sellerItem(), "pk");
+        }
+
+        /** A Query of this index (null: of the table itself) finds these items. */
+        @SafeVarargs
+        public final Answers query(String index, Map<String, AttributeValue>... found) {
+            queries.put(index == null ? "" : index, queryJson(List.of(found)));
+            return this;
+        }
+
+        /** Every Query not answered by {@link #query} finds these items. */
+        @SafeVarargs
+        public final Answers anyQuery(Map<String, AttributeValue>... found) {
+            queries.put("*", queryJson(List.of(found)));
+            return this;
+        }
+
+        /** A BatchGetItem finds nothing (unknown SKUs). */
+        public Answers batchGetFindsNothing() {
+            batchGet = "{\"Responses\":{},\"UnprocessedKeys\":{}}";
+            return this;
+        }
+
+        String answer(SdkHttpRequest request, String body) {
             String target = request.firstMatchingHeader("X-Amz-Target").orElse("");
             String operation = target.substring(target.indexOf('.') + 1);
             Map<String, Object> json = body.isEmpty() ? Map.of() : Json.parseObject(body);
-            if (json.get("IndexName") instanceof String index && answers.containsKey(operation + ":" + index)) {
-                return answers.get(operation + ":" + index); // "Query:BySellerCreated"
+            String answer = switch (operation) {
+                case "GetItem" -> getItem(json.get("Key"));
+                case "Query" -> queries.getOrDefault(json.get("IndexName") instanceof String i ? i : "",
+                        queries.get("*"));
+                case "BatchGetItem" -> batchGet;
+                case "PutItem", "UpdateItem", "DeleteItem", "TransactWriteItems", "BatchWriteItem" -> "{}";
+                default -> null;
+            };
+            if (answer == null) {
+                throw new IllegalStateException("priming: no canned answer for " + operation + " " + body
+                        + " (add one to the handler's priming)");
             }
-            Object key = json.get("Key");
-            if (key instanceof Map<?, ?> k && k.size() == 1) { // "GetItem:rmaId=rma_..." answers that item only
-                Map.Entry<?, ?> only = k.entrySet().iterator().next();
-                if (only.getValue() instanceof Map<?, ?> v && v.get("S") != null) {
-                    String answer = answers.get(operation + ":" + only.getKey() + "=" + v.get("S"));
-                    if (answer != null) {
-                        return answer;
-                    }
+            return answer;
+        }
+
+        private String getItem(Object key) {
+            if (!(key instanceof Map<?, ?> k)) {
+                return null;
+            }
+            for (Map.Entry<?, ?> e : k.entrySet()) { // an exact key value first
+                if (e.getValue() instanceof Map<?, ?> v && v.get("S") != null
+                        && items.containsKey(e.getKey() + "=" + v.get("S"))) {
+                    return items.get(e.getKey() + "=" + v.get("S"));
                 }
             }
-            if (key instanceof Map<?, ?> k && k.size() > 1) { // a composite key: "GetItem:orderId,refundId"
-                String names = String.join(",", k.keySet().stream().map(String::valueOf).sorted().toList());
-                String answer = answers.get(operation + ":" + names);
-                if (answer != null) {
-                    return answer;
+            List<String> names = sorted(k.keySet().stream().map(String::valueOf).toList());
+            String exact = items.get(String.join(",", names));
+            if (exact != null) {
+                return exact;
+            }
+            for (String name : names) { // else an answer for one of its attributes
+                if (items.containsKey(name)) {
+                    return items.get(name);
                 }
             }
-            if (key instanceof Map<?, ?> k) {
-                for (Object attribute : k.keySet()) {
-                    String answer = answers.get(operation + ":" + attribute);
-                    if (answer != null) {
-                        return answer;
-                    }
-                }
-            }
-            return answers.getOrDefault(operation, "{}");
-        };
+            return null;
+        }
+
+        private static List<String> sorted(List<String> names) {
+            return names.stream().sorted().toList();
+        }
     }
 
-    /** {"Items": [item], "Count": 1} in DynamoDB's JSON: a Query answer finding this one item. */
-    public static String queryJson(Map<String, AttributeValue> item) {
-        return Json.write(Map.of("Items", List.of(attributes(item)), "Count", 1));
+    private static String queryJson(List<Map<String, AttributeValue>> found) {
+        return Json.write(Map.of("Items", found.stream().map(Priming::attributes).toList(), "Count", found.size()));
     }
 
     /** {"Item": ...} in DynamoDB's JSON for a GetItem answer. */
-    public static String itemJson(Map<String, AttributeValue> item) {
+    private static String itemJson(Map<String, AttributeValue> item) {
         return Json.write(Map.of("Item", attributes(item)));
     }
 
     private static Map<String, Object> attributes(Map<String, AttributeValue> item) {
-        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        Map<String, Object> out = new LinkedHashMap<>();
         item.forEach((name, value) -> out.put(name, attribute(value)));
         return out;
     }

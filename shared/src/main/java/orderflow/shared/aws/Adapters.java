@@ -1,0 +1,234 @@
+package orderflow.shared.aws;
+
+import java.time.Clock;
+
+import orderflow.shared.outbound.HttpRefundWebhook;
+import orderflow.shared.service.LowStockAlerts;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * The adapters of one deployment, built from its clients and its environment: every table and queue
+ * name is read here, by the method that needs it, so a handler's variables are exactly the ones its
+ * wiring asks for ({@link Env#names()}; TemplateIT compares them with template.yaml). Clients are
+ * built on first use, so a function whose jar has no SQS or SES client never loads one.
+ */
+public final class Adapters {
+
+    // Plain fields, no lambdas or method references: a function's jar holds only the clients it uses,
+    // and naming an absent client class in a method handle would fail when it is resolved.
+    private DynamoDbClient dynamo;
+    private SqsClient sqs;
+    private SesV2Client ses;
+    private final Env env;
+    private final Clock clock;
+    private final Mode mode;
+
+    /** Where clients not given come from. */
+    private enum Mode { LIVE, GIVEN, PRIMING }
+
+    private Adapters(DynamoDbClient dynamo, SqsClient sqs, SesV2Client ses, Env env, Clock clock, Mode mode) {
+        this.dynamo = dynamo;
+        this.sqs = sqs;
+        this.ses = ses;
+        this.env = env;
+        this.clock = clock;
+        this.mode = mode;
+    }
+
+    /** What a Lambda execution environment serves traffic with: real clients, its variables, the system clock. */
+    public static Adapters live() {
+        return new Adapters(null, null, null, Env.system(), Clock.systemUTC(), Mode.LIVE);
+    }
+
+    /** Given clients (an emulator's, a fault injector's); null for a client the handler never uses. */
+    public static Adapters of(DynamoDbClient dynamo, SqsClient sqs, SesV2Client ses, Env env, Clock clock) {
+        return new Adapters(dynamo, sqs, ses, env, clock, Mode.GIVEN);
+    }
+
+    /** Offline clients for priming: DynamoDB with canned answers, SQS and SES built offline when used. */
+    static Adapters priming(DynamoDbClient dynamo, Env env) {
+        return new Adapters(dynamo, null, null, env, Clock.systemUTC(), Mode.PRIMING);
+    }
+
+    /** True only for {@link #live()}: the handler built on it registers its SnapStart priming. */
+    public boolean isLive() {
+        return mode == Mode.LIVE;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public Env env() {
+        return env;
+    }
+
+    /** One of the function's own settings (not a resource name), e.g. AT_RISK_HOURS. */
+    public String setting(String name) {
+        return env.require(name);
+    }
+
+    // --- AccountsTable: sellers, storefronts, API keys, policies, job checkpoints
+
+    public DynamoAccounts accounts() {
+        return new DynamoAccounts(dynamo(), env.require("ACCOUNTS_TABLE"));
+    }
+
+    public DynamoSkuMappings skuMappings() {
+        return new DynamoSkuMappings(dynamo(), env.require("ACCOUNTS_TABLE"));
+    }
+
+    public DynamoReturnPolicies returnPolicies() {
+        return new DynamoReturnPolicies(dynamo(), env.require("ACCOUNTS_TABLE"));
+    }
+
+    public DynamoJobCheckpoints jobCheckpoints() {
+        return new DynamoJobCheckpoints(dynamo(), env.require("ACCOUNTS_TABLE"));
+    }
+
+    // --- OrdersTable (and what its transactions touch)
+
+    /** Reads only: get, list, export. */
+    public DynamoOrders orderReads() {
+        return new DynamoOrders(dynamo(), env.require("ORDERS_TABLE"));
+    }
+
+    /** Reads and writes of orders with their history; no stock moves. */
+    public DynamoOrders orders() {
+        return new DynamoOrders(dynamo(), env.require("ORDERS_TABLE"), env.require("ORDER_HISTORY_TABLE"), null);
+    }
+
+    /** As {@link #orders()}, with stock moves in the same transaction (reserve, release, commit, restock). */
+    public DynamoOrders ordersWithStock() {
+        return new DynamoOrders(dynamo(), env.require("ORDERS_TABLE"), env.require("ORDER_HISTORY_TABLE"),
+                env.require("INVENTORY_TABLE"));
+    }
+
+    /** As {@link #ordersWithStock()}, logging each SKU's units that leave or come back (shipments, returns). */
+    public DynamoOrders ordersWithStockLog() {
+        return new DynamoOrders(dynamo(), env.require("ORDERS_TABLE"), env.require("ORDER_HISTORY_TABLE"),
+                env.require("INVENTORY_TABLE"), env.require("STOCK_MOVEMENTS_TABLE"));
+    }
+
+    /** The watch index of OrdersTable (late, at risk, unpaid). */
+    public DynamoWatchedOrders watchedOrders() {
+        return new DynamoWatchedOrders(dynamo(), env.require("ORDERS_TABLE"));
+    }
+
+    // --- the other tables
+
+    public DynamoInventory inventory() {
+        return new DynamoInventory(dynamo(), env.require("INVENTORY_TABLE"), null);
+    }
+
+    /** Inventory with its movement log (counts, adjustments and their history). */
+    public DynamoInventory inventoryWithMovements() {
+        return new DynamoInventory(dynamo(), env.require("INVENTORY_TABLE"), env.require("STOCK_MOVEMENTS_TABLE"));
+    }
+
+    public DynamoMessages messages() {
+        return new DynamoMessages(dynamo(), env.require("MESSAGES_TABLE"));
+    }
+
+    public DynamoDeliveryLog deliveryLog() {
+        return new DynamoDeliveryLog(dynamo(), env.require("DELIVERY_LOG_TABLE"));
+    }
+
+    public DynamoReturns returns() {
+        return new DynamoReturns(dynamo(), env.require("RETURNS_TABLE"));
+    }
+
+    /** Refund records only: read, and their delivery recorded. */
+    public DynamoRefunds refundRecords() {
+        return new DynamoRefunds(dynamo(), env.require("REFUNDS_TABLE"), null, null);
+    }
+
+    /** Refunds issued in the order's own transaction (goodwill). */
+    public DynamoRefunds refunds(DynamoOrders orders) {
+        return new DynamoRefunds(dynamo(), env.require("REFUNDS_TABLE"), orders, null);
+    }
+
+    /** Refunds issued in one transaction with the order and the received return. */
+    public DynamoRefunds refunds(DynamoOrders orders, DynamoReturns returns) {
+        return new DynamoRefunds(dynamo(), env.require("REFUNDS_TABLE"), orders, returns);
+    }
+
+    public DynamoSendLog sendLog() {
+        return new DynamoSendLog(dynamo(), env.require("SEND_LOG_TABLE"));
+    }
+
+    // --- queues, email, outbound
+
+    public SqsEmailOutbox emailOutbox() {
+        return new SqsEmailOutbox(sqs(), env.require("EMAIL_QUEUE_URL"));
+    }
+
+    public SqsOrderQueue orderQueue() {
+        return new SqsOrderQueue(sqs(), env.require("ORDER_QUEUE_URL"));
+    }
+
+    public SqsRefundNotices refundNotices() {
+        return new SqsRefundNotices(sqs(), env.require("REFUND_QUEUE_URL"));
+    }
+
+    /** The refund queue's URL, for a consumer that re-queues a delivery with a delay. */
+    public String refundQueueUrl() {
+        return env.require("REFUND_QUEUE_URL");
+    }
+
+    public SqsClient sqsClient() {
+        return sqs();
+    }
+
+    public SesEmailSender emailSender() {
+        return new SesEmailSender(ses());
+    }
+
+    public String senderEmail() {
+        return env.require("SENDER_EMAIL");
+    }
+
+    public HttpRefundWebhook refundWebhook() {
+        return new HttpRefundWebhook();
+    }
+
+    /** Low-stock alerts: the inventory read, the seller's settings, the alert queued as an email. */
+    public LowStockAlerts lowStockAlerts() {
+        return new LowStockAlerts(inventory(), accounts(), emailOutbox());
+    }
+
+    private DynamoDbClient dynamo() {
+        if (dynamo == null) {
+            dynamo = mode == Mode.LIVE ? AwsClients.dynamoDb() : missing("DynamoDB");
+        }
+        return dynamo;
+    }
+
+    private SqsClient sqs() {
+        if (sqs == null) {
+            sqs = switch (mode) {
+                case LIVE -> AwsClients.sqs();
+                case PRIMING -> Priming.sqs();
+                case GIVEN -> missing("SQS");
+            };
+        }
+        return sqs;
+    }
+
+    private SesV2Client ses() {
+        if (ses == null) {
+            ses = switch (mode) {
+                case LIVE -> AwsClients.ses();
+                case PRIMING -> Priming.ses();
+                case GIVEN -> missing("SES");
+            };
+        }
+        return ses;
+    }
+
+    private static <T> T missing(String client) {
+        throw new IllegalStateException("no " + client + " client was given to these adapters");
+    }
+}
