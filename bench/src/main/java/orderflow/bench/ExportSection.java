@@ -9,6 +9,7 @@ import java.util.Map;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import orderflow.shared.aws.Adapters;
 import orderflow.functions.orders.ExportOrdersHandler;
 import orderflow.shared.aws.Env;
 import orderflow.shared.aws.PrimingSamples;
@@ -34,8 +35,8 @@ final class ExportSection {
 
     static void run(Report report, Fixture fx, InProcess in, int count) {
         seed(fx, count);
-        ExportOrdersHandler handler = orderflow.functions.orders.BenchFactory.export(in.dynamo,
-                Env.of(new HashMap<>(fx.cloud.functionEnvironment("ExportOrdersFunction"))), Clock.systemUTC());
+        ExportOrdersHandler handler = new ExportOrdersHandler(Adapters.of(in.dynamo, null, null,
+                Env.of(new HashMap<>(fx.cloud.functionEnvironment("ExportOrdersFunction"))), Clock.systemUTC()));
         List<List<String>> rows = new ArrayList<>();
         String cursor = null;
         int part = 0;

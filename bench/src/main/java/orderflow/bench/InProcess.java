@@ -6,6 +6,7 @@ import java.util.HashMap;
 
 
 import com.amazonaws.services.lambda.runtime.Context;
+import orderflow.shared.aws.Adapters;
 import orderflow.functions.auth.ApiKeyAuthorizerHandler;
 import orderflow.functions.email.SendEmailHandler;
 import orderflow.functions.orders.GetOrderHandler;
@@ -49,11 +50,11 @@ final class InProcess {
                 .endpointOverride(endpoint).httpClient(UrlConnectionHttpClient.create())
                 .overrideConfiguration(c -> c.addExecutionInterceptor(metering)).build();
         Clock clock = Clock.systemUTC();
-        webhook = orderflow.functions.webhook.BenchFactory.create(dynamo, sqs, ses, env(fx, "ReceiveWebhookFunction"), clock);
-        process = orderflow.functions.process.BenchFactory.create(dynamo, sqs, ses, env(fx, "ProcessOrderFunction"), clock);
-        email = orderflow.functions.email.BenchFactory.create(dynamo, sqs, ses, env(fx, "SendEmailFunction"), clock);
-        getOrder = orderflow.functions.orders.BenchFactory.create(dynamo, sqs, ses, env(fx, "GetOrderFunction"), clock);
-        authorizer = orderflow.functions.auth.BenchFactory.create(dynamo, sqs, ses, env(fx, "ApiKeyAuthorizerFunction"), clock);
+        webhook = new ReceiveWebhookHandler(Adapters.of(dynamo, sqs, ses, env(fx, "ReceiveWebhookFunction"), clock));
+        process = new ProcessOrderHandler(Adapters.of(dynamo, sqs, ses, env(fx, "ProcessOrderFunction"), clock));
+        email = new SendEmailHandler(Adapters.of(dynamo, sqs, ses, env(fx, "SendEmailFunction"), clock));
+        getOrder = new GetOrderHandler(Adapters.of(dynamo, sqs, ses, env(fx, "GetOrderFunction"), clock));
+        authorizer = new ApiKeyAuthorizerHandler(Adapters.of(dynamo, sqs, ses, env(fx, "ApiKeyAuthorizerFunction"), clock));
     }
 
     private static Env env(Fixture fx, String id) {

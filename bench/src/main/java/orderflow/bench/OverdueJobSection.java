@@ -8,7 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import orderflow.functions.jobs.BenchFactory;
+import orderflow.shared.aws.Adapters;
 import orderflow.functions.jobs.FlagOverdueHandler;
 import orderflow.shared.aws.Env;
 import orderflow.shared.aws.PrimingSamples;
@@ -40,8 +40,8 @@ final class OverdueJobSection {
         long seedStart = System.nanoTime();
         seed(fx, count, now);
         long seedMs = (System.nanoTime() - seedStart) / 1_000_000;
-        FlagOverdueHandler handler = BenchFactory.flagOverdue(fx.dynamo, sqs,
-                Env.of(new HashMap<>(fx.cloud.functionEnvironment("FlagOverdueFunction"))), Clock.systemUTC());
+        FlagOverdueHandler handler = new FlagOverdueHandler(Adapters.of(fx.dynamo, sqs, null,
+                Env.of(new HashMap<>(fx.cloud.functionEnvironment("FlagOverdueFunction"))), Clock.systemUTC()));
         List<List<String>> rows = new ArrayList<>();
         int invocations = 0;
         long flagged = 0;

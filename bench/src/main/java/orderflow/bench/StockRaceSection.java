@@ -12,6 +12,7 @@ import java.util.concurrent.Future;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import orderflow.shared.aws.Adapters;
 import orderflow.functions.process.ProcessOrderHandler;
 import orderflow.shared.api.LambdaStreams;
 import orderflow.shared.api.PrimingContext;
@@ -57,8 +58,8 @@ final class StockRaceSection {
             List<Future<?>> done = new ArrayList<>();
             for (String id : ids) {
                 done.add(pool.submit(() -> {
-                    ProcessOrderHandler handler = orderflow.functions.process.BenchFactory.create(fx.dynamo,
-                            sqs, null, env, Clock.systemUTC());
+                    ProcessOrderHandler handler = new ProcessOrderHandler(Adapters.of(fx.dynamo,
+                            sqs, null, env, Clock.systemUTC()));
                     SQSEvent event = LambdaStreams.sqsEventOf(Json.write(Map.of("orderId", id)));
                     SQSBatchResponse r = handler.handleRequest(event, new PrimingContext());
                     while (!r.getBatchItemFailures().isEmpty()) {

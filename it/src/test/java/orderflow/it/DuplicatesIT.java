@@ -17,10 +17,11 @@ import java.util.concurrent.Future;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
-import orderflow.functions.email.SendEmailHandlerAccess;
-import orderflow.functions.process.ProcessOrderHandlerAccess;
-import orderflow.functions.returns.ReturnHandlersAccess;
-import orderflow.functions.webhook.ReceiveWebhookHandlerAccess;
+import orderflow.functions.email.SendEmailHandler;
+import orderflow.functions.process.ProcessOrderHandler;
+import orderflow.functions.returns.CreateRefundHandler;
+import orderflow.functions.returns.CreateReturnHandler;
+import orderflow.functions.webhook.ReceiveWebhookHandler;
 import orderflow.shared.api.LambdaStreams;
 import orderflow.shared.api.PrimingContext;
 import orderflow.shared.aws.DynamoRefunds;
@@ -95,7 +96,7 @@ class DuplicatesIT {
         // 1. The order webhook: one order, one message on the queue per accepted delivery chain.
         String external = "DUP-" + System.nanoTime();
         String body = Fixtures.sampleOrderJson(external);
-        var webhook = new ReceiveWebhookHandlerAccess(cloud).create();
+        var webhook = new ReceiveWebhookHandler(cloud.adapters("ReceiveWebhookFunction"));
         List<APIGatewayV2HTTPResponse> accepted = replay(() -> webhook.handleRequest(
                 signed(fixture, storefront, "POST /webhooks/{storefrontId}", body), new TestContext()));
         assertTrue(accepted.stream().allMatch(r -> r.getStatusCode() == 202), accepted.toString());
@@ -105,7 +106,7 @@ class DuplicatesIT {
 
         // 2. The OrderQueue message, delivered again and again: one reservation, one confirmation event.
         Fixtures.drain(cloud.sqs, cloud.ref("OrderQueue"));
-        var process = new ProcessOrderHandlerAccess(cloud).create();
+        var process = new ProcessOrderHandler(cloud.adapters("ProcessOrderFunction"));
         String message = Json.write(Map.of("orderId", orderId));
         replay(() -> process.handleRequest(LambdaStreams.sqsEventOf(message), new TestContext()));
         long[] mug = cloud.admin().stock(seller, "MUG-BLUE");
@@ -116,7 +117,7 @@ class DuplicatesIT {
         figures.add("OrderQueue message: " + (REPLAYS + 2) + " deliveries, 1 reservation, 1 confirmation event");
 
         // 3. The EmailQueue message, delivered again and again: one email.
-        var sender = new SendEmailHandlerAccess(cloud).create();
+        var sender = new SendEmailHandler(cloud.adapters("SendEmailFunction"));
         String email = Json.write(emails.get(0));
         replay(() -> sender.handleRequest(LambdaStreams.sqsEventOf(email), new TestContext()));
         long sent = Fixtures.sentEmails(cloud.endpoint).stream()
@@ -135,7 +136,7 @@ class DuplicatesIT {
         cloud.orders().apply(delivered);
 
         // 4. A goodwill refund with one request id: one refund, refunded once.
-        var refund = new ReturnHandlersAccess(cloud).refund();
+        var refund = new CreateRefundHandler(cloud.adapters("CreateRefundFunction"));
         List<APIGatewayV2HTTPResponse> refunds = replay(() -> {
             APIGatewayV2HTTPEvent e = PrimingSamples.sellerRequest(orderId, Map.of("amount",
                     Map.of("amount", "5.00", "currency", "USD"), "reason", "late", "requestId", "dup-refund-1"));
@@ -151,7 +152,7 @@ class DuplicatesIT {
 
         // 5. The storefront's return request: one RMA, one instructions email.
         Fixtures.drain(cloud.sqs, cloud.ref("EmailQueue"));
-        var create = new ReturnHandlersAccess(cloud).createReturn();
+        var create = new CreateReturnHandler(cloud.adapters("CreateReturnFunction"));
         String returnBody = Json.write(Map.of("returnId", "ret-dup-1", "externalOrderId", external,
                 "lines", List.of(Map.of("sku", "MUG-BLUE", "quantity", 1, "reason", "DAMAGED"))));
         List<APIGatewayV2HTTPResponse> returns = replay(() -> create.handleRequest(

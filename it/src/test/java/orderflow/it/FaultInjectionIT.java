@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,9 +15,10 @@ import java.util.function.Consumer;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
-import orderflow.functions.email.SendEmailHandlerAccess;
-import orderflow.functions.process.ProcessOrderHandlerAccess;
-import orderflow.functions.webhook.ReceiveWebhookHandlerAccess;
+import orderflow.functions.email.SendEmailHandler;
+import orderflow.functions.process.ProcessOrderHandler;
+import orderflow.functions.webhook.ReceiveWebhookHandler;
+import orderflow.shared.aws.Adapters;
 import orderflow.shared.domain.Order;
 import orderflow.shared.domain.OrderIds;
 import orderflow.shared.domain.OrderStatus;
@@ -119,8 +121,9 @@ class FaultInjectionIT {
 
             // The storefront retries until it gets a 2xx, as platforms do.
             var webhook = s.step() == Step.WEBHOOK
-                    ? new ReceiveWebhookHandlerAccess(cloud).create(faultyDynamo, faultySqs)
-                    : new ReceiveWebhookHandlerAccess(cloud).create();
+                    ? new ReceiveWebhookHandler(cloud.adapters("ReceiveWebhookFunction", Map.of(), faultyDynamo,
+                            faultySqs, Clock.systemUTC()))
+                    : new ReceiveWebhookHandler(cloud.adapters("ReceiveWebhookFunction"));
             int deliveries = 0;
             int status;
             do {
@@ -130,13 +133,15 @@ class FaultInjectionIT {
             assertEquals(202, status, s.name());
 
             var process = s.step() == Step.PROCESS
-                    ? new ProcessOrderHandlerAccess(cloud).create(faultyDynamo, faultySqs)
-                    : new ProcessOrderHandlerAccess(cloud).create();
+                    ? new ProcessOrderHandler(cloud.adapters("ProcessOrderFunction", Map.of(), faultyDynamo, faultySqs,
+                            Clock.systemUTC()))
+                    : new ProcessOrderHandler(cloud.adapters("ProcessOrderFunction"));
             Map<String, Integer> processed = QueuePump.drive(cloud.sqs, cloud.ref("OrderQueue"),
                     e -> process.handleRequest(e, new TestContext()));
             var sender = s.step() == Step.EMAIL
-                    ? new SendEmailHandlerAccess(cloud).create(faultyDynamo, faultySes)
-                    : new SendEmailHandlerAccess(cloud).create();
+                    ? new SendEmailHandler(Adapters.of(faultyDynamo, cloud.sqs, faultySes,
+                            cloud.envOf("SendEmailFunction"), Clock.systemUTC()))
+                    : new SendEmailHandler(cloud.adapters("SendEmailFunction"));
             Map<String, Integer> sent = QueuePump.drive(cloud.sqs, cloud.ref("EmailQueue"),
                     e -> sender.handleRequest(e, new TestContext()));
 

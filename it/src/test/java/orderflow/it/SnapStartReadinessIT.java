@@ -2,6 +2,7 @@ package orderflow.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -18,21 +19,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Stream;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import orderflow.functions.auth.ApiKeyAuthorizerHandler;
-import orderflow.functions.auth.ApiKeyAuthorizerHandlerAccess;
-import orderflow.functions.email.SendEmailHandler;
-import orderflow.functions.email.SendEmailHandlerAccess;
-import orderflow.functions.orders.GetOrderHandler;
-import orderflow.functions.orders.GetOrderHandlerAccess;
-import orderflow.functions.process.ProcessOrderHandler;
-import orderflow.functions.process.ProcessOrderHandlerAccess;
-import orderflow.functions.webhook.ReceiveWebhookHandler;
-import orderflow.functions.webhook.ReceiveWebhookHandlerAccess;
+import orderflow.local.Template;
+import orderflow.shared.api.FunctionHandler;
 import orderflow.shared.api.SnapStartHook;
+import orderflow.shared.aws.Adapters;
 import orderflow.shared.aws.Priming;
 import org.crac.Resource;
 import org.junit.jupiter.api.Test;
@@ -70,29 +65,27 @@ class SnapStartReadinessIT {
         assertEquals(Set.of(), opened, "priming opened sockets");
     }
 
+    /** Every function of template.yaml, built as a test builds it: on the test cloud's adapters. */
+    private static Map<String, FunctionHandler<?, ?>> handlers() throws Exception {
+        TestCloud cloud = TestCloud.get();
+        Template template = Template.load(cloud.root.resolve("template.yaml"));
+        Map<String, FunctionHandler<?, ?>> handlers = new TreeMap<>();
+        for (String id : template.idsOfType("AWS::Serverless::Function")) {
+            String handler = (String) template.properties(id).get("Handler");
+            Class<?> type = Class.forName(handler.substring(0, handler.indexOf("::")));
+            assertTrue(FunctionHandler.class.isAssignableFrom(type), type + " extends no FunctionHandler base");
+            handlers.put(id, (FunctionHandler<?, ?>) type.getConstructor(Adapters.class).newInstance(cloud.adapters(id)));
+        }
+        assertTrue(handlers.size() >= 32, "functions found: " + handlers.keySet());
+        return handlers;
+    }
+
     @Test
     void every_handler_keeps_a_priming_hook_and_the_hook_runs_its_priming() throws Exception {
-        for (Class<?> handler : List.of(ReceiveWebhookHandler.class, ProcessOrderHandler.class, SendEmailHandler.class,
-                GetOrderHandler.class, orderflow.functions.orders.ListOrdersHandler.class, ApiKeyAuthorizerHandler.class,
-                orderflow.functions.actions.AcknowledgeOrderHandler.class, orderflow.functions.actions.CancelOrderHandler.class,
-                orderflow.functions.actions.ShipOrderHandler.class, orderflow.functions.actions.ConfirmDeliveryHandler.class,
-                orderflow.functions.orders.GetOrderHistoryHandler.class, orderflow.functions.orders.ExportOrdersHandler.class,
-                orderflow.functions.inventory.UpdateStockHandler.class, orderflow.functions.inventory.GetInventoryHandler.class,
-                orderflow.functions.fulfillment.GetPickListHandler.class, orderflow.functions.fulfillment.GetPackingSlipHandler.class,
-                orderflow.functions.fulfillment.PackCheckHandler.class,
-                orderflow.functions.messages.ReceiveBuyerMessageHandler.class, orderflow.functions.messages.ReplyToBuyerHandler.class,
-                orderflow.functions.messages.ListMessagesHandler.class,
-                orderflow.functions.amazon.ReceiveAmazonNotificationHandler.class,
-                orderflow.functions.returns.ReturnPolicyHandler.class,
-                orderflow.functions.returns.CreateReturnHandler.class,
-                orderflow.functions.returns.ReceiveReturnHandler.class,
-                orderflow.functions.returns.CreateRefundHandler.class,
-                orderflow.functions.returns.DeliverRefundHandler.class,
-                orderflow.functions.returns.ListReturnsHandler.class,
-                orderflow.functions.jobs.FlagOverdueHandler.class, orderflow.functions.jobs.CancelUnpaidHandler.class,
-                orderflow.functions.metrics.GetMetricsHandler.class,
-                orderflow.functions.dashboard.DashboardHandler.class)) {
-            assertEquals(SnapStartHook.class, handler.getDeclaredField("snapStart").getType(), handler.getName());
+        // The base holds the hook for every handler built live (the no-argument constructor).
+        assertEquals(SnapStartHook.class, FunctionHandler.class.getDeclaredField("snapStart").getType());
+        for (FunctionHandler<?, ?> handler : handlers().values()) {
+            assertNotNull(handler.getClass().getConstructor(), handler.getClass() + " needs a no-argument constructor");
         }
         int[] runs = {0};
         Resource hook = SnapStartHook.register(() -> runs[0]++);
@@ -101,7 +94,7 @@ class SnapStartReadinessIT {
     }
 
     @Test
-    void priming_runs_each_request_path_to_success_without_touching_the_network() throws IOException {
+    void priming_runs_each_request_path_to_success_without_touching_the_network() throws Exception {
         // The probe itself sees a real connection, so a silent priming is not a blind probe.
         try (java.net.ServerSocket server = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             Set<String> before = sockets();
@@ -111,81 +104,37 @@ class SnapStartReadinessIT {
                 assertFalse(during.isEmpty(), "socket probe sees nothing");
             }
         }
-        assertOpensNoSocket(() -> {
-            APIGatewayV2HTTPResponse webhook = ReceiveWebhookHandler.prime();
-            assertEquals(202, webhook.getStatusCode(), webhook.getBody());
-        });
-        assertOpensNoSocket(() -> assertEquals(List.of(), ProcessOrderHandler.prime().getBatchItemFailures()));
-        assertOpensNoSocket(() -> assertEquals(List.of(), SendEmailHandler.prime().getBatchItemFailures()));
-        assertOpensNoSocket(() -> assertEquals(200, GetOrderHandler.prime().getStatusCode()));
-        assertOpensNoSocket(() -> assertEquals(200, orderflow.functions.orders.ListOrdersHandler.prime().getStatusCode()));
-        assertOpensNoSocket(() -> assertTrue(ApiKeyAuthorizerHandler.prime().getIsAuthorized()));
-        assertOpensNoSocket(() -> assertEquals(List.of(),
-                orderflow.functions.amazon.ReceiveAmazonNotificationHandler.prime().getBatchItemFailures()));
-        assertOpensNoSocket(() -> assertEquals(List.of(),
-                orderflow.functions.returns.DeliverRefundHandler.prime().getBatchItemFailures()));
-        assertOpensNoSocket(() -> {
-            Map<String, Object> report = orderflow.functions.jobs.FlagOverdueHandler.prime();
-            // the offline answers give every index bucket the same late order
-            assertTrue((Integer) report.get("late") > 0 && (Integer) report.get("digests") == 1, report.toString());
-        });
-        assertOpensNoSocket(() -> {
-            Map<String, Object> report = orderflow.functions.jobs.CancelUnpaidHandler.prime();
-            assertTrue((Integer) report.get("canceled") > 0, report.toString());
-        });
-        for (java.util.function.Supplier<APIGatewayV2HTTPResponse> action : List.<java.util.function.Supplier<APIGatewayV2HTTPResponse>>of(
-                orderflow.functions.actions.AcknowledgeOrderHandler::prime, orderflow.functions.actions.CancelOrderHandler::prime,
-                orderflow.functions.actions.ShipOrderHandler::prime, orderflow.functions.actions.ConfirmDeliveryHandler::prime,
-                orderflow.functions.orders.GetOrderHistoryHandler::prime, orderflow.functions.orders.ExportOrdersHandler::prime,
-                orderflow.functions.inventory.UpdateStockHandler::prime, orderflow.functions.inventory.GetInventoryHandler::prime,
-                orderflow.functions.fulfillment.GetPickListHandler::prime,
-                orderflow.functions.fulfillment.GetPackingSlipHandler::prime,
-                orderflow.functions.fulfillment.PackCheckHandler::prime,
-                orderflow.functions.messages.ReceiveBuyerMessageHandler::prime,
-                orderflow.functions.messages.ReplyToBuyerHandler::prime,
-                orderflow.functions.messages.ListMessagesHandler::prime,
-                orderflow.functions.returns.ReturnPolicyHandler::prime,
-                orderflow.functions.returns.CreateReturnHandler::prime,
-                orderflow.functions.returns.ReceiveReturnHandler::prime,
-                orderflow.functions.returns.CreateRefundHandler::prime,
-                orderflow.functions.returns.ListReturnsHandler::prime,
-                orderflow.functions.metrics.GetMetricsHandler::prime,
-                orderflow.functions.dashboard.DashboardHandler::prime)) {
-            assertOpensNoSocket(() -> {
-                APIGatewayV2HTTPResponse response = action.get();
-                assertTrue(response.getStatusCode() >= 200 && response.getStatusCode() < 300, response.getBody());
-            });
+        for (Map.Entry<String, FunctionHandler<?, ?>> e : handlers().entrySet()) {
+            Object[] answer = new Object[1];
+            // prime() throws unless the answer is a success (2xx, no failed message, authorized)
+            assertOpensNoSocket(() -> answer[0] = e.getValue().prime());
+            switch (e.getKey()) {
+                case "ReceiveWebhookFunction" -> assertEquals(202, ((APIGatewayV2HTTPResponse) answer[0]).getStatusCode());
+                case "FlagOverdueFunction" -> {
+                    Map<?, ?> report = (Map<?, ?>) answer[0];
+                    // the offline answers give every index bucket the same late order
+                    assertTrue((Integer) report.get("late") > 0 && (Integer) report.get("digests") == 1, report.toString());
+                }
+                case "CancelUnpaidFunction" -> assertTrue((Integer) ((Map<?, ?>) answer[0]).get("canceled") > 0,
+                        String.valueOf(answer[0]));
+                default -> assertNotNull(answer[0], e.getKey());
+            }
         }
     }
 
     @Test
-    void handlers_hold_no_ids_random_state_fixed_clocks_or_connections() {
+    void priming_fails_loudly_when_a_read_has_no_canned_answer() {
+        Priming.Answers none = Priming.answers();
+        RuntimeException e = org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class,
+                () -> new orderflow.shared.aws.DynamoAccounts(Priming.dynamoDb(none), "priming-accounts").seller("s"));
+        assertTrue(String.valueOf(e.getMessage()).contains("no canned answer") || e.getCause() != null
+                && String.valueOf(e.getCause().getMessage()).contains("no canned answer"), String.valueOf(e));
+    }
+
+    @Test
+    void handlers_hold_no_ids_random_state_fixed_clocks_or_connections() throws Exception {
         TestCloud cloud = TestCloud.get();
-        List<Object> handlers = List.of(
-                new ReceiveWebhookHandlerAccess(cloud).create(),
-                new ProcessOrderHandlerAccess(cloud).create(),
-                new SendEmailHandlerAccess(cloud).create(),
-                new GetOrderHandlerAccess(cloud).create(),
-                new ApiKeyAuthorizerHandlerAccess(cloud).create(),
-                new orderflow.functions.actions.ActionHandlersAccess(cloud).acknowledge(),
-                new orderflow.functions.actions.ActionHandlersAccess(cloud).cancel(),
-                new orderflow.functions.actions.ActionHandlersAccess(cloud).ship(),
-                new orderflow.functions.actions.ActionHandlersAccess(cloud).delivery(),
-                new orderflow.functions.orders.OrderReadHandlersAccess(cloud).history(),
-                new orderflow.functions.orders.OrderReadHandlersAccess(cloud).export(),
-                new orderflow.functions.inventory.InventoryHandlersAccess(cloud).update(),
-                new orderflow.functions.inventory.InventoryHandlersAccess(cloud).read(),
-                new orderflow.functions.fulfillment.FulfillmentHandlersAccess(cloud).pickList(),
-                new orderflow.functions.fulfillment.FulfillmentHandlersAccess(cloud).packingSlip(),
-                new orderflow.functions.fulfillment.FulfillmentHandlersAccess(cloud).packCheck(),
-                new orderflow.functions.messages.MessageHandlersAccess(cloud).receive(Clock.systemUTC()),
-                new orderflow.functions.messages.MessageHandlersAccess(cloud).reply(Clock.systemUTC()),
-                new orderflow.functions.messages.MessageHandlersAccess(cloud).list(Clock.systemUTC()),
-                orderflow.functions.dashboard.DashboardHandlerAccess.create());
-        handlers = new ArrayList<>(handlers);
-        handlers.addAll(new orderflow.functions.returns.ReturnHandlersAccess(cloud).all());
-        handlers.addAll(new orderflow.functions.jobs.JobHandlersAccess(cloud).all());
-        for (Object handler : handlers) {
+        for (FunctionHandler<?, ?> handler : handlers().values()) {
             List<String> found = new ArrayList<>();
             walk(handler, "", new IdentityHashMap<>(), found);
             assertEquals(List.of(), found, handler.getClass().getSimpleName());

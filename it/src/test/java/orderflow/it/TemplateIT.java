@@ -14,12 +14,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.jar.JarFile;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import orderflow.local.Template;
+import orderflow.shared.aws.Adapters;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,11 +27,8 @@ import org.junit.jupiter.api.Test;
  */
 class TemplateIT {
 
-    private static final Pattern ENV_READ = Pattern.compile("env\\.(?:require|optional)\\(\"([A-Z0-9_]+)\"\\)");
     /** Read by the JVM or the Lambda runtime, not by our code. */
     private static final Set<String> PLATFORM_VARIABLES = Set.of("JAVA_TOOL_OPTIONS");
-    /** Functions that need no configuration: the dashboard serves only the files inside its jar. */
-    private static final Set<String> UNCONFIGURED = Set.of("DashboardFunction");
 
     private final Path root = Path.of(System.getProperty("project.root", "..")).toAbsolutePath().normalize();
     private final Template template = load();
@@ -77,63 +72,61 @@ class TemplateIT {
         }
     }
 
+    /**
+     * A handler's variables are what its wiring reads (Adapters records each name). Each one it reads
+     * is set; each of its own it is given is read; and the tables and queues its policies name are
+     * exactly those its variables name: no resource without a permission, no permission unused.
+     */
     @Test
-    void every_environment_variable_a_handler_reads_is_set_in_the_template() throws IOException {
+    void each_handler_reads_exactly_its_variables_and_holds_permissions_for_exactly_those_resources() throws Exception {
+        TestCloud cloud = TestCloud.get();
         for (String id : functions()) {
-            Map<String, Object> props = template.functionProperties(id);
-            Set<String> set = new TreeSet<>(Template.map(Template.map(props.get("Environment")).get("Variables")).keySet());
-            set.removeAll(PLATFORM_VARIABLES);
-            String codeUri = (String) props.get("CodeUri");
-            Path sources = root.resolve(codeUri.substring(0, codeUri.indexOf("/target/"))).resolve("src/main/java");
-            Set<String> required = new TreeSet<>();
-            Set<String> optional = new TreeSet<>();
-            List<Path> files = new ArrayList<>();
-            try (Stream<Path> walk = Files.walk(sources)) {
-                files.addAll(walk.filter(p -> p.toString().endsWith(".java")).toList());
-            }
-            // Shared wiring a handler delegates to (shared/api, shared/aws: Name.method(env...)) reads
-            // variables on its behalf, directly or through more shared wiring.
-            List<Path> shared = new ArrayList<>();
-            for (String dir : List.of("shared/src/main/java/orderflow/shared/api", "shared/src/main/java/orderflow/shared/aws")) {
-                try (Stream<Path> walk = Files.walk(root.resolve(dir))) {
-                    shared.addAll(walk.filter(p -> p.toString().endsWith(".java")).toList());
+            String handler = (String) template.properties(id).get("Handler");
+            Adapters adapters = cloud.adapters(id);
+            Class.forName(handler.substring(0, handler.indexOf("::"))).getConstructor(Adapters.class).newInstance(adapters);
+            Set<String> read = new TreeSet<>(adapters.env().names());
+            Map<String, Object> available = Template.map(Template.map(template.functionProperties(id).get("Environment")).get("Variables"));
+            Set<String> missing = new TreeSet<>(read);
+            missing.removeAll(available.keySet());
+            assertEquals(Set.of(), missing, id + ": variables the code reads but template.yaml does not set");
+            Set<String> own = new TreeSet<>(Template.map(Template.map(template.properties(id).get("Environment")).get("Variables")).keySet());
+            own.removeAll(PLATFORM_VARIABLES);
+            own.removeAll(read);
+            assertEquals(Set.of(), own, id + ": variables template.yaml sets for this function but its code never reads");
+            Set<String> named = new TreeSet<>();
+            for (String name : read) {
+                Object value = available.get(name);
+                if (value instanceof Map<?, ?>) {
+                    named.addAll(tablesAndQueues(value));
                 }
             }
-            for (boolean added = true; added; ) {
-                added = false;
-                for (Path candidate : shared) {
-                    String name = candidate.getFileName().toString().replace(".java", "");
-                    if (files.contains(candidate)) {
-                        continue;
-                    }
-                    for (Path f : List.copyOf(files)) {
-                        if (Files.readString(f).contains(name + ".")) {
-                            files.add(candidate);
-                            added = true;
-                            break;
-                        }
-                    }
-                }
-            }
-            for (Path f : files) {
-                Matcher m = ENV_READ.matcher(Files.readString(f));
-                while (m.find()) {
-                    (m.group(0).contains("optional") ? optional : required).add(m.group(1));
-                }
-            }
-            assertEquals(UNCONFIGURED.contains(id), required.isEmpty() && optional.isEmpty(),
-                    id + (UNCONFIGURED.contains(id) ? " now reads configuration" : " reads no configuration?"));
-            Set<String> missing = new TreeSet<>(required);
-            missing.removeAll(set);
-            assertEquals(Set.of(), missing, id + ": variables the code requires but template.yaml does not set");
-            Set<String> unused = new TreeSet<>(set);
-            unused.removeAll(required);
-            unused.removeAll(optional);
-            assertEquals(Set.of(), unused, id + ": variables template.yaml sets but the code never reads");
-            for (Object value : Template.map(Template.map(template.properties(id).get("Environment")).get("Variables")).values()) {
+            assertEquals(named, tablesAndQueues(template.properties(id).get("Policies")),
+                    id + ": the tables and queues its policies name differ from those its variables name");
+            for (Object value : available.values()) {
                 assertTrue(value instanceof Map, id + ": resource names reach code through !Ref/!GetAtt, not literals");
             }
         }
+    }
+
+    /** The logical ids of the tables and queues this part of the template refers to (Ref / GetAtt). */
+    private Set<String> tablesAndQueues(Object node) {
+        Set<String> ids = new TreeSet<>();
+        if (node instanceof Map<?, ?> m) {
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                Object target = "Ref".equals(e.getKey()) ? e.getValue()
+                        : "Fn::GetAtt".equals(e.getKey()) ? (e.getValue() instanceof List<?> l ? l.get(0)
+                        : String.valueOf(e.getValue()).split("\\.")[0]) : null;
+                if (target != null && template.resources().containsKey(String.valueOf(target))
+                        && Set.of("AWS::DynamoDB::Table", "AWS::SQS::Queue").contains(template.type(String.valueOf(target)))) {
+                    ids.add(String.valueOf(target));
+                } else {
+                    ids.addAll(tablesAndQueues(e.getValue()));
+                }
+            }
+        } else if (node instanceof List<?> l) {
+            l.forEach(v -> ids.addAll(tablesAndQueues(v)));
+        }
+        return ids;
     }
 
     @Test

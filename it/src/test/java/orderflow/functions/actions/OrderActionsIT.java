@@ -18,8 +18,8 @@ import java.util.concurrent.Future;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
-import orderflow.functions.orders.OrderReadHandlersAccess;
-import orderflow.functions.process.ProcessOrderHandlerAccess;
+import orderflow.functions.orders.GetOrderHistoryHandler;
+import orderflow.functions.process.ProcessOrderHandler;
 import orderflow.it.Fixtures;
 import orderflow.it.TestCloud;
 import orderflow.it.TestContext;
@@ -39,7 +39,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 class OrderActionsIT {
 
     private final TestCloud cloud = TestCloud.get();
-    private final ActionHandlersAccess handlers = new ActionHandlersAccess(cloud);
+    private final AcknowledgeOrderHandler acknowledgeHandler =
+            new AcknowledgeOrderHandler(cloud.adapters("AcknowledgeOrderFunction"));
+    private final CancelOrderHandler cancelHandler = new CancelOrderHandler(cloud.adapters("CancelOrderFunction"));
+    private final ShipOrderHandler shipHandler = new ShipOrderHandler(cloud.adapters("ShipOrderFunction"));
+    private final ConfirmDeliveryHandler deliveryHandler =
+            new ConfirmDeliveryHandler(cloud.adapters("ConfirmDeliveryFunction"));
     private String seller;
 
     @BeforeEach
@@ -67,7 +72,7 @@ class OrderActionsIT {
                 new Intake(null, false, false, List.of(), shipBy, null, List.of()));
         Order order = incoming.toOrder(seller + "-sf", seller, Instant.now());
         cloud.orders().createIfAbsent(order);
-        var result = new ProcessOrderHandlerAccess(cloud).create().handleRequest(
+        var result = new ProcessOrderHandler(cloud.adapters("ProcessOrderFunction")).handleRequest(
                 LambdaStreams.sqsEventOf(Json.write(Map.of("orderId", order.orderId()))), new TestContext());
         assertEquals(List.of(), result.getBatchItemFailures());
         assertEquals("UNSHIPPED", status(order.orderId()));
@@ -119,14 +124,14 @@ class OrderActionsIT {
         queuedEmailIds(); // the confirmation
         long[] mugs = stock("MUG-BLUE");
 
-        APIGatewayV2HTTPResponse first = handlers.ship().handleRequest(as(event, seller, order.orderId(), null),
+        APIGatewayV2HTTPResponse first = shipHandler.handleRequest(as(event, seller, order.orderId(), null),
                 new TestContext()); // the fixture ships 1 x MUG-BLUE with a valid UPS number
         assertEquals(201, first.getStatusCode(), first.getBody());
         assertEquals("PARTIALLY_SHIPPED", json(first).get("status"));
         assertEquals(true, ((Map<?, ?>) json(first).get("shipment")).get("trackingValid"));
         assertArrayEquals(new long[] {mugs[0] - 1, mugs[1] - 1, mugs[2]}, stock("MUG-BLUE"));
 
-        APIGatewayV2HTTPResponse rest = handlers.ship().handleRequest(as(event, seller, order.orderId(),
+        APIGatewayV2HTTPResponse rest = shipHandler.handleRequest(as(event, seller, order.orderId(),
                 Map.of("carrier", "Acme Freight", "trackingNumber", "ACME-778", "shipDate", Instant.now().toString())),
                 new TestContext());
         assertEquals(201, rest.getStatusCode(), rest.getBody());
@@ -144,10 +149,10 @@ class OrderActionsIT {
     @Event(value = "events/ship-order.json", type = APIGatewayV2HTTPEvent.class)
     void a_retried_shipment_with_the_same_tracking_number_changes_nothing(APIGatewayV2HTTPEvent event) {
         Order order = unshipped();
-        assertEquals(201, handlers.ship().handleRequest(as(event, seller, order.orderId(), null), new TestContext())
+        assertEquals(201, shipHandler.handleRequest(as(event, seller, order.orderId(), null), new TestContext())
                 .getStatusCode());
         long[] after = stock("MUG-BLUE");
-        APIGatewayV2HTTPResponse again = handlers.ship().handleRequest(as(event, seller, order.orderId(),
+        APIGatewayV2HTTPResponse again = shipHandler.handleRequest(as(event, seller, order.orderId(),
                 event.getBody().replace("1Z999AA10123456784", "1z 999 aa1 0123 456 784")
                         .replaceAll("\"shipDate\":\"[^\"]+\"", "\"shipDate\":\"" + Instant.now() + "\"")), new TestContext());
         assertEquals(200, again.getStatusCode(), again.getBody());
@@ -162,7 +167,7 @@ class OrderActionsIT {
         // The handling time counts from when the order could ship (now, here), so the date missed is
         // the marketplace's, as an Amazon order that sat unshipped past its LatestShipDate.
         Order order = unshipped("2026-10-01T10:00:00Z", Instant.parse("2026-10-03T06:59:59Z"));
-        APIGatewayV2HTTPResponse r = handlers.ship().handleRequest(as(event, seller, order.orderId(),
+        APIGatewayV2HTTPResponse r = shipHandler.handleRequest(as(event, seller, order.orderId(),
                 Map.of("carrier", "USPS", "trackingNumber", "9400111899223397623913", "shipDate", Instant.now().toString())),
                 new TestContext());
         assertEquals(201, r.getStatusCode(), r.getBody());
@@ -174,7 +179,7 @@ class OrderActionsIT {
     @Event(value = "events/ship-order.json", type = APIGatewayV2HTTPEvent.class)
     void invalid_shipment_is_400_naming_every_field_and_writes_nothing(APIGatewayV2HTTPEvent event) {
         Order order = unshipped();
-        APIGatewayV2HTTPResponse r = handlers.ship().handleRequest(as(event, seller, order.orderId(),
+        APIGatewayV2HTTPResponse r = shipHandler.handleRequest(as(event, seller, order.orderId(),
                 Map.of("trackingNumber", 12, "shipDate", "yesterday", "lines", List.of(Map.of("sku", "MUG-BLUE", "quantity", 0)))),
                 new TestContext());
         assertEquals(400, r.getStatusCode(), r.getBody());
@@ -185,7 +190,7 @@ class OrderActionsIT {
         }
         assertEquals(List.of("carrier", "trackingNumber", "shipDate", "lines[0].quantity"), fields);
 
-        APIGatewayV2HTTPResponse tooMany = handlers.ship().handleRequest(as(event, seller, order.orderId(),
+        APIGatewayV2HTTPResponse tooMany = shipHandler.handleRequest(as(event, seller, order.orderId(),
                 Map.of("carrier", "UPS", "trackingNumber", "1Z999AA10123456784", "shipDate", Instant.now().toString(),
                         "lines", List.of(Map.of("sku", "MUG-BLUE", "quantity", 3)))), new TestContext());
         assertEquals(400, tooMany.getStatusCode(), tooMany.getBody());
@@ -199,14 +204,14 @@ class OrderActionsIT {
         Order order = unshipped();
         queuedEmailIds();
         long[] mugs = stock("MUG-BLUE");
-        APIGatewayV2HTTPResponse r = handlers.cancel().handleRequest(as(event, seller, order.orderId(), null),
+        APIGatewayV2HTTPResponse r = cancelHandler.handleRequest(as(event, seller, order.orderId(), null),
                 new TestContext());
         assertEquals(200, r.getStatusCode(), r.getBody());
         assertEquals("CANCELED", json(r).get("status"));
         assertEquals(false, ((Map<?, ?>) json(r).get("cancellation")).get("buyerRequested"));
         assertArrayEquals(new long[] {mugs[0], mugs[1] - 2, mugs[2] + 2}, stock("MUG-BLUE"));
 
-        APIGatewayV2HTTPResponse again = handlers.cancel().handleRequest(as(event, seller, order.orderId(), null),
+        APIGatewayV2HTTPResponse again = cancelHandler.handleRequest(as(event, seller, order.orderId(), null),
                 new TestContext());
         assertEquals(200, again.getStatusCode(), again.getBody());
         assertEquals(false, json(again).get("changed"));
@@ -223,10 +228,10 @@ class OrderActionsIT {
         ship.setRequestContext(event.getRequestContext());
         as(ship, seller, order.orderId(), Map.of("carrier", "UPS", "trackingNumber", "1Z999AA10123456784",
                 "shipDate", Instant.now().toString()));
-        assertEquals(201, handlers.ship().handleRequest(ship, new TestContext()).getStatusCode());
+        assertEquals(201, shipHandler.handleRequest(ship, new TestContext()).getStatusCode());
         Order shipped = cloud.orders().get(order.orderId()).orElseThrow();
 
-        APIGatewayV2HTTPResponse r = handlers.cancel().handleRequest(as(event, seller, order.orderId(), null),
+        APIGatewayV2HTTPResponse r = cancelHandler.handleRequest(as(event, seller, order.orderId(), null),
                 new TestContext());
         assertEquals(409, r.getStatusCode(), r.getBody());
         assertEquals("/problems/illegal-transition", json(r).get("type"));
@@ -250,7 +255,7 @@ class OrderActionsIT {
                 as(e, seller, order.orderId(), Map.of("carrier", "UPS", "trackingNumber", tracking,
                         "shipDate", Instant.now().toString()));
                 calls.add(pool.submit((Callable<APIGatewayV2HTTPResponse>) () ->
-                        handlers.ship().handleRequest(e, new TestContext())));
+                        shipHandler.handleRequest(e, new TestContext())));
             }
             List<Integer> codes = new ArrayList<>();
             for (Future<APIGatewayV2HTTPResponse> f : calls) {
@@ -272,21 +277,21 @@ class OrderActionsIT {
         Order order = unshipped();
         APIGatewayV2HTTPEvent ack = new APIGatewayV2HTTPEvent();
         ack.setRequestContext(event.getRequestContext());
-        assertEquals(200, handlers.acknowledge().handleRequest(as(ack, seller, order.orderId(), null),
+        assertEquals(200, acknowledgeHandler.handleRequest(as(ack, seller, order.orderId(), null),
                 new TestContext()).getStatusCode());
         APIGatewayV2HTTPEvent ship = new APIGatewayV2HTTPEvent();
         ship.setRequestContext(event.getRequestContext());
         String shipDate = Instant.now().minusSeconds(3600).toString();
-        assertEquals(201, handlers.ship().handleRequest(as(ship, seller, order.orderId(), Map.of("carrier", "FedEx",
+        assertEquals(201, shipHandler.handleRequest(as(ship, seller, order.orderId(), Map.of("carrier", "FedEx",
                 "trackingNumber", "123456789012", "shipDate", shipDate)), new TestContext()).getStatusCode(),
                 "FedEx express sample");
         queuedEmailIds();
 
-        APIGatewayV2HTTPResponse early = handlers.delivery().handleRequest(as(event, seller, order.orderId(),
+        APIGatewayV2HTTPResponse early = deliveryHandler.handleRequest(as(event, seller, order.orderId(),
                 Map.of("deliveredAt", "2020-01-01T00:00:00Z")), new TestContext());
         assertEquals(400, early.getStatusCode(), early.getBody());
 
-        APIGatewayV2HTTPResponse r = handlers.delivery().handleRequest(as(event, seller, order.orderId(),
+        APIGatewayV2HTTPResponse r = deliveryHandler.handleRequest(as(event, seller, order.orderId(),
                 Map.of("deliveredAt", Instant.now().toString())), new TestContext());
         assertEquals(200, r.getStatusCode(), r.getBody());
         assertEquals("DELIVERED", json(r).get("status"));
@@ -296,7 +301,7 @@ class OrderActionsIT {
 
         APIGatewayV2HTTPEvent history = new APIGatewayV2HTTPEvent();
         history.setRequestContext(event.getRequestContext());
-        APIGatewayV2HTTPResponse h = new OrderReadHandlersAccess(cloud).history().handleRequest(
+        APIGatewayV2HTTPResponse h = new GetOrderHistoryHandler(cloud.adapters("GetOrderHistoryFunction")).handleRequest(
                 as(history, seller, order.orderId(), null), new TestContext());
         assertEquals(200, h.getStatusCode(), h.getBody());
         List<Map<String, Object>> entries = new ArrayList<>();
@@ -317,7 +322,7 @@ class OrderActionsIT {
     @Event(value = "events/confirm-delivery.json", type = APIGatewayV2HTTPEvent.class)
     void delivery_of_an_unshipped_order_is_409(APIGatewayV2HTTPEvent event) {
         Order order = unshipped();
-        APIGatewayV2HTTPResponse r = handlers.delivery().handleRequest(as(event, seller, order.orderId(), null),
+        APIGatewayV2HTTPResponse r = deliveryHandler.handleRequest(as(event, seller, order.orderId(), null),
                 new TestContext());
         assertEquals(409, r.getStatusCode(), r.getBody());
         assertEquals(List.of("acknowledge", "cancel", "ship"), json(r).get("allowedActions"));

@@ -40,8 +40,7 @@ class AmazonNotificationsIT {
     @BeforeEach
     void start() throws Exception {
         spApi = new FakeSpApi(cloud.root);
-        handler = new ReceiveAmazonNotificationHandler(cloud.dynamo, cloud.sqs,
-                cloud.envOf("ReceiveAmazonNotificationFunction"), Clock.systemUTC(),
+        handler = new ReceiveAmazonNotificationHandler(cloud.adapters("ReceiveAmazonNotificationFunction"),
                 new SpApiClient(URI.create(spApi.endpoint()), URI.create(spApi.tokenEndpoint()), FakeSpApi.CLIENT_ID,
                         FakeSpApi.CLIENT_SECRET, Clock.systemUTC()));
         seller = cloud.newSeller("amz");

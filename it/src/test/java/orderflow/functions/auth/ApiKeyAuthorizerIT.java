@@ -22,8 +22,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 class ApiKeyAuthorizerIT {
 
     private final TestCloud cloud = TestCloud.get();
-    private final ApiKeyAuthorizerHandler handler = new ApiKeyAuthorizerHandler(cloud.dynamo,
-            cloud.envOf("ApiKeyAuthorizerFunction"));
+    private final ApiKeyAuthorizerHandler handler = new ApiKeyAuthorizerHandler(
+            cloud.adapters("ApiKeyAuthorizerFunction"));
 
     private APIGatewayV2CustomAuthorizerEvent withHeader(APIGatewayV2CustomAuthorizerEvent event, String value) {
         Map<String, String> headers = new HashMap<>(event.getHeaders());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
@@ -19,6 +20,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
 import orderflow.it.TestContext;
+import orderflow.shared.aws.Adapters;
+import orderflow.shared.aws.Env;
 import org.junit.jupiter.params.ParameterizedTest;
 
 /** GET / and GET /app/{file}: the dashboard's files from the jar, with events/dashboard.json. */
@@ -27,7 +30,8 @@ class DashboardIT {
     private static final Pattern PAGE_ASSET = Pattern.compile("(?:src|href)=\"app/([^\"]+)\"");
     private static final Pattern IMPORT = Pattern.compile("from '\\./([^']+)'");
 
-    private final DashboardHandler handler = new DashboardHandler(new StaticFiles(getClass().getClassLoader(), "web"));
+    private final DashboardHandler handler = new DashboardHandler(
+            Adapters.of(null, null, null, Env.of(Map.of()), Clock.systemUTC())); // no table, queue or network
 
     private APIGatewayV2HTTPResponse get(APIGatewayV2HTTPEvent event, String file, String ifNoneMatch) {
         event.setPathParameters(file == null ? null : Map.of("file", file));

@@ -17,7 +17,6 @@ import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
 import orderflow.it.Fixtures;
 import orderflow.it.TestCloud;
 import orderflow.it.TestContext;
-import orderflow.shared.aws.Env;
 import orderflow.shared.json.Json;
 import org.junit.jupiter.params.ParameterizedTest;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -49,7 +48,7 @@ class SendEmailIT {
     @ParameterizedTest
     @Event(value = "events/send-email.json", type = SQSEvent.class)
     void confirmation_is_sent_once_with_text_and_escaped_html(SQSEvent event) {
-        SendEmailHandler handler = new SendEmailHandler(cloud.dynamo, cloud.ses, cloud.envOf("SendEmailFunction"), clock);
+        SendEmailHandler handler = new SendEmailHandler(cloud.adapters("SendEmailFunction", clock));
         String eventId = "order-confirmed:it-" + System.nanoTime();
         withEventId(event, eventId);
         int before = Fixtures.sentEmails(cloud.endpoint).size();
@@ -76,16 +75,15 @@ class SendEmailIT {
     void an_unverified_sender_is_retried_not_dropped(SQSEvent event) {
         // The seller's identity is not verified (yet): the message stays on the queue, to be retried
         // and finally dead-lettered, and nothing is recorded that would stop a later redrive.
-        Map<String, String> env = new HashMap<>(cloud.cloud.functionEnvironment("SendEmailFunction"));
-        env.put("SENDER_EMAIL", "nobody@unverified.example");
-        SendEmailHandler handler = new SendEmailHandler(cloud.dynamo, cloud.ses, Env.of(env), clock);
+        SendEmailHandler handler = new SendEmailHandler(cloud.adapters("SendEmailFunction",
+                Map.of("SENDER_EMAIL", "nobody@unverified.example"), cloud.dynamo, cloud.sqs, clock));
         String eventId = "order-confirmed:rejected-" + System.nanoTime();
         SQSBatchResponse response = handler.handleRequest(withEventId(event, eventId), new TestContext());
         assertEquals(1, response.getBatchItemFailures().size());
         assertEquals("SENDING", state(eventId));
         assertEquals(List.of(), sentWith("nobody@unverified.example"));
         // The claim was released: once the sender is fixed, the very next delivery sends.
-        SendEmailHandler fixed = new SendEmailHandler(cloud.dynamo, cloud.ses, cloud.envOf("SendEmailFunction"), clock);
+        SendEmailHandler fixed = new SendEmailHandler(cloud.adapters("SendEmailFunction", clock));
         assertEquals(List.of(), fixed.handleRequest(event, new TestContext()).getBatchItemFailures());
         assertEquals("SENT", state(eventId));
     }
@@ -105,7 +103,7 @@ class SendEmailIT {
         body.put("toAddress", "not-an-address"); // SES refuses it: permanent, not worth a retry
         body.put("orderId", stored.orderId());
         record.setBody(Json.write(body));
-        SendEmailHandler handler = new SendEmailHandler(cloud.dynamo, cloud.ses, cloud.envOf("SendEmailFunction"), clock);
+        SendEmailHandler handler = new SendEmailHandler(cloud.adapters("SendEmailFunction", clock));
 
         assertEquals(List.of(), handler.handleRequest(event, new TestContext()).getBatchItemFailures(),
                 "a rejected address is done with, not retried");

@@ -32,7 +32,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 class FulfillmentIT {
 
     private final TestCloud cloud = TestCloud.get();
-    private final FulfillmentHandlersAccess handlers = new FulfillmentHandlersAccess(cloud);
+    private final GetPickListHandler pickList = new GetPickListHandler(cloud.adapters("GetPickListFunction"));
+    private final GetPackingSlipHandler packingSlip = new GetPackingSlipHandler(cloud.adapters("GetPackingSlipFunction"));
+    private final PackCheckHandler packCheck = new PackCheckHandler(cloud.adapters("PackCheckFunction"));
     private String seller;
 
     @BeforeEach
@@ -95,7 +97,7 @@ class FulfillmentIT {
             mugs += lines.getOrDefault("MUG-BLUE", 0);
             unshipped(lines, "Buyer " + i);
         }
-        APIGatewayV2HTTPResponse r = handlers.pickList().handleRequest(as(event, seller, null, null), new TestContext());
+        APIGatewayV2HTTPResponse r = pickList.handleRequest(as(event, seller, null, null), new TestContext());
         assertEquals(200, r.getStatusCode(), r.getBody());
         Map<String, Object> list = Json.parseObject(r.getBody());
         assertEquals(50, list.get("orders"));
@@ -114,7 +116,7 @@ class FulfillmentIT {
         stock("CAP-RED", "B-1", "0099999999994");
         stock("TEE-BLACK-L", "C-1", null); // no barcode: the SKU is what gets scanned
         Order order = unshipped(Map.of("MUG-BLUE", 2, "TEE-BLACK-L", 1), "Ada");
-        APIGatewayV2HTTPResponse wrong = handlers.packCheck().handleRequest(as(event, seller, order.orderId(),
+        APIGatewayV2HTTPResponse wrong = packCheck.handleRequest(as(event, seller, order.orderId(),
                 Map.of("scans", List.of("0012345678905", "0099999999994", "0012345678905"))), new TestContext());
         assertEquals(200, wrong.getStatusCode(), wrong.getBody());
         Map<String, Object> result = Json.parseObject(wrong.getBody());
@@ -123,7 +125,7 @@ class FulfillmentIT {
         assertEquals(List.of(Map.of("sku", "TEE-BLACK-L", "expected", 1, "scanned", 0)), result.get("missing"));
         assertNull(cloud.orders().get(order.orderId()).orElseThrow().fulfillment().packCheckedAt());
 
-        APIGatewayV2HTTPResponse good = handlers.packCheck().handleRequest(as(event, seller, order.orderId(),
+        APIGatewayV2HTTPResponse good = packCheck.handleRequest(as(event, seller, order.orderId(),
                 Map.of("scans", List.of("0012345678905", "TEE-BLACK-L", "0012345678905"))), new TestContext());
         assertEquals(true, Json.parseObject(good.getBody()).get("passed"), good.getBody());
         assertNotNull(cloud.orders().get(order.orderId()).orElseThrow().fulfillment().packCheckedAt());
@@ -135,14 +137,14 @@ class FulfillmentIT {
     void packing_slip_is_printable_html_with_bins_and_escaped_buyer_text(APIGatewayV2HTTPEvent event) {
         stock("MUG-BLUE", "A-1", "0012345678905");
         Order order = unshipped(Map.of("MUG-BLUE", 2), "<script>alert(1)</script> Ada");
-        APIGatewayV2HTTPResponse r = handlers.packingSlip().handleRequest(as(event, seller, order.orderId(), null),
+        APIGatewayV2HTTPResponse r = packingSlip.handleRequest(as(event, seller, order.orderId(), null),
                 new TestContext());
         assertEquals(200, r.getStatusCode(), r.getBody());
         assertTrue(r.getHeaders().get("content-type").startsWith("text/html"));
         assertTrue(r.getBody().contains("A-1") && r.getBody().contains("0012345678905"), r.getBody());
         assertFalse(r.getBody().contains("<script>alert"), "buyer text must be escaped");
         String intruder = cloud.newSeller("slip-intruder");
-        APIGatewayV2HTTPResponse foreign = handlers.packingSlip().handleRequest(as(event, intruder, order.orderId(), null),
+        APIGatewayV2HTTPResponse foreign = packingSlip.handleRequest(as(event, intruder, order.orderId(), null),
                 new TestContext());
         assertEquals(404, foreign.getStatusCode());
     }

@@ -12,7 +12,7 @@ import java.util.Map;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
-import orderflow.functions.process.ProcessOrderHandlerAccess;
+import orderflow.functions.process.ProcessOrderHandler;
 import orderflow.it.Fixtures;
 import orderflow.it.TestCloud;
 import orderflow.it.TestContext;
@@ -27,7 +27,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 class InventoryIT {
 
     private final TestCloud cloud = TestCloud.get();
-    private final InventoryHandlersAccess handlers = new InventoryHandlersAccess(cloud);
+    private final UpdateStockHandler update = new UpdateStockHandler(cloud.adapters("UpdateStockFunction"));
+    private final GetInventoryHandler read = new GetInventoryHandler(cloud.adapters("GetInventoryFunction"));
     private String seller;
 
     @BeforeEach
@@ -50,13 +51,13 @@ class InventoryIT {
     private APIGatewayV2HTTPResponse put(APIGatewayV2HTTPEvent fixture, String sku, Map<String, Object> body) {
         APIGatewayV2HTTPEvent e = copy(fixture);
         e.getRequestContext().getHttp().setMethod("PUT");
-        return handlers.update().handleRequest(as(e, seller, sku, body), new TestContext());
+        return update.handleRequest(as(e, seller, sku, body), new TestContext());
     }
 
     private APIGatewayV2HTTPResponse adjust(APIGatewayV2HTTPEvent fixture, String sku, long delta, String reason) {
         APIGatewayV2HTTPEvent e = copy(fixture);
         e.getRequestContext().getHttp().setMethod("POST");
-        return handlers.update().handleRequest(as(e, seller, sku, Map.of("delta", delta, "reason", reason)),
+        return update.handleRequest(as(e, seller, sku, Map.of("delta", delta, "reason", reason)),
                 new TestContext());
     }
 
@@ -89,7 +90,7 @@ class InventoryIT {
     }
 
     private void process(String body) {
-        var result = new ProcessOrderHandlerAccess(cloud).create().handleRequest(LambdaStreams.sqsEventOf(body),
+        var result = new ProcessOrderHandler(cloud.adapters("ProcessOrderFunction")).handleRequest(LambdaStreams.sqsEventOf(body),
                 new TestContext());
         assertEquals(List.of(), result.getBatchItemFailures());
     }
@@ -111,7 +112,7 @@ class InventoryIT {
     @ParameterizedTest
     @Event(value = "events/set-stock.json", type = APIGatewayV2HTTPEvent.class)
     void a_count_sets_stock_and_settings_and_is_audited(APIGatewayV2HTTPEvent event) {
-        APIGatewayV2HTTPResponse r = handlers.update().handleRequest(as(event, seller, "MUG-BLUE", null),
+        APIGatewayV2HTTPResponse r = update.handleRequest(as(event, seller, "MUG-BLUE", null),
                 new TestContext());
         assertEquals(200, r.getStatusCode(), r.getBody());
         Map<String, Object> item = json(r);
@@ -159,12 +160,12 @@ class InventoryIT {
         APIGatewayV2HTTPEvent list = copy(event);
         list.getRequestContext().getHttp().setMethod("GET");
         list.setQueryStringParameters(Map.of("lowStock", "true"));
-        APIGatewayV2HTTPResponse low = handlers.read().handleRequest(as(list, seller, null, null), new TestContext());
+        APIGatewayV2HTTPResponse low = read.handleRequest(as(list, seller, null, null), new TestContext());
         assertEquals(200, low.getStatusCode(), low.getBody());
         assertEquals(List.of("MUG-BLUE"), ((List<?>) json(low).get("items")).stream().map(i -> ((Map<?, ?>) i).get("sku")).toList());
 
         assertEquals(200, put(event, "MUG-BLUE", Map.of("onHand", 20)).getStatusCode()); // back above: cleared
-        assertEquals(0, ((List<?>) json(handlers.read().handleRequest(as(list, seller, null, null), new TestContext()))
+        assertEquals(0, ((List<?>) json(read.handleRequest(as(list, seller, null, null), new TestContext()))
                 .get("items")).size());
         assertEquals(200, adjust(event, "MUG-BLUE", -14, "cycle count").getStatusCode()); // 20-14-3 = 3: crossed again
         List<Map<String, Object>> second = lowStockEmails();

@@ -41,8 +41,7 @@ class CancelUnpaidIT {
     }
 
     private Map<String, Object> run(Map<String, Object> fixture, Instant now) {
-        return new CancelUnpaidHandler(cloud.dynamo, cloud.sqs, cloud.envOf("CancelUnpaidFunction"),
-                Clock.fixed(now, ZoneOffset.UTC)).handleRequest(fixture, new TestContext());
+        return new CancelUnpaidHandler(cloud.adapters("CancelUnpaidFunction", Clock.fixed(now, ZoneOffset.UTC))).handleRequest(fixture, new TestContext());
     }
 
     @ParameterizedTest

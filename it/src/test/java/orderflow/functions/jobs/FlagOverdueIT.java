@@ -61,8 +61,7 @@ class FlagOverdueIT {
     }
 
     private FlagOverdueHandler at(Instant now) {
-        return new FlagOverdueHandler(cloud.dynamo, cloud.sqs, cloud.envOf("FlagOverdueFunction"),
-                Clock.fixed(now, ZoneOffset.UTC));
+        return new FlagOverdueHandler(cloud.adapters("FlagOverdueFunction", Clock.fixed(now, ZoneOffset.UTC)));
     }
 
     /** A confirmed order of the seller with this ship-by date (UNSHIPPED, stock reserved). */

@@ -30,7 +30,6 @@ class MessagesIT {
 
     private static final Instant T0 = Instant.parse("2026-11-20T09:00:00Z");
     private final TestCloud cloud = TestCloud.get();
-    private final MessageHandlersAccess handlers = new MessageHandlersAccess(cloud);
     private String seller;
     private String storefront;
 
@@ -61,7 +60,7 @@ class MessagesIT {
         fixture.setBody(json);
         fixture.getHeaders().put(WebhookSignature.HEADER, WebhookSignature.sign(secret, now.getEpochSecond(),
                 json.getBytes(StandardCharsets.UTF_8)));
-        return handlers.receive(at(now)).handleRequest(fixture, new TestContext());
+        return new ReceiveBuyerMessageHandler(cloud.adapters("ReceiveBuyerMessageFunction", at(now))).handleRequest(fixture, new TestContext());
     }
 
     private static APIGatewayV2HTTPEvent as(APIGatewayV2HTTPEvent event, String seller, String orderId, Object body) {
@@ -116,7 +115,7 @@ class MessagesIT {
 
         Instant now = T0.plus(java.time.Duration.ofHours(30));
         APIGatewayV2HTTPEvent list = Events.seller("events/list-messages.json");
-        APIGatewayV2HTTPResponse waiting = handlers.list(at(now)).handleRequest(as(list, seller, null, null),
+        APIGatewayV2HTTPResponse waiting = new ListMessagesHandler(cloud.adapters("ListMessagesFunction", at(now))).handleRequest(as(list, seller, null, null),
                 new TestContext());
         assertEquals(200, waiting.getStatusCode(), waiting.getBody());
         List<Map<String, Object>> threads = new ArrayList<>();
@@ -127,7 +126,7 @@ class MessagesIT {
         assertEquals(30 * 60, threads.get(0).get("waitingMinutes"));
         assertEquals(true, threads.get(0).get("overdue"));
 
-        APIGatewayV2HTTPResponse reply = handlers.reply(at(now)).handleRequest(as(event, seller, older.orderId(), null),
+        APIGatewayV2HTTPResponse reply = new ReplyToBuyerHandler(cloud.adapters("ReplyToBuyerFunction", at(now))).handleRequest(as(event, seller, older.orderId(), null),
                 new TestContext());
         assertEquals(201, reply.getStatusCode(), reply.getBody());
         assertEquals(30L * 3600, ((Number) Json.parseObject(reply.getBody()).get("responseSeconds")).longValue());
@@ -136,7 +135,7 @@ class MessagesIT {
         assertEquals("seller-reply", queued.get(0).get("template"));
         assertEquals("ada@example.com", queued.get(0).get("toAddress"));
 
-        APIGatewayV2HTTPResponse after = handlers.list(at(now)).handleRequest(as(list, seller, null, null),
+        APIGatewayV2HTTPResponse after = new ListMessagesHandler(cloud.adapters("ListMessagesFunction", at(now))).handleRequest(as(list, seller, null, null),
                 new TestContext());
         assertEquals(List.of(newer.orderId()), ((List<?>) Json.parseObject(after.getBody()).get("threads")).stream()
                 .map(t -> ((Map<?, ?>) t).get("orderId")).toList());
@@ -145,7 +144,7 @@ class MessagesIT {
         assertEquals(java.time.Duration.ofHours(30), facts.get(0).elapsed());
 
         String intruder = cloud.newSeller("msg-intruder");
-        assertEquals(404, handlers.reply(at(now)).handleRequest(as(Events.seller("events/reply-to-buyer.json"),
+        assertEquals(404, new ReplyToBuyerHandler(cloud.adapters("ReplyToBuyerFunction", at(now))).handleRequest(as(Events.seller("events/reply-to-buyer.json"),
                 intruder, newer.orderId(), null), new TestContext()).getStatusCode());
     }
 

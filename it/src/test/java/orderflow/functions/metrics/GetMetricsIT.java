@@ -129,8 +129,7 @@ class GetMetricsIT {
 
         event.getRequestContext().getAuthorizer().setLambda(Map.of("sellerId", seller, "keyId", "key_it0000000009"));
         event.setQueryStringParameters(Map.of("window", "7"));
-        APIGatewayV2HTTPResponse r = new GetMetricsHandler(cloud.dynamo, cloud.envOf("GetMetricsFunction"),
-                Clock.fixed(T, ZoneOffset.UTC)).handleRequest(event, new TestContext());
+        APIGatewayV2HTTPResponse r = new GetMetricsHandler(cloud.adapters("GetMetricsFunction", Clock.fixed(T, ZoneOffset.UTC))).handleRequest(event, new TestContext());
         assertEquals(200, r.getStatusCode(), r.getBody());
         Map<String, Object> body = Json.parseObject(r.getBody());
         List<Object> metrics = (List<Object>) body.get("metrics");
@@ -162,8 +161,7 @@ class GetMetricsIT {
         assertEquals(0.5, ((Number) day.get("cancelRate")).doubleValue(), 1e-9, day.toString());
 
         event.setQueryStringParameters(Map.of("window", "365"));
-        APIGatewayV2HTTPResponse bad = new GetMetricsHandler(cloud.dynamo, cloud.envOf("GetMetricsFunction"),
-                Clock.fixed(T, ZoneOffset.UTC)).handleRequest(event, new TestContext());
+        APIGatewayV2HTTPResponse bad = new GetMetricsHandler(cloud.adapters("GetMetricsFunction", Clock.fixed(T, ZoneOffset.UTC))).handleRequest(event, new TestContext());
         assertEquals(400, bad.getStatusCode());
         assertTrue(bad.getBody().contains("\"window\""), bad.getBody());
     }

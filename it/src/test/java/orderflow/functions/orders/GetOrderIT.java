@@ -20,7 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 class GetOrderIT {
 
     private final TestCloud cloud = TestCloud.get();
-    private final GetOrderHandler handler = new GetOrderHandler(cloud.dynamo, cloud.envOf("GetOrderFunction"), java.time.Clock.systemUTC());
+    private final GetOrderHandler handler = new GetOrderHandler(cloud.adapters("GetOrderFunction"));
 
     private Order storeOrder(String seller) {
         Map<String, Object> json = Fixtures.sampleOrder();

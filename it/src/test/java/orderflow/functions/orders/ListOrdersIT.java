@@ -29,8 +29,8 @@ class ListOrdersIT {
 
     private static final Instant NOW = Instant.parse("2026-11-27T12:00:00Z");
     private final TestCloud cloud = TestCloud.get();
-    private final ListOrdersHandler handler = new ListOrdersHandler(cloud.dynamo, cloud.envOf("ListOrdersFunction"),
-            Clock.fixed(NOW, ZoneOffset.UTC));
+    private final ListOrdersHandler handler = new ListOrdersHandler(cloud.adapters("ListOrdersFunction",
+            Clock.fixed(NOW, ZoneOffset.UTC)));
     private final DynamoOrders orders = cloud.orders();
 
     private Order store(String seller, String externalId, Instant createdAt) {

@@ -113,7 +113,7 @@ class PoisonMessageIT {
             cloud.sqs.sendMessage(b -> b.queueUrl(queue).messageBody(Json.write(Map.of("orderId", o.orderId()))));
         }
         Fixtures.drain(cloud.sqs, cloud.ref("EmailQueue"));
-        ProcessOrderHandler handler = new ProcessOrderHandlerAccess(cloud).create();
+        ProcessOrderHandler handler = new ProcessOrderHandler(cloud.adapters("ProcessOrderFunction"));
 
         Map<String, Integer> receives = drive(queue, fixture, handler);
         for (Order o : good) {

@@ -31,8 +31,8 @@ class ProcessOrderIT {
 
     private static final Instant NOW = Instant.parse("2026-11-27T15:00:00Z");
     private final TestCloud cloud = TestCloud.get();
-    private final ProcessOrderHandler handler = new ProcessOrderHandler(cloud.dynamo, cloud.sqs,
-            cloud.envOf("ProcessOrderFunction"), Clock.fixed(NOW, ZoneOffset.UTC));
+    private final ProcessOrderHandler handler = new ProcessOrderHandler(
+            cloud.adapters("ProcessOrderFunction", Clock.fixed(NOW, ZoneOffset.UTC)));
     private String seller;
 
     @BeforeEach
@@ -169,8 +169,8 @@ class ProcessOrderIT {
                 SQSEvent single = withOrder(new SQSEvent(), id);
                 single.getRecords().get(0).setMessageId(id);
                 results.add(pool.submit(() -> {
-                    ProcessOrderHandler own = new ProcessOrderHandler(cloud.dynamo, cloud.sqs,
-                            cloud.envOf("ProcessOrderFunction"), Clock.fixed(NOW, ZoneOffset.UTC));
+                    ProcessOrderHandler own = new ProcessOrderHandler(
+                            cloud.adapters("ProcessOrderFunction", Clock.fixed(NOW, ZoneOffset.UTC)));
                     SQSBatchResponse r = own.handleRequest(single, new TestContext());
                     // A lost race is reported as a failure and redelivered by SQS: emulate that.
                     while (!r.getBatchItemFailures().isEmpty()) {

@@ -3,7 +3,6 @@ package orderflow.functions.process;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,8 +49,7 @@ class StockConcurrencyIT {
             List<Future<?>> done = new ArrayList<>();
             for (String id : ids) {
                 done.add(pool.submit(() -> {
-                    ProcessOrderHandler handler = new ProcessOrderHandler(cloud.dynamo, cloud.sqs,
-                            cloud.envOf("ProcessOrderFunction"), Clock.systemUTC());
+                    ProcessOrderHandler handler = new ProcessOrderHandler(cloud.adapters("ProcessOrderFunction"));
                     var event = LambdaStreams.sqsEventOf(Json.write(Map.of("orderId", id)));
                     SQSBatchResponse r = handler.handleRequest(event, new TestContext());
                     for (int retry = 0; !r.getBatchItemFailures().isEmpty(); retry++) {

@@ -3,7 +3,6 @@ package orderflow.functions.returns;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +22,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 class CreateReturnIT {
 
     private final TestCloud cloud = TestCloud.get();
-    private final CreateReturnHandler handler = new CreateReturnHandler(cloud.dynamo, cloud.sqs,
-            cloud.envOf("CreateReturnFunction"), Clock.systemUTC());
+    private final CreateReturnHandler handler = new CreateReturnHandler(cloud.adapters("CreateReturnFunction"));
     private String seller;
 
     @BeforeEach

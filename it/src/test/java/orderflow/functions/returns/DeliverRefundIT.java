@@ -46,11 +46,9 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 class DeliverRefundIT {
 
     private final TestCloud cloud = TestCloud.get();
-    private final DeliverRefundHandler deliver = new DeliverRefundHandler(cloud.dynamo, cloud.sqs,
-            new HttpRefundWebhook(), cloud.envOf("DeliverRefundFunction", Map.of("RETRY_BASE_SECONDS", "1")),
-            Clock.systemUTC());
-    private final CreateRefundHandler refund = new CreateRefundHandler(cloud.dynamo, cloud.sqs,
-            cloud.envOf("CreateRefundFunction"), Clock.systemUTC());
+    private final DeliverRefundHandler deliver = new DeliverRefundHandler(cloud.adapters("DeliverRefundFunction",
+            Map.of("RETRY_BASE_SECONDS", "1"), cloud.dynamo, cloud.sqs, Clock.systemUTC()), new HttpRefundWebhook());
+    private final CreateRefundHandler refund = new CreateRefundHandler(cloud.adapters("CreateRefundFunction"));
     private final DynamoRefunds refunds = new DynamoRefunds(cloud.dynamo, cloud.ref("RefundsTable"), null, null);
 
     /** What the fake storefront answers next (200 when empty), and what it received. */

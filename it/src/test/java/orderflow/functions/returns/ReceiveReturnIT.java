@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,14 +36,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 class ReceiveReturnIT {
 
     private final TestCloud cloud = TestCloud.get();
-    private final CreateReturnHandler create = new CreateReturnHandler(cloud.dynamo, cloud.sqs,
-            cloud.envOf("CreateReturnFunction"), Clock.systemUTC());
-    private final ReceiveReturnHandler receive = new ReceiveReturnHandler(cloud.dynamo, cloud.sqs,
-            cloud.envOf("ReceiveReturnFunction"), Clock.systemUTC());
-    private final CreateRefundHandler refund = new CreateRefundHandler(cloud.dynamo, cloud.sqs,
-            cloud.envOf("CreateRefundFunction"), Clock.systemUTC());
-    private final ListReturnsHandler list = new ListReturnsHandler(cloud.dynamo, cloud.envOf("ListReturnsFunction"),
-            Clock.systemUTC());
+    private final CreateReturnHandler create = new CreateReturnHandler(cloud.adapters("CreateReturnFunction"));
+    private final ReceiveReturnHandler receive = new ReceiveReturnHandler(cloud.adapters("ReceiveReturnFunction"));
+    private final CreateRefundHandler refund = new CreateRefundHandler(cloud.adapters("CreateRefundFunction"));
+    private final ListReturnsHandler list = new ListReturnsHandler(cloud.adapters("ListReturnsFunction"));
     private String seller;
 
     @BeforeEach

@@ -3,7 +3,6 @@ package orderflow.functions.returns;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
@@ -19,8 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 class ReturnPolicyIT {
 
     private final TestCloud cloud = TestCloud.get();
-    private final ReturnPolicyHandler handler = new ReturnPolicyHandler(cloud.dynamo, cloud.envOf("ReturnPolicyFunction"),
-            Clock.systemUTC());
+    private final ReturnPolicyHandler handler = new ReturnPolicyHandler(cloud.adapters("ReturnPolicyFunction"));
 
     private APIGatewayV2HTTPResponse call(APIGatewayV2HTTPEvent event, String seller, String method, Object body) {
         event.getRequestContext().getAuthorizer().setLambda(Map.of("sellerId", seller, "keyId", "key_it0000000005"));

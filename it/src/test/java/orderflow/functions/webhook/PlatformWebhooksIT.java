@@ -13,7 +13,7 @@ import java.util.Map;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
-import orderflow.functions.process.ProcessOrderHandlerAccess;
+import orderflow.functions.process.ProcessOrderHandler;
 import orderflow.it.Fixtures;
 import orderflow.it.TestCloud;
 import orderflow.it.TestContext;
@@ -32,7 +32,7 @@ class PlatformWebhooksIT {
 
     private static final String SECRET = "shpss_it_0123456789abcdef";
     private final TestCloud cloud = TestCloud.get();
-    private final ReceiveWebhookHandler handler = new ReceiveWebhookHandlerAccess(cloud).create();
+    private final ReceiveWebhookHandler handler = new ReceiveWebhookHandler(cloud.adapters("ReceiveWebhookFunction"));
     private String seller;
 
     @BeforeEach
@@ -73,7 +73,7 @@ class PlatformWebhooksIT {
 
     private void processQueuedOrders() {
         for (Map<String, Object> m : Fixtures.drain(cloud.sqs, cloud.ref("OrderQueue"))) {
-            var r = new ProcessOrderHandlerAccess(cloud).create().handleRequest(LambdaStreams.sqsEventOf(Json.write(m)),
+            var r = new ProcessOrderHandler(cloud.adapters("ProcessOrderFunction")).handleRequest(LambdaStreams.sqsEventOf(Json.write(m)),
                     new TestContext());
             assertEquals(List.of(), r.getBatchItemFailures());
         }

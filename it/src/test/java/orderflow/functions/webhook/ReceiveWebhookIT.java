@@ -28,8 +28,8 @@ class ReceiveWebhookIT {
 
     private static final Instant NOW = Instant.parse("2026-11-27T14:05:30Z");
     private final TestCloud cloud = TestCloud.get();
-    private final ReceiveWebhookHandler handler = new ReceiveWebhookHandler(cloud.dynamo, cloud.sqs,
-            cloud.envOf("ReceiveWebhookFunction"), Clock.fixed(NOW, ZoneOffset.UTC));
+    private final ReceiveWebhookHandler handler = new ReceiveWebhookHandler(
+            cloud.adapters("ReceiveWebhookFunction", Clock.fixed(NOW, ZoneOffset.UTC)));
     private String storefront;
 
     @BeforeEach

@@ -6,7 +6,9 @@ import java.util.Map;
 
 import orderflow.shared.domain.BuyerMessage;
 import orderflow.shared.domain.MessageThread;
-import orderflow.shared.service.MessageService;
+import orderflow.shared.service.MessageQueryService;
+import orderflow.shared.service.ReceiveMessageService;
+import orderflow.shared.service.ReplyToBuyerService;
 
 /** The JSON shapes of the message routes (docs/api.md). */
 public final class MessageViews {
@@ -37,7 +39,31 @@ public final class MessageViews {
         return json;
     }
 
-    public static Map<String, Object> conversation(MessageService.Conversation c) {
+    /** A buyer's message as the storefront is answered (202). */
+    public static Map<String, Object> received(ReceiveMessageService.Received r) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("orderId", r.orderId());
+        json.put("messageId", r.messageId());
+        json.put("duplicate", r.duplicate());
+        return json;
+    }
+
+    /** The seller's reply, with how long the buyer waited for it (null when nobody was waiting). */
+    public static Map<String, Object> replied(ReplyToBuyerService.Replied r) {
+        Map<String, Object> json = message(r.reply());
+        json.put("responseSeconds", r.responseSeconds());
+        return json;
+    }
+
+    /** GET /v1/messages?awaitingReply=true. */
+    public static Map<String, Object> waiting(MessageQueryService.Waiting waiting) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("threads", waiting.threads().stream().map(t -> thread(t, waiting.now())).toList());
+        json.put("nextCursor", waiting.nextCursor());
+        return json;
+    }
+
+    public static Map<String, Object> conversation(MessageQueryService.Conversation c) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("orderId", c.order().orderId());
         json.put("externalOrderId", c.order().externalOrderId());

@@ -1,9 +1,15 @@
 package orderflow.shared.aws;
 
+import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
 
 import orderflow.shared.outbound.HttpRefundWebhook;
+import orderflow.shared.ports.AmazonOrdersApi;
+import orderflow.shared.ports.RefundWebhook;
 import orderflow.shared.service.LowStockAlerts;
+import orderflow.shared.spapi.SpApiClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -24,32 +30,36 @@ public final class Adapters {
     private final Env env;
     private final Clock clock;
     private final Mode mode;
+    /** What the offline DynamoDB answers, in PRIMING mode. */
+    private final Priming.Answers answers;
 
     /** Where clients not given come from. */
     private enum Mode { LIVE, GIVEN, PRIMING }
 
-    private Adapters(DynamoDbClient dynamo, SqsClient sqs, SesV2Client ses, Env env, Clock clock, Mode mode) {
+    private Adapters(DynamoDbClient dynamo, SqsClient sqs, SesV2Client ses, Env env, Clock clock, Mode mode,
+                     Priming.Answers answers) {
         this.dynamo = dynamo;
         this.sqs = sqs;
         this.ses = ses;
         this.env = env;
         this.clock = clock;
         this.mode = mode;
+        this.answers = answers;
     }
 
     /** What a Lambda execution environment serves traffic with: real clients, its variables, the system clock. */
     public static Adapters live() {
-        return new Adapters(null, null, null, Env.system(), Clock.systemUTC(), Mode.LIVE);
+        return new Adapters(null, null, null, Env.system(), Clock.systemUTC(), Mode.LIVE, null);
     }
 
     /** Given clients (an emulator's, a fault injector's); null for a client the handler never uses. */
     public static Adapters of(DynamoDbClient dynamo, SqsClient sqs, SesV2Client ses, Env env, Clock clock) {
-        return new Adapters(dynamo, sqs, ses, env, clock, Mode.GIVEN);
+        return new Adapters(dynamo, sqs, ses, env, clock, Mode.GIVEN, null);
     }
 
     /** Offline clients for priming: DynamoDB with canned answers, SQS and SES built offline when used. */
-    static Adapters priming(DynamoDbClient dynamo, Env env) {
-        return new Adapters(dynamo, null, null, env, Clock.systemUTC(), Mode.PRIMING);
+    static Adapters priming(Priming.Answers answers, Env env) {
+        return new Adapters(null, null, null, env, Clock.systemUTC(), Mode.PRIMING, answers);
     }
 
     /** True only for {@link #live()}: the handler built on it registers its SnapStart priming. */
@@ -190,8 +200,41 @@ public final class Adapters {
         return env.require("SENDER_EMAIL");
     }
 
-    public HttpRefundWebhook refundWebhook() {
+    /** The refund deliverer's first backoff: 30 s unless a test shortens it (RETRY_BASE_SECONDS; not a deployment knob). */
+    public Duration refundRetryBase() {
+        String seconds = env.optional("RETRY_BASE_SECONDS");
+        return Duration.ofSeconds(seconds == null ? 30 : Long.parseLong(seconds));
+    }
+
+    /** The storefronts' refund URLs over HTTP; when priming, an endpoint that acknowledges (200) without a network. */
+    public RefundWebhook refundWebhook() {
+        if (mode == Mode.PRIMING) {
+            return (url, body, headers) -> 200;
+        }
         return new HttpRefundWebhook();
+    }
+
+    /**
+     * SP-API (orders and their items) through Login with Amazon; the client id and secret stay blank
+     * until an Amazon storefront is set up, and the client says so when used. When priming, a client
+     * that refuses every call (priming never reaches Amazon).
+     */
+    public AmazonOrdersApi amazonOrdersApi() {
+        if (mode == Mode.PRIMING) {
+            return new AmazonOrdersApi() {
+                @Override
+                public Map<String, Object> getOrder(String refreshToken, String amazonOrderId) {
+                    throw new IllegalStateException("offline: priming never calls SP-API");
+                }
+
+                @Override
+                public Map<String, Object> getOrderItems(String refreshToken, String amazonOrderId) {
+                    throw new IllegalStateException("offline: priming never calls SP-API");
+                }
+            };
+        }
+        return new SpApiClient(URI.create(env.require("SPAPI_ENDPOINT")), URI.create(env.require("LWA_ENDPOINT")),
+                env.optional("LWA_CLIENT_ID"), env.optional("LWA_CLIENT_SECRET"), clock);
     }
 
     /** Low-stock alerts: the inventory read, the seller's settings, the alert queued as an email. */
@@ -201,7 +244,11 @@ public final class Adapters {
 
     private DynamoDbClient dynamo() {
         if (dynamo == null) {
-            dynamo = mode == Mode.LIVE ? AwsClients.dynamoDb() : missing("DynamoDB");
+            dynamo = switch (mode) {
+                case LIVE -> AwsClients.dynamoDb();
+                case PRIMING -> Priming.dynamoDb(answers);
+                case GIVEN -> missing("DynamoDB");
+            };
         }
         return dynamo;
     }

@@ -1,46 +1,36 @@
 package orderflow.shared.aws;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.StringJoiner;
 
 import orderflow.shared.domain.HistoryEntry;
 import orderflow.shared.domain.Order;
 import orderflow.shared.domain.OrderChange;
 import orderflow.shared.domain.OrderFilter;
 import orderflow.shared.domain.OrderStatus;
-import orderflow.shared.domain.StockChange;
-import orderflow.shared.domain.StockMovement;
 import orderflow.shared.ports.Orders;
-import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
-import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
  * OrdersTable (keyed by orderId) with OrderHistoryTable (orderId + version) and, for changes that
- * move stock, InventoryTable. Every change is one TransactWriteItems: the order conditioned on the
- * version it was decided on, the history entry that can never be overwritten, the stock updates.
+ * move stock, InventoryTable and StockMovementsTable: the write path is {@link OrderTransactions},
+ * the reads {@link OrderQueries}. Which tables an instance may touch is chosen by its wiring
+ * ({@link Adapters}): a function without the inventory table can never move stock.
  */
 public final class DynamoOrders implements Orders {
 
     /** Part of the table's schema in template.yaml, like its attribute names. */
     static final String BY_SELLER_INDEX = "BySellerCreated";
-    /** Attempts within one call when a transaction loses a race that is not about our order. */
-    private static final int RACE_ATTEMPTS = 3;
+    static final String BY_STATUS_INDEX = "BySellerStatus";
 
     private final DynamoDbClient dynamo;
     private final String table;
-    private final String historyTable;
-    private final String inventoryTable;
-    private final String movementsTable;
+    private final OrderQueries queries;
+    private final OrderTransactions transactions;
 
     /** Read-only use: get and list. */
     public DynamoOrders(DynamoDbClient dynamo, String table) {
@@ -59,353 +49,54 @@ public final class DynamoOrders implements Orders {
                         String movementsTable) {
         this.dynamo = dynamo;
         this.table = table;
-        this.historyTable = historyTable;
-        this.inventoryTable = inventoryTable;
-        this.movementsTable = movementsTable;
-    }
-
-    /** Built from a function's environment: the tables template.yaml gives it, and no others. */
-    public static DynamoOrders fromEnv(DynamoDbClient dynamo, Env env) {
-        return new DynamoOrders(dynamo, env.require("ORDERS_TABLE"), env.optional("ORDER_HISTORY_TABLE"),
-                env.optional("INVENTORY_TABLE"), env.optional("STOCK_MOVEMENTS_TABLE"));
+        this.queries = new OrderQueries(dynamo, table, historyTable);
+        this.transactions = new OrderTransactions(dynamo, table, historyTable, inventoryTable, movementsTable, queries);
     }
 
     @Override
     public boolean create(Order order, HistoryEntry received) {
-        return create(order, received, null);
+        return transactions.create(order, received, null);
     }
 
     @Override
     public boolean create(Order order, HistoryEntry received, byte[] rawPayload) {
-        Map<String, AttributeValue> item = OrderItems.toItem(order);
-        if (rawPayload != null) {
-            item.put("rawPayload", AttributeValue.fromB(SdkBytes.fromByteArray(RawPayloads.pack(rawPayload))));
-        }
-        List<TransactWriteItem> actions = List.of(
-                TransactWriteItem.builder().put(p -> p.tableName(table).item(item)
-                        .conditionExpression("attribute_not_exists(orderId)")).build(),
-                TransactWriteItem.builder().put(p -> p.tableName(requireHistory()).item(HistoryItems.toItem(received))
-                        .conditionExpression("attribute_not_exists(orderId)")).build());
-        for (int attempt = 1; ; attempt++) {
-            try {
-                dynamo.transactWriteItems(b -> b.transactItems(actions));
-                return true;
-            } catch (TransactionCanceledException e) {
-                if (get(order.orderId()).isPresent()) {
-                    return false;
-                }
-                if (attempt == RACE_ATTEMPTS) {
-                    throw new IllegalStateException("creating " + order.orderId() + " kept conflicting", e);
-                }
-                pause(attempt);
-            }
-        }
-    }
-
-    @Override
-    public Optional<byte[]> rawPayload(String orderId) {
-        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
-                .key(key(orderId)).projectionExpression("rawPayload")).item();
-        return item == null || !item.containsKey("rawPayload") ? Optional.empty()
-                : Optional.of(RawPayloads.unpack(item.get("rawPayload").b().asByteArray()));
-    }
-
-    @Override
-    public Optional<Order> get(String orderId) {
-        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
-                .key(key(orderId))).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(OrderItems.fromItem(item));
+        return transactions.create(order, received, rawPayload);
     }
 
     @Override
     public Applied apply(OrderChange change) {
-        return apply(change, List.of());
+        return transactions.apply(change, List.of());
     }
 
-    /**
-     * The change plus writes to other tables that must happen with it (an RMA received, a refund
-     * recorded; see DynamoRefunds). If one of those fails its condition while the order is still at
-     * the version, the transaction is retried like a race and then fails.
-     */
+    /** The change with writes to other tables that must happen with it (see DynamoRefunds). */
     Applied apply(OrderChange change, List<TransactWriteItem> linked) {
-        List<TransactWriteItem> actions = new ArrayList<>();
-        actions.add(TransactWriteItem.builder().update(orderUpdate(change)).build());
-        actions.add(TransactWriteItem.builder().put(p -> p.tableName(requireHistory())
-                .item(HistoryItems.toItem(change.entry()))
-                .conditionExpression("attribute_not_exists(orderId)")).build());
-        Instant at = change.entry().at();
-        for (StockChange move : change.stock()) {
-            if (move.kind() != StockChange.Kind.WRITE_OFF) {
-                actions.add(TransactWriteItem.builder().update(stockUpdate(change.after().sellerId(), move, at))
-                        .build());
-            }
-            StockMovement logged = movement(change, move);
-            if (logged != null) {
-                if (movementsTable == null) {
-                    throw new IllegalStateException("this adapter was built without the stock movements table");
-                }
-                Map<String, AttributeValue> m = DynamoInventory.movementItem(change.after().sellerId(), logged);
-                actions.add(TransactWriteItem.builder().put(p -> p.tableName(movementsTable).item(m)).build());
-            }
-        }
-        actions.addAll(linked);
-        for (int attempt = 1; ; attempt++) {
-            try {
-                dynamo.transactWriteItems(b -> b.transactItems(actions));
-                return new Done();
-            } catch (TransactionCanceledException e) {
-                Applied why = explain(change);
-                if (why != null) {
-                    return why;
-                }
-                if (!linked.isEmpty() && attempt == RACE_ATTEMPTS) {
-                    // A linked write's condition (an RMA no longer AUTHORIZED, a refund id taken) with the
-                    // order unchanged: the caller reads again and answers from what it finds.
-                    return new Stale();
-                }
-                if (attempt == RACE_ATTEMPTS) {
-                    // Still contended: the caller fails; SQS redelivers, an API client retries.
-                    throw new IllegalStateException("change to " + change.after().orderId() + " lost "
-                            + RACE_ATTEMPTS + " races", e);
-                }
-                pause(attempt);
-            }
-        }
-    }
-
-    /**
-     * The audit line for a move that changes what is on hand (or writes units off), null for
-     * reservations. Its key is deterministic (order, version, kind): a retried transaction writes
-     * the same movement, not a second one, and a SKU both restocked and written off gets two.
-     */
-    private static StockMovement movement(OrderChange change, StockChange move) {
-        String ref = change.after().orderId() + "#v" + change.after().version();
-        String actor = change.entry().actor().toString();
-        Instant at = change.entry().at();
-        return switch (move.kind()) {
-            case COMMIT -> new StockMovement(move.sku(), at, -move.quantity(), "shipment", change.entry().action(),
-                    actor, ref);
-            case RESTOCK -> new StockMovement(move.sku(), at, move.quantity(), "return",
-                    move.quantity() + " returned sellable", actor, ref + "#return");
-            case WRITE_OFF -> new StockMovement(move.sku(), at, 0, "write-off",
-                    move.quantity() + " returned damaged, written off", actor, ref + "#write-off");
-            case RESERVE, RELEASE -> null;
-        };
-    }
-
-    /** Every attribute the domain owns, set to the new version's values, if the version is unchanged. */
-    private Update orderUpdate(OrderChange change) {
-        Map<String, AttributeValue> item = OrderItems.toItem(change.after());
-        item.remove("orderId");
-        item.remove("confirmationQueuedAt"); // written on its own by markConfirmationQueued
-        item.remove("receivedAt");
-        item.put("updatedAt", Attr.s(change.entry().at().toString()));
-        Map<String, String> names = new HashMap<>();
-        Map<String, AttributeValue> values = new HashMap<>();
-        StringJoiner set = new StringJoiner(", ", "SET ", "");
-        int i = 0;
-        for (Map.Entry<String, AttributeValue> e : item.entrySet()) {
-            names.put("#a" + i, e.getKey());
-            values.put(":a" + i, e.getValue());
-            set.add("#a" + i + " = :a" + i);
-            i++;
-        }
-        StringJoiner remove = new StringJoiner(", ", " REMOVE ", "").setEmptyValue("");
-        for (String optional : OrderItems.OPTIONAL) {
-            if (!item.containsKey(optional)) {
-                names.put("#a" + i, optional);
-                remove.add("#a" + i++);
-            }
-        }
-        names.put("#v", "version");
-        values.put(":expected", Attr.n(change.before().version()));
-        String expression = set + remove.toString();
-        return Update.builder().tableName(table).key(key(change.after().orderId()))
-                .updateExpression(expression).conditionExpression("#v = :expected")
-                .expressionAttributeNames(names).expressionAttributeValues(values).build();
-    }
-
-    private Update stockUpdate(String sellerId, StockChange move, Instant at) {
-        String update;
-        String condition;
-        switch (move.kind()) {
-            case RESERVE -> {
-                update = "SET reserved = reserved + :q, available = available - :q, updatedAt = :now";
-                condition = "available >= :q";
-            }
-            case COMMIT -> {
-                update = "SET onHand = onHand - :q, reserved = reserved - :q, updatedAt = :now";
-                condition = "reserved >= :q AND onHand >= :q";
-            }
-            case RELEASE -> {
-                update = "SET reserved = reserved - :q, available = available + :q, updatedAt = :now";
-                condition = "reserved >= :q";
-            }
-            case RESTOCK -> {
-                update = "SET onHand = onHand + :q, available = available + :q, updatedAt = :now";
-                condition = "attribute_exists(onHand)"; // the SKU shipped, so its stock item exists
-            }
-            default -> throw new IllegalArgumentException(move.kind().name());
-        }
-        if (inventoryTable == null) {
-            throw new IllegalStateException("this adapter was built without the inventory table");
-        }
-        return Update.builder().tableName(inventoryTable).key(stockKey(sellerId, move.sku()))
-                .updateExpression(update).conditionExpression(condition)
-                .expressionAttributeValues(Map.of(":q", Attr.n(move.quantity()), ":now", Attr.s(at.toString())))
-                .build();
-    }
-
-    /**
-     * Reads what the cancelled transaction saw instead of trusting CancellationReasons, which not
-     * every emulator reports: another version of the order is Stale, reservations that stock cannot
-     * cover are Short; null means a race (a TransactionConflict), worth another attempt.
-     */
-    private Applied explain(OrderChange change) {
-        Optional<Order> current = get(change.after().orderId());
-        if (current.isEmpty() || current.get().version() != change.before().version()) {
-            return new Stale();
-        }
-        List<StockChange> reserves = change.stock().stream().filter(m -> m.kind() == StockChange.Kind.RESERVE).toList();
-        if (reserves.isEmpty()) {
-            return null;
-        }
-        List<Map<String, AttributeValue>> keys = new ArrayList<>();
-        reserves.forEach(m -> keys.add(stockKey(change.after().sellerId(), m.sku())));
-        Map<String, Long> available = new HashMap<>();
-        Map<String, KeysAndAttributes> request = Map.of(inventoryTable,
-                KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
-        while (!request.isEmpty()) {
-            Map<String, KeysAndAttributes> pending = request;
-            var response = dynamo.batchGetItem(b -> b.requestItems(pending));
-            for (Map<String, AttributeValue> item : response.responses().getOrDefault(inventoryTable, List.of())) {
-                available.put(Attr.str(item, "sku"), Attr.num(item, "available"));
-            }
-            request = response.unprocessedKeys();
-        }
-        List<Shortfall> shortfalls = new ArrayList<>();
-        for (StockChange m : reserves) {
-            Long have = available.get(m.sku());
-            if (have == null || have < m.quantity()) {
-                shortfalls.add(new Shortfall(m.sku(), m.quantity(), have == null ? null : have.intValue()));
-            }
-        }
-        return shortfalls.isEmpty() ? null : new Short(shortfalls);
-    }
-
-    /** Jittered back-off between attempts that lost a race for the same items. */
-    private static void pause(int attempt) {
-        try {
-            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(10, 40L * attempt));
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while retrying a transaction", interrupted);
-        }
-    }
-
-    /** BySellerStatus index: a seller's orders in one status, oldest or newest first. */
-    static final String BY_STATUS_INDEX = "BySellerStatus";
-
-    @Override
-    public Page listByStatus(String sellerId, OrderStatus status, Map<String, String> after, int limit,
-                             boolean oldestFirst) {
-        var response = dynamo.query(b -> b.tableName(table).indexName(BY_STATUS_INDEX)
-                .keyConditionExpression("sellerStatus = :k")
-                .expressionAttributeValues(Map.of(":k", Attr.s(OrderItems.sellerStatus(sellerId, status))))
-                .scanIndexForward(oldestFirst).limit(limit)
-                .exclusiveStartKey(after == null ? null : toKey(after)));
-        List<Order> orders = response.items().stream().map(OrderItems::fromItem).toList();
-        return new Page(orders, response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
-                ? fromKey(response.lastEvaluatedKey()) : null);
+        return transactions.apply(change, linked);
     }
 
     @Override
-    public List<HistoryEntry> history(String orderId, long afterVersion, int limit) {
-        return dynamo.query(b -> b.tableName(requireHistory()).consistentRead(true)
-                        .keyConditionExpression("orderId = :id AND version > :after")
-                        .expressionAttributeValues(Map.of(":id", Attr.s(orderId), ":after", Attr.n(afterVersion)))
-                        .scanIndexForward(true).limit(limit))
-                .items().stream().map(HistoryItems::fromItem).toList();
+    public Optional<Order> get(String orderId) {
+        return queries.get(orderId);
     }
 
-    private String requireHistory() {
-        if (historyTable == null) {
-            throw new IllegalStateException("this adapter was built without the history table");
-        }
-        return historyTable;
-    }
-
-    static Map<String, AttributeValue> stockKey(String sellerId, String sku) {
-        return Map.of("sellerId", Attr.s(sellerId), "sku", Attr.s(sku));
+    @Override
+    public Optional<byte[]> rawPayload(String orderId) {
+        return queries.rawPayload(orderId);
     }
 
     @Override
     public Page list(String sellerId, OrderFilter filter, Map<String, String> after, int limit) {
-        Map<String, AttributeValue> values = new HashMap<>();
-        Map<String, String> names = new HashMap<>();
-        values.put(":seller", Attr.s(sellerId));
-        String key = "sellerId = :seller";
-        if (filter.createdFrom() != null || filter.createdTo() != null) {
-            // listKey is "<time>#<orderId>": '#' < '~' bounds every id of the last instant.
-            values.put(":from", Attr.s(filter.createdFrom() == null ? "0" : OrderItems.sortableTime(filter.createdFrom())));
-            values.put(":to", Attr.s(filter.createdTo() == null ? "9" : OrderItems.sortableTime(filter.createdTo()) + "~"));
-            key += " AND listKey BETWEEN :from AND :to";
-        }
-        StringJoiner conditions = new StringJoiner(" AND ");
-        if (filter.status() != null) {
-            names.put("#status", "status");
-            values.put(":status", Attr.s(filter.status().name()));
-            conditions.add("#status = :status");
-        }
-        if (filter.shipByBefore() != null) {
-            values.put(":shipByBefore", Attr.s(filter.shipByBefore().toString()));
-            conditions.add("shipBy < :shipByBefore");
-        }
-        if (filter.late() != null) {
-            names.put("#status", "status");
-            values.put(":now", Attr.s(filter.now().toString()));
-            values.put(":unshipped", Attr.s(OrderStatus.UNSHIPPED.name()));
-            values.put(":partial", Attr.s(OrderStatus.PARTIALLY_SHIPPED.name()));
-            String late = "(#status IN (:unshipped, :partial) AND shipBy < :now)";
-            conditions.add(filter.late() ? late : "NOT " + late);
-        }
-        List<Order> orders = new ArrayList<>();
-        Map<String, AttributeValue> start = after == null ? null : toKey(after);
-        // A filter can leave a query page short: read on, a bounded number of times, to fill it.
-        for (int reads = 0; reads < 5 && orders.size() < limit; reads++) {
-            Map<String, AttributeValue> from = start;
-            String keyCondition = key;
-            var response = dynamo.query(b -> {
-                b.tableName(table).indexName(BY_SELLER_INDEX).keyConditionExpression(keyCondition)
-                        .expressionAttributeValues(values).scanIndexForward(false).limit(limit - orders.size())
-                        .exclusiveStartKey(from);
-                if (conditions.length() > 0) {
-                    b.filterExpression(conditions.toString());
-                }
-                if (!names.isEmpty()) {
-                    b.expressionAttributeNames(names);
-                }
-            });
-            response.items().forEach(i -> orders.add(OrderItems.fromItem(i)));
-            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
-                    ? response.lastEvaluatedKey() : null;
-            if (start == null) {
-                break;
-            }
-        }
-        return new Page(orders, start == null ? null : fromKey(start));
+        return queries.list(sellerId, filter, after, limit);
     }
 
-    private static Map<String, AttributeValue> toKey(Map<String, String> position) {
-        Map<String, AttributeValue> key = new HashMap<>();
-        position.forEach((k, v) -> key.put(k, Attr.s(v)));
-        return key;
+    @Override
+    public Page listByStatus(String sellerId, OrderStatus status, Map<String, String> after, int limit,
+                             boolean oldestFirst) {
+        return queries.listByStatus(sellerId, status, after, limit, oldestFirst);
     }
 
-    private static Map<String, String> fromKey(Map<String, AttributeValue> key) {
-        Map<String, String> position = new java.util.TreeMap<>();
-        key.forEach((k, v) -> position.put(k, v.s()));
-        return position;
+    @Override
+    public List<HistoryEntry> history(String orderId, long afterVersion, int limit) {
+        return queries.history(orderId, afterVersion, limit);
     }
 
     @Override
@@ -420,4 +111,7 @@ public final class DynamoOrders implements Orders {
         return Map.of("orderId", Attr.s(orderId));
     }
 
+    static Map<String, AttributeValue> stockKey(String sellerId, String sku) {
+        return Map.of("sellerId", Attr.s(sellerId), "sku", Attr.s(sku));
+    }
 }

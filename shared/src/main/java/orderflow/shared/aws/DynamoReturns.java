@@ -65,7 +65,7 @@ public final class DynamoReturns implements Returns {
     @Override
     public Page listBySeller(String sellerId, RmaStatus status, Map<String, String> after, int limit) {
         List<ReturnAuthorization> items = new ArrayList<>();
-        Map<String, AttributeValue> start = after == null ? null : toKey(after);
+        Map<String, AttributeValue> start = after == null ? null : Cursors.toKey(after);
         // A status filter can leave a query page short: read on, a bounded number of times, to fill it.
         for (int reads = 0; reads < 5 && items.size() < limit; reads++) {
             Map<String, AttributeValue> from = start;
@@ -86,20 +86,7 @@ public final class DynamoReturns implements Returns {
                 break;
             }
         }
-        Map<String, String> next = null;
-        if (start != null) {
-            next = new java.util.TreeMap<>();
-            for (Map.Entry<String, AttributeValue> e : start.entrySet()) {
-                next.put(e.getKey(), e.getValue().s());
-            }
-        }
-        return new Page(items, next);
-    }
-
-    private static Map<String, AttributeValue> toKey(Map<String, String> position) {
-        Map<String, AttributeValue> key = new HashMap<>();
-        position.forEach((k, v) -> key.put(k, Attr.s(v)));
-        return key;
+        return new Page(items, start == null ? null : Cursors.fromKey(start));
     }
 
     /**

@@ -1,19 +1,12 @@
 package orderflow.shared.aws;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import orderflow.shared.domain.Order;
 import orderflow.shared.json.Json;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.SdkHttpRequest;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
@@ -44,37 +37,27 @@ public final class Priming {
             Map.entry("EMAIL_QUEUE_URL", "https://sqs.us-east-1.amazonaws.com/000000000000/priming-emails"),
             Map.entry("SENDER_EMAIL", "priming@example.com")));
 
-    private static final StaticCredentialsProvider CREDENTIALS =
-            StaticCredentialsProvider.create(AwsBasicCredentials.create("priming", "priming"));
-
     private Priming() {
     }
 
     /** DynamoDB answering reads from these canned answers; every write succeeds. */
     public static DynamoDbClient dynamoDb(Answers answers) {
-        return DynamoDbClient.builder().region(Region.US_EAST_1).credentialsProvider(CREDENTIALS)
-                .httpClient(new PrimingHttpClient(answers::answer)).build();
+        return PrimingClients.dynamoDb(answers);
     }
 
     /** Adapters over offline clients answering from {@code answers}, with the priming environment. */
     public static Adapters adapters(Answers answers) {
-        return Adapters.priming(dynamoDb(answers), ENV);
+        return Adapters.priming(answers, ENV); // DynamoDB built only when a handler asks for a table
     }
 
     /** SQS whose SendMessage succeeds (with the MD5 the SDK checks). */
     public static SqsClient sqs() {
-        return SqsClient.builder().region(Region.US_EAST_1).credentialsProvider(CREDENTIALS)
-                .httpClient(new PrimingHttpClient((request, body) -> {
-                    Object message = Json.parseObject(body).get("MessageBody");
-                    return Json.write(Map.of("MessageId", "priming",
-                            "MD5OfMessageBody", md5(message == null ? "" : message.toString())));
-                })).build();
+        return PrimingClients.sqs();
     }
 
     /** SES v2 whose SendEmail succeeds. */
     public static SesV2Client ses() {
-        return SesV2Client.builder().region(Region.US_EAST_1).credentialsProvider(CREDENTIALS)
-                .httpClient(new PrimingHttpClient((request, body) -> "{\"MessageId\":\"priming\"}")).build();
+        return PrimingClients.ses();
     }
 
     public static Answers answers() {
@@ -213,14 +196,5 @@ public final class Priming {
             case L -> Map.of("L", v.l().stream().map(Priming::attribute).toList());
             default -> Map.of("NULL", true);
         };
-    }
-
-    private static String md5(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -44,7 +44,7 @@ public final class ReleaseService {
         this.clock = clock;
     }
 
-    public OrderActionService.Result release(String sellerId, Actor actor, String orderId, Map<String, Object> body) {
+    public ActionResult release(String sellerId, Actor actor, String orderId, Map<String, Object> body) {
         ReleaseRequest request = ReleaseRequest.parse(body);
         Order order = new OrderQueryService(orders).get(sellerId, orderId);
         if (order.status() != OrderStatus.ON_HOLD) {
@@ -110,6 +110,6 @@ public final class ReleaseService {
         if (next == OrderStatus.READY) {
             queue.enqueue(order.orderId());
         }
-        return new OrderActionService.Result(released, true, null);
+        return new ActionResult(released, true, null);
     }
 }

@@ -2,18 +2,11 @@ package orderflow.shared.service;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import orderflow.shared.domain.Failure;
-import orderflow.shared.domain.FieldError;
-import orderflow.shared.domain.returns.Refund;
-import orderflow.shared.domain.returns.RefundIds;
-import orderflow.shared.domain.returns.RmaStatus;
-import orderflow.shared.ports.Refunds;
 import orderflow.shared.domain.Order;
 import orderflow.shared.domain.OrderIds;
 import orderflow.shared.domain.Storefront;
@@ -32,7 +25,9 @@ import orderflow.shared.ports.Returns;
 /**
  * POST /v1/orders/{orderId}/returns: a return checked against the seller's policy (window, what
  * was delivered minus what is already on an RMA, non-returnable SKUs) becomes an RMA with a number,
- * and the buyer is emailed the instructions. A refusal names the rule ({@link Failure.Refused}).
+ * and the buyer is emailed the instructions. A refusal names the rule ({@link Failure.Refused}). The
+ * storefront's own return requests (signed like its orders) go through the same rules. Reads:
+ * {@link ReturnQueryService}.
  */
 public final class ReturnService {
 
@@ -42,71 +37,15 @@ public final class ReturnService {
     private final Accounts accounts;
     private final EmailOutbox emails;
     private final Clock clock;
-    private final Refunds refunds;
 
-    /** For authorizing returns. */
     public ReturnService(Orders orders, Returns returns, ReturnPolicies policies, Accounts accounts, EmailOutbox emails,
                          Clock clock) {
-        this(orders, returns, null, policies, accounts, emails, clock);
-    }
-
-    /** For the listings: refunds. */
-    public ReturnService(Orders orders, Returns returns, Refunds refunds, Clock clock) {
-        this(orders, returns, refunds, null, null, null, clock);
-    }
-
-    private ReturnService(Orders orders, Returns returns, Refunds refunds, ReturnPolicies policies, Accounts accounts,
-                          EmailOutbox emails, Clock clock) {
-        this.refunds = refunds;
         this.orders = orders;
         this.returns = returns;
         this.policies = policies;
         this.accounts = accounts;
         this.emails = emails;
         this.clock = clock;
-    }
-
-    /** An RMA with its refund (null until received with something to pay back). */
-    public record Listed(ReturnAuthorization rma, Refund refund) {
-    }
-
-    public record Listing(List<Listed> items, String nextCursor) {
-    }
-
-    /** GET /v1/returns?status=&limit=&cursor=: the seller's RMAs, newest first. */
-    public Listing list(String sellerId, Map<String, String> query) {
-        Map<String, String> q = query == null ? Map.of() : query;
-        List<FieldError> errors = new ArrayList<>();
-        RmaStatus status = null;
-        if (q.get("status") != null) {
-            try {
-                status = RmaStatus.valueOf(q.get("status"));
-            } catch (IllegalArgumentException e) {
-                errors.add(new FieldError("status", "must be one of " + java.util.Arrays.toString(RmaStatus.values())));
-            }
-        }
-        int limit = QueryParams.limit(q, 25, 100, errors);
-        Map<String, String> after = q.get("cursor") == null ? null
-                : ListingCursor.decode(q.get("cursor"), sellerId, ListingCursor.RETURN_KEYS, errors);
-        QueryParams.check(errors);
-        Returns.Page page = returns.listBySeller(sellerId, status, after, limit);
-        return new Listing(withRefunds(page.items()), ListingCursor.encode(page.next()));
-    }
-
-    /** GET /v1/orders/{orderId}/returns: the order's RMAs, oldest first (404 for another seller's order). */
-    public List<Listed> forOrder(String sellerId, String orderId) {
-        new OrderQueryService(orders).get(sellerId, orderId);
-        return withRefunds(returns.forOrder(orderId));
-    }
-
-    private List<Listed> withRefunds(List<ReturnAuthorization> rmas) {
-        List<Refunds.Key> keys = rmas.stream().filter(r -> r.status() == RmaStatus.RECEIVED)
-                .map(r -> new Refunds.Key(r.orderId(), RefundIds.forReturn(r.rmaId()))).toList();
-        Map<String, Refund> byRma = new HashMap<>();
-        if (!keys.isEmpty()) {
-            refunds.getAll(keys).forEach(r -> byRma.put(r.rmaId(), r));
-        }
-        return rmas.stream().map(r -> new Listed(r, byRma.get(r.rmaId()))).toList();
     }
 
     public ReturnAuthorization authorize(String sellerId, String orderId, Map<String, Object> body) {

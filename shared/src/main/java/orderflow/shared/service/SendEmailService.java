@@ -50,12 +50,7 @@ public final class SendEmailService {
     private final Clock clock;
     private final Orders orders;
 
-    public SendEmailService(SendLog log, EmailSender sender, EmailTemplates templates, String fromAddress,
-                            Clock clock) {
-        this(log, sender, templates, fromAddress, null, clock);
-    }
-
-    /** orders: where a permanent rejection of an order's email is recorded (null: only in the send log). */
+    /** orders: where a permanent rejection of an order's email is recorded, besides the send log. */
     public SendEmailService(SendLog log, EmailSender sender, EmailTemplates templates, String fromAddress,
                             Orders orders, Clock clock) {
         this.orders = orders;
@@ -95,7 +90,7 @@ public final class SendEmailService {
      * needs another way to hear from them. Best effort after the send log already says REJECTED.
      */
     private void recordOnOrder(EmailMessage message, String reason) {
-        if (orders == null || message.orderId() == null) {
+        if (message.orderId() == null) {
             return;
         }
         for (int attempt = 0; attempt < 3; attempt++) {

@@ -22,7 +22,7 @@ class SendEmailServiceTest {
 
     private SendEmailService at(Instant now) {
         return new SendEmailService(log, sender, new EmailTemplates(), "orders@shop.example",
-                Clock.fixed(now, ZoneOffset.UTC));
+                new InMemory.OrdersFake(), Clock.fixed(now, ZoneOffset.UTC));
     }
 
     private static EmailMessage message(String eventId) {

@@ -1,77 +1,44 @@
 package orderflow.functions.actions;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.time.Clock;
 import java.time.Instant;
-import java.util.Map;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import orderflow.shared.api.ActionResponses;
-import orderflow.shared.api.LambdaStreams;
-import orderflow.shared.api.PrimingContext;
-import orderflow.shared.api.Requests;
-import orderflow.shared.api.SellerActions;
-import orderflow.shared.api.SellerRoutes;
-import orderflow.shared.api.SnapStartHook;
-import orderflow.shared.aws.AwsClients;
-import orderflow.shared.aws.Env;
+import orderflow.shared.api.SellerRoute;
+import orderflow.shared.aws.Adapters;
 import orderflow.shared.aws.Priming;
 import orderflow.shared.aws.PrimingSamples;
 import orderflow.shared.domain.Order;
-import orderflow.shared.service.OrderActionService;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import orderflow.shared.service.AcknowledgeOrder;
 
 /** POST /v1/orders/{orderId}/acknowledge: the seller has seen the order (repeats change nothing); no body needed. */
-public class AcknowledgeOrderHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public class AcknowledgeOrderHandler extends SellerRoute {
 
-    private final OrderActionService service;
-    private final Clock clock;
-    /** Held so the CRaC registration lives as long as the handler; null when built by tests. */
-    private SnapStartHook snapStart;
+    private final AcknowledgeOrder service;
 
     public AcknowledgeOrderHandler() {
-        this(AwsClients.dynamoDb(), Env.system(), Clock.systemUTC());
-        this.snapStart = SnapStartHook.register(AcknowledgeOrderHandler::prime);
+        this(Adapters.live());
     }
 
-    AcknowledgeOrderHandler(DynamoDbClient dynamo, Env env, Clock clock) {
-        this.service = SellerActions.service(dynamo, null, null, env, clock);
-        this.clock = clock;
+    public AcknowledgeOrderHandler(Adapters adapters) {
+        super(adapters);
+        this.service = new AcknowledgeOrder(adapters.orders(), adapters.clock());
     }
 
     @Override
-    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return SellerRoutes.handle(event, context, sellerId -> {
-            // No body is needed; one that is sent must still be a JSON object of at most 64 KiB (its
-            // members are ignored, as unknown fields are everywhere): broken JSON is a 400, not ignored.
-            Requests.jsonBody(event, true);
-            return ActionResponses.of(service.acknowledge(sellerId, Requests.actor(event),
-                    Requests.pathParameter(event, "orderId")), clock.instant(), 200);
-        });
+    protected APIGatewayV2HTTPResponse handle(Request request, Context context) {
+        // No body is needed; one that is sent must still be a JSON object of at most 64 KiB (its
+        // members are ignored, as unknown fields are everywhere): broken JSON is a 400, not ignored.
+        request.optionalBody();
+        return ActionResponses.of(service.acknowledge(request.sellerId(), request.actor(), request.path("orderId")),
+                clock.instant(), 200);
     }
 
-    /**
-     * The Lambda entry point named in template.yaml: reads and writes the event JSON with jackson-jr
-     * instead of the runtime's reflective serialiser (see LambdaStreams), then runs handleRequest.
-     */
-    public void handleStream(InputStream in, OutputStream out, Context context) throws IOException {
-        LambdaStreams.http(in, out, event -> handleRequest(event, context));
-    }
-
-    /** Runs the action on a sample order through a copy of this handler wired to offline clients. */
-    public static APIGatewayV2HTTPResponse prime() {
-        Instant now = Instant.now();
+    @Override
+    protected PrimingRun<APIGatewayV2HTTPEvent> priming(Instant now) {
         Order order = PrimingSamples.unshippedOrder(now);
-        Map<String, String> answers = SellerActions.primingAnswers(order);
-        try (DynamoDbClient dynamo = Priming.dynamoDb(answers)) {
-            AcknowledgeOrderHandler handler = new AcknowledgeOrderHandler(dynamo, Priming.ENV, Clock.systemUTC());
-            return handler.handleRequest(PrimingSamples.sellerRequest(order.orderId(), null),
-                    new PrimingContext());
-        }
+        return PrimingRun.of(Priming.answers().order(order), PrimingSamples.sellerRequest(order.orderId(), null));
     }
 }

@@ -1,6 +1,5 @@
 package orderflow.functions.actions;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 
@@ -13,13 +12,12 @@ import orderflow.shared.aws.Adapters;
 import orderflow.shared.aws.Priming;
 import orderflow.shared.aws.PrimingSamples;
 import orderflow.shared.domain.Order;
-import orderflow.shared.service.OrderActionService;
+import orderflow.shared.service.CancelOrder;
 
 /** POST /v1/orders/{orderId}/cancel {reason, note?}: before shipment only; releases reserved stock and emails the buyer. */
 public class CancelOrderHandler extends SellerRoute {
 
-    private final OrderActionService service;
-    private final Clock clock;
+    private final CancelOrder service;
 
     public CancelOrderHandler() {
         this(Adapters.live());
@@ -27,9 +25,8 @@ public class CancelOrderHandler extends SellerRoute {
 
     public CancelOrderHandler(Adapters adapters) {
         super(adapters);
-        this.service = new OrderActionService(adapters.ordersWithStock(), adapters.accounts(), adapters.emailOutbox(),
+        this.service = new CancelOrder(adapters.ordersWithStock(), adapters.accounts(), adapters.emailOutbox(),
                 adapters.lowStockAlerts(), adapters.orderQueue(), adapters.clock());
-        this.clock = adapters.clock();
     }
 
     @Override

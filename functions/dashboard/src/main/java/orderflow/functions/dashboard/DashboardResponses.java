@@ -1,0 +1,68 @@
+package orderflow.functions.dashboard;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+
+/** How the dashboard's files are answered: strict security headers, revalidated by ETag (304 while unchanged). */
+final class DashboardResponses {
+
+    /**
+     * Scripts, styles and calls only from this origin, no inline script or style, never in a frame:
+     * the API key is typed into this page, so nothing else may run in it or overlay it.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+    private DashboardResponses() {
+    }
+
+    /** The file (none: 404), or a bodiless 304 when the browser's If-None-Match names its ETag. */
+    static APIGatewayV2HTTPResponse of(Optional<StaticFiles.File> found, String ifNoneMatch) {
+        if (found.isEmpty()) {
+            return response(404, headers("text/plain; charset=utf-8"), "Not found");
+        }
+        StaticFiles.File file = found.get();
+        Map<String, String> headers = headers(file.contentType());
+        // Names carry no hash, so the browser revalidates each time and gets a bodiless 304 while unchanged.
+        headers.put("cache-control", "no-cache");
+        headers.put("etag", file.etag());
+        if (matches(ifNoneMatch, file.etag())) {
+            return response(304, headers, null);
+        }
+        return response(200, headers, file.body());
+    }
+
+    /** True when If-None-Match names this ETag (weak or strong form) or is "*". */
+    static boolean matches(String ifNoneMatch, String etag) {
+        if (ifNoneMatch == null) {
+            return false;
+        }
+        for (String candidate : ifNoneMatch.split(",")) {
+            String tag = candidate.strip();
+            if (tag.equals("*") || tag.equals(etag) || tag.equals("W/" + etag)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Map<String, String> headers(String contentType) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("content-type", contentType);
+        headers.put("cache-control", "no-store");
+        headers.put("content-security-policy", CONTENT_SECURITY_POLICY);
+        headers.put("x-content-type-options", "nosniff");
+        headers.put("referrer-policy", "no-referrer");
+        headers.put("x-frame-options", "DENY");
+        headers.put("cross-origin-opener-policy", "same-origin");
+        headers.put("cross-origin-resource-policy", "same-origin");
+        return headers;
+    }
+
+    private static APIGatewayV2HTTPResponse response(int status, Map<String, String> headers, String body) {
+        return APIGatewayV2HTTPResponse.builder().withStatusCode(status).withHeaders(headers).withBody(body).build();
+    }
+}
