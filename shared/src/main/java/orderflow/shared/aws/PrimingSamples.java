@@ -117,4 +117,34 @@ public final class PrimingSamples {
     public static Map<String, AttributeValue> apiKeyItem() {
         return Map.of("pk", Attr.s("APIKEY#priming"), "sellerId", Attr.s(SELLER));
     }
+
+    /** A broken delivery, then the signed sample order: both paths of the webhook. */
+    public static List<com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent> signedDeliveries(Instant now) {
+        String body = orderJson();
+        String signature = orderflow.shared.security.WebhookSignature.sign(SECRET, now.getEpochSecond(),
+                body.getBytes(StandardCharsets.UTF_8));
+        var event = com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent.builder()
+                .withPathParameters(Map.of("storefrontId", STOREFRONT)).withHeaders(Map.of(
+                        orderflow.shared.security.WebhookSignature.HEADER, signature, "content-type", "application/json"));
+        return List.of(event.withBody("{\"lines\": 1}").build(), event.withBody(body).build());
+    }
+
+    /** The sample order held at the door: its total did not add up. */
+    public static Order heldOrder(Instant now) {
+        Order o = unshippedOrder(now);
+        return new Order(o.orderId(), o.sellerId(), o.storefrontId(), o.externalOrderId(),
+                orderflow.shared.domain.OrderStatus.ON_HOLD, "On hold", o.createdAt(), o.receivedAt(), o.currency(),
+                o.buyer(), o.shipTo(), o.lines(), o.totals(), null, null, o.version(), o.fulfillment(), null,
+                new orderflow.shared.domain.Intake("#1001", false, false,
+                        List.of(new orderflow.shared.domain.FieldError("total_price", "does not add up")), null, null,
+                        List.of()));
+    }
+
+    /** One item that reads both as the stock item MUG-BLUE and as one of its movements. */
+    public static Map<String, AttributeValue> stockItem(Instant now) {
+        return Map.of("sellerId", AttributeValue.fromS(SELLER), "sku", AttributeValue.fromS("MUG-BLUE"),
+                "onHand", AttributeValue.fromN("5"), "reserved", AttributeValue.fromN("1"),
+                "available", AttributeValue.fromN("4"), "at", AttributeValue.fromS(now.toString()),
+                "delta", AttributeValue.fromN("5"), "kind", AttributeValue.fromS("count"));
+    }
 }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import orderflow.shared.domain.Actor;
 import orderflow.shared.domain.Failure;
 import orderflow.shared.domain.Order;
+import orderflow.shared.domain.Races;
 import orderflow.shared.domain.returns.GoodwillRequest;
 import orderflow.shared.domain.returns.GoodwillRequests;
 import orderflow.shared.domain.returns.Refund;
@@ -51,7 +52,7 @@ public final class GoodwillRefundService {
         query.get(sellerId, orderId); // another seller's order: 404 before anything else
         GoodwillRequest request = GoodwillRequests.parse(body, idempotencyKey);
         String refundId = RefundIds.goodwill(orderId, request.requestId());
-        for (int attempt = 1; ; attempt++) {
+        Issued issued = Races.retry(RefundAnnouncer.ATTEMPTS, attempt -> {
             Order order = query.get(sellerId, orderId);
             Optional<Refund> existing = refunds.get(orderId, refundId);
             if (existing.isPresent()) {
@@ -65,18 +66,18 @@ public final class GoodwillRefundService {
                 return new Issued(r, order, false);
             }
             RefundChange change = Refunding.goodwill(order, request, actor, clock.instant());
-            switch (refunds.issue(change)) {
+            return switch (refunds.issue(change)) {
                 case Orders.Done d -> {
                     announcer.announce(change.order().after(), change.refund());
-                    return new Issued(change.refund(), change.order().after(), true);
+                    yield new Issued(change.refund(), change.order().after(), true);
                 }
-                case Orders.Stale s -> {
-                    if (attempt == RefundAnnouncer.ATTEMPTS) {
-                        throw RefundAnnouncer.busy();
-                    }
-                }
+                case Orders.Stale s -> null; // lost a race to another writer of the order: again
                 case Orders.Short s -> throw new IllegalStateException("a refund never reserves stock");
-            }
+            };
+        });
+        if (issued == null) {
+            throw RefundAnnouncer.busy();
         }
+        return issued;
     }
 }

@@ -15,6 +15,7 @@ import orderflow.shared.domain.Order;
 import orderflow.shared.domain.OrderChange;
 import orderflow.shared.domain.OrderLifecycle;
 import orderflow.shared.domain.OrderStatus;
+import orderflow.shared.domain.Races;
 import orderflow.shared.domain.Seller;
 import orderflow.shared.domain.ShipByPolicy;
 import orderflow.shared.domain.StockChange;
@@ -56,6 +57,26 @@ public final class ProcessOrderService {
 
     public Outcome process(String orderId) {
         return process(orderId, 1, new java.util.HashSet<>());
+    }
+
+    /**
+     * One OrderQueue message: {@code {orderId}} (a new or backordered order), {@code {stockArrived:
+     * {sellerId, sku}}} (retry the SKU's backorders) or {@code {cancel: {orderId, reason, ...}}}
+     * (release what a canceled order holds). Returns what to log.
+     */
+    public String handle(Map<String, Object> message) {
+        if (message.get("stockArrived") instanceof Map<?, ?> arrived
+                && arrived.get("sellerId") instanceof String seller && arrived.get("sku") instanceof String sku) {
+            return "stock of " + sku + " arrived: " + stockArrived(seller, sku) + " backorders confirmed";
+        }
+        if (message.get("cancel") instanceof Map<?, ?> c && c.get("orderId") instanceof String id) {
+            return "cancel of " + id + ": " + cancel(id, (String) c.get("reason"),
+                    Boolean.TRUE.equals(c.get("buyerRequested")), Actor.parse(String.valueOf(c.get("by"))));
+        }
+        if (!(message.get("orderId") instanceof String id)) {
+            throw new IllegalArgumentException("message has none of orderId, stockArrived, cancel");
+        }
+        return "order " + id + ": " + process(id);
     }
 
     /** shortSkus collects the SKUs stock could not cover, for the oldest-first release. */
@@ -168,7 +189,7 @@ public final class ProcessOrderService {
      * emailed and the released units offered to the backorders.
      */
     public Outcome cancel(String orderId, String reason, boolean buyerRequested, Actor by) {
-        for (int attempt = 1; attempt <= 5; attempt++) {
+        Outcome outcome = Races.retry(5, attempt -> {
             Order order = orders.get(orderId).orElse(null);
             if (order == null) {
                 return Outcome.UNKNOWN_ORDER;
@@ -197,8 +218,12 @@ public final class ProcessOrderService {
                 }
                 return Outcome.CANCELED;
             }
+            return null; // changed meanwhile (a concurrent writer of the order): decide again
+        });
+        if (outcome == null) {
+            throw new IllegalStateException("order " + orderId + " kept changing; retrying the cancel later");
         }
-        throw new IllegalStateException("order " + orderId + " kept changing; retrying the cancel later");
+        return outcome;
     }
 
     /** Someone changed the order meanwhile (a cancel, a payment, another delivery): decide again. */
@@ -206,6 +231,7 @@ public final class ProcessOrderService {
         if (attempt >= 5) {
             throw new IllegalStateException("order " + order.orderId() + " kept changing; retrying later");
         }
+        Races.pause(attempt); // a race: a jittered pause so the writers do not collide again in step
         return process(order.orderId(), attempt + 1, shortSkus);
     }
 

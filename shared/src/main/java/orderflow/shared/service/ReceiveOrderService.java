@@ -17,6 +17,7 @@ import orderflow.shared.domain.Order;
 import orderflow.shared.domain.OrderChange;
 import orderflow.shared.domain.OrderIds;
 import orderflow.shared.domain.OrderStatus;
+import orderflow.shared.domain.Races;
 import orderflow.shared.domain.Storefront;
 import orderflow.shared.domain.storefront.ShopifyWebhooks;
 import orderflow.shared.domain.storefront.StorefrontEvent;
@@ -248,7 +249,8 @@ public final class ReceiveOrderService {
      * Amazon has them) and goes on from there; otherwise nothing changes but a payment confirmation.
      */
     private Receipt redelivered(Storefront storefront, Order order, Instant now) {
-        for (int attempt = 1; ; attempt++) {
+        // Never null: only a Stale before the last attempt asks for another; the last one answers.
+        return Races.retry(3, attempt -> {
             Order existing = ours(storefront, orders.get(order.orderId()).orElseThrow(
                     () -> new IllegalStateException("order " + order.orderId() + " vanished")));
             if (existing == null) {
@@ -269,7 +271,7 @@ public final class ReceiveOrderService {
                         Actor.storefront(existing.storefrontId()), next == OrderStatus.READY ? "payment" : "update", why,
                         List.of()));
                 if (applied instanceof Orders.Stale && attempt < 3) {
-                    continue; // changed meanwhile (a concurrent delivery or a cancel): look again
+                    return null; // changed meanwhile (a concurrent delivery or a cancel): look again
                 }
                 if (applied instanceof Orders.Done) {
                     if (next == OrderStatus.READY) {
@@ -285,7 +287,7 @@ public final class ReceiveOrderService {
                 queue.enqueue(existing.orderId());
             }
             return new Receipt(existing.orderId(), existing.status(), true);
-        }
+        });
     }
 
     private static boolean sameContent(Order existing, Order incoming) {

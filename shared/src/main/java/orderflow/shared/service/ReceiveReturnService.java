@@ -10,6 +10,7 @@ import java.util.Optional;
 import orderflow.shared.domain.Actor;
 import orderflow.shared.domain.Failure;
 import orderflow.shared.domain.Order;
+import orderflow.shared.domain.Races;
 import orderflow.shared.domain.returns.ItemCondition;
 import orderflow.shared.domain.returns.ReceiveRequest;
 import orderflow.shared.domain.returns.ReceiveRequests;
@@ -70,7 +71,7 @@ public final class ReceiveReturnService {
 
     public Receipt receive(String sellerId, Actor actor, String rmaId, Map<String, Object> body) {
         ReceiveRequest request = ReceiveRequests.parse(body);
-        for (int attempt = 1; ; attempt++) {
+        Receipt receipt = Races.retry(RefundAnnouncer.ATTEMPTS, attempt -> {
             ReturnAuthorization rma = returns.get(rmaId).orElseThrow(() -> noSuchReturn(rmaId));
             Order order = ownOrder(sellerId, rma);
             if (rma.status() == RmaStatus.RECEIVED && sameLines(rma.received(), request)) {
@@ -79,19 +80,19 @@ public final class ReceiveReturnService {
             List<ReturnAuthorization> rmas = returns.forOrder(order.orderId());
             ReturnPolicy policy = policies.get(sellerId).orElse(ReturnPolicy.DEFAULT);
             RefundChange change = Refunding.receive(order, rma, rmas, request, policy, actor, clock.instant());
-            switch (refunds.issue(change)) {
+            return switch (refunds.issue(change)) {
                 case Orders.Done d -> {
                     afterReceipt(change);
-                    return new Receipt(change.received(), change.refund(), change.order().after(), true);
+                    yield new Receipt(change.received(), change.refund(), change.order().after(), true);
                 }
-                case Orders.Stale s -> {
-                    if (attempt == RefundAnnouncer.ATTEMPTS) {
-                        throw RefundAnnouncer.busy();
-                    }
-                }
+                case Orders.Stale s -> null; // lost a race to another writer of the order or RMA: again
                 case Orders.Short s -> throw new IllegalStateException("a return never reserves stock");
-            }
+            };
+        });
+        if (receipt == null) {
+            throw RefundAnnouncer.busy();
         }
+        return receipt;
     }
 
     private Receipt repeat(Order order, ReturnAuthorization rma) {

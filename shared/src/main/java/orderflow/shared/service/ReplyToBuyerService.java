@@ -11,6 +11,7 @@ import orderflow.shared.domain.Failure;
 import orderflow.shared.domain.MessageRequests;
 import orderflow.shared.domain.MessageThread;
 import orderflow.shared.domain.Order;
+import orderflow.shared.domain.Races;
 import orderflow.shared.domain.Seller;
 import orderflow.shared.email.OrderEmails;
 import orderflow.shared.ports.Accounts;
@@ -49,16 +50,18 @@ public final class ReplyToBuyerService {
         Instant now = clock.instant();
         BuyerMessage reply = new BuyerMessage(orderId, "msg_" + UUID.randomUUID().toString().replace("-", ""),
                 BuyerMessage.Author.SELLER, text, now, actor.toString());
-        for (int attempt = 1; ; attempt++) {
+        Replied replied = Races.retry(3, attempt -> {
             Instant waitingSince = messages.thread(orderId).map(MessageThread::awaitingSince).orElse(null);
             if (messages.addSellerReply(order, reply, waitingSince)) {
                 emails.enqueue(OrderEmails.sellerReply(order, seller, reply));
                 return new Replied(reply, waitingSince == null ? null
                         : java.time.Duration.between(waitingSince, now).getSeconds());
             }
-            if (attempt == 3) {
-                throw new Failure.Conflict("The thread kept changing (new buyer messages); nothing was sent. Retry.");
-            }
+            return null; // the thread changed under us (a new buyer message): again
+        });
+        if (replied == null) {
+            throw new Failure.Conflict("The thread kept changing (new buyer messages); nothing was sent. Retry.");
         }
+        return replied;
     }
 }

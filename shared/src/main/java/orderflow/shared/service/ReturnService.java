@@ -9,6 +9,7 @@ import java.util.Optional;
 import orderflow.shared.domain.Failure;
 import orderflow.shared.domain.Order;
 import orderflow.shared.domain.OrderIds;
+import orderflow.shared.domain.Races;
 import orderflow.shared.domain.Storefront;
 import orderflow.shared.domain.Seller;
 import orderflow.shared.domain.returns.ReturnAuthorization;
@@ -73,7 +74,7 @@ public final class ReturnService {
         Order order = orders.get(OrderIds.forExternal(storefrontId, in.externalOrderId()))
                 .filter(o -> o.sellerId().equals(storefront.sellerId()))
                 .orElseThrow(() -> new Failure.NotFound("No order " + in.externalOrderId() + " from this storefront."));
-        for (int attempt = 1; ; attempt++) {
+        Requested requested = Races.retry(3, attempt -> {
             Optional<ReturnAuthorization> earlier = returns.rmaForRequest(requestKey).flatMap(returns::get);
             if (earlier.isPresent()) {
                 return new Requested(earlier.get(), true); // a redelivery: answered, nothing emailed again
@@ -90,22 +91,20 @@ public final class ReturnService {
                 }
                 throw refused;
             }
-            switch (returns.createFor(rma, order.sellerId(), requestKey)) {
+            return switch (returns.createFor(rma, order.sellerId(), requestKey)) {
                 case Returns.Created c -> {
                     emailInstructions(order, rma, policy);
-                    return new Requested(rma, false);
+                    yield new Requested(rma, false);
                 }
-                case Returns.AlreadyRequested a -> {
-                    return new Requested(returns.get(a.rmaId()).orElseThrow(), true);
-                }
-                case Returns.SequenceTaken t -> {
-                    if (attempt == 3) {
-                        throw new Failure.Conflict("Other returns of this order kept being created at the same"
-                                + " moment; nothing was written. Deliver the request again.");
-                    }
-                }
-            }
+                case Returns.AlreadyRequested a -> new Requested(returns.get(a.rmaId()).orElseThrow(), true);
+                case Returns.SequenceTaken t -> null; // another return of the order took the number: again
+            };
+        });
+        if (requested == null) {
+            throw new Failure.Conflict("Other returns of this order kept being created at the same"
+                    + " moment; nothing was written. Deliver the request again.");
         }
+        return requested;
     }
 
     private ReturnAuthorization authorize(Order order, orderflow.shared.domain.returns.ReturnRequest request) {

@@ -8,6 +8,7 @@ import java.util.List;
 import orderflow.shared.domain.Actor;
 import orderflow.shared.domain.Order;
 import orderflow.shared.domain.OrderChange;
+import orderflow.shared.domain.Races;
 import orderflow.shared.ports.Orders;
 
 import orderflow.shared.email.EmailMessage;
@@ -93,18 +94,17 @@ public final class SendEmailService {
         if (message.orderId() == null) {
             return;
         }
-        for (int attempt = 0; attempt < 3; attempt++) {
+        // Gives up silently after 3 lost races: the send log already says REJECTED.
+        Races.retry(3, attempt -> {
             Order order = orders.get(message.orderId()).orElse(null);
             if (order == null) {
-                return;
+                return Boolean.TRUE;
             }
             Instant now = clock.instant();
             OrderChange change = OrderChange.of(order, order.withFulfillment(order.fulfillment()), now,
                     Actor.job("send-email"), "email-rejected", "the " + message.template()
                             + " email to the buyer was rejected and will not be retried: " + reason, List.of());
-            if (!(orders.apply(change) instanceof Orders.Stale)) {
-                return;
-            }
-        }
+            return orders.apply(change) instanceof Orders.Stale ? null : Boolean.TRUE; // Stale: again
+        });
     }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import orderflow.shared.domain.Failure;
 import orderflow.shared.domain.FieldError;
 import orderflow.shared.domain.InventoryRequests;
+import orderflow.shared.domain.Races;
 import orderflow.shared.domain.StockItem;
 import orderflow.shared.ports.Inventory;
 import orderflow.shared.ports.OrderQueue;
@@ -37,20 +38,21 @@ public final class StockUpdateService {
         InventoryRequests.sku(sku);
         InventoryRequests.Put put = InventoryRequests.put(body);
         Instant now = clock.instant();
-        long previous = 0;
-        for (int attempt = 1; ; attempt++) {
+        // The count the write replaced, or null when it kept losing the race.
+        Long previous = Races.retry(3, attempt -> {
             StockItem before = inventory.get(sellerId, sku).orElse(null);
-            previous = before == null ? 0 : before.onHand();
+            long onHand = before == null ? 0 : before.onHand();
             if (before != null && before.reserved() > put.onHand()) {
                 throw belowReserved("onHand", "must be at least " + before.reserved()
                         + ", the units reserved for confirmed orders");
             }
-            if (inventory.put(sellerId, sku, put, previous, actor, now)) {
-                break;
+            if (inventory.put(sellerId, sku, put, onHand, actor, now)) {
+                return onHand;
             }
-            if (attempt == 3) { // the count or the reservations kept changing under us
-                throw new Failure.Conflict("The stock of " + sku + " kept changing; nothing was written. Retry.");
-            }
+            return null; // the count or the reservations changed under us: again
+        });
+        if (previous == null) { // the count or the reservations kept changing under us
+            throw new Failure.Conflict("The stock of " + sku + " kept changing; nothing was written. Retry.");
         }
         after(sellerId, sku, put.onHand() > previous, now);
         return reads.get(sellerId, sku);

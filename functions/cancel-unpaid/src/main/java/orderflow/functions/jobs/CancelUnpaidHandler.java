@@ -2,11 +2,9 @@ package orderflow.functions.jobs;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import orderflow.shared.api.Log;
 import orderflow.shared.api.ScheduledJob;
 import orderflow.shared.aws.Adapters;
 import orderflow.shared.aws.Priming;
@@ -31,18 +29,8 @@ public class CancelUnpaidHandler extends ScheduledJob {
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
         CancelUnpaidService.Report r = service.run(context::getRemainingTimeInMillis);
-        Map<String, Object> report = new LinkedHashMap<>();
-        report.put("canceled", r.canceled());
-        report.put("stillWithinLimit", r.stillWithinLimit());
-        report.put("complete", r.complete());
-        if (r.complete()) {
-            Log.info(context, "unpaid.canceled", "outcome", "complete", "canceled", r.canceled(),
-                    "stillWithinLimit", r.stillWithinLimit());
-        } else {
-            Log.warn(context, "unpaid.canceled", "outcome", "stopped at deadline", "canceled", r.canceled(),
-                    "stillWithinLimit", r.stillWithinLimit());
-        }
-        return report;
+        return report(context, "unpaid.canceled", r.complete(), "canceled", r.canceled(),
+                "stillWithinLimit", r.stillWithinLimit());
     }
 
     /** A run that cancels one sample order unpaid for 30 days (every index bucket answers it). */

@@ -2,11 +2,9 @@ package orderflow.functions.jobs;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import orderflow.shared.api.Log;
 import orderflow.shared.api.ScheduledJob;
 import orderflow.shared.aws.Adapters;
 import orderflow.shared.aws.Priming;
@@ -37,17 +35,8 @@ public class FlagOverdueHandler extends ScheduledJob {
     public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
         String runId = String.valueOf(event.getOrDefault("id", context.getAwsRequestId()));
         OverdueCheckService.Report r = service.run(runId, context::getRemainingTimeInMillis);
-        Map<String, Object> report = new LinkedHashMap<>();
-        report.put("runId", runId);
-        report.put("late", r.late());
-        report.put("atRisk", r.atRisk());
-        report.put("waitingForSeller", r.waiting());
-        report.put("overdueMessages", r.overdue());
-        report.put("digests", r.digests());
-        report.put("complete", r.complete());
-        Log.info(context, "overdue.checked", "runId", runId, "outcome", r.complete() ? "complete" : "stopped at deadline",
-                "late", r.late(), "atRisk", r.atRisk(), "digests", r.digests());
-        return report;
+        return report(context, "overdue.checked", r.complete(), "runId", runId, "late", r.late(), "atRisk", r.atRisk(),
+                "waitingForSeller", r.waiting(), "overdueMessages", r.overdue(), "digests", r.digests());
     }
 
     /** A check that finds one late sample order (every index bucket answers it). */

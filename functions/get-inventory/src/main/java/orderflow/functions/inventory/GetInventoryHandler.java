@@ -14,7 +14,6 @@ import orderflow.shared.aws.Adapters;
 import orderflow.shared.aws.Priming;
 import orderflow.shared.aws.PrimingSamples;
 import orderflow.shared.service.InventoryQueryService;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * GET /v1/inventory?lowStock=&limit=&cursor= (by SKU; lowStock=true from the low-stock index) and
@@ -50,10 +49,7 @@ public class GetInventoryHandler extends SellerRoute {
     /** The low-stock list, then one SKU: one canned item reads as a stock item and as a movement. */
     @Override
     protected PrimingRun<APIGatewayV2HTTPEvent> priming(Instant now) {
-        var item = Map.of("sellerId", AttributeValue.fromS(PrimingSamples.SELLER), "sku", AttributeValue.fromS("MUG-BLUE"),
-                "onHand", AttributeValue.fromN("5"), "reserved", AttributeValue.fromN("1"),
-                "available", AttributeValue.fromN("4"), "at", AttributeValue.fromS(now.toString()),
-                "delta", AttributeValue.fromN("5"), "kind", AttributeValue.fromS("count"));
+        var item = PrimingSamples.stockItem(now);
         APIGatewayV2HTTPEvent list = PrimingSamples.sellerRequest(null, null);
         list.setQueryStringParameters(Map.of("lowStock", "true"));
         APIGatewayV2HTTPEvent one = PrimingSamples.sellerRequest(null, null);

@@ -10,7 +10,6 @@ import orderflow.shared.api.QueueConsumer;
 import orderflow.shared.aws.Adapters;
 import orderflow.shared.aws.Priming;
 import orderflow.shared.aws.PrimingSamples;
-import orderflow.shared.domain.Actor;
 import orderflow.shared.domain.Order;
 import orderflow.shared.json.Json;
 import orderflow.shared.service.ProcessOrderService;
@@ -35,20 +34,8 @@ public class ProcessOrderHandler extends QueueConsumer {
     }
 
     @Override
-    protected String handle(SQSEvent.SQSMessage sqs, Context context) {
-        Map<String, Object> message = Json.parseObject(sqs.getBody());
-        if (message.get("stockArrived") instanceof Map<?, ?> arrived
-                && arrived.get("sellerId") instanceof String seller && arrived.get("sku") instanceof String sku) {
-            return "stock of " + sku + " arrived: " + service.stockArrived(seller, sku) + " backorders confirmed";
-        }
-        if (message.get("cancel") instanceof Map<?, ?> c && c.get("orderId") instanceof String id) {
-            return "cancel of " + id + ": " + service.cancel(id, (String) c.get("reason"),
-                    Boolean.TRUE.equals(c.get("buyerRequested")), Actor.parse(String.valueOf(c.get("by"))));
-        }
-        if (!(message.get("orderId") instanceof String id)) {
-            throw new IllegalArgumentException("message has none of orderId, stockArrived, cancel");
-        }
-        return "order " + id + ": " + service.process(id);
+    protected String handle(SQSEvent.SQSMessage message, Context context) {
+        return service.handle(Json.parseObject(message.getBody()));
     }
 
     @Override

@@ -12,10 +12,7 @@ import orderflow.shared.api.SellerRoute;
 import orderflow.shared.aws.Adapters;
 import orderflow.shared.aws.Priming;
 import orderflow.shared.aws.PrimingSamples;
-import orderflow.shared.domain.FieldError;
-import orderflow.shared.domain.Intake;
 import orderflow.shared.domain.Order;
-import orderflow.shared.domain.OrderStatus;
 import orderflow.shared.service.ReleaseService;
 
 /**
@@ -46,11 +43,7 @@ public class ReleaseOrderHandler extends SellerRoute {
     /** Releases a sample order held because its total did not add up, with its line mapped to a SKU. */
     @Override
     protected PrimingRun<APIGatewayV2HTTPEvent> priming(Instant now) {
-        Order o = PrimingSamples.unshippedOrder(now);
-        Order held = new Order(o.orderId(), o.sellerId(), o.storefrontId(), o.externalOrderId(), OrderStatus.ON_HOLD,
-                "On hold", o.createdAt(), o.receivedAt(), o.currency(), o.buyer(), o.shipTo(), o.lines(), o.totals(),
-                null, null, o.version(), o.fulfillment(), null, new Intake("#1001", false, false,
-                        List.of(new FieldError("total_price", "does not add up")), null, null, List.of()));
+        Order held = PrimingSamples.heldOrder(now);
         return PrimingRun.of(Priming.answers().order(held), PrimingSamples.sellerRequest(held.orderId(),
                 Map.of("acceptTotals", true, "skus", List.of(Map.of("line", 0, "sku", "MUG-BLUE")))));
     }
