@@ -61,15 +61,15 @@ use_checkov_venv() {
 }
 
 # checkov over template.yaml, offline: prints the summary and any failed check, fails on a failed
-# check or a template it cannot parse. Accepted findings are skipped in the template itself
-# (Metadata: checkov: skip: - id, comment), each with its reason; TemplateIT checks every skip has one.
+# check or a template it cannot parse. Accepted findings are skipped in .checkov.yaml (skip-check), each
+# with its written reason; a finding not listed there fails the scan.
 checkov_template() {
   local out rc=0
-  out="$(.venv-checkov/bin/checkov -f template.yaml --framework cloudformation --skip-download --compact 2>&1)" || rc=$?
+  out="$(.venv-checkov/bin/checkov --config-file .checkov.yaml -f template.yaml --framework cloudformation --skip-download --compact 2>&1)" || rc=$?
   echo "$out" | awk '/^Passed checks/ {print "checkov: " $0} /^Check:/ {check=$0} /FAILED for resource/ {print check; print $0}'
   CHECKOV_SUMMARY="checkov: $(echo "$out" | grep -m1 '^Passed checks' || true) (template.yaml)"
   if [ "$rc" -ne 0 ] || ! echo "$out" | grep -q '^Passed checks: [1-9]' || echo "$out" | grep -q 'Parsing errors'; then
-    echo "checkov: failed checks or an unreadable template (fix it, or skip the check in template.yaml with a written reason)" >&2
+    echo "checkov: failed checks or an unreadable template (fix it, or skip the check in .checkov.yaml with a written reason)" >&2
     echo "$out" | grep -i -A3 'error' >&2 || true
     return 1
   fi

@@ -116,9 +116,9 @@ public final class Runner implements AutoCloseable {
                 continue;
             }
             Map<String, Object> props = template.functionProperties(id);
-            Path jar = dir.resolve(fn.string(props.get("CodeUri")));
+            Path jar = Template.functionJar(dir, fn.string(props.get("CodeUri")));
             if (!Files.isRegularFile(jar)) {
-                throw new IllegalStateException(id + ": CodeUri " + jar + " is missing: build with mvn package first");
+                throw new IllegalStateException(id + ": " + jar + " (from its CodeUri) is missing: build with mvn package first");
             }
             int memory = Integer.parseInt(String.valueOf(fn.resolve(props.getOrDefault("MemorySize", 128))));
             Duration timeout = Duration.ofSeconds(Long.parseLong(String.valueOf(fn.resolve(props.getOrDefault("Timeout", 3)))));

@@ -93,6 +93,21 @@ public final class Template {
         return merged;
     }
 
+    /**
+     * The jar a function runs, for its CodeUri resolved against {@code root}: the CodeUri itself when it
+     * names a jar, otherwise (the function's module, which sam build builds with its Makefile) the
+     * shaded jar that module's {@code mvn package} builds, target/function.jar.
+     */
+    public static Path functionJar(Path root, String codeUri) {
+        Path code = root.resolve(codeUri);
+        return codeUri.endsWith(".jar") ? code : code.resolve("target").resolve("function.jar");
+    }
+
+    /** {@link #functionJar(Path, String)} for a function of this template whose CodeUri is a plain string. */
+    public Path functionJar(String logicalId) {
+        return functionJar(directory, (String) functionProperties(logicalId).get("CodeUri"));
+    }
+
     @SuppressWarnings("unchecked")
     public static Map<String, Object> map(Object value) {
         return value instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();

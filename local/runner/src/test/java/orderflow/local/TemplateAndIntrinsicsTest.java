@@ -70,6 +70,34 @@ class TemplateAndIntrinsicsTest {
     }
 
     @Test
+    void a_functions_jar_is_its_codeuri_or_its_modules_shaded_jar(@TempDir Path dir) throws IOException {
+        Path root = Path.of("/project");
+        assertEquals(Path.of("/project/functions/get-order/target/function.jar"),
+                Template.functionJar(root, "functions/get-order"));
+        assertEquals(Path.of("/project/functions/get-order/target/function.jar"),
+                Template.functionJar(root, "functions/get-order/"));
+        assertEquals(Path.of("/project/build/fn.jar"), Template.functionJar(root, "build/fn.jar"));
+        Path file = dir.resolve("template.yaml");
+        Files.writeString(file, YAML.replace("  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n",
+                "  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      CodeUri: functions/fn\n"));
+        assertEquals(dir.resolve("functions/fn/target/function.jar"), Template.load(file).functionJar("Fn"));
+    }
+
+    @Test
+    void globals_environment_variables_reach_a_function_without_its_own(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("template.yaml");
+        Files.writeString(file, YAML + """
+                  Bare:
+                    Type: AWS::Serverless::Function
+                    Properties: { Handler: x.Y::handle }
+                """);
+        Map<String, Object> props = Template.load(file).functionProperties("Bare");
+        assertEquals(Map.of("SHARED", "one", "OVERRIDDEN", "global"),
+                Template.map(Template.map(props.get("Environment")).get("Variables")));
+        assertEquals(15, props.get("Timeout"));
+    }
+
+    @Test
     void schedules_fire_at_their_rate_and_cron_is_on_demand() {
         assertEquals(Duration.ofMinutes(15), Scheduler.rate("rate(15 minutes)"));
         assertEquals(Duration.ofHours(1), Scheduler.rate("rate(1 hour)"));
