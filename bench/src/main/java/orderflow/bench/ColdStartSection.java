@@ -51,7 +51,7 @@ final class ColdStartSection {
         List<Spec> specs = new ArrayList<>();
         for (String id : t.idsOfType("AWS::Serverless::Function")) {
             Map<String, Object> p = t.properties(id);
-            Path jar = fx.root.resolve((String) p.get("CodeUri"));
+            Path jar = Template.functionJar(fx.root, (String) p.get("CodeUri"));
             String handler = (String) p.get("Handler");
             specs.add(new Spec(id, handler, jar, clientsIn(jar), eventFor(id)));
         }

@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.jar.JarFile;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import orderflow.local.Template;
@@ -53,7 +55,7 @@ class TemplateIT {
             Map<String, Object> props = template.properties(id);
             String handler = (String) props.get("Handler");
             String className = handler.substring(0, handler.indexOf("::"));
-            Path jar = root.resolve((String) props.get("CodeUri"));
+            Path jar = template.functionJar(id);
             assertTrue(Files.isRegularFile(jar), id + ": " + jar + " missing");
             try (JarFile file = new JarFile(jar.toFile())) {
                 assertNotNull(file.getEntry(className.replace('.', '/') + ".class"), id + ": " + className + " not in jar");
@@ -250,20 +252,26 @@ class TemplateIT {
     }
 
     @Test
-    void every_checkov_skip_in_the_template_says_why() {
-        int skips = 0;
+    void checkov_skips_live_in_checkov_yaml_each_with_its_reason() throws IOException {
         for (String id : template.resources().keySet()) {
-            Map<String, Object> checkov = Template.map(Template.map(template.resource(id).get("Metadata")).get("checkov"));
-            for (Object raw : Template.list(checkov.get("skip"))) {
-                Map<String, Object> skip = Template.map(raw);
-                String check = String.valueOf(skip.get("id"));
-                String reason = String.valueOf(skip.get("comment"));
-                assertTrue(check.matches("CKV2?_AWS_\\d+"), id + ": skip of " + check);
-                assertTrue(reason.length() >= 40 && !reason.equals("null"), id + ": skip of " + check
-                        + " needs a written reason, got: " + reason);
-                skips++;
-            }
+            assertFalse(Template.map(template.resource(id).get("Metadata")).containsKey("checkov"),
+                    id + ": checkov skips belong in .checkov.yaml");
         }
-        assertTrue(skips > 0, "no checkov skips found: did Metadata move?");
+        List<String> lines = Files.readAllLines(root.resolve(".checkov.yaml"));
+        int skips = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            Matcher m = Pattern.compile("^  - (\\S+)$").matcher(lines.get(i));
+            if (!m.matches()) {
+                continue;
+            }
+            assertTrue(m.group(1).matches("CKV2?_AWS_\\d+"), "skip of " + m.group(1));
+            int reason = 0;
+            for (int k = i - 1; k >= 0 && lines.get(k).startsWith("  #"); k--) {
+                reason += lines.get(k).length();
+            }
+            assertTrue(reason >= 40, m.group(1) + " needs a written reason (a comment above it)");
+            skips++;
+        }
+        assertTrue(skips > 0, "no skip-check entries in .checkov.yaml");
     }
 }

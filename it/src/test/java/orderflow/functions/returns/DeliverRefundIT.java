@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -46,8 +47,8 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 class DeliverRefundIT {
 
     private final TestCloud cloud = TestCloud.get();
-    private final DeliverRefundHandler deliver = new DeliverRefundHandler(cloud.adapters("DeliverRefundFunction",
-            Map.of("RETRY_BASE_SECONDS", "1"), cloud.dynamo, cloud.sqs, Clock.systemUTC()), new HttpRefundWebhook());
+    private final DeliverRefundHandler deliver = new DeliverRefundHandler(cloud.adapters("DeliverRefundFunction"),
+            new HttpRefundWebhook(), Duration.ofSeconds(1));
     private final CreateRefundHandler refund = new CreateRefundHandler(cloud.adapters("CreateRefundFunction"));
     private final DynamoRefunds refunds = new DynamoRefunds(cloud.dynamo, cloud.ref("RefundsTable"), null, null);
 

@@ -2,7 +2,6 @@ package orderflow.shared.aws;
 
 import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
 
 import orderflow.shared.outbound.HttpRefundWebhook;
@@ -198,12 +197,6 @@ public final class Adapters {
 
     public String senderEmail() {
         return env.require("SENDER_EMAIL");
-    }
-
-    /** The refund deliverer's first backoff: 30 s unless a test shortens it (RETRY_BASE_SECONDS; not a deployment knob). */
-    public Duration refundRetryBase() {
-        String seconds = env.optional("RETRY_BASE_SECONDS");
-        return Duration.ofSeconds(seconds == null ? 30 : Long.parseLong(seconds));
     }
 
     /** The storefronts' refund URLs over HTTP; when priming, an endpoint that acknowledges (200) without a network. */

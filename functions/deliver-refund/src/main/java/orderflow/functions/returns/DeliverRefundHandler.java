@@ -1,5 +1,6 @@
 package orderflow.functions.returns;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
@@ -27,6 +28,9 @@ import orderflow.shared.service.RefundDeliveryService;
  */
 public class DeliverRefundHandler extends QueueConsumer {
 
+    /** The first backoff, doubled at each attempt up to 6 h (RefundDeliveryService). */
+    private static final Duration RETRY_BASE = Duration.ofSeconds(30);
+
     private final RefundDeliveryService service;
     private final SqsRedelivery redelivery;
 
@@ -35,14 +39,14 @@ public class DeliverRefundHandler extends QueueConsumer {
     }
 
     public DeliverRefundHandler(Adapters adapters) {
-        this(adapters, adapters.refundWebhook());
+        this(adapters, adapters.refundWebhook(), RETRY_BASE);
     }
 
-    /** With another storefront endpoint (tests). */
-    public DeliverRefundHandler(Adapters adapters, RefundWebhook webhook) {
+    /** With another storefront endpoint and first backoff (tests shorten it). */
+    public DeliverRefundHandler(Adapters adapters, RefundWebhook webhook, Duration retryBase) {
         super(adapters);
         this.service = new RefundDeliveryService(adapters.refundRecords(), adapters.orderReads(), adapters.accounts(),
-                webhook, adapters.refundRetryBase(), adapters.clock());
+                webhook, retryBase, adapters.clock());
         this.redelivery = new SqsRedelivery(adapters.sqsClient(), adapters.refundQueueUrl());
     }
 
