@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 import orderflow.shared.aws.DynamoAdmin;
 import orderflow.shared.domain.Seller;
@@ -58,6 +59,6 @@ public final class DemoSeed {
         String secret = admin.putStorefront(STOREFRONT, SELLER, "generic");
         String apiKey = admin.newApiKey(SELLER, "local demo", now);
         STOCK.forEach((sku, onHand) -> admin.putStock(SELLER, sku, onHand, now));
-        return new Demo(SELLER, apiKey, STOREFRONT, secret, null, new java.util.TreeMap<>(STOCK));
+        return new Demo(SELLER, apiKey, STOREFRONT, secret, null, new TreeMap<>(STOCK));
     }
 }

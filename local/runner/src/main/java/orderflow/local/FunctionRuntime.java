@@ -1,6 +1,7 @@
 package orderflow.local;
 
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
@@ -21,6 +22,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -52,8 +54,8 @@ public final class FunctionRuntime implements AutoCloseable {
     private final LinkedBlockingQueue<Invocation> pending = new LinkedBlockingQueue<>();
     private final List<Environment> environments = new ArrayList<>();
     private final AtomicInteger idle = new AtomicInteger();
-    private final java.util.concurrent.atomic.AtomicLong invocations = new java.util.concurrent.atomic.AtomicLong();
-    private final java.util.concurrent.atomic.AtomicLong busyNanos = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong invocations = new AtomicLong();
+    private final AtomicLong busyNanos = new AtomicLong();
     private final AtomicInteger environmentsStarted = new AtomicInteger();
     private volatile boolean closed;
 
@@ -68,7 +70,7 @@ public final class FunctionRuntime implements AutoCloseable {
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(jvmOptions);
         cmd.add("-cp");
-        cmd.add(functionJar + java.io.File.pathSeparator + bootstrapJar);
+        cmd.add(functionJar + File.pathSeparator + bootstrapJar);
         cmd.add("orderflow.local.bootstrap.Bootstrap");
         this.command = List.copyOf(cmd);
     }

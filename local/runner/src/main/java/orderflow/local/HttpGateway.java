@@ -13,6 +13,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -337,8 +338,8 @@ public final class HttpGateway implements AutoCloseable {
             return;
         }
         try {
-            Map<String, String> headers = new java.util.HashMap<>();
-            exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT),
+            Map<String, String> headers = new HashMap<>();
+            exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT),
                     v.isEmpty() ? "" : v.get(0)));
             byte[] body = readLimited(exchange.getRequestBody());
             send(exchange, 200, Map.of("content-type", name.endsWith(".html") ? "text/html; charset=utf-8"

@@ -2,6 +2,7 @@ package orderflow.local;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -89,7 +90,7 @@ public final class Runner implements AutoCloseable {
 
         var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
         Region region = Region.of(options.region());
-        var endpoint = java.net.URI.create(emulator.endpoint());
+        var endpoint = URI.create(emulator.endpoint());
         DynamoDbClient dynamo = DynamoDbClient.builder().region(region).credentialsProvider(credentials)
                 .endpointOverride(endpoint).httpClient(UrlConnectionHttpClient.create()).build();
         SqsClient sqs = SqsClient.builder().region(region).credentialsProvider(credentials)

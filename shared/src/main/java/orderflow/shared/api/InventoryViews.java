@@ -9,6 +9,7 @@ import orderflow.shared.domain.PackCheck;
 import orderflow.shared.domain.PickList;
 import orderflow.shared.domain.StockItem;
 import orderflow.shared.domain.StockMovement;
+import orderflow.shared.service.InventoryQueryService;
 
 /** The JSON shapes of the inventory and fulfillment routes (docs/api.md). */
 public final class InventoryViews {
@@ -80,5 +81,13 @@ public final class InventoryViews {
 
     private static Map<String, Object> count(PackCheck.Count c) {
         return Map.of("sku", c.sku(), "expected", c.expected(), "scanned", c.scanned());
+    }
+
+    /** A page of stock items and the cursor of the next one. */
+    public static Map<String, Object> listing(InventoryQueryService.Listing listing) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("items", listing.items().stream().map(InventoryViews::item).toList());
+        body.put("nextCursor", listing.nextCursor());
+        return body;
     }
 }

@@ -1,10 +1,12 @@
 package orderflow.shared.api;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.StringJoiner;
 import java.util.stream.Collectors;
 
 import orderflow.shared.domain.Order;
+import orderflow.shared.domain.OrderLine;
 import orderflow.shared.domain.Shipment;
 
 /**
@@ -24,13 +26,13 @@ public final class OrderCsv {
 
     public static String row(Order o) {
         var f = o.fulfillment();
-        String firstShipped = f.shipments().stream().map(Shipment::shipDate).min(java.util.Comparator.naturalOrder())
+        String firstShipped = f.shipments().stream().map(Shipment::shipDate).min(Comparator.naturalOrder())
                 .map(Object::toString).orElse("");
         String delivered = f.allDelivered() ? f.shipments().stream().map(Shipment::deliveredAt)
-                .max(java.util.Comparator.naturalOrder()).map(Object::toString).orElse("") : "";
+                .max(Comparator.naturalOrder()).map(Object::toString).orElse("") : "";
         return row(List.of(o.orderId(), o.externalOrderId(), o.displayNumber(), o.storefrontId(), o.createdAt().toString(),
                 o.status().name(), o.currency(),
-                Integer.toString(o.lines().stream().mapToInt(orderflow.shared.domain.OrderLine::quantity).sum()),
+                Integer.toString(o.lines().stream().mapToInt(OrderLine::quantity).sum()),
                 o.totals().subtotal().toDecimalString(), o.totals().discount().toDecimalString(),
                 o.totals().shipping().toDecimalString(), o.totals().fees().toDecimalString(),
                 o.totals().tax().toDecimalString(), o.totals().total().toDecimalString(),

@@ -1,5 +1,6 @@
 package orderflow.shared.api;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,8 +13,10 @@ import orderflow.shared.domain.HistoryEntry;
 import orderflow.shared.domain.Money;
 import orderflow.shared.domain.Order;
 import orderflow.shared.domain.OrderLine;
+import orderflow.shared.domain.OrderStatus;
 import orderflow.shared.domain.SellerAction;
 import orderflow.shared.domain.Shipment;
+import orderflow.shared.service.OrderQueryService;
 
 /** The JSON shape of an order in the seller API (docs/api.md). Money is {amount: "19.99", currency}. */
 public final class OrderViews {
@@ -21,7 +24,17 @@ public final class OrderViews {
     private OrderViews() {
     }
 
-    public static Map<String, Object> detail(Order o, java.time.Instant now) {
+    /** The order's detail with, when asked for (?include=raw), the delivery it was made from. */
+    public static Map<String, Object> detail(OrderQueryService.Detail detail,
+                                             Instant now) {
+        Map<String, Object> json = detail(detail.order(), now);
+        if (detail.rawPayload() != null) {
+            json.put("rawPayload", detail.rawPayload());
+        }
+        return json;
+    }
+
+    public static Map<String, Object> detail(Order o, Instant now) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("orderId", o.orderId());
         json.put("storefrontId", o.storefrontId());
@@ -144,12 +157,12 @@ public final class OrderViews {
         return json;
     }
 
-    private static String text(java.time.Instant at) {
+    private static String text(Instant at) {
         return at == null ? null : at.toString();
     }
 
     /** One row of GET /v1/orders. */
-    public static Map<String, Object> summary(Order o, java.time.Instant now) {
+    public static Map<String, Object> summary(Order o, Instant now) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("orderId", o.orderId());
         json.put("externalOrderId", o.externalOrderId());
@@ -166,9 +179,9 @@ public final class OrderViews {
     }
 
     /** Not shipped in full and past the ship-by date. */
-    static boolean isLate(Order o, java.time.Instant now) {
-        return (o.status() == orderflow.shared.domain.OrderStatus.UNSHIPPED
-                || o.status() == orderflow.shared.domain.OrderStatus.PARTIALLY_SHIPPED)
+    static boolean isLate(Order o, Instant now) {
+        return (o.status() == OrderStatus.UNSHIPPED
+                || o.status() == OrderStatus.PARTIALLY_SHIPPED)
                 && o.shipBy() != null && o.shipBy().isBefore(now);
     }
 

@@ -1,5 +1,7 @@
 package orderflow.shared.api;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Map;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -53,7 +55,7 @@ public final class Requests {
         String body = event.getBody();
         if (body != null && event.getIsBase64Encoded()) {
             try {
-                body = new String(java.util.Base64.getDecoder().decode(body), java.nio.charset.StandardCharsets.UTF_8);
+                body = new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8);
             } catch (IllegalArgumentException e) {
                 body = "\u0000"; // not base64 after all: reported as invalid JSON below
             }
@@ -61,7 +63,7 @@ public final class Requests {
         if ((body == null || body.isBlank()) && optional) {
             return Map.of();
         }
-        if (body != null && body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_BODY_BYTES) {
+        if (body != null && body.getBytes(StandardCharsets.UTF_8).length > MAX_BODY_BYTES) {
             throw new Failure.TooLarge("The body is larger than " + MAX_BODY_BYTES + " bytes.");
         }
         return Json.parseRequest(body);
@@ -75,12 +77,12 @@ public final class Requests {
         }
         if (event.getIsBase64Encoded()) {
             try {
-                return java.util.Base64.getDecoder().decode(body);
+                return Base64.getDecoder().decode(body);
             } catch (IllegalArgumentException e) {
                 return new byte[0];
             }
         }
-        return body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return body.getBytes(StandardCharsets.UTF_8);
     }
 
     public static String pathParameter(APIGatewayV2HTTPEvent event, String name) {

@@ -1,5 +1,6 @@
 package orderflow.shared.api;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
@@ -26,7 +27,7 @@ public final class Responses {
     /** A non-JSON body (CSV); {@code extraHeaders} such as Link are added to the defaults. */
     public static APIGatewayV2HTTPResponse text(int status, String body, String contentType,
                                                 Map<String, String> extraHeaders) {
-        Map<String, String> headers = new java.util.LinkedHashMap<>();
+        Map<String, String> headers = new LinkedHashMap<>();
         headers.put("content-type", contentType);
         headers.put("cache-control", "no-store");
         headers.putAll(extraHeaders);

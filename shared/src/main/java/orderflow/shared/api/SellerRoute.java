@@ -16,7 +16,12 @@ import orderflow.shared.domain.Actor;
 public abstract class SellerRoute extends HttpFunction {
 
     /** One request of an authenticated seller. */
-    public record Request(String sellerId, APIGatewayV2HTTPEvent event) {
+    public record Request(String sellerId, APIGatewayV2HTTPEvent event, Context context) {
+        public String method() {
+            return event.getRequestContext() == null || event.getRequestContext().getHttp() == null ? null
+                    : event.getRequestContext().getHttp().getMethod();
+        }
+
         public String path(String name) {
             return Requests.pathParameter(event, name);
         }
@@ -48,10 +53,10 @@ public abstract class SellerRoute extends HttpFunction {
         super(adapters);
     }
 
-    protected abstract APIGatewayV2HTTPResponse handle(Request request, Context context);
+    protected abstract APIGatewayV2HTTPResponse handle(Request request);
 
     @Override
     public final APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return SellerRoutes.handle(event, context, sellerId -> handle(new Request(sellerId, event), context));
+        return SellerRoutes.handle(event, context, sellerId -> handle(new Request(sellerId, event, context)));
     }
 }

@@ -182,13 +182,9 @@ public final class Adapters {
         return new SqsRefundNotices(sqs(), env.require("REFUND_QUEUE_URL"));
     }
 
-    /** The refund queue's URL, for a consumer that re-queues a delivery with a delay. */
-    public String refundQueueUrl() {
-        return env.require("REFUND_QUEUE_URL");
-    }
-
-    public SqsClient sqsClient() {
-        return sqs();
+    /** Backoff on the refund queue: a delivery the storefront did not acknowledge comes back later. */
+    public SqsRedelivery refundRedelivery() {
+        return new SqsRedelivery(sqs(), env.require("REFUND_QUEUE_URL"));
     }
 
     public SesEmailSender emailSender() {

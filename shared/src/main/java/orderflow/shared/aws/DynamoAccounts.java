@@ -1,6 +1,7 @@
 package orderflow.shared.aws;
 
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -57,7 +58,7 @@ public final class DynamoAccounts implements Accounts {
     }
 
     private static Map<String, String> skus(Map<String, AttributeValue> item) {
-        Map<String, String> skus = new java.util.HashMap<>();
+        Map<String, String> skus = new HashMap<>();
         if (item.containsKey("skus")) {
             item.get("skus").m().forEach((key, sku) -> skus.put(key, sku.s()));
         }

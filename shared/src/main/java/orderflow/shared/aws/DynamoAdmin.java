@@ -1,11 +1,15 @@
 package orderflow.shared.aws;
 
+import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.StringJoiner;
 
 import orderflow.shared.domain.Seller;
 import orderflow.shared.security.ApiKeys;
@@ -46,7 +50,7 @@ public final class DynamoAdmin {
         // An update, not a put: saving a seller again must keep its API keys.
         Map<String, String> names = new HashMap<>();
         Map<String, AttributeValue> values = new HashMap<>();
-        java.util.StringJoiner set = new java.util.StringJoiner(", ", "SET ", "");
+        StringJoiner set = new StringJoiner(", ", "SET ", "");
         item.remove("pk");
         int i = 0;
         for (Map.Entry<String, AttributeValue> e : item.entrySet()) {
@@ -75,7 +79,7 @@ public final class DynamoAdmin {
     public void setShopDomain(String storefrontId, String shopDomain) {
         dynamo.updateItem(b -> b.tableName(accountsTable).key(Map.of("pk", Attr.s("STOREFRONT#" + storefrontId)))
                 .updateExpression("SET shopDomain = :d").conditionExpression("attribute_exists(pk)")
-                .expressionAttributeValues(Map.of(":d", Attr.s(shopDomain.strip().toLowerCase(java.util.Locale.ROOT)))));
+                .expressionAttributeValues(Map.of(":d", Attr.s(shopDomain.strip().toLowerCase(Locale.ROOT)))));
     }
 
     /**
@@ -88,7 +92,7 @@ public final class DynamoAdmin {
         Map<String, AttributeValue> before = dynamo.getItem(g -> g.tableName(accountsTable).consistentRead(true)
                 .key(Map.of("pk", Attr.s("STOREFRONT#" + storefrontId)))).item();
         String previous = before == null ? null : Attr.str(before, "amazonSellerId");
-        List<TransactWriteItem> writes = new java.util.ArrayList<>();
+        List<TransactWriteItem> writes = new ArrayList<>();
         if (previous != null && !previous.equals(amazonSellerId)) {
             writes.add(TransactWriteItem.builder().delete(d -> d.tableName(accountsTable)
                     .key(Map.of("pk", Attr.s("AMAZONSELLER#" + previous)))).build());
@@ -109,9 +113,9 @@ public final class DynamoAdmin {
      */
     public void setRefundUrl(String storefrontId, String url) {
         if (url != null) {
-            java.net.URI uri;
+            URI uri;
             try {
-                uri = java.net.URI.create(url);
+                uri = URI.create(url);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("--url is not a URL: " + e.getMessage());
             }

@@ -4,9 +4,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 import orderflow.shared.domain.InventoryRequests;
 import orderflow.shared.domain.StockItem;
@@ -51,7 +53,7 @@ public final class DynamoInventory implements Inventory {
     @Override
     public Map<String, StockItem> getAll(String sellerId, Collection<String> skus) {
         Map<String, StockItem> found = new HashMap<>();
-        List<String> all = new ArrayList<>(new java.util.LinkedHashSet<>(skus));
+        List<String> all = new ArrayList<>(new LinkedHashSet<>(skus));
         for (int from = 0; from < all.size(); from += 100) {
             List<Map<String, AttributeValue>> keys = new ArrayList<>();
             all.subList(from, Math.min(all.size(), from + 100)).forEach(s -> keys.add(DynamoOrders.stockKey(sellerId, s)));
@@ -139,7 +141,7 @@ public final class DynamoInventory implements Inventory {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put("stockKey", Attr.s(sellerId + "#" + m.sku()));
         item.put("movementKey", Attr.s(OrderItems.sortableTime(m.at()) + "#"
-                + (m.orderId() != null ? m.orderId() : java.util.UUID.randomUUID().toString())));
+                + (m.orderId() != null ? m.orderId() : UUID.randomUUID().toString())));
         item.put("sku", Attr.s(m.sku()));
         item.put("at", Attr.s(m.at().toString()));
         item.put("delta", Attr.n(m.delta()));
@@ -187,7 +189,7 @@ public final class DynamoInventory implements Inventory {
     @Override
     public List<Crossing> refreshLowStock(String sellerId, Collection<String> skus, Instant at) {
         List<Crossing> pending = new ArrayList<>();
-        for (String sku : new java.util.LinkedHashSet<>(skus)) {
+        for (String sku : new LinkedHashSet<>(skus)) {
             Map<String, AttributeValue> seen;
             try {
                 Map<String, AttributeValue> after = dynamo.updateItem(b -> b.tableName(table)

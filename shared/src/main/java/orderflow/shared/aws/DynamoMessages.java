@@ -1,5 +1,6 @@
 package orderflow.shared.aws;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,6 +16,8 @@ import orderflow.shared.domain.ResponseTime;
 import orderflow.shared.ports.Messages;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
@@ -114,7 +117,7 @@ public final class DynamoMessages implements Messages {
             fact.put("orderId", Attr.s(order.orderId()));
             fact.put("buyerMessageAt", Attr.s(seen.toString()));
             fact.put("repliedAt", Attr.s(reply.at().toString()));
-            fact.put("seconds", Attr.n(java.time.Duration.between(seen, reply.at()).getSeconds()));
+            fact.put("seconds", Attr.n(Duration.between(seen, reply.at()).getSeconds()));
             actions.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(fact)).build());
         }
         try {
@@ -187,7 +190,7 @@ public final class DynamoMessages implements Messages {
     }
 
     /** The threads of an index query page and the cursor after it. */
-    private static Page threadPage(software.amazon.awssdk.services.dynamodb.model.QueryResponse response) {
+    private static Page threadPage(QueryResponse response) {
         List<MessageThread> threads = response.items().stream().map(DynamoMessages::thread).toList();
         String next = null;
         if (response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()) {
@@ -249,7 +252,7 @@ public final class DynamoMessages implements Messages {
                     .expressionAttributeValues(Map.of(":run", Attr.s(runId), ":now", Attr.s(now.toString()),
                             ":since", Attr.s(OrderItems.sortableTime(thread.awaitingSince())))));
             return true;
-        } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException e) {
+        } catch (ConditionalCheckFailedException e) {
             return false;
         }
     }

@@ -1,6 +1,7 @@
 package orderflow.shared.aws;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -92,7 +93,7 @@ public final class DynamoRefunds implements Refunds {
             start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
                     ? response.lastEvaluatedKey() : null;
         } while (start != null);
-        out.sort(java.util.Comparator.comparing(Refund::createdAt).thenComparing(Refund::refundId));
+        out.sort(Comparator.comparing(Refund::createdAt).thenComparing(Refund::refundId));
         return out;
     }
 

@@ -12,11 +12,15 @@ import orderflow.shared.domain.returns.ReceivedLine;
 import orderflow.shared.domain.returns.ReturnAuthorization;
 import orderflow.shared.domain.returns.ReturnLine;
 import orderflow.shared.domain.returns.ReturnReason;
+import orderflow.shared.domain.returns.RmaNumbers;
 import orderflow.shared.domain.returns.RmaStatus;
 import orderflow.shared.ports.Returns;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /** ReturnsTable keyed by rmaId (derived from order + sequence); BySeller index: sellerId + createdAt. */
 public final class DynamoReturns implements Returns {
@@ -40,7 +44,7 @@ public final class DynamoReturns implements Returns {
     public List<ReturnAuthorization> forOrder(String orderId) {
         List<ReturnAuthorization> out = new ArrayList<>();
         for (int sequence = 1; sequence <= MAX_PER_ORDER; sequence++) {
-            Optional<ReturnAuthorization> rma = get(orderflow.shared.domain.returns.RmaNumbers.id(orderId, sequence));
+            Optional<ReturnAuthorization> rma = get(RmaNumbers.id(orderId, sequence));
             if (rma.isEmpty()) {
                 return out;
             }
@@ -102,12 +106,12 @@ public final class DynamoReturns implements Returns {
                 "target", Attr.s(rma.rmaId()), "createdAt", Attr.s(rma.createdAt().toString()));
         try {
             dynamo.transactWriteItems(t -> t.transactItems(
-                    software.amazon.awssdk.services.dynamodb.model.TransactWriteItem.builder().put(p -> p
+                    TransactWriteItem.builder().put(p -> p
                             .tableName(table).item(marker).conditionExpression("attribute_not_exists(rmaId)")).build(),
-                    software.amazon.awssdk.services.dynamodb.model.TransactWriteItem.builder().put(p -> p
+                    TransactWriteItem.builder().put(p -> p
                             .tableName(table).item(item).conditionExpression("attribute_not_exists(rmaId)")).build()));
             return new Created();
-        } catch (software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException e) {
+        } catch (TransactionCanceledException e) {
             Map<String, AttributeValue> existing = dynamo.getItem(g -> g.tableName(table).consistentRead(true)
                     .key(Map.of("rmaId", Attr.s(REQUEST_PREFIX + requestKey)))).item();
             if (existing != null && !existing.isEmpty()) {
@@ -130,9 +134,9 @@ public final class DynamoReturns implements Returns {
      * The RMA becomes RECEIVED with what arrived, only while AUTHORIZED (a transaction part for
      * DynamoRefunds); its other attributes (requestKey, sellerId) stay.
      */
-    software.amazon.awssdk.services.dynamodb.model.Update receivedUpdate(ReturnAuthorization received) {
+    Update receivedUpdate(ReturnAuthorization received) {
         Map<String, AttributeValue> item = toItem(received);
-        return software.amazon.awssdk.services.dynamodb.model.Update.builder().tableName(table)
+        return Update.builder().tableName(table)
                 .key(Map.of("rmaId", Attr.s(received.rmaId())))
                 .updateExpression("SET #st = :received, received = :lines, receivedAt = :at")
                 .conditionExpression("#st = :authorized").expressionAttributeNames(Map.of("#st", "status"))

@@ -1,9 +1,14 @@
 package orderflow.shared.aws;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import orderflow.shared.domain.Address;
 import orderflow.shared.domain.Buyer;
@@ -24,11 +29,11 @@ final class OrderItems {
     }
 
     /** Fixed-width UTC time, so index sort keys order as the instants do. */
-    private static final java.time.format.DateTimeFormatter SORTABLE =
-            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(java.time.ZoneOffset.UTC);
+    private static final DateTimeFormatter SORTABLE =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     /** BySellerCreated index sort key: purchase time, then the id to keep keys unique. */
-    static String listKey(java.time.Instant createdAt, String orderId) {
+    static String listKey(Instant createdAt, String orderId) {
         return SORTABLE.format(createdAt) + "#" + orderId;
     }
 
@@ -37,7 +42,7 @@ final class OrderItems {
         return sellerId + "#" + status.name();
     }
 
-    static String sortableTime(java.time.Instant at) {
+    static String sortableTime(Instant at) {
         return SORTABLE.format(at);
     }
 
@@ -125,7 +130,7 @@ final class OrderItems {
         item.put("lateShipment", AttributeValue.fromBool(f.anyLate()));
         Cancellation c = f.cancellation();
         if (c != null) {
-            Map<String, AttributeValue> m = new java.util.HashMap<>(Map.of("reason", Attr.s(c.reason()),
+            Map<String, AttributeValue> m = new HashMap<>(Map.of("reason", Attr.s(c.reason()),
                     "buyerRequested", AttributeValue.fromBool(c.buyerRequested()), "at", Attr.s(c.at().toString()),
                     "by", Attr.s(c.by())));
             if (c.canceledFrom() != null) {
@@ -145,8 +150,8 @@ final class OrderItems {
         if (item.containsKey("shipments")) {
             for (AttributeValue v : item.get("shipments").l()) {
                 Map<String, AttributeValue> m = v.m();
-                Map<String, Integer> q = new java.util.LinkedHashMap<>();
-                new java.util.TreeMap<>(m.get("quantities").m()).forEach((sku, n) -> q.put(sku, Integer.parseInt(n.n())));
+                Map<String, Integer> q = new LinkedHashMap<>();
+                new TreeMap<>(m.get("quantities").m()).forEach((sku, n) -> q.put(sku, Integer.parseInt(n.n())));
                 shipments.add(new Shipment(Attr.str(m, "shipmentId"), Attr.str(m, "carrier"),
                         Attr.str(m, "trackingNumber"), m.get("trackingValid").bool(), Attr.str(m, "trackingUrl"),
                         Attr.instant(m, "shipDate"), q, m.get("late").bool(), Attr.instant(m, "recordedAt"),

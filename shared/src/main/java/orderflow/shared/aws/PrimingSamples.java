@@ -6,14 +6,26 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import orderflow.shared.domain.ActionRequests;
+import orderflow.shared.domain.Actor;
+import orderflow.shared.domain.FieldError;
 import orderflow.shared.domain.GenericOrderPayload;
+import orderflow.shared.domain.Intake;
 import orderflow.shared.domain.Order;
+import orderflow.shared.domain.OrderLifecycle;
+import orderflow.shared.domain.OrderStatus;
 import orderflow.shared.domain.Seller;
+import orderflow.shared.domain.returns.Refund;
+import orderflow.shared.domain.returns.ReturnAuthorization;
 import orderflow.shared.json.Json;
+import orderflow.shared.security.WebhookSignature;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Sample data for priming: a realistic order (resources/priming/order.json) and its items. */
@@ -40,7 +52,7 @@ public final class PrimingSamples {
 
     /** The sample order placed at {@code placed} with its payment not verified (PENDING). */
     public static Order pendingOrder(Instant placed) {
-        Map<String, Object> json = new java.util.LinkedHashMap<>(Json.parseObject(orderJson()));
+        Map<String, Object> json = new LinkedHashMap<>(Json.parseObject(orderJson()));
         json.put("paymentStatus", "PENDING");
         json.put("createdAt", placed.toString());
         return GenericOrderPayload.parse(json).toOrder(STOREFRONT, SELLER, placed);
@@ -55,20 +67,20 @@ public final class PrimingSamples {
     /** The sample order shipped in full, waiting for its delivery. */
     public static Order shippedOrder(Instant now) {
         Order order = unshippedOrder(now);
-        var ship = orderflow.shared.domain.ActionRequests.ship(Map.of("carrier", "UPS",
-                "trackingNumber", "1Z999AA10123456784", "shipDate", now.toString()), java.time.ZoneOffset.UTC, now);
-        return orderflow.shared.domain.OrderLifecycle.ship(order, ship,
-                orderflow.shared.domain.Actor.job("priming"), now).after();
+        var ship = ActionRequests.ship(Map.of("carrier", "UPS",
+                "trackingNumber", "1Z999AA10123456784", "shipDate", now.toString()), ZoneOffset.UTC, now);
+        return OrderLifecycle.ship(order, ship,
+                Actor.job("priming"), now).after();
     }
 
     /** A seller API request for the order, as the authorizer passes it on. */
-    public static com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent sellerRequest(
+    public static APIGatewayV2HTTPEvent sellerRequest(
             String orderId, Map<String, Object> body) {
-        var event = com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent.builder()
+        var event = APIGatewayV2HTTPEvent.builder()
                 .withPathParameters(orderId == null ? Map.of() : Map.of("orderId", orderId))
                 .withQueryStringParameters(Map.of())
-                .withRequestContext(com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent.RequestContext
-                        .builder().withAuthorizer(com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent
+                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext
+                        .builder().withAuthorizer(APIGatewayV2HTTPEvent
                                 .RequestContext.Authorizer.builder().withLambda(Map.of("sellerId", SELLER,
                                         "keyId", "key_priming")).build()).build())
                 .build();
@@ -83,13 +95,13 @@ public final class PrimingSamples {
                 ZoneId.of("UTC"));
     }
 
-    public static Map<String, AttributeValue> returnItem(orderflow.shared.domain.returns.ReturnAuthorization rma) {
+    public static Map<String, AttributeValue> returnItem(ReturnAuthorization rma) {
         Map<String, AttributeValue> item = DynamoReturns.toItem(rma);
         item.put("sellerId", Attr.s(SELLER));
         return item;
     }
 
-    public static Map<String, AttributeValue> refundItem(orderflow.shared.domain.returns.Refund refund) {
+    public static Map<String, AttributeValue> refundItem(Refund refund) {
         return DynamoRefunds.toItem(refund);
     }
 
@@ -119,13 +131,13 @@ public final class PrimingSamples {
     }
 
     /** A broken delivery, then the signed sample order: both paths of the webhook. */
-    public static List<com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent> signedDeliveries(Instant now) {
+    public static List<APIGatewayV2HTTPEvent> signedDeliveries(Instant now) {
         String body = orderJson();
-        String signature = orderflow.shared.security.WebhookSignature.sign(SECRET, now.getEpochSecond(),
+        String signature = WebhookSignature.sign(SECRET, now.getEpochSecond(),
                 body.getBytes(StandardCharsets.UTF_8));
-        var event = com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent.builder()
+        var event = APIGatewayV2HTTPEvent.builder()
                 .withPathParameters(Map.of("storefrontId", STOREFRONT)).withHeaders(Map.of(
-                        orderflow.shared.security.WebhookSignature.HEADER, signature, "content-type", "application/json"));
+                        WebhookSignature.HEADER, signature, "content-type", "application/json"));
         return List.of(event.withBody("{\"lines\": 1}").build(), event.withBody(body).build());
     }
 
@@ -133,10 +145,10 @@ public final class PrimingSamples {
     public static Order heldOrder(Instant now) {
         Order o = unshippedOrder(now);
         return new Order(o.orderId(), o.sellerId(), o.storefrontId(), o.externalOrderId(),
-                orderflow.shared.domain.OrderStatus.ON_HOLD, "On hold", o.createdAt(), o.receivedAt(), o.currency(),
+                OrderStatus.ON_HOLD, "On hold", o.createdAt(), o.receivedAt(), o.currency(),
                 o.buyer(), o.shipTo(), o.lines(), o.totals(), null, null, o.version(), o.fulfillment(), null,
-                new orderflow.shared.domain.Intake("#1001", false, false,
-                        List.of(new orderflow.shared.domain.FieldError("total_price", "does not add up")), null, null,
+                new Intake("#1001", false, false,
+                        List.of(new FieldError("total_price", "does not add up")), null, null,
                         List.of()));
     }
 
@@ -146,5 +158,22 @@ public final class PrimingSamples {
                 "onHand", AttributeValue.fromN("5"), "reserved", AttributeValue.fromN("1"),
                 "available", AttributeValue.fromN("4"), "at", AttributeValue.fromS(now.toString()),
                 "delta", AttributeValue.fromN("5"), "kind", AttributeValue.fromS("count"));
+    }
+
+    /** A seller's GET with these query parameters. */
+    public static APIGatewayV2HTTPEvent sellerQuery(Map<String, String> query) {
+        var event = sellerRequest(null, null);
+        event.setQueryStringParameters(query);
+        return event;
+    }
+
+    /** A seller's request with this method, path parameters and JSON body (null: none). */
+    public static APIGatewayV2HTTPEvent sellerRequest(
+            String method, Map<String, String> path, Map<String, Object> body) {
+        var event = sellerRequest(null, body);
+        event.setPathParameters(path);
+        event.getRequestContext().setHttp(APIGatewayV2HTTPEvent
+                .RequestContext.Http.builder().withMethod(method).build());
+        return event;
     }
 }

@@ -2,6 +2,7 @@ package orderflow.shared.aws;
 
 import java.util.Map;
 
+import orderflow.shared.domain.Actor;
 import orderflow.shared.json.Json;
 import orderflow.shared.ports.OrderQueue;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -33,7 +34,7 @@ public final class SqsOrderQueue implements OrderQueue {
     }
 
     @Override
-    public void cancel(String orderId, String reason, boolean buyerRequested, orderflow.shared.domain.Actor actor) {
+    public void cancel(String orderId, String reason, boolean buyerRequested, Actor actor) {
         sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(Json.write(Map.of("cancel", Map.of("orderId", orderId,
                 "reason", reason, "buyerRequested", buyerRequested, "by", actor.toString())))));
     }

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The bodies of the seller's order actions, validated with every bad field named. Dates are an
@@ -47,7 +48,7 @@ public final class ActionRequests {
         List<FieldError> errors = new ArrayList<>();
         String reason = text(body, "reason", 1, 40, true, errors);
         if (reason != null && !CANCEL_REASONS.contains(reason)) {
-            errors.add(new FieldError("reason", "must be one of " + new java.util.TreeSet<>(CANCEL_REASONS)));
+            errors.add(new FieldError("reason", "must be one of " + new TreeSet<>(CANCEL_REASONS)));
         }
         String note = text(body, "note", 1, 500, false, errors);
         check(errors);

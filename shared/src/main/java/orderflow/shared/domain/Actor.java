@@ -1,5 +1,7 @@
 package orderflow.shared.domain;
 
+import java.util.Locale;
+
 /**
  * Who made a change to an order, as recorded in its history: a seller API key (by its public id,
  * never the key), a storefront, a scheduled or queued job, or an operator using the admin tool.
@@ -27,12 +29,12 @@ public record Actor(Kind kind, String id) {
     /** "seller-key:key_1a2b3c", "storefront:sf-1", "job:process-order". */
     @Override
     public String toString() {
-        return kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + ":" + id;
+        return kind.name().toLowerCase(Locale.ROOT).replace('_', '-') + ":" + id;
     }
 
     public static Actor parse(String text) {
         int colon = text.indexOf(':');
-        return new Actor(Kind.valueOf(text.substring(0, colon).replace('-', '_').toUpperCase(java.util.Locale.ROOT)),
+        return new Actor(Kind.valueOf(text.substring(0, colon).replace('-', '_').toUpperCase(Locale.ROOT)),
                 text.substring(colon + 1));
     }
 }

@@ -1,6 +1,7 @@
 package orderflow.shared.domain;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * Expected failures of domain operations. The API layer maps each kind to an RFC 9457 problem;
@@ -56,7 +57,7 @@ public abstract sealed class Failure extends RuntimeException
     /** The state machine does not allow this action in the order's current status. */
     public static final class IllegalTransition extends Failure {
         private final OrderStatus status;
-        private final java.util.Set<SellerAction> allowed;
+        private final Set<SellerAction> allowed;
 
         public IllegalTransition(String detail, OrderStatus status) {
             super(detail);
@@ -68,7 +69,7 @@ public abstract sealed class Failure extends RuntimeException
             return status;
         }
 
-        public java.util.Set<SellerAction> allowed() {
+        public Set<SellerAction> allowed() {
             return allowed;
         }
     }

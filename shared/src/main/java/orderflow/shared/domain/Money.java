@@ -4,11 +4,12 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Currency;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** An amount in integer minor units of an ISO 4217 currency; the only money type in the code base. */
 public record Money(long minor, String currency) {
 
-    private static final java.util.regex.Pattern PLAIN = java.util.regex.Pattern.compile("-?\\d{1,10}(\\.\\d{1,20})?");
+    private static final Pattern PLAIN = Pattern.compile("-?\\d{1,10}(\\.\\d{1,20})?");
 
     public Money {
         if (currency == null || currency.length() != 3) {

@@ -1,5 +1,6 @@
 package orderflow.shared.domain;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -15,7 +16,7 @@ public record OrderChange(Order before, Order after, HistoryEntry entry, List<St
         }
     }
 
-    public static OrderChange of(Order before, Order after, java.time.Instant at, Actor actor, String action,
+    public static OrderChange of(Order before, Order after, Instant at, Actor actor, String action,
                                  String reason, List<StockChange> stock) {
         return new OrderChange(before, after, new HistoryEntry(before.orderId(), after.version(), at, actor, action,
                 before.status(), after.status(), reason), stock);

@@ -1,5 +1,6 @@
 package orderflow.shared.domain;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -63,7 +64,7 @@ public record PickList(List<Line> lines, int orders, int units, boolean more) {
                 while (j < b.length() && Character.isDigit(b.charAt(j))) {
                     j++;
                 }
-                int c = new java.math.BigInteger(a.substring(si, i)).compareTo(new java.math.BigInteger(b.substring(sj, j)));
+                int c = new BigInteger(a.substring(si, i)).compareTo(new BigInteger(b.substring(sj, j)));
                 if (c != 0) {
                     return c;
                 }

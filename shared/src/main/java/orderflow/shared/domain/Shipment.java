@@ -1,6 +1,8 @@
 package orderflow.shared.domain;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -12,7 +14,7 @@ public record Shipment(String shipmentId, String carrier, String trackingNumber,
                        Instant recordedAt, Instant deliveredAt, Boolean deliveredOnTime) {
 
     public Shipment {
-        quantities = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(quantities));
+        quantities = Collections.unmodifiableMap(new LinkedHashMap<>(quantities));
     }
 
     public Shipment delivered(Instant at, Instant deliverBy) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,8 +87,8 @@ public final class EmailTemplates {
         if (flat.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
             return "\"" + flat.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
         }
-        return "=?UTF-8?B?" + java.util.Base64.getEncoder().encodeToString(
-                flat.getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "?=";
+        return "=?UTF-8?B?" + Base64.getEncoder().encodeToString(
+                flat.getBytes(StandardCharsets.UTF_8)) + "?=";
     }
 
     public static String escapeHtml(String text) {

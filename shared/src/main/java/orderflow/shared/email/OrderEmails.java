@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import orderflow.shared.domain.Address;
+import orderflow.shared.domain.BuyerMessage;
 import orderflow.shared.domain.Cancellation;
 import orderflow.shared.domain.Money;
 import orderflow.shared.domain.Order;
@@ -17,6 +18,10 @@ import orderflow.shared.domain.Presentment;
 import orderflow.shared.domain.Seller;
 import orderflow.shared.domain.Shipment;
 import orderflow.shared.domain.Totals;
+import orderflow.shared.domain.returns.Refund;
+import orderflow.shared.domain.returns.ReturnAuthorization;
+import orderflow.shared.domain.returns.ReturnPolicy;
+import orderflow.shared.domain.returns.ReturnShippingPayer;
 
 /** Builds the queued email messages for order events. */
 public final class OrderEmails {
@@ -73,7 +78,7 @@ public final class OrderEmails {
     }
 
     /** The seller's answer to the buyer's message; replies go to the seller's reply-to address. */
-    public static EmailMessage sellerReply(Order order, Seller seller, orderflow.shared.domain.BuyerMessage reply) {
+    public static EmailMessage sellerReply(Order order, Seller seller, BuyerMessage reply) {
         Map<String, Object> data = base(order);
         data.put("reply", reply.body());
         return message("seller-reply", "seller-reply:" + order.orderId() + ":" + reply.messageId(), order, seller, data);
@@ -81,15 +86,15 @@ public final class OrderEmails {
 
     /** The RMA and how to send the items back; the RMA number must be on the parcel. */
     public static EmailMessage returnAuthorized(Order order, Seller seller,
-                                                orderflow.shared.domain.returns.ReturnAuthorization rma,
-                                                orderflow.shared.domain.returns.ReturnPolicy policy) {
+                                                ReturnAuthorization rma,
+                                                ReturnPolicy policy) {
         Map<String, Object> data = base(order);
         data.put("rmaNumber", rma.rmaNumber());
         data.put("lines", rma.lines().stream().map(l -> Map.<String, Object>of("sku", l.sku(),
                 "title", title(order, l.sku()), "quantity", l.quantity())).toList());
-        data.put("shipping", policy.payer() == orderflow.shared.domain.returns.ReturnShippingPayer.SELLER
+        data.put("shipping", policy.payer() == ReturnShippingPayer.SELLER
                 ? "We pay the return shipping: reply to this email for a prepaid label."
-                : "Return shipping is yours to pay; " + new orderflow.shared.domain.Money(policy.returnShippingMinor(),
+                : "Return shipping is yours to pay; " + new Money(policy.returnShippingMinor(),
                         order.currency()).display() + " is deducted from the refund unless the item is faulty.");
         data.put("refundNote", policy.restockingFeePercent() == 0 ? ""
                 : "A restocking fee of " + policy.restockingFeePercent() + "% applies unless the item is faulty.");
@@ -97,7 +102,7 @@ public final class OrderEmails {
     }
 
     /** One email per refund (its id is the event id): the amount, and for a return what was deducted. */
-    public static EmailMessage refundIssued(Order order, Seller seller, orderflow.shared.domain.returns.Refund refund) {
+    public static EmailMessage refundIssued(Order order, Seller seller, Refund refund) {
         Map<String, Object> data = base(order);
         data.put("amount", refund.amount().display());
         data.put("reason", refund.goodwill() ? refund.reason() : "your " + refund.reason());

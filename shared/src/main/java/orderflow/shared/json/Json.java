@@ -44,13 +44,13 @@ public final class Json {
     public static Map<String, Object> parseObject(String text) {
         if (text == null || text.isBlank()) {
             throw new Failure.InvalidInput("The request body is empty.",
-                    java.util.List.of(new FieldError("body", "must be a JSON object")));
+                    List.of(new FieldError("body", "must be a JSON object")));
         }
         Object value;
         try (com.fasterxml.jackson.core.JsonParser parser = JSON_IO.getStreamingFactory().createParser(text)) {
             value = JSON_IO.anyFrom(parser);
             if (parser.nextToken() != null) {
-                throw new Failure.InvalidInput("The request body is not valid JSON.", java.util.List.of(
+                throw new Failure.InvalidInput("The request body is not valid JSON.", List.of(
                         new FieldError("body", "has more after the JSON value; send exactly one JSON object")));
             }
         } catch (IOException | RuntimeException e) {
@@ -58,11 +58,11 @@ public final class Json {
                 throw f;
             }
             throw new Failure.InvalidInput("The request body is not valid JSON.",
-                    java.util.List.of(new FieldError("body", "is not valid JSON: " + firstLine(e.getMessage()))));
+                    List.of(new FieldError("body", "is not valid JSON: " + firstLine(e.getMessage()))));
         }
         if (!(value instanceof Map<?, ?> map)) {
             throw new Failure.InvalidInput("The request body must be a JSON object.",
-                    java.util.List.of(new FieldError("body", "must be a JSON object")));
+                    List.of(new FieldError("body", "must be a JSON object")));
         }
         @SuppressWarnings("unchecked")
         Map<String, Object> object = (Map<String, Object>) map;

@@ -1,5 +1,7 @@
 package orderflow.shared.ports;
 
+import orderflow.shared.domain.Actor;
+
 /** Hands work to the processing step. */
 public interface OrderQueue {
 
@@ -9,5 +11,5 @@ public interface OrderQueue {
     void stockArrived(String sellerId, String sku);
 
     /** The storefront canceled the order: the processing step cancels it here (stock, email) if it still can. */
-    void cancel(String orderId, String reason, boolean buyerRequested, orderflow.shared.domain.Actor actor);
+    void cancel(String orderId, String reason, boolean buyerRequested, Actor actor);
 }

@@ -1,9 +1,11 @@
 package orderflow.shared.ports;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import orderflow.shared.domain.returns.ReturnAuthorization;
+import orderflow.shared.domain.returns.RmaStatus;
 
 /** ReturnsTable: the RMAs of each order. */
 public interface Returns {
@@ -17,10 +19,10 @@ public interface Returns {
      * A page of the seller's RMAs, newest first, from the BySeller index; {@code status} null for
      * all. {@code after} is the position returned with the previous page, or null.
      */
-    Page listBySeller(String sellerId, orderflow.shared.domain.returns.RmaStatus status,
-                      java.util.Map<String, String> after, int limit);
+    Page listBySeller(String sellerId, RmaStatus status,
+                      Map<String, String> after, int limit);
 
-    record Page(List<ReturnAuthorization> items, java.util.Map<String, String> next) {
+    record Page(List<ReturnAuthorization> items, Map<String, String> next) {
     }
 
     /**

@@ -1,5 +1,6 @@
 package orderflow.shared.service;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -84,7 +85,7 @@ public final class AmazonNotificationService {
                 Map<String, Object> items = api.getOrderItems(link.refreshToken(), amazonOrderId);
                 IncomingOrder incoming = AmazonOrders.toIncoming(order, items);
                 byte[] raw = Json.write(Map.of("getOrder", order, "getOrderItems", items))
-                        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                        .getBytes(StandardCharsets.UTF_8);
                 result = describe(orders.accept(storefront, incoming, now, raw));
             }
         }

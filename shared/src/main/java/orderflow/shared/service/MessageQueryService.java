@@ -3,6 +3,7 @@ package orderflow.shared.service;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +50,7 @@ public final class MessageQueryService {
     /** GET /v1/messages?awaitingReply=true&limit=&cursor=: oldest wait first. */
     public Waiting awaiting(String sellerId, Map<String, String> query) {
         Map<String, String> q = query == null ? Map.of() : query;
-        List<FieldError> errors = new java.util.ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
         if (q.get("awaitingReply") != null && !q.get("awaitingReply").equals("true")) {
             errors.add(new FieldError("awaitingReply", "must be true (threads already answered are read per order:"
                     + " GET /v1/orders/{orderId}/messages)"));

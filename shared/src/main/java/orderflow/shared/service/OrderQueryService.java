@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -70,7 +71,7 @@ public final class OrderQueryService {
             try {
                 status = OrderStatus.valueOf(q.get("status"));
             } catch (IllegalArgumentException e) {
-                errors.add(new FieldError("status", "must be one of " + java.util.Arrays.toString(OrderStatus.values())));
+                errors.add(new FieldError("status", "must be one of " + Arrays.toString(OrderStatus.values())));
             }
         }
         Instant from = instant(q, "createdFrom", errors);

@@ -3,8 +3,12 @@ package orderflow.shared.service;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import orderflow.shared.domain.ActionRequests;
@@ -56,7 +60,7 @@ public final class ProcessOrderService {
     }
 
     public Outcome process(String orderId) {
-        return process(orderId, 1, new java.util.HashSet<>());
+        return process(orderId, 1, new HashSet<>());
     }
 
     /**
@@ -80,7 +84,7 @@ public final class ProcessOrderService {
     }
 
     /** shortSkus collects the SKUs stock could not cover, for the oldest-first release. */
-    private Outcome process(String orderId, int attempt, java.util.Set<String> shortSkus) {
+    private Outcome process(String orderId, int attempt, Set<String> shortSkus) {
         Order order = orders.get(orderId).orElse(null);
         if (order == null) {
             return Outcome.UNKNOWN_ORDER;
@@ -100,7 +104,7 @@ public final class ProcessOrderService {
         };
     }
 
-    private Outcome reserve(Order order, int attempt, java.util.Set<String> shortSkus) {
+    private Outcome reserve(Order order, int attempt, Set<String> shortSkus) {
         Seller seller = seller(order);
         Instant now = clock.instant();
         // A date the marketplace gives (Amazon's LatestShipDate) is the one the seller is measured on.
@@ -155,21 +159,21 @@ public final class ProcessOrderService {
      * Returns how many orders were confirmed.
      */
     public int stockArrived(String sellerId, String sku) {
-        return stockArrived(sellerId, java.util.Set.of(sku));
+        return stockArrived(sellerId, Set.of(sku));
     }
 
     /** New stock of several SKUs (a cancel released them): one walk through the backorders for all. */
-    public int stockArrived(String sellerId, java.util.Collection<String> skus) {
-        java.util.Set<String> open = new java.util.HashSet<>(skus); // SKUs whose longest waiter is not stuck
+    public int stockArrived(String sellerId, Collection<String> skus) {
+        Set<String> open = new HashSet<>(skus); // SKUs whose longest waiter is not stuck
         int confirmed = 0;
         Map<String, String> after = null;
         do {
             Orders.Page page = orders.listByStatus(sellerId, OrderStatus.BACKORDERED, after, 100, true);
             for (Order waiting : page.orders()) {
-                if (java.util.Collections.disjoint(waiting.quantitiesBySku().keySet(), open)) {
+                if (Collections.disjoint(waiting.quantitiesBySku().keySet(), open)) {
                     continue;
                 }
-                java.util.Set<String> shortSkus = new java.util.HashSet<>();
+                Set<String> shortSkus = new HashSet<>();
                 if (process(waiting.orderId(), 1, shortSkus) == Outcome.CONFIRMED) {
                     confirmed++;
                 } else {
@@ -227,7 +231,7 @@ public final class ProcessOrderService {
     }
 
     /** Someone changed the order meanwhile (a cancel, a payment, another delivery): decide again. */
-    private Outcome again(Order order, int attempt, java.util.Set<String> shortSkus) {
+    private Outcome again(Order order, int attempt, Set<String> shortSkus) {
         if (attempt >= 5) {
             throw new IllegalStateException("order " + order.orderId() + " kept changing; retrying later");
         }

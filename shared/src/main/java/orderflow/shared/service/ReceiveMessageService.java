@@ -2,6 +2,7 @@ package orderflow.shared.service;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.function.UnaryOperator;
 
 import orderflow.shared.domain.Actor;
 import orderflow.shared.domain.BuyerMessage;
@@ -38,7 +39,7 @@ public final class ReceiveMessageService {
     }
 
     /** POST /webhooks/{storefrontId}/messages: verified like an order webhook. */
-    public Received receive(String storefrontId, java.util.function.UnaryOperator<String> headers, byte[] body) {
+    public Received receive(String storefrontId, UnaryOperator<String> headers, byte[] body) {
         Instant now = clock.instant();
         Storefront storefront = StorefrontRequests.verify(accounts, storefrontId, headers, body, now);
         MessageRequests.Incoming in = MessageRequests.incoming(Json.parseRequest(StorefrontRequests.utf8(body)), now);

@@ -1,9 +1,13 @@
 package orderflow.shared.service;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 import orderflow.shared.domain.Actor;
@@ -154,7 +158,7 @@ public final class ReceiveOrderService {
             // Only Amazon's cancel comes without the order (Shopify's and WooCommerce's carry it and
             // store it canceled), so only there can a cancel be waiting: no extra read on webhooks.
             var early = deliveries == null || !storefront.type().equals("amazon")
-                    ? java.util.Optional.<DeliveryLog.EarlyCancel>empty()
+                    ? Optional.<DeliveryLog.EarlyCancel>empty()
                     : deliveries.earlyCancel(storefront.storefrontId(), incoming.externalOrderId());
             if (early.isPresent()) {
                 // The platform canceled it before this create arrived: it lands canceled, with the reason.
@@ -176,7 +180,7 @@ public final class ReceiveOrderService {
         if (storefront.skuMappings().isEmpty()) {
             return incoming;
         }
-        List<OrderLine> lines = new java.util.ArrayList<>();
+        List<OrderLine> lines = new ArrayList<>();
         for (OrderLine line : incoming.lines()) {
             String sku = storefront.mappedSku(line);
             lines.add(sku == null ? line : line.withSku(sku));
@@ -236,7 +240,7 @@ public final class ReceiveOrderService {
     private static boolean isWooPing(UnaryOperator<String> headers, byte[] body) {
         // WooCommerce announces a new webhook with an unsigned form post: webhook_id=N.
         return headers.apply("x-wc-webhook-signature") == null && body.length < 64
-                && new String(body, java.nio.charset.StandardCharsets.US_ASCII).matches("webhook_id=\\d+");
+                && new String(body, StandardCharsets.US_ASCII).matches("webhook_id=\\d+");
     }
 
     private static String first(String a, String b) {
@@ -293,7 +297,7 @@ public final class ReceiveOrderService {
     private static boolean sameContent(Order existing, Order incoming) {
         return existing.status() == incoming.status() && existing.lines().equals(incoming.lines())
                 && existing.totals().equals(incoming.totals()) && existing.buyer().equals(incoming.buyer())
-                && java.util.Objects.equals(existing.shipTo(), incoming.shipTo())
+                && Objects.equals(existing.shipTo(), incoming.shipTo())
                 && existing.intake().equals(incoming.intake());
     }
 }

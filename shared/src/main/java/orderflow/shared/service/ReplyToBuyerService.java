@@ -1,6 +1,7 @@
 package orderflow.shared.service;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -55,7 +56,7 @@ public final class ReplyToBuyerService {
             if (messages.addSellerReply(order, reply, waitingSince)) {
                 emails.enqueue(OrderEmails.sellerReply(order, seller, reply));
                 return new Replied(reply, waitingSince == null ? null
-                        : java.time.Duration.between(waitingSince, now).getSeconds());
+                        : Duration.between(waitingSince, now).getSeconds());
             }
             return null; // the thread changed under us (a new buyer message): again
         });

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 import orderflow.shared.domain.Failure;
 import orderflow.shared.domain.Order;
@@ -14,9 +15,11 @@ import orderflow.shared.domain.Storefront;
 import orderflow.shared.domain.Seller;
 import orderflow.shared.domain.returns.ReturnAuthorization;
 import orderflow.shared.domain.returns.ReturnPolicy;
+import orderflow.shared.domain.returns.ReturnRequest;
 import orderflow.shared.domain.returns.ReturnRequests;
 import orderflow.shared.domain.returns.ReturnRules;
 import orderflow.shared.email.OrderEmails;
+import orderflow.shared.json.Json;
 import orderflow.shared.ports.Accounts;
 import orderflow.shared.ports.EmailOutbox;
 import orderflow.shared.ports.Orders;
@@ -64,11 +67,11 @@ public final class ReturnService {
      * RMA, stored with a marker of the request in one transaction, so a redelivery, even one racing
      * the first, answers the RMA made the first time and emails nothing.
      */
-    public Requested fromStorefront(String storefrontId, java.util.function.UnaryOperator<String> headers,
+    public Requested fromStorefront(String storefrontId, UnaryOperator<String> headers,
                                     byte[] body) {
         Instant now = clock.instant();
         Storefront storefront = StorefrontRequests.verify(accounts, storefrontId, headers, body, now);
-        var in = ReturnRequests.parseFromStorefront(orderflow.shared.json.Json.parseRequest(
+        var in = ReturnRequests.parseFromStorefront(Json.parseRequest(
                 StorefrontRequests.utf8(body)));
         String requestKey = storefrontId + ":" + in.returnId();
         Order order = orders.get(OrderIds.forExternal(storefrontId, in.externalOrderId()))
@@ -107,7 +110,7 @@ public final class ReturnService {
         return requested;
     }
 
-    private ReturnAuthorization authorize(Order order, orderflow.shared.domain.returns.ReturnRequest request) {
+    private ReturnAuthorization authorize(Order order, ReturnRequest request) {
         String sellerId = order.sellerId();
         String orderId = order.orderId();
         ReturnPolicy policy = policies.get(sellerId).orElse(ReturnPolicy.DEFAULT);

@@ -1,8 +1,11 @@
 package orderflow.shared.service;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 import orderflow.shared.domain.Failure;
 import orderflow.shared.domain.FieldError;
@@ -27,7 +30,7 @@ final class StorefrontRequests {
      * The storefront, once the signature over the raw body matches one of its secrets, checked the
      * way its platform signs: our t=,v1= header (generic), X-Shopify-Hmac-Sha256 or X-WC-Webhook-Signature.
      */
-    static Storefront verify(Accounts accounts, String storefrontId, java.util.function.UnaryOperator<String> headers,
+    static Storefront verify(Accounts accounts, String storefrontId, UnaryOperator<String> headers,
                              byte[] body, Instant now) {
         // An unknown storefront is answered like a bad signature, so ids cannot be probed.
         Failure.Unauthenticated unknown = new Failure.Unauthenticated(
@@ -51,8 +54,8 @@ final class StorefrontRequests {
     static String utf8(byte[] body) {
         var decoder = StandardCharsets.UTF_8.newDecoder();
         try {
-            return decoder.decode(java.nio.ByteBuffer.wrap(body)).toString();
-        } catch (java.nio.charset.CharacterCodingException e) {
+            return decoder.decode(ByteBuffer.wrap(body)).toString();
+        } catch (CharacterCodingException e) {
             throw new Failure.InvalidInput("The body is not UTF-8.", List.of(new FieldError("body", "must be UTF-8")));
         }
     }

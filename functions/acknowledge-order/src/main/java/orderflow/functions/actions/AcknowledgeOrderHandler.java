@@ -2,7 +2,6 @@ package orderflow.functions.actions;
 
 import java.time.Instant;
 
-import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import orderflow.shared.api.ActionResponses;
@@ -28,7 +27,7 @@ public class AcknowledgeOrderHandler extends SellerRoute {
     }
 
     @Override
-    protected APIGatewayV2HTTPResponse handle(Request request, Context context) {
+    protected APIGatewayV2HTTPResponse handle(Request request) {
         // No body is needed; one that is sent must still be a JSON object of at most 64 KiB (its
         // members are ignored, as unknown fields are everywhere): broken JSON is a 400, not ignored.
         request.optionalBody();

@@ -3,7 +3,6 @@ package orderflow.functions.actions;
 import java.time.Instant;
 import java.util.Map;
 
-import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import orderflow.shared.api.ActionResponses;
@@ -30,7 +29,7 @@ public class CancelOrderHandler extends SellerRoute {
     }
 
     @Override
-    protected APIGatewayV2HTTPResponse handle(Request request, Context context) {
+    protected APIGatewayV2HTTPResponse handle(Request request) {
         return ActionResponses.of(service.cancel(request.sellerId(), request.actor(), request.path("orderId"),
                 request.body()), clock.instant(), 200);
     }

@@ -2,7 +2,6 @@ package orderflow.functions.returns;
 
 import java.time.Instant;
 
-import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import orderflow.shared.api.Responses;
@@ -36,7 +35,7 @@ public class CreateRefundHandler extends SellerRoute {
     }
 
     @Override
-    protected APIGatewayV2HTTPResponse handle(Request request, Context context) {
+    protected APIGatewayV2HTTPResponse handle(Request request) {
         GoodwillRefundService.Issued issued = service.issue(request.sellerId(), request.actor(),
                 request.path("orderId"), request.body(), request.header("idempotency-key"));
         return Responses.json(issued.changed() ? 201 : 200, ReturnViews.issued(issued, clock.instant()));

@@ -47,7 +47,7 @@ public class DeliverRefundHandler extends QueueConsumer {
         super(adapters);
         this.service = new RefundDeliveryService(adapters.refundRecords(), adapters.orderReads(), adapters.accounts(),
                 webhook, retryBase, adapters.clock());
-        this.redelivery = new SqsRedelivery(adapters.sqsClient(), adapters.refundQueueUrl());
+        this.redelivery = adapters.refundRedelivery();
     }
 
     @Override

@@ -3,7 +3,6 @@ package orderflow.functions.orders;
 import java.time.Instant;
 import java.util.Map;
 
-import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import orderflow.shared.api.ExportResponses;
@@ -35,16 +34,15 @@ public class ExportOrdersHandler extends SellerRoute {
     }
 
     @Override
-    protected APIGatewayV2HTTPResponse handle(Request request, Context context) {
+    protected APIGatewayV2HTTPResponse handle(Request request) {
         OrderExportService.Export export = service.export(request.sellerId(), request.query(), clock.instant(),
-                OrderCsv::row, OrderCsv.HEADER, () -> context.getRemainingTimeInMillis() > RESERVE_MILLIS);
+                OrderCsv::row, OrderCsv.HEADER, () -> request.context().getRemainingTimeInMillis() > RESERVE_MILLIS);
         return ExportResponses.csv(export);
     }
 
     @Override
     protected PrimingRun<APIGatewayV2HTTPEvent> priming(Instant now) {
-        APIGatewayV2HTTPEvent event = PrimingSamples.sellerRequest(null, null);
-        event.setQueryStringParameters(Map.of("from", now.minusSeconds(86_400).toString()));
+        APIGatewayV2HTTPEvent event = PrimingSamples.sellerQuery(Map.of("from", now.minusSeconds(86_400).toString()));
         return PrimingRun.of(Priming.answers().anyQuery(PrimingSamples.orderItem(PrimingSamples.shippedOrder(now))),
                 event);
     }

@@ -1,10 +1,8 @@
 package orderflow.functions.inventory;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
-import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import orderflow.shared.api.InventoryViews;
@@ -33,27 +31,21 @@ public class GetInventoryHandler extends SellerRoute {
     }
 
     @Override
-    protected APIGatewayV2HTTPResponse handle(Request request, Context context) {
+    protected APIGatewayV2HTTPResponse handle(Request request) {
         String sku = request.path("sku");
         if (sku != null) {
             InventoryQueryService.Detail d = service.get(request.sellerId(), sku);
             return Responses.json(200, InventoryViews.detail(d.item(), d.movements()));
         }
-        InventoryQueryService.Listing listing = service.list(request.sellerId(), request.query());
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("items", listing.items().stream().map(InventoryViews::item).toList());
-        body.put("nextCursor", listing.nextCursor());
-        return Responses.json(200, body);
+        return Responses.json(200, InventoryViews.listing(service.list(request.sellerId(), request.query())));
     }
 
     /** The low-stock list, then one SKU: one canned item reads as a stock item and as a movement. */
     @Override
     protected PrimingRun<APIGatewayV2HTTPEvent> priming(Instant now) {
         var item = PrimingSamples.stockItem(now);
-        APIGatewayV2HTTPEvent list = PrimingSamples.sellerRequest(null, null);
-        list.setQueryStringParameters(Map.of("lowStock", "true"));
-        APIGatewayV2HTTPEvent one = PrimingSamples.sellerRequest(null, null);
-        one.setPathParameters(Map.of("sku", "MUG-BLUE"));
+        APIGatewayV2HTTPEvent list = PrimingSamples.sellerQuery(Map.of("lowStock", "true"));
+        APIGatewayV2HTTPEvent one = PrimingSamples.sellerRequest("GET", Map.of("sku", "MUG-BLUE"), null);
         return PrimingRun.of(Priming.answers().anyQuery(item).item(item, "sku"), list, one);
     }
 }

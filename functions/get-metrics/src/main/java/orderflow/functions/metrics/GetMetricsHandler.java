@@ -3,7 +3,6 @@ package orderflow.functions.metrics;
 import java.time.Instant;
 import java.util.Map;
 
-import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import orderflow.shared.api.MetricsViews;
@@ -33,7 +32,7 @@ public class GetMetricsHandler extends SellerRoute {
     }
 
     @Override
-    protected APIGatewayV2HTTPResponse handle(Request request, Context context) {
+    protected APIGatewayV2HTTPResponse handle(Request request) {
         return Responses.json(200, MetricsViews.metrics(service.metrics(request.sellerId(), request.query())));
     }
 
@@ -41,8 +40,7 @@ public class GetMetricsHandler extends SellerRoute {
     @Override
     protected PrimingRun<APIGatewayV2HTTPEvent> priming(Instant now) {
         var order = PrimingSamples.shippedOrder(now);
-        APIGatewayV2HTTPEvent event = PrimingSamples.sellerRequest(null, null);
-        event.setQueryStringParameters(Map.of("window", "30"));
+        APIGatewayV2HTTPEvent event = PrimingSamples.sellerQuery(Map.of("window", "30"));
         return PrimingRun.of(Priming.answers().query("BySellerCreated", PrimingSamples.orderItem(order)).anyQuery()
                 .seller(), event);
     }

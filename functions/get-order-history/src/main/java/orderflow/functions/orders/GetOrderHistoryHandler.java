@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import orderflow.shared.api.OrderViews;
@@ -31,7 +30,7 @@ public class GetOrderHistoryHandler extends SellerRoute {
     }
 
     @Override
-    protected APIGatewayV2HTTPResponse handle(Request request, Context context) {
+    protected APIGatewayV2HTTPResponse handle(Request request) {
         OrderQueryService.HistoryPage page = service.history(request.sellerId(), request.path("orderId"),
                 request.query());
         Map<String, Object> body = new LinkedHashMap<>();

@@ -1,9 +1,7 @@
 package orderflow.functions.orders;
 
 import java.time.Instant;
-import java.util.Map;
 
-import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import orderflow.shared.api.OrderViews;
@@ -30,14 +28,9 @@ public class GetOrderHandler extends SellerRoute {
     }
 
     @Override
-    protected APIGatewayV2HTTPResponse handle(Request request, Context context) {
-        OrderQueryService.Detail detail = service.detail(request.sellerId(), request.path("orderId"),
-                request.query());
-        Map<String, Object> json = OrderViews.detail(detail.order(), clock.instant());
-        if (detail.rawPayload() != null) {
-            json.put("rawPayload", detail.rawPayload());
-        }
-        return Responses.json(200, json);
+    protected APIGatewayV2HTTPResponse handle(Request request) {
+        return Responses.json(200, OrderViews.detail(service.detail(request.sellerId(), request.path("orderId"),
+                request.query()), clock.instant()));
     }
 
     @Override

@@ -3,7 +3,6 @@ package orderflow.functions.fulfillment;
 import java.time.Instant;
 import java.util.Map;
 
-import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import orderflow.shared.api.Responses;
@@ -32,7 +31,7 @@ public class GetPackingSlipHandler extends SellerRoute {
     }
 
     @Override
-    protected APIGatewayV2HTTPResponse handle(Request request, Context context) {
+    protected APIGatewayV2HTTPResponse handle(Request request) {
         PackingSlipService.Slip slip = service.packingSlip(request.sellerId(), request.path("orderId"));
         return Responses.text(200, PackingSlips.render(slip.order(), slip.seller(), slip.stock()),
                 "text/html; charset=utf-8", HEADERS);

@@ -2,7 +2,6 @@ package orderflow.functions.fulfillment;
 
 import java.time.Instant;
 
-import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import orderflow.shared.api.InventoryViews;
@@ -28,7 +27,7 @@ public class GetPickListHandler extends SellerRoute {
     }
 
     @Override
-    protected APIGatewayV2HTTPResponse handle(Request request, Context context) {
+    protected APIGatewayV2HTTPResponse handle(Request request) {
         return Responses.json(200, InventoryViews.pickList(service.pickList(request.sellerId(), request.query())));
     }
 

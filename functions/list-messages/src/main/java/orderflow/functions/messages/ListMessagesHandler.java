@@ -3,7 +3,6 @@ package orderflow.functions.messages;
 import java.time.Instant;
 import java.util.Map;
 
-import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import orderflow.shared.api.MessageViews;
@@ -35,7 +34,7 @@ public class ListMessagesHandler extends SellerRoute {
     }
 
     @Override
-    protected APIGatewayV2HTTPResponse handle(Request request, Context context) {
+    protected APIGatewayV2HTTPResponse handle(Request request) {
         String orderId = request.path("orderId");
         if (orderId != null) {
             return Responses.json(200, MessageViews.conversation(service.conversation(request.sellerId(), orderId)));
@@ -48,8 +47,7 @@ public class ListMessagesHandler extends SellerRoute {
     protected PrimingRun<APIGatewayV2HTTPEvent> priming(Instant now) {
         Order order = PrimingSamples.unshippedOrder(now);
         Map<String, AttributeValue> thread = AfterSaleSamples.waitingThread(order);
-        APIGatewayV2HTTPEvent list = PrimingSamples.sellerRequest(null, null);
-        list.setQueryStringParameters(Map.of("awaitingReply", "true"));
+        APIGatewayV2HTTPEvent list = PrimingSamples.sellerQuery(Map.of("awaitingReply", "true"));
         return PrimingRun.of(Priming.answers().anyQuery(thread).order(order).item(thread, "pk"),
                 list, PrimingSamples.sellerRequest(order.orderId(), null));
     }

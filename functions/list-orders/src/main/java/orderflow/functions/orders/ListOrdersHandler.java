@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import orderflow.shared.api.OrderViews;
@@ -33,7 +32,7 @@ public class ListOrdersHandler extends SellerRoute {
     }
 
     @Override
-    protected APIGatewayV2HTTPResponse handle(Request request, Context context) {
+    protected APIGatewayV2HTTPResponse handle(Request request) {
         Instant now = clock.instant();
         OrderQueryService.Listing listing = service.list(request.sellerId(), request.query(), now);
         Map<String, Object> body = new LinkedHashMap<>();
@@ -44,8 +43,7 @@ public class ListOrdersHandler extends SellerRoute {
 
     @Override
     protected PrimingRun<APIGatewayV2HTTPEvent> priming(Instant now) {
-        APIGatewayV2HTTPEvent event = PrimingSamples.sellerRequest(null, null);
-        event.setQueryStringParameters(Map.of("status", "UNSHIPPED", "limit", "10"));
+        APIGatewayV2HTTPEvent event = PrimingSamples.sellerQuery(Map.of("status", "UNSHIPPED", "limit", "10"));
         return PrimingRun.of(Priming.answers().anyQuery(PrimingSamples.orderItem(PrimingSamples.order(now))), event);
     }
 }

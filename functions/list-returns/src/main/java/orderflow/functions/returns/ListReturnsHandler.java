@@ -3,7 +3,6 @@ package orderflow.functions.returns;
 import java.time.Instant;
 import java.util.Map;
 
-import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import orderflow.shared.api.Responses;
@@ -32,7 +31,7 @@ public class ListReturnsHandler extends SellerRoute {
     }
 
     @Override
-    protected APIGatewayV2HTTPResponse handle(Request request, Context context) {
+    protected APIGatewayV2HTTPResponse handle(Request request) {
         String orderId = request.path("orderId");
         if (orderId == null) {
             ReturnQueryService.Listing listing = service.list(request.sellerId(), request.query());
@@ -46,8 +45,7 @@ public class ListReturnsHandler extends SellerRoute {
     /** Lists the sample seller's received returns (none). */
     @Override
     protected PrimingRun<APIGatewayV2HTTPEvent> priming(Instant now) {
-        APIGatewayV2HTTPEvent event = PrimingSamples.sellerRequest(null, null);
-        event.setQueryStringParameters(Map.of("status", "RECEIVED"));
+        APIGatewayV2HTTPEvent event = PrimingSamples.sellerQuery(Map.of("status", "RECEIVED"));
         event.setRouteKey("GET /v1/returns");
         return PrimingRun.of(Priming.answers().anyQuery(), event);
     }

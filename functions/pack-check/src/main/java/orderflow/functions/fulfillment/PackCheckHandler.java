@@ -6,7 +6,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
-import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import orderflow.shared.api.InventoryViews;
@@ -36,7 +35,7 @@ public class PackCheckHandler extends SellerRoute {
     }
 
     @Override
-    protected APIGatewayV2HTTPResponse handle(Request request, Context context) {
+    protected APIGatewayV2HTTPResponse handle(Request request) {
         PackCheckService.CheckResult r = service.packCheck(request.sellerId(), request.actor(), request.path("orderId"),
                 request.body());
         Map<String, Object> body = InventoryViews.packCheck(r.check());

@@ -2,7 +2,6 @@ package orderflow.functions.returns;
 
 import java.time.Instant;
 
-import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import orderflow.shared.api.Responses;
@@ -41,7 +40,7 @@ public class ReceiveReturnHandler extends SellerRoute {
     }
 
     @Override
-    protected APIGatewayV2HTTPResponse handle(Request request, Context context) {
+    protected APIGatewayV2HTTPResponse handle(Request request) {
         ReceiveReturnService.Receipt receipt = service.receive(request.sellerId(), request.actor(),
                 request.path("rmaId"), request.body());
         return Responses.json(receipt.changed() ? 201 : 200, ReturnViews.receipt(receipt, clock.instant()));

@@ -3,7 +3,6 @@ package orderflow.functions.messages;
 import java.time.Instant;
 import java.util.Map;
 
-import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import orderflow.shared.api.MessageViews;
@@ -31,7 +30,7 @@ public class ReplyToBuyerHandler extends SellerRoute {
     }
 
     @Override
-    protected APIGatewayV2HTTPResponse handle(Request request, Context context) {
+    protected APIGatewayV2HTTPResponse handle(Request request) {
         return Responses.json(201, MessageViews.replied(service.reply(request.sellerId(), request.actor(),
                 request.path("orderId"), request.body())));
     }

@@ -3,7 +3,6 @@ package orderflow.functions.returns;
 import java.time.Instant;
 import java.util.Map;
 
-import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import orderflow.shared.api.Responses;
@@ -30,7 +29,7 @@ public class ReturnPolicyHandler extends SellerRoute {
     }
 
     @Override
-    protected APIGatewayV2HTTPResponse handle(Request request, Context context) {
+    protected APIGatewayV2HTTPResponse handle(Request request) {
         var http = request.event().getRequestContext().getHttp();
         return Responses.json(200, ReturnViews.policy(http != null && "PUT".equals(http.getMethod())
                 ? service.put(request.sellerId(), request.actor(), request.body())

@@ -3,7 +3,6 @@ package orderflow.functions.inventory;
 import java.time.Instant;
 import java.util.Map;
 
-import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import orderflow.shared.api.InventoryViews;
@@ -14,7 +13,6 @@ import orderflow.shared.aws.Priming;
 import orderflow.shared.aws.PrimingSamples;
 import orderflow.shared.service.InventoryQueryService;
 import orderflow.shared.service.StockUpdateService;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * PUT /v1/inventory/{sku} {onHand, lowStockThreshold?, binLocation?, barcode?} and
@@ -36,10 +34,10 @@ public class UpdateStockHandler extends SellerRoute {
     }
 
     @Override
-    protected APIGatewayV2HTTPResponse handle(Request request, Context context) {
+    protected APIGatewayV2HTTPResponse handle(Request request) {
         String sku = request.path("sku");
         String actor = request.actor().toString();
-        InventoryQueryService.Detail d = "PUT".equals(request.event().getRequestContext().getHttp().getMethod())
+        InventoryQueryService.Detail d = "PUT".equals(request.method())
                 ? service.put(request.sellerId(), actor, sku, request.body())
                 : service.adjust(request.sellerId(), actor, sku, request.body());
         return Responses.json(200, InventoryViews.detail(d.item(), d.movements()));
@@ -48,12 +46,9 @@ public class UpdateStockHandler extends SellerRoute {
     /** A new count (more than before, under the threshold) for a sample SKU: wakes backorders, alerts. */
     @Override
     protected PrimingRun<APIGatewayV2HTTPEvent> priming(Instant now) {
-        var item = Map.of("sellerId", AttributeValue.fromS(PrimingSamples.SELLER), "sku", AttributeValue.fromS("MUG-BLUE"),
-                "onHand", AttributeValue.fromN("5"), "reserved", AttributeValue.fromN("1"),
-                "available", AttributeValue.fromN("4"));
-        APIGatewayV2HTTPEvent event = PrimingSamples.sellerRequest(null, Map.of("onHand", 12, "lowStockThreshold", 3));
-        event.setPathParameters(Map.of("sku", "MUG-BLUE"));
-        event.getRequestContext().setHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod("PUT").build());
+        APIGatewayV2HTTPEvent event = PrimingSamples.sellerRequest("PUT", Map.of("sku", "MUG-BLUE"),
+                Map.of("onHand", 12, "lowStockThreshold", 3));
+        var item = PrimingSamples.stockItem(now);
         return PrimingRun.of(Priming.answers().item(item, "sku").seller().anyQuery(), event);
     }
 }

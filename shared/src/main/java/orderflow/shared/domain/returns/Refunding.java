@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import orderflow.shared.domain.Actor;
@@ -70,7 +71,7 @@ public final class Refunding {
         Map<ItemCondition, Integer> units = new LinkedHashMap<>();
         lines.forEach(l -> units.merge(l.condition(), l.quantity(), Integer::sum));
         List<String> parts = new ArrayList<>();
-        units.forEach((c, q) -> parts.add(q + " " + c.name().toLowerCase(java.util.Locale.ROOT)));
+        units.forEach((c, q) -> parts.add(q + " " + c.name().toLowerCase(Locale.ROOT)));
         return String.join(", ", parts);
     }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import orderflow.shared.domain.Skus;
 
 /**
  * A seller's return policy.
@@ -73,8 +74,8 @@ public record ReturnPolicy(int windowDays, int restockingFeePercent, ReturnShipp
                 for (int i = 0; i < list.size(); i++) {
                     String path = "nonReturnableSkus[" + i + "]";
                     Object v = list.get(i);
-                    if (!(v instanceof String s) || !orderflow.shared.domain.Skus.isValid(s.strip())) {
-                        in.error(path, "must be a SKU: it " + orderflow.shared.domain.Skus.RULE);
+                    if (!(v instanceof String s) || !Skus.isValid(s.strip())) {
+                        in.error(path, "must be a SKU: it " + Skus.RULE);
                     } else if (!skus.add(s.strip())) {
                         in.error(path, "appears twice; give each SKU once");
                     }

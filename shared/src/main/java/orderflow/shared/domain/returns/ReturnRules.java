@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import orderflow.shared.domain.Order;
+import orderflow.shared.domain.SellerAction;
 import orderflow.shared.domain.Shipment;
 
 /**
@@ -61,7 +62,7 @@ public final class ReturnRules {
             throw new Failure.Refused(RULE_NOT_DELIVERED, "orderId", "Nothing of order " + order.orderId()
                     + " has been delivered yet (it is " + order.status() + "): only delivered items can be returned.");
         }
-        if (!order.status().sellerActions().contains(orderflow.shared.domain.SellerAction.RETURN)) {
+        if (!order.status().sellerActions().contains(SellerAction.RETURN)) {
             // A return is received and refunded from a delivered order: opening one earlier could
             // leave an RMA that can never be received (a package lost on its way).
             throw new Failure.Refused(RULE_NOT_DELIVERED, "orderId", "Order " + order.orderId() + " is " + order.status()

@@ -5,6 +5,7 @@ import static orderflow.shared.domain.storefront.PayloadReader.fullName;
 import static orderflow.shared.domain.storefront.PayloadReader.loose;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -163,7 +164,7 @@ public final class ShopifyWebhooks {
                 || items.size() != lineCount) {
             return null;
         }
-        List<Money> unitPrices = new java.util.ArrayList<>();
+        List<Money> unitPrices = new ArrayList<>();
         Money subtotal = Money.zero(buyerCurrency);
         for (Object item : items) {
             Money unit = item instanceof Map<?, ?> m ? presentmentMoney(m.get("price_set"), buyerCurrency) : null;

@@ -4,6 +4,7 @@ import static orderflow.shared.domain.storefront.PayloadReader.firstNonNull;
 import static orderflow.shared.domain.storefront.PayloadReader.fullName;
 import static orderflow.shared.domain.storefront.PayloadReader.loose;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -135,7 +136,7 @@ public final class WooCommerceWebhooks {
     }
 
     private static Money signedAmount(PayloadReader in, Object value, String path, String currency) {
-        String text = value instanceof java.math.BigDecimal d ? d.toPlainString()
+        String text = value instanceof BigDecimal d ? d.toPlainString()
                 : value instanceof Number n ? n.toString() : value instanceof String s ? s.strip() : null;
         if (text != null && text.startsWith("-")) {
             Money positive = in.amount(text.substring(1), path, currency, false, null);
