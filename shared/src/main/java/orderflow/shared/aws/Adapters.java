@@ -28,42 +28,41 @@ public final class Adapters {
     private SesV2Client ses;
     private final Env env;
     private final Clock clock;
-    private final Mode mode;
-    /** What the offline DynamoDB answers, in PRIMING mode. */
+    /** Real clients built on first use (Lambda); otherwise given, or offline ones when priming. */
+    private final boolean live;
+    /** What the offline DynamoDB answers when priming; null otherwise. */
     private final Priming.Answers answers;
 
-    /** Where clients not given come from. */
-    private enum Mode { LIVE, GIVEN, PRIMING }
 
-    private Adapters(DynamoDbClient dynamo, SqsClient sqs, SesV2Client ses, Env env, Clock clock, Mode mode,
+    private Adapters(DynamoDbClient dynamo, SqsClient sqs, SesV2Client ses, Env env, Clock clock, boolean live,
                      Priming.Answers answers) {
         this.dynamo = dynamo;
         this.sqs = sqs;
         this.ses = ses;
         this.env = env;
         this.clock = clock;
-        this.mode = mode;
+        this.live = live;
         this.answers = answers;
     }
 
     /** What a Lambda execution environment serves traffic with: real clients, its variables, the system clock. */
     public static Adapters live() {
-        return new Adapters(null, null, null, Env.system(), Clock.systemUTC(), Mode.LIVE, null);
+        return new Adapters(null, null, null, Env.system(), Clock.systemUTC(), true, null);
     }
 
     /** Given clients (an emulator's, a fault injector's); null for a client the handler never uses. */
     public static Adapters of(DynamoDbClient dynamo, SqsClient sqs, SesV2Client ses, Env env, Clock clock) {
-        return new Adapters(dynamo, sqs, ses, env, clock, Mode.GIVEN, null);
+        return new Adapters(dynamo, sqs, ses, env, clock, false, null);
     }
 
     /** Offline clients for priming: DynamoDB with canned answers, SQS and SES built offline when used. */
     static Adapters priming(Priming.Answers answers, Env env) {
-        return new Adapters(null, null, null, env, Clock.systemUTC(), Mode.PRIMING, answers);
+        return new Adapters(null, null, null, env, Clock.systemUTC(), false, answers);
     }
 
     /** True only for {@link #live()}: the handler built on it registers its SnapStart priming. */
     public boolean isLive() {
-        return mode == Mode.LIVE;
+        return live;
     }
 
     public Clock clock() {
@@ -197,7 +196,7 @@ public final class Adapters {
 
     /** The storefronts' refund URLs over HTTP; when priming, an endpoint that acknowledges (200) without a network. */
     public RefundWebhook refundWebhook() {
-        if (mode == Mode.PRIMING) {
+        if (answers != null) {
             return (url, body, headers) -> 200;
         }
         return new HttpRefundWebhook();
@@ -209,7 +208,7 @@ public final class Adapters {
      * that refuses every call (priming never reaches Amazon).
      */
     public AmazonOrdersApi amazonOrdersApi() {
-        if (mode == Mode.PRIMING) {
+        if (answers != null) {
             return new AmazonOrdersApi() {
                 @Override
                 public Map<String, Object> getOrder(String refreshToken, String amazonOrderId) {
@@ -233,33 +232,21 @@ public final class Adapters {
 
     private DynamoDbClient dynamo() {
         if (dynamo == null) {
-            dynamo = switch (mode) {
-                case LIVE -> AwsClients.dynamoDb();
-                case PRIMING -> Priming.dynamoDb(answers);
-                case GIVEN -> missing("DynamoDB");
-            };
+            dynamo = live ? AwsClients.dynamoDb() : answers != null ? Priming.dynamoDb(answers) : missing("DynamoDB");
         }
         return dynamo;
     }
 
     private SqsClient sqs() {
         if (sqs == null) {
-            sqs = switch (mode) {
-                case LIVE -> AwsClients.sqs();
-                case PRIMING -> Priming.sqs();
-                case GIVEN -> missing("SQS");
-            };
+            sqs = live ? AwsClients.sqs() : answers != null ? Priming.sqs() : missing("SQS");
         }
         return sqs;
     }
 
     private SesV2Client ses() {
         if (ses == null) {
-            ses = switch (mode) {
-                case LIVE -> AwsClients.ses();
-                case PRIMING -> Priming.ses();
-                case GIVEN -> missing("SES");
-            };
+            ses = live ? AwsClients.ses() : answers != null ? Priming.ses() : missing("SES");
         }
         return ses;
     }
