@@ -75,9 +75,11 @@ checkov_template() {
   fi
   # Skips are per check, for the whole template: the same scan without them must fail only on the
   # resources each skip's reason names ("# on:" in .checkov.yaml).
-  local report; report="$(mktemp)"
-  .venv-checkov/bin/checkov -f template.yaml --framework cloudformation --skip-download -o json > "$report" 2>/dev/null || true
-  .venv-checkov/bin/python tools/checkov_scope.py .checkov.yaml template.yaml "$report" || { rm -f "$report"; return 1; }
+  # (run from another directory: checkov reads ./.checkov.yaml on its own, even beside --config-file)
+  local report root; report="$(mktemp)"; root="$PWD"
+  (cd "$(dirname "$report")" && "$root/.venv-checkov/bin/checkov" -f "$root/template.yaml" --framework cloudformation \
+    --skip-download -o json > "$report" 2>/dev/null) || true
+  .venv-checkov/bin/python tools/checkov_scope.py .checkov.yaml "$report" || { rm -f "$report"; return 1; }
   rm -f "$report"
 }
 

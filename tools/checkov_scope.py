@@ -6,7 +6,7 @@ its scope on a comment line, "# on: <logical ids or resource types>". This scrip
 JSON report of a run without the skips and fails on any finding outside those scopes: a new finding
 fails the scan even when its check is skipped elsewhere.
 
-usage: checkov_scope.py .checkov.yaml template.yaml report.json
+usage: checkov_scope.py .checkov.yaml report.json
 """
 import json
 import re
@@ -29,36 +29,20 @@ def scopes(config_path):
     return out
 
 
-def resource_types(template_path):
-    types, current = {}, None
-    in_resources = False
-    for line in open(template_path, encoding="utf-8"):
-        if re.match(r"^Resources:", line):
-            in_resources = True
-            continue
-        if in_resources and re.match(r"^\S", line):
-            break
-        m = re.match(r"^  ([A-Za-z0-9]+):\s*$", line)
-        if in_resources and m:
-            current = m.group(1)
-        m = re.match(r"^    Type:\s*(\S+)", line)
-        if in_resources and current and m:
-            types[current] = m.group(1)
-    return types
-
-
-def main(config_path, template_path, report_path):
+def main(config_path, report_path):
     allowed = scopes(config_path)
-    types = resource_types(template_path)
     report = json.load(open(report_path, encoding="utf-8"))
     reports = report if isinstance(report, list) else [report]
     failed = [c for r in reports for c in r.get("results", {}).get("failed_checks", [])]
     outside = []
     for check in failed:
-        logical = check["resource"].split(".")[-1]
+        kind, _, logical = check["resource"].rpartition(".")  # "AWS::SQS::Queue.OrderQueue"
         scope = allowed.get(check["check_id"], set())
-        if logical not in scope and types.get(logical) not in scope:
-            outside.append(f'{check["check_id"]} on {logical} ({types.get(logical, "?")}): {check.get("check_name", "")}')
+        if logical not in scope and kind not in scope:
+            outside.append(f'{check["check_id"]} on {logical} ({kind}): {check.get("check_name", "")}')
+    if not failed:
+        print("checkov scope: the scan without skips found nothing: was .checkov.yaml read after all?")
+        return 1
     print(f"checkov scope: {len(failed)} accepted findings checked against .checkov.yaml, {len(outside)} outside their scope")
     for line in outside:
         print("  " + line)
@@ -66,4 +50,4 @@ def main(config_path, template_path, report_path):
 
 
 if __name__ == "__main__":
-    sys.exit(main(*sys.argv[1:4]))
+    sys.exit(main(*sys.argv[1:3]))
