@@ -5,19 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
 import orderflow.it.Fixtures;
+import orderflow.it.Overlap;
 import orderflow.it.TestCloud;
 import orderflow.it.TestContext;
 import orderflow.shared.domain.GenericOrderPayload;
@@ -151,9 +150,16 @@ class ProcessOrderIT {
         assertEquals("UNSHIPPED", status(order.orderId()));
     }
 
+    /**
+     * Twelve one-mug orders for five mugs, each delivered in an execution environment of its own
+     * (a handler instance per environment) and released together by a start gate: the calls must
+     * overlap in time, exactly five win the stock and seven lose it (BACKORDERED), and nothing is
+     * oversold. A delivery that fails (a lost race) is redelivered as SQS would, a bounded number
+     * of times; every wait is bounded.
+     */
     @ParameterizedTest
     @Event(value = "events/process-order.json", type = SQSEvent.class)
-    void concurrent_orders_never_oversell(SQSEvent event) throws Exception {
+    void concurrent_orders_never_oversell(SQSEvent event) {
         cloud.admin().putStock(seller, "MUG-BLUE", 5, NOW);
         cloud.admin().putStock(seller, "TEE-BLACK-L", 100, NOW);
         List<String> ids = new ArrayList<>();
@@ -162,33 +168,28 @@ class ProcessOrderIT {
             ids.add(storeReadyOrder("C-" + i, Map.of("lines", List.of(
                     Map.of("sku", "MUG-BLUE", "quantity", 1, "unitPrice", "12.50")), "total", "21.09")).orderId());
         }
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        try {
-            List<Future<SQSBatchResponse>> results = new ArrayList<>();
-            for (String id : ids) {
-                SQSEvent single = withOrder(new SQSEvent(), id);
-                single.getRecords().get(0).setMessageId(id);
-                results.add(pool.submit(() -> {
-                    ProcessOrderHandler own = new ProcessOrderHandler(
-                            cloud.adapters("ProcessOrderFunction", Clock.fixed(NOW, ZoneOffset.UTC)));
-                    SQSBatchResponse r = own.handleRequest(single, new TestContext());
-                    // A lost race is reported as a failure and redelivered by SQS: emulate that.
-                    while (!r.getBatchItemFailures().isEmpty()) {
-                        r = own.handleRequest(single, new TestContext());
-                    }
-                    return r;
-                }));
-            }
-            for (Future<SQSBatchResponse> f : results) {
-                f.get();
-            }
-        } finally {
-            pool.shutdown();
-        }
+        int[] redelivered = new int[ids.size()];
+        List<Overlap.Call<SQSBatchResponse>> calls = Overlap.atOnce(ids.size(),
+                i -> new ProcessOrderHandler(cloud.adapters("ProcessOrderFunction", Clock.fixed(NOW, ZoneOffset.UTC))),
+                (own, i) -> {
+                    SQSEvent single = withOrder(new SQSEvent(), ids.get(i));
+                    single.getRecords().get(0).setMessageId(ids.get(i));
+                    // A lost race is reported as a failure and redelivered by SQS: emulate that, bounded.
+                    return Overlap.redeliver("order " + ids.get(i), 10, Duration.ofMillis(50), () -> {
+                        SQSBatchResponse r = own.handleRequest(single, new TestContext());
+                        if (!r.getBatchItemFailures().isEmpty()) {
+                            redelivered[i]++;
+                        }
+                        return r;
+                    }, r -> r.getBatchItemFailures().isEmpty());
+                });
+        Overlap.assertOverlapped("orders for the last mugs", calls);
         long unshipped = ids.stream().filter(id -> status(id).equals("UNSHIPPED")).count();
         long backordered = ids.stream().filter(id -> status(id).equals("BACKORDERED")).count();
         String seen = "unshipped=" + unshipped + " backordered=" + backordered + " stock="
-                + java.util.Arrays.toString(stock("MUG-BLUE"));
+                + java.util.Arrays.toString(stock("MUG-BLUE")) + " up to " + Overlap.mostAtOnce(calls)
+                + " at once, redeliveries " + java.util.Arrays.toString(redelivered);
+        System.out.println("[process-order] 12 orders for 5 mugs at once: " + seen);
         assertEquals(5, unshipped, seen);
         assertEquals(7, backordered, seen);
         assertArrayEquals(new long[] {5, 5, 0}, stock("MUG-BLUE"));

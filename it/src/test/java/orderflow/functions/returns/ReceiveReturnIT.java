@@ -9,15 +9,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
 import orderflow.it.Fixtures;
+import orderflow.it.Overlap;
 import orderflow.it.TestCloud;
 import orderflow.it.TestContext;
 import orderflow.shared.aws.DynamoRefunds;
@@ -121,22 +118,26 @@ class ReceiveReturnIT {
         long[] mugBefore = cloud.admin().stock(seller, "MUG-BLUE");
         long[] teeBefore = cloud.admin().stock(seller, "TEE-BLACK-L");
 
-        // Four receipts of the same parcel at once, then one more: one refund.
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        List<Future<APIGatewayV2HTTPResponse>> calls = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
-            calls.add(pool.submit((Callable<APIGatewayV2HTTPResponse>) () -> call(receive, event, seller,
-                    Map.of("rmaId", rmaId), receipt())));
-        }
-        List<Integer> statuses = new ArrayList<>();
-        for (Future<APIGatewayV2HTTPResponse> f : calls) {
-            statuses.add(f.get().getStatusCode());
-        }
-        pool.shutdown();
+        // Four receipts of the same parcel at once, each through a handler instance of its own (one
+        // per execution environment) released together by a start gate, then one more: one refund.
+        // The calls must really have overlapped, and the others must have lost to the one that
+        // recorded the refund (200 changed false, or 409 when still contended).
+        List<Overlap.Call<APIGatewayV2HTTPResponse>> receipts = Overlap.atOnce(4,
+                i -> new ReceiveReturnHandler(cloud.adapters("ReceiveReturnFunction")),
+                (own, i) -> call(own, event, seller, Map.of("rmaId", rmaId), receipt()));
+        Overlap.assertOverlapped("receipts of one RMA", receipts);
+        List<Integer> statuses = receipts.stream().map(c -> c.answer().getStatusCode()).toList();
         APIGatewayV2HTTPResponse again = call(receive, event, seller, Map.of("rmaId", rmaId), receipt());
         assertEquals(200, again.getStatusCode(), again.getBody());
         assertEquals(1, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
         assertTrue(statuses.stream().allMatch(s -> s == 201 || s == 200 || s == 409), statuses.toString());
+        for (Overlap.Call<APIGatewayV2HTTPResponse> c : receipts) {
+            if (c.answer().getStatusCode() == 200) {
+                assertEquals(false, Json.parseObject(c.answer().getBody()).get("changed"), c.answer().getBody());
+            }
+        }
+        System.out.println("[receive-return] 4 receipts at once (up to " + Overlap.mostAtOnce(receipts)
+                + " overlapping): " + statuses);
 
         // MUG 12.50 + tax round(3.60 x 12.50 / 44.99) = 1.00 - 10% fee 1.25 = 12.25 (no longer needed);
         // TEE 19.99 + tax round(3.60 x 32.49 / 44.99) - 1.00 = 1.60, no fee (defective) = 21.59.
