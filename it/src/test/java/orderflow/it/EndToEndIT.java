@@ -415,8 +415,13 @@ class EndToEndIT {
         assertArrayEquals(stockBefore, stock("MUG-BLUE"), "the intruder's stock writes touch only its own items");
     }
 
+    /**
+     * As on API Gateway, the authorizer's answer is cached per Authorization value for the
+     * template's ReauthorizeEvery: a revoked key keeps working while its cached answer lives and is
+     * refused once it expires. The runner's clock is moved forward instead of waiting.
+     */
     @Test
-    void a_seller_has_at_most_two_active_keys_and_a_revoked_key_stops_working() throws Exception {
+    void a_seller_has_at_most_two_active_keys_and_a_revoked_key_stops_working_within_reauthorize_every() throws Exception {
         String seller = "rotating-" + System.nanoTime();
         String first = newSellerKey(seller);
         DynamoAdmin admin = new DynamoAdmin(dynamo, String.valueOf(runner.cloud().ref("AccountsTable")),
@@ -429,7 +434,15 @@ class EndToEndIT {
         assertEquals(200, call("GET", "/v1/orders", second, null).statusCode());
 
         admin.revokeApiKey(seller, orderflow.shared.security.ApiKeys.keyId(orderflow.shared.security.ApiKeys.hash(first)));
-        assertEquals(403, call("GET", "/v1/orders", first, null).statusCode());
+        Duration reauthorizeEvery = runner.routes().stream()
+                .filter(r -> r.method().equals("GET") && r.path().equals("/v1/orders"))
+                .findFirst().orElseThrow().authorizer().ttl();
+        assertTrue(reauthorizeEvery.toSeconds() > 0, "template.yaml caches the authorizer's answers: " + reauthorizeEvery);
+        assertEquals(200, call("GET", "/v1/orders", first, null).statusCode(), "the cached answer still lets it in");
+        runner.advanceClock(reauthorizeEvery.dividedBy(2));
+        assertEquals(200, call("GET", "/v1/orders", first, null).statusCode(), "half the window later: still cached");
+        runner.advanceClock(reauthorizeEvery.dividedBy(2));
+        assertEquals(403, call("GET", "/v1/orders", first, null).statusCode(), "after the window: asked again, refused");
         assertEquals(200, call("GET", "/v1/orders", second, null).statusCode());
         assertEquals(1, admin.apiKeyIds(seller).size());
     }

@@ -7,6 +7,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -890,11 +891,13 @@ class HostileInputIT {
             assertEquals(401, h.send("POST", "/webhooks/logscan-store" + post[0],
                     Map.of("content-type", "application/json", WebhookSignature.HEADER, stale), body).statusCode());
         }
-        // a second key, used, then revoked and refused
+        // a second key, used, then revoked: API Gateway's cached answer lives ReauthorizeEvery, then refused
         String second = h.admin().newApiKey(seller, "rotation", Instant.now());
         secrets.add(second);
         assertEquals(200, h.call("GET", "/v1/orders", second, null).statusCode());
         h.admin().revokeApiKey(seller, ApiKeys.keyId(ApiKeys.hash(second)));
+        assertEquals(200, h.call("GET", "/v1/orders", second, null).statusCode());
+        h.runner.advanceClock(Duration.ofSeconds(60));
         assertEquals(403, h.call("GET", "/v1/orders", second, null).statusCode());
 
         // a Shopify storefront (its own secret) and an Amazon one (LWA client secret, refresh token)

@@ -7,6 +7,8 @@ import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -31,7 +33,8 @@ import orderflow.shared.json.Json;
 
 /**
  * The HTTP API (payload format 2.0) as API Gateway serves it: route matching with path
- * parameters, the Lambda REQUEST authorizer with simple responses, binary bodies as base64, and
+ * parameters, the Lambda REQUEST authorizer with simple responses (its answers cached per identity
+ * source values for {@code ReauthorizeEvery}, {@link AuthorizerCache}), binary bodies as base64, and
  * API Gateway's own answers ({"message":"Unauthorized"} 401, "Forbidden" 403, "Not Found" 404,
  * "Internal Server Error" 500) when no function answers.
  */
@@ -42,7 +45,12 @@ public final class HttpGateway implements AutoCloseable {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.US)
             .withZone(ZoneOffset.UTC);
 
-    public record Authorizer(String name, String functionId, List<String> identityHeaders) {
+    /**
+     * A Lambda authorizer: its function, the headers that are its identity sources (a request
+     * without one of them is refused with 401 before the authorizer runs) and how long API Gateway
+     * caches its answer per identity ({@code ReauthorizeEvery}; zero: not cached).
+     */
+    public record Authorizer(String name, String functionId, List<String> identityHeaders, Duration ttl) {
     }
 
     public record Route(String method, String path, String functionId, Authorizer authorizer) {
@@ -95,9 +103,13 @@ public final class HttpGateway implements AutoCloseable {
     private final String region;
     private final HttpServer server;
     private final ExecutorService executor = Executors.newFixedThreadPool(32);
+    private final AuthorizerCache authorizerCache;
 
+    /** {@code clock} is what cached authorizer answers expire by. */
     public HttpGateway(String host, int port, List<Route> routes, Function<String, FunctionRuntime> runtimes,
-                       Map<String, LocalEndpoint> localEndpoints, String region, PrintStream log) throws IOException {
+                       Map<String, LocalEndpoint> localEndpoints, String region, Clock clock, PrintStream log)
+            throws IOException {
+        this.authorizerCache = new AuthorizerCache(clock);
         this.routes = new ArrayList<>(routes);
         this.routes.sort(Comparator.comparingInt(Route::specificity).reversed());
         this.runtimes = runtimes;
@@ -162,28 +174,32 @@ public final class HttpGateway implements AutoCloseable {
         long started = System.nanoTime();
         Map<String, String> headers = headers(exchange);
         Map<String, Object> authorizerContext = null;
-        if (route.authorizer() != null) {
-            for (String h : route.authorizer().identityHeaders()) {
-                if (!headers.containsKey(h.toLowerCase(Locale.ROOT))) {
-                    message(exchange, 401, "Unauthorized");
-                    return;
-                }
+        Authorizer authorizer = route.authorizer();
+        if (authorizer != null) {
+            List<String> identity = identitySource(authorizer, headers);
+            if (identity == null) { // a missing or empty identity source: 401 without asking the authorizer
+                message(exchange, 401, "Unauthorized");
+                return;
             }
-            Map<String, Object> decision;
+            AuthorizerCache.Decision decision;
             try {
-                decision = Json.parseObject(new String(runtimes.apply(route.authorizer().functionId())
-                        .invoke(Json.write(authorizerEvent(exchange, route, params, headers)).getBytes(StandardCharsets.UTF_8)),
-                        StandardCharsets.UTF_8));
-            } catch (FunctionRuntime.FunctionError | RuntimeException e) {
-                log.println("[gateway] authorizer failed: " + e.getMessage());
+                decision = authorizerCache.decide(authorizer.name(), identity, authorizer.ttl(), () -> {
+                    Map<String, Object> answer = Json.parseObject(new String(invoke(authorizer.functionId(),
+                            authorizerEvent(exchange, route, params, headers, identity)), StandardCharsets.UTF_8));
+                    return new AuthorizerCache.Decision(Boolean.TRUE.equals(answer.get("isAuthorized")),
+                            Template.map(answer.get("context")));
+                });
+            } catch (RuntimeException e) {
+                log.println("[gateway] authorizer failed: "
+                        + (e instanceof AuthorizerFailed ? e.getCause().getMessage() : e.getMessage()));
                 message(exchange, 500, "Internal Server Error");
                 return;
             }
-            if (!Boolean.TRUE.equals(decision.get("isAuthorized"))) {
+            if (!decision.authorized()) {
                 message(exchange, 403, "Forbidden");
                 return;
             }
-            authorizerContext = Template.map(decision.get("context"));
+            authorizerContext = decision.context();
         }
         Map<String, Object> event = httpEvent(exchange, route, params, headers, body, authorizerContext);
         byte[] result;
@@ -197,6 +213,37 @@ public final class HttpGateway implements AutoCloseable {
         int status = respond(exchange, result);
         log.printf("[gateway] %s %s -> %d (%d ms)%n", exchange.getRequestMethod(), exchange.getRequestURI(), status,
                 (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** The authorizer's function failed (wraps the checked {@link FunctionRuntime.FunctionError}). */
+    private static final class AuthorizerFailed extends RuntimeException {
+        AuthorizerFailed(FunctionRuntime.FunctionError cause) {
+            super(cause);
+        }
+    }
+
+    private byte[] invoke(String functionId, Map<String, Object> event) {
+        try {
+            return runtimes.apply(functionId).invoke(Json.write(event).getBytes(StandardCharsets.UTF_8));
+        } catch (FunctionRuntime.FunctionError e) {
+            throw new AuthorizerFailed(e);
+        }
+    }
+
+    /**
+     * The values of the authorizer's identity source headers (names case-insensitive), or null
+     * when one is missing or empty.
+     */
+    static List<String> identitySource(Authorizer authorizer, Map<String, String> lowerCaseHeaders) {
+        List<String> identity = new ArrayList<>();
+        for (String h : authorizer.identityHeaders()) {
+            String value = lowerCaseHeaders.get(h.toLowerCase(Locale.ROOT));
+            if (value == null || value.isEmpty()) {
+                return null;
+            }
+            identity.add(value);
+        }
+        return identity;
     }
 
     /** Maps the function's payload 2.0 response to HTTP, as API Gateway does. */
@@ -257,14 +304,12 @@ public final class HttpGateway implements AutoCloseable {
     }
 
     private Map<String, Object> authorizerEvent(HttpExchange exchange, Route route, Map<String, String> params,
-                                                Map<String, String> headers) {
+                                                Map<String, String> headers, List<String> identity) {
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("version", "2.0");
         event.put("type", "REQUEST");
         event.put("routeArn", "arn:aws:execute-api:" + region + ":" + LocalCloud.ACCOUNT + ":local/$default/"
                 + route.method() + route.path());
-        List<String> identity = new ArrayList<>();
-        route.authorizer().identityHeaders().forEach(h -> identity.add(headers.get(h.toLowerCase(Locale.ROOT))));
         event.put("identitySource", identity);
         event.put("routeKey", route.routeKey());
         event.put("rawPath", exchange.getRequestURI().getRawPath());

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -63,6 +64,8 @@ public final class Runner implements AutoCloseable {
     private DemoSeed.Demo demo;
     private final Map<String, FunctionRuntime> runtimes = new LinkedHashMap<>();
     private final List<Scheduler.Schedule> schedules = new ArrayList<>();
+    /** The HTTP API's clock: what cached authorizer answers expire by (nothing else reads it). */
+    private final AdjustableClock clock = new AdjustableClock(Clock.systemUTC());
 
     private Runner(Options options) {
         this.options = options;
@@ -147,7 +150,7 @@ public final class Runner implements AutoCloseable {
                 switch (String.valueOf(event.get("Type"))) {
                     case "HttpApi" -> routes.add(new HttpGateway.Route(
                             fn.string(ep.getOrDefault("Method", "ANY")).toUpperCase(Locale.ROOT),
-                            fn.string(ep.getOrDefault("Path", "/{proxy+}")), id, authorizerFor(template, ep)));
+                            fn.string(ep.getOrDefault("Path", "/{proxy+}")), id, authorizerFor(template, fn, ep)));
                     case "SQS" -> {
                         if (!"false".equals(String.valueOf(fn.resolve(ep.getOrDefault("Enabled", true))))) {
                             String queueId = logicalIdOf(ep.get("Queue"));
@@ -193,7 +196,8 @@ public final class Runner implements AutoCloseable {
         if (demo != null) {
             local.put("refunds", new DemoRefundReceiver(List.of(demo.webhookSecret())));
         }
-        gateway = new HttpGateway(options.host(), options.port(), routes, runtimes::get, local, options.region(), log);
+        gateway = new HttpGateway(options.host(), options.port(), routes, runtimes::get, local, options.region(), clock,
+                log);
         closeables.add(gateway);
         if (demo != null) {
             demo = demo.withBaseUrl(baseUrl());
@@ -203,7 +207,7 @@ public final class Runner implements AutoCloseable {
         }
     }
 
-    private HttpGateway.Authorizer authorizerFor(Template template, Map<String, Object> eventProps) {
+    private HttpGateway.Authorizer authorizerFor(Template template, Intrinsics fn, Map<String, Object> eventProps) {
         String apiId = eventProps.get("ApiId") == null ? null : logicalIdOf(eventProps.get("ApiId"));
         Map<String, Object> apiAuth = apiId == null ? Template.map(template.globals("HttpApi").get("Auth"))
                 : Template.map(template.properties(apiId).get("Auth"));
@@ -216,9 +220,35 @@ public final class Runner implements AutoCloseable {
         if (def.isEmpty()) {
             throw new IllegalArgumentException("authorizer " + name + " is not defined on the API");
         }
+        Map<String, Object> identity = Template.map(def.get("Identity"));
         List<String> headers = new ArrayList<>();
-        Template.list(Template.map(def.get("Identity")).get("Headers")).forEach(h -> headers.add(String.valueOf(h)));
-        return new HttpGateway.Authorizer(name, logicalIdOf(def.get("FunctionArn")), headers);
+        Template.list(identity.get("Headers")).forEach(h -> headers.add(fn.string(h)));
+        return new HttpGateway.Authorizer(name, logicalIdOf(def.get("FunctionArn")), headers,
+                reauthorizeEvery(fn.resolve(identity.get("ReauthorizeEvery"))));
+    }
+
+    /** SAM's default for an HTTP API Lambda authorizer without ReauthorizeEvery. */
+    static final Duration DEFAULT_REAUTHORIZE_EVERY = Duration.ofSeconds(300);
+
+    /** How long API Gateway caches the authorizer's answers: Identity.ReauthorizeEvery (resolved), 0 to 3600 s. */
+    static Duration reauthorizeEvery(Object resolved) {
+        if (resolved == null) {
+            return DEFAULT_REAUTHORIZE_EVERY;
+        }
+        long seconds = Long.parseLong(String.valueOf(resolved).strip());
+        if (seconds < 0 || seconds > 3600) {
+            throw new IllegalArgumentException("ReauthorizeEvery must be 0 to 3600 seconds, got " + seconds);
+        }
+        return Duration.ofSeconds(seconds);
+    }
+
+    /**
+     * Moves the HTTP API's clock forward, for tests: cached authorizer answers (kept for the
+     * authorizer's ReauthorizeEvery, as API Gateway does) expire as if that time had passed.
+     * Nothing else reads this clock; functions and the emulator keep the real time.
+     */
+    public void advanceClock(Duration by) {
+        clock.advance(by);
     }
 
     /**
