@@ -107,6 +107,14 @@ public final class DynamoOrders implements Orders {
                 .expressionAttributeValues(Map.of(":at", Attr.s(at.toString()))));
     }
 
+    /** The table, or a clear failure when this instance's wiring left it out (see Adapters). */
+    static String required(String table, String what) {
+        if (table == null) {
+            throw new IllegalStateException("this adapter was built without the " + what + " table");
+        }
+        return table;
+    }
+
     static Map<String, AttributeValue> key(String orderId) {
         return Map.of("orderId", Attr.s(orderId));
     }

@@ -1,7 +1,6 @@
 package orderflow.shared.aws;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,5 @@
 package orderflow.shared.aws;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -10,26 +9,11 @@ import java.util.StringJoiner;
 
 import orderflow.shared.domain.HistoryEntry;
 import orderflow.shared.domain.Order;
-import orderflow.shared.domain.OrderChange;
 import orderflow.shared.domain.OrderFilter;
 import orderflow.shared.domain.OrderStatus;
-import orderflow.shared.domain.Races;
-import orderflow.shared.domain.StockChange;
-import orderflow.shared.domain.StockMovement;
-import orderflow.shared.ports.Orders;
-import orderflow.shared.ports.Orders.Applied;
-import orderflow.shared.ports.Orders.Done;
-import orderflow.shared.ports.Orders.Short;
-import orderflow.shared.ports.Orders.Shortfall;
-import orderflow.shared.ports.Orders.Stale;
 import orderflow.shared.ports.Orders.Page;
-import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
-import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /** The read side of OrdersTable: one order, its kept delivery, its history, and a seller's pages from the indexes (never a scan). */
 final class OrderQueries {
@@ -71,7 +55,7 @@ final class OrderQueries {
     }
 
     public List<HistoryEntry> history(String orderId, long afterVersion, int limit) {
-        return dynamo.query(b -> b.tableName(history()).consistentRead(true)
+        return dynamo.query(b -> b.tableName(DynamoOrders.required(historyTable, "history")).consistentRead(true)
                         .keyConditionExpression("orderId = :id AND version > :after")
                         .expressionAttributeValues(Map.of(":id", Attr.s(orderId), ":after", Attr.n(afterVersion)))
                         .scanIndexForward(true).limit(limit))
@@ -132,12 +116,5 @@ final class OrderQueries {
             }
         }
         return new Page(orders, start == null ? null : Cursors.fromKey(start));
-    }
-
-    private String history() {
-        if (historyTable == null) {
-            throw new IllegalStateException("this adapter was built without the history table");
-        }
-        return historyTable;
     }
 }

@@ -11,18 +11,14 @@ import java.util.StringJoiner;
 import orderflow.shared.domain.HistoryEntry;
 import orderflow.shared.domain.Order;
 import orderflow.shared.domain.OrderChange;
-import orderflow.shared.domain.OrderFilter;
-import orderflow.shared.domain.OrderStatus;
 import orderflow.shared.domain.Races;
 import orderflow.shared.domain.StockChange;
 import orderflow.shared.domain.StockMovement;
-import orderflow.shared.ports.Orders;
 import orderflow.shared.ports.Orders.Applied;
 import orderflow.shared.ports.Orders.Done;
 import orderflow.shared.ports.Orders.Short;
 import orderflow.shared.ports.Orders.Shortfall;
 import orderflow.shared.ports.Orders.Stale;
-import orderflow.shared.ports.Orders.Page;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -66,7 +62,8 @@ final class OrderTransactions {
         List<TransactWriteItem> actions = List.of(
                 TransactWriteItem.builder().put(p -> p.tableName(table).item(item)
                         .conditionExpression("attribute_not_exists(orderId)")).build(),
-                TransactWriteItem.builder().put(p -> p.tableName(requireHistory()).item(HistoryItems.toItem(received))
+                TransactWriteItem.builder().put(p -> p.tableName(DynamoOrders.required(historyTable, "history"))
+                        .item(HistoryItems.toItem(received))
                         .conditionExpression("attribute_not_exists(orderId)")).build());
         return Races.retry(RACE_ATTEMPTS, attempt -> {
             try {
@@ -92,7 +89,7 @@ final class OrderTransactions {
     Applied apply(OrderChange change, List<TransactWriteItem> linked) {
         List<TransactWriteItem> actions = new ArrayList<>();
         actions.add(TransactWriteItem.builder().update(orderUpdate(change)).build());
-        actions.add(TransactWriteItem.builder().put(p -> p.tableName(requireHistory())
+        actions.add(TransactWriteItem.builder().put(p -> p.tableName(DynamoOrders.required(historyTable, "history"))
                 .item(HistoryItems.toItem(change.entry()))
                 .conditionExpression("attribute_not_exists(orderId)")).build());
         Instant at = change.entry().at();
@@ -103,11 +100,9 @@ final class OrderTransactions {
             }
             StockMovement logged = movement(change, move);
             if (logged != null) {
-                if (movementsTable == null) {
-                    throw new IllegalStateException("this adapter was built without the stock movements table");
-                }
+                String movements = DynamoOrders.required(movementsTable, "stock movements");
                 Map<String, AttributeValue> m = DynamoInventory.movementItem(change.after().sellerId(), logged);
-                actions.add(TransactWriteItem.builder().put(p -> p.tableName(movementsTable).item(m)).build());
+                actions.add(TransactWriteItem.builder().put(p -> p.tableName(movements).item(m)).build());
             }
         }
         actions.addAll(linked);
@@ -209,10 +204,8 @@ final class OrderTransactions {
             }
             default -> throw new IllegalArgumentException(move.kind().name());
         }
-        if (inventoryTable == null) {
-            throw new IllegalStateException("this adapter was built without the inventory table");
-        }
-        return Update.builder().tableName(inventoryTable).key(DynamoOrders.stockKey(sellerId, move.sku()))
+        return Update.builder().tableName(DynamoOrders.required(inventoryTable, "inventory"))
+                .key(DynamoOrders.stockKey(sellerId, move.sku()))
                 .updateExpression(update).conditionExpression(condition)
                 .expressionAttributeValues(Map.of(":q", Attr.n(move.quantity()), ":now", Attr.s(at.toString())))
                 .build();
@@ -255,10 +248,4 @@ final class OrderTransactions {
         return shortfalls.isEmpty() ? null : new Short(shortfalls);
     }
 
-    private String requireHistory() {
-        if (historyTable == null) {
-            throw new IllegalStateException("this adapter was built without the history table");
-        }
-        return historyTable;
-    }
 }
