@@ -31,7 +31,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * for N/4 units, default 2,000), --out FILE,
  * --late N (late orders for the overdue check, default 100,000),
  * --sections cold (cold starts only, to bench/out), export (the export only, to bench/out) or
- * jobs (the overdue check only, to bench/RESULTS-jobs.md).
+ * jobs (the overdue check only, to bench/RESULTS-jobs.md) or flash (the flash sale through the local
+ * stack, to bench/RESULTS-flash.md: --flash-orders N, --flash-units N, --flash-concurrency N).
  */
 public final class Main {
 
@@ -50,6 +51,7 @@ public final class Main {
         Map<String, String> opt = new LinkedHashMap<>(Map.of("runs", "5", "invocations", "1000", "orders", "300",
                 "out", "bench/RESULTS.md", "sections", "all", "export", "10000", "race", "2000",
                 "late", "100000"));
+        opt.putAll(Map.of("flash-orders", "5000", "flash-units", "1000", "flash-concurrency", "4"));
         for (int i = 0; i + 1 < args.length; i += 2) {
             opt.put(args[i].replaceFirst("^--", ""), args[i + 1]);
         }
@@ -63,6 +65,20 @@ public final class Main {
 
         Report report = new Report();
         header(report, root, runId, runs, invocations);
+        if (opt.get("sections").equals("flash")) { // the local stack end to end, twice: long, so on its own
+            progress("flash sale (" + opt.get("flash-orders") + " orders for " + opt.get("flash-units") + " units)");
+            List<FlashSaleSection.Result> flash = FlashSaleSection.run(report, root, new Events(root),
+                    Integer.parseInt(opt.get("flash-orders")), Integer.parseInt(opt.get("flash-units")),
+                    Integer.parseInt(opt.get("flash-concurrency")));
+            Files.writeString(root.resolve("bench/RESULTS-flash.md"), "# Flash sale\n\n"
+                    + "Written by `bench/run --sections flash` on " + runId + ".\n"
+                    + report.markdown().replaceFirst("# Benchmark results\n\n", ""));
+            progress("wrote bench/RESULTS-flash.md");
+            if (flash.stream().anyMatch(r -> !r.exact())) {
+                throw new IllegalStateException("the flash sale did not end exact: " + flash);
+            }
+            return;
+        }
         PrintStream quiet = new PrintStream(Files.newOutputStream(out.resolve("emulator-console.log")), true);
         try (Emulator emulator = Emulator.start(System.getenv().getOrDefault("BENCH_EMULATOR", "moto"), root.resolve(".venv"), 0, out.resolve("emulator.log"), quiet)) {
             var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));

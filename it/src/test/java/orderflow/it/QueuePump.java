@@ -61,4 +61,21 @@ public final class QueuePump {
         }
         return receives;
     }
+
+    /**
+     * Pumps the queue through the handler until {@code done} holds, waiting out messages the producer
+     * delayed (an order that lost every race comes back after a few seconds); fails after
+     * {@link Overlap#WAIT}.
+     */
+    public static void until(SqsClient sqs, String queueUrl, Function<SQSEvent, SQSBatchResponse> handler,
+                             java.util.function.BooleanSupplier done, String what) {
+        long deadline = System.nanoTime() + Overlap.WAIT.toNanos();
+        while (!done.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(what + ": not done after " + Overlap.WAIT.toSeconds() + " s of pumping "
+                        + queueUrl);
+            }
+            drive(sqs, queueUrl, handler);
+        }
+    }
 }

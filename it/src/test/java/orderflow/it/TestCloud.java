@@ -43,8 +43,11 @@ public final class TestCloud {
     public final SesV2Client ses;
     public final LocalCloud cloud;
     public final Path root;
+    /** moto, ministack or localstack. */
+    public final String kind;
 
-    private TestCloud(String endpoint, Path root) throws Exception {
+    private TestCloud(String kind, String endpoint, Path root) throws Exception {
+        this.kind = kind;
         this.endpoint = endpoint;
         this.root = root;
         var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
@@ -94,7 +97,28 @@ public final class TestCloud {
             Runtime.getRuntime().addShutdownHook(new Thread(emulator::close));
             endpoint = emulator.endpoint();
         }
-        return new TestCloud(endpoint, root);
+        return new TestCloud(kind, endpoint, root);
+    }
+
+    /**
+     * What tools/moto_local.py's conflict model has refused so far ("transactionsCanceled",
+     * "writesRefused"), or empty when this emulator does not model DynamoDB's transaction conflicts.
+     */
+    public Map<String, Long> transactionConflicts() {
+        if (!kind.equals("moto")) {
+            return Map.of();
+        }
+        try (var in = URI.create(endpoint + "/moto-local/conflicts").toURL().openStream()) {
+            Map<String, Object> json = orderflow.shared.json.Json.parseObject(new String(in.readAllBytes(),
+                    java.nio.charset.StandardCharsets.UTF_8));
+            if (!Boolean.TRUE.equals(json.get("enabled"))) {
+                return Map.of();
+            }
+            return Map.of("transactionsCanceled", ((Number) json.get("transactionsCanceled")).longValue(),
+                    "writesRefused", ((Number) json.get("writesRefused")).longValue());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     public String ref(String logicalId) {

@@ -184,6 +184,9 @@ class ProcessOrderIT {
                     }, r -> r.getBatchItemFailures().isEmpty());
                 });
         Overlap.assertOverlapped("orders for the last mugs", calls);
+        // An order that lost every race while mugs remained went back on OrderQueue: take it from there.
+        orderflow.it.QueuePump.until(cloud.sqs, cloud.ref("OrderQueue"), e -> handler.handleRequest(e, new TestContext()),
+                () -> ids.stream().noneMatch(id -> status(id).equals("READY")), "orders for the last mugs");
         long unshipped = ids.stream().filter(id -> status(id).equals("UNSHIPPED")).count();
         long backordered = ids.stream().filter(id -> status(id).equals("BACKORDERED")).count();
         String seen = "unshipped=" + unshipped + " backordered=" + backordered + " stock="
@@ -194,5 +197,24 @@ class ProcessOrderIT {
         assertEquals(7, backordered, seen);
         assertArrayEquals(new long[] {5, 5, 0}, stock("MUG-BLUE"));
         assertEquals(5, confirmations().size());
+    }
+
+    @org.junit.jupiter.api.Test
+    void an_order_that_lost_every_race_comes_back_on_the_queue_after_its_delay_with_its_count() {
+        String queue = cloud.ref("OrderQueue");
+        Fixtures.drain(cloud.sqs, queue);
+        new orderflow.shared.aws.SqsOrderQueue(cloud.sqs, queue).retryContended("ord_contended", 3, Duration.ofSeconds(2));
+        assertTrue(cloud.sqs.receiveMessage(r -> r.queueUrl(queue).waitTimeSeconds(0)).messages().isEmpty(),
+                "visible before its delay");
+        List<software.amazon.awssdk.services.sqs.model.Message> later = new ArrayList<>();
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (later.isEmpty() && System.nanoTime() < deadline) {
+            later.addAll(cloud.sqs.receiveMessage(r -> r.queueUrl(queue).waitTimeSeconds(1)).messages());
+        }
+        assertEquals(1, later.size(), "the delayed message never arrived");
+        Map<String, Object> body = Json.parseObject(later.get(0).body());
+        assertEquals("ord_contended", body.get("orderId"));
+        assertEquals(3, ((Number) body.get("contended")).intValue());
+        cloud.sqs.deleteMessage(d -> d.queueUrl(queue).receiptHandle(later.get(0).receiptHandle()));
     }
 }

@@ -19,7 +19,10 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
  * An SQS event source mapping: receive up to BatchSize messages, invoke with an SQSEvent, then
  * delete what succeeded. With ReportBatchItemFailures only the reported ids stay; a function error
  * leaves the whole batch. What stays reappears after the visibility timeout and moves to the
- * queue's DLQ after maxReceiveCount receives (done by the emulator, as by SQS).
+ * queue's DLQ after maxReceiveCount receives (done by the emulator, as by SQS). Like Lambda's
+ * pollers, several batches are in flight at once ({@code concurrency}: the event source's
+ * ScalingConfig.MaximumConcurrency, capped by the runner's environments per function), so
+ * concurrent deliveries contend locally as they do on AWS.
  */
 public final class QueuePoller implements AutoCloseable {
 
@@ -31,11 +34,11 @@ public final class QueuePoller implements AutoCloseable {
     private final FunctionRuntime function;
     private final String region;
     private final PrintStream log;
-    private final Thread thread;
+    private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running = true;
 
     public QueuePoller(SqsClient sqs, String queueUrl, String queueArn, int batchSize, boolean reportFailures,
-                       FunctionRuntime function, String region, PrintStream log) {
+                       FunctionRuntime function, String region, int concurrency, PrintStream log) {
         this.sqs = sqs;
         this.queueUrl = queueUrl;
         this.queueArn = queueArn;
@@ -44,9 +47,12 @@ public final class QueuePoller implements AutoCloseable {
         this.function = function;
         this.region = region;
         this.log = log;
-        this.thread = new Thread(this::loop, "poll-" + function.name());
-        thread.setDaemon(true);
-        thread.start();
+        for (int i = 0; i < Math.max(1, concurrency); i++) {
+            Thread thread = new Thread(this::loop, "poll-" + function.name() + "-" + i);
+            thread.setDaemon(true);
+            threads.add(thread);
+            thread.start();
+        }
     }
 
     private void loop() {
@@ -135,6 +141,6 @@ public final class QueuePoller implements AutoCloseable {
     @Override
     public void close() {
         running = false;
-        thread.interrupt();
+        threads.forEach(Thread::interrupt);
     }
 }

@@ -158,8 +158,11 @@ public final class Runner implements AutoCloseable {
                             boolean partial = Template.list(ep.get("FunctionResponseTypes"))
                                     .contains("ReportBatchItemFailures");
                             int batch = Integer.parseInt(String.valueOf(fn.resolve(ep.getOrDefault("BatchSize", 10))));
+                            Object limit = Template.map(ep.get("ScalingConfig")).get("MaximumConcurrency");
+                            int concurrency = limit == null ? options.maxConcurrency()
+                                    : Math.min(options.maxConcurrency(), Integer.parseInt(String.valueOf(fn.resolve(limit))));
                             pollers.add(new QueuePoller(sqs, (String) queue.get("Ref"), (String) queue.get("Arn"),
-                                    batch, partial, runtime, options.region(), log));
+                                    batch, partial, runtime, options.region(), concurrency, log));
                         }
                     }
                     case "Schedule", "ScheduleV2" -> {

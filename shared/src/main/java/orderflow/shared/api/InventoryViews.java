@@ -42,7 +42,7 @@ public final class InventoryViews {
             mj.put("kind", m.kind());
             mj.put("reason", m.reason());
             mj.put("actor", m.actor());
-            mj.put("orderId", m.orderId() == null ? null : m.orderId().replaceFirst("#v\\d+$", ""));
+            mj.put("orderId", m.orderId() == null ? null : m.orderId().replaceFirst("#.*$", "")); // ord_x#v8#return -> ord_x
             list.add(mj);
         }
         json.put("recentMovements", list);

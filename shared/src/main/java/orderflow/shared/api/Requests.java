@@ -55,7 +55,7 @@ public final class Requests {
         String body = event.getBody();
         if (body != null && event.getIsBase64Encoded()) {
             try {
-                body = new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8);
+                body = Json.utf8Request(Base64.getDecoder().decode(body)); // not UTF-8: 400 on "body"
             } catch (IllegalArgumentException e) {
                 body = "\u0000"; // not base64 after all: reported as invalid JSON below
             }

@@ -10,8 +10,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import orderflow.shared.domain.Failure;
 import orderflow.shared.domain.InventoryRequests;
 import orderflow.shared.domain.StockItem;
+import orderflow.shared.domain.Races;
 import orderflow.shared.domain.StockMovement;
 import orderflow.shared.ports.Inventory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -22,6 +24,7 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.TransactionConflictException;
 
 /**
  * InventoryTable (sellerId + sku) with StockMovementsTable (stockKey = sellerId#sku + movementKey).
@@ -102,7 +105,7 @@ public final class DynamoInventory implements Inventory {
                 .conditionExpression((previousOnHand == 0 ? "(attribute_not_exists(onHand) OR onHand = :prev)"
                         : "onHand = :prev") + " AND (attribute_not_exists(reserved) OR reserved <= :on)")
                 .expressionAttributeValues(values)).build();
-        return write(change, movement(sellerId, new StockMovement(sku, at, put.onHand() - previousOnHand, "count",
+        return write(sku, change, movement(sellerId, new StockMovement(sku, at, put.onHand() - previousOnHand, "count",
                 "counted: " + put.onHand() + " on hand", actor, null)));
     }
 
@@ -115,21 +118,30 @@ public final class DynamoInventory implements Inventory {
                 .conditionExpression("attribute_exists(onHand) AND available >= :minus AND onHand <= :room")
                 .expressionAttributeValues(Map.of(":d", Attr.n(delta), ":minus", Attr.n(-delta),
                         ":room", Attr.n(InventoryRequests.MAX_UNITS - delta), ":now", Attr.s(at.toString())))).build();
-        return write(change, movement(sellerId, new StockMovement(sku, at, delta, "adjustment", reason, actor, null)));
+        return write(sku, change, movement(sellerId, new StockMovement(sku, at, delta, "adjustment", reason, actor, null)));
     }
 
-    private boolean write(TransactWriteItem change, TransactWriteItem movement) {
-        try {
-            dynamo.transactWriteItems(b -> b.transactItems(change, movement));
-            return true;
-        } catch (TransactionCanceledException e) {
-            boolean conflict = e.hasCancellationReasons() && e.cancellationReasons().stream()
-                    .anyMatch(r -> "TransactionConflict".equals(r.code()));
-            if (conflict) {
-                throw new IllegalStateException("stock item busy; retry", e);
+    /**
+     * The change with its audit line. False when its condition failed; a transaction conflict (orders
+     * reserving the SKU at this moment) is a race, tried again after a jittered pause, and if it keeps
+     * losing the caller gets a 409 to retry, with nothing written.
+     */
+    private boolean write(String sku, TransactWriteItem change, TransactWriteItem movement) {
+        Boolean written = Races.retry(WriteConflicts.ATTEMPTS, attempt -> {
+            try {
+                dynamo.transactWriteItems(b -> b.transactItems(change, movement));
+                return true;
+            } catch (TransactionCanceledException e) {
+                boolean conflict = e.hasCancellationReasons() && e.cancellationReasons().stream()
+                        .anyMatch(r -> "TransactionConflict".equals(r.code()));
+                return conflict ? null : false;
             }
-            return false;
+        });
+        if (written == null) {
+            throw new Failure.Conflict("The stock of " + sku + " is being reserved by orders right now; nothing was"
+                    + " written. Retry.");
         }
+        return written;
     }
 
     TransactWriteItem movement(String sellerId, StockMovement m) {
@@ -192,7 +204,7 @@ public final class DynamoInventory implements Inventory {
         for (String sku : new LinkedHashSet<>(skus)) {
             Map<String, AttributeValue> seen;
             try {
-                Map<String, AttributeValue> after = dynamo.updateItem(b -> b.tableName(table)
+                Map<String, AttributeValue> after = WriteConflicts.retry(() -> dynamo.updateItem(b -> b.tableName(table)
                         .key(DynamoOrders.stockKey(sellerId, sku))
                         .updateExpression("SET lowStockSince = :now, lowStockSeller = :seller,"
                                 + " lowStockCrossing = if_not_exists(lowStockCrossing, :zero) + :one,"
@@ -201,7 +213,7 @@ public final class DynamoInventory implements Inventory {
                         .expressionAttributeValues(Map.of(":now", Attr.s(at.toString()), ":seller", Attr.s(sellerId),
                                 ":zero", Attr.n(0), ":one", Attr.n(1), ":no", AttributeValue.fromBool(false)))
                         .returnValues(ReturnValue.ALL_NEW)
-                        .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)).attributes();
+                        .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD))).attributes();
                 if (after != null && after.containsKey("sku")) {
                     pending.add(new Crossing(fromItem(after), Attr.num(after, "lowStockCrossing")));
                 }
@@ -209,6 +221,10 @@ public final class DynamoInventory implements Inventory {
             } catch (ConditionalCheckFailedException notNewlyLow) {
                 // Already marked, or not low: the item as it is comes with the refusal (one call, not three).
                 seen = notNewlyLow.hasItem() ? notNewlyLow.item() : null;
+            } catch (TransactionConflictException busy) {
+                // Every attempt met a transaction on the item (a hot SKU). Each writer that changes what is
+                // available checks after its own write, so the last one in flight checks this item later.
+                continue;
             }
             if (seen == null) { // an emulator that does not return it: read it
                 seen = dynamo.getItem(g -> g.tableName(table).consistentRead(true)
@@ -219,11 +235,12 @@ public final class DynamoInventory implements Inventory {
             }
             if (Attr.num(seen, "available") >= Attr.num(seen, "lowStockThreshold")) {
                 try {
-                    dynamo.updateItem(b -> b.tableName(table).key(DynamoOrders.stockKey(sellerId, sku))
+                    WriteConflicts.run(() -> dynamo.updateItem(b -> b.tableName(table)
+                            .key(DynamoOrders.stockKey(sellerId, sku))
                             .updateExpression("REMOVE lowStockSince, lowStockSeller")
-                            .conditionExpression("available >= lowStockThreshold AND attribute_exists(lowStockSince)"));
-                } catch (ConditionalCheckFailedException changedMeanwhile) {
-                    // low again already: the next change refreshes it
+                            .conditionExpression("available >= lowStockThreshold AND attribute_exists(lowStockSince)")));
+                } catch (ConditionalCheckFailedException | TransactionConflictException changedMeanwhile) {
+                    // low again already, or being changed: the next change (or its writer's check) refreshes it
                 }
             } else if (seen.containsKey("lowStockAlerted") && !seen.get("lowStockAlerted").bool()) {
                 // An alert of an earlier crossing may not have been queued (a crash): report it again.
@@ -236,12 +253,14 @@ public final class DynamoInventory implements Inventory {
     @Override
     public void markAlertQueued(String sellerId, String sku, long crossing) {
         try {
-            dynamo.updateItem(b -> b.tableName(table).key(DynamoOrders.stockKey(sellerId, sku))
+            WriteConflicts.run(() -> dynamo.updateItem(b -> b.tableName(table).key(DynamoOrders.stockKey(sellerId, sku))
                     .updateExpression("SET lowStockAlerted = :yes")
                     .conditionExpression("lowStockCrossing = :n")
-                    .expressionAttributeValues(Map.of(":yes", AttributeValue.fromBool(true), ":n", Attr.n(crossing))));
+                    .expressionAttributeValues(Map.of(":yes", AttributeValue.fromBool(true), ":n", Attr.n(crossing)))));
         } catch (ConditionalCheckFailedException newerCrossing) {
             // a later crossing owns the flag now
+        } catch (TransactionConflictException busy) {
+            // left unmarked: the next check reports this crossing again, under the same event id (one email)
         }
     }
 

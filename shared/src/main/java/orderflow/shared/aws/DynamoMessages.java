@@ -244,13 +244,13 @@ public final class DynamoMessages implements Messages {
             return false; // answered since the index was read
         }
         try {
-            dynamo.updateItem(u -> u.tableName(table).key(key("ORDER#" + thread.orderId(), "THREAD"))
+            WriteConflicts.run(() -> dynamo.updateItem(u -> u.tableName(table).key(key("ORDER#" + thread.orderId(), "THREAD"))
                     .updateExpression("SET overdueFlag = :run, overdueFlagAt = :now")
                     // the same wait still open (a reply since would have removed waitingSince)
                     .conditionExpression("(attribute_not_exists(overdueFlag) AND waitingSince = :since)"
                             + " OR overdueFlag = :run")
                     .expressionAttributeValues(Map.of(":run", Attr.s(runId), ":now", Attr.s(now.toString()),
-                            ":since", Attr.s(OrderItems.sortableTime(thread.awaitingSince())))));
+                            ":since", Attr.s(OrderItems.sortableTime(thread.awaitingSince()))))));
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;

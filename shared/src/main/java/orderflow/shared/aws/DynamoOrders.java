@@ -101,10 +101,10 @@ public final class DynamoOrders implements Orders {
 
     @Override
     public void markConfirmationQueued(String orderId, Instant at) {
-        dynamo.updateItem(b -> b.tableName(table).key(key(orderId))
+        WriteConflicts.run(() -> dynamo.updateItem(b -> b.tableName(table).key(key(orderId))
                 .updateExpression("SET confirmationQueuedAt = :at")
                 .conditionExpression("attribute_exists(orderId)")
-                .expressionAttributeValues(Map.of(":at", Attr.s(at.toString()))));
+                .expressionAttributeValues(Map.of(":at", Attr.s(at.toString())))));
     }
 
     /** The table, or a clear failure when this instance's wiring left it out (see Adapters). */

@@ -111,11 +111,11 @@ public final class DynamoRefunds implements Refunds {
         optional(set, remove, values, "acknowledgedAt", d.acknowledgedAt() == null ? null : d.acknowledgedAt().toString());
         String expression = set + (remove.isEmpty() ? "" : " REMOVE " + remove);
         try {
-            dynamo.updateItem(u -> u.tableName(table)
+            WriteConflicts.run(() -> dynamo.updateItem(u -> u.tableName(table)
                     .key(Map.of("orderId", Attr.s(refund.orderId()), "refundId", Attr.s(refund.refundId())))
                     .updateExpression(expression)
                     .conditionExpression("attribute_exists(refundId) AND deliveryStatus <> :acked")
-                    .expressionAttributeValues(values));
+                    .expressionAttributeValues(values)));
         } catch (ConditionalCheckFailedException alreadyAcknowledged) {
             // a concurrent delivery got the acknowledgement first: keep it
         }

@@ -80,10 +80,11 @@ public final class DynamoWatchedOrders implements WatchedOrders {
             values.put(":nowKey", Attr.s(WatchKeys.at(now)));
         }
         try {
-            dynamo.updateItem(u -> u.tableName(table).key(DynamoOrders.key(orderId)).updateExpression(update)
+            WriteConflicts.run(() -> dynamo.updateItem(u -> u.tableName(table).key(DynamoOrders.key(orderId))
+                    .updateExpression(update)
                     .conditionExpression(fresh + " OR #f = :run")
                     .expressionAttributeNames(Map.of("#f", name, "#fa", name + "At"))
-                    .expressionAttributeValues(values));
+                    .expressionAttributeValues(values)));
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;

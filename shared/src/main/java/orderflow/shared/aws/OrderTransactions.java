@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
 
+import orderflow.shared.domain.Failure;
 import orderflow.shared.domain.HistoryEntry;
 import orderflow.shared.domain.Order;
 import orderflow.shared.domain.OrderChange;
@@ -121,9 +122,9 @@ final class OrderTransactions {
                     return new Stale();
                 }
                 if (attempt == RACE_ATTEMPTS) {
-                    // Still contended: the caller fails; SQS redelivers, an API client retries.
-                    throw new IllegalStateException("change to " + change.after().orderId() + " lost "
-                            + RACE_ATTEMPTS + " races", e);
+                    // Still contended: the caller fails; SQS redelivers, an API client gets a 409 and retries.
+                    throw new Failure.Conflict("Order " + change.after().orderId() + " is being changed by other"
+                            + " requests right now (lost " + RACE_ATTEMPTS + " races); nothing was written. Retry.");
                 }
                 return null; // a race (TransactionConflict): again, after a jittered pause
             }

@@ -9,7 +9,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * OrderQueue messages are {"orderId": "..."} (the processor reads the order itself, so the message
- * stays small), {"stockArrived": {"sellerId": "...", "sku": "..."}} or
+ * stays small; "contended": n when it comes back after losing its races n times), {"stockArrived": {"sellerId": "...", "sku": "..."}} or
  * {"cancel": {"orderId", "reason", "buyerRequested", "by"}}.
  */
 public final class SqsOrderQueue implements OrderQueue {
@@ -25,6 +25,13 @@ public final class SqsOrderQueue implements OrderQueue {
     @Override
     public void enqueue(String orderId) {
         sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(Json.write(Map.of("orderId", orderId))));
+    }
+
+    @Override
+    public void retryContended(String orderId, int contended, java.time.Duration delay) {
+        int seconds = (int) Math.max(0, Math.min(900, delay.toSeconds())); // SQS DelaySeconds is 0 to 900
+        sqs.sendMessage(b -> b.queueUrl(queueUrl).delaySeconds(seconds)
+                .messageBody(Json.write(Map.of("orderId", orderId, "contended", contended))));
     }
 
     @Override

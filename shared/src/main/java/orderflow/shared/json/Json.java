@@ -27,6 +27,16 @@ public final class Json {
      * named by its JSON path. Such text cannot be stored as it came (DynamoDB and email take UTF-8,
      * a lone surrogate in a key fails the write) and no storefront or seller means it.
      */
+    /** A request body's bytes as text, refused (400 on "body") unless they are UTF-8: never patched with U+FFFD. */
+    public static String utf8Request(byte[] body) {
+        try {
+            return java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                    .decode(java.nio.ByteBuffer.wrap(body)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new Failure.InvalidInput("The body is not UTF-8.", List.of(new FieldError("body", "must be UTF-8")));
+        }
+    }
+
     public static Map<String, Object> parseRequest(String text) {
         Map<String, Object> object = parseObject(text);
         List<FieldError> errors = new ArrayList<>();

@@ -7,6 +7,12 @@ public interface OrderQueue {
 
     void enqueue(String orderId);
 
+    /**
+     * The order lost every race for its stock (a hot SKU): processed again after {@code delay}, as a new
+     * message carrying how often that happened, so contention never counts toward the dead-letter queue.
+     */
+    void retryContended(String orderId, int contended, java.time.Duration delay);
+
     /** New stock of a SKU: the processing step retries that seller's backorders of it, oldest first. */
     void stockArrived(String sellerId, String sku);
 

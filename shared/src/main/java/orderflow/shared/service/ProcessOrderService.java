@@ -1,6 +1,7 @@
 package orderflow.shared.service;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -13,6 +14,7 @@ import java.util.stream.Collectors;
 
 import orderflow.shared.domain.ActionRequests;
 import orderflow.shared.domain.Actor;
+import orderflow.shared.domain.Contention;
 import orderflow.shared.domain.Failure;
 import orderflow.shared.domain.Intake;
 import orderflow.shared.domain.Order;
@@ -26,6 +28,7 @@ import orderflow.shared.domain.StockChange;
 import orderflow.shared.email.OrderEmails;
 import orderflow.shared.ports.Accounts;
 import orderflow.shared.ports.EmailOutbox;
+import orderflow.shared.ports.OrderQueue;
 import orderflow.shared.ports.Orders;
 
 /**
@@ -44,15 +47,24 @@ public final class ProcessOrderService {
     private final EmailOutbox emails;
     private final Clock clock;
     private final LowStockAlerts alerts;
+    private final OrderQueue contended;
+
+    /** How often an order that lost every race for its stock goes back to the queue before it fails normally. */
+    static final int MAX_CONTENDED = 8;
 
     public ProcessOrderService(Orders orders, Accounts accounts, EmailOutbox emails, Clock clock) {
-        this(orders, accounts, emails, null, clock);
+        this(orders, accounts, emails, null, null, clock);
     }
 
-    /** alerts: low-stock alerts after each reservation (null: none). */
+    /**
+     * alerts: low-stock alerts after each reservation (null: none). contended: where an order that
+     * lost every race for its stock goes to be processed again later (null: its message fails and
+     * SQS redelivers it, counting toward the dead-letter queue).
+     */
     public ProcessOrderService(Orders orders, Accounts accounts, EmailOutbox emails, LowStockAlerts alerts,
-                               Clock clock) {
+                               OrderQueue contended, Clock clock) {
         this.alerts = alerts;
+        this.contended = contended;
         this.orders = orders;
         this.accounts = accounts;
         this.emails = emails;
@@ -80,7 +92,17 @@ public final class ProcessOrderService {
         if (!(message.get("orderId") instanceof String id)) {
             throw new IllegalArgumentException("message has none of orderId, stockArrived, cancel");
         }
-        return "order " + id + ": " + process(id);
+        try {
+            return "order " + id + ": " + process(id);
+        } catch (Failure.Conflict lostEveryRace) {
+            int times = message.get("contended") instanceof Number n ? n.intValue() + 1 : 1;
+            if (contended == null || times > MAX_CONTENDED) {
+                throw lostEveryRace;
+            }
+            Duration delay = Contention.delay(times);
+            contended.retryContended(id, times, delay);
+            return "order " + id + ": CONTENDED, again in " + delay.toSeconds() + " s (" + times + ")";
+        }
     }
 
     /** shortSkus collects the SKUs stock could not cover, for the oldest-first release. */

@@ -71,6 +71,10 @@ public final class ReceiveReturnService {
 
     public Receipt receive(String sellerId, Actor actor, String rmaId, Map<String, Object> body) {
         ReceiveRequest request = ReceiveRequests.parse(body);
+        // not an id we make: no such return, without a read (DynamoDB refuses a key over 2 KB: a 500)
+        if (rmaId == null || !rmaId.matches("rma_[0-9a-z]{26}")) {
+            throw noSuchReturn(rmaId);
+        }
         Receipt receipt = Races.retry(RefundAnnouncer.ATTEMPTS, attempt -> {
             ReturnAuthorization rma = returns.get(rmaId).orElseThrow(() -> noSuchReturn(rmaId));
             Order order = ownOrder(sellerId, rma);

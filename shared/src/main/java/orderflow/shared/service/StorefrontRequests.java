@@ -1,15 +1,11 @@
 package orderflow.shared.service;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.List;
 import java.util.function.UnaryOperator;
 
 import orderflow.shared.domain.Failure;
-import orderflow.shared.domain.FieldError;
 import orderflow.shared.domain.Storefront;
+import orderflow.shared.json.Json;
 import orderflow.shared.ports.Accounts;
 import orderflow.shared.security.PlatformSignature;
 import orderflow.shared.security.WebhookSignature;
@@ -52,11 +48,6 @@ final class StorefrontRequests {
     }
 
     static String utf8(byte[] body) {
-        var decoder = StandardCharsets.UTF_8.newDecoder();
-        try {
-            return decoder.decode(ByteBuffer.wrap(body)).toString();
-        } catch (CharacterCodingException e) {
-            throw new Failure.InvalidInput("The body is not UTF-8.", List.of(new FieldError("body", "must be UTF-8")));
-        }
+        return Json.utf8Request(body);
     }
 }

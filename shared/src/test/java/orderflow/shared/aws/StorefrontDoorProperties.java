@@ -220,6 +220,10 @@ class StorefrontDoorProperties {
         }
 
         @Override
+        public void retryContended(String orderId, int contended, java.time.Duration delay) {
+        }
+
+        @Override
         public void cancel(String orderId, String reason, boolean buyerRequested, Actor actor) {
         }
     }

@@ -82,8 +82,15 @@ final class InMemory {
             return o == null ? Optional.empty() : Optional.of(o.withConfirmationQueuedAt(confirmationQueued.get(orderId)));
         }
 
+        /** Changes that lose every race (a hot SKU on DynamoDB) before changes go through again. */
+        int racesToLose;
+
         @Override
         public Applied apply(OrderChange change) {
+            if (racesToLose > 0) {
+                racesToLose--;
+                throw new orderflow.shared.domain.Failure.Conflict("lost every race (test)");
+            }
             Order current = orders.get(change.after().orderId());
             if (current == null || current.version() != change.before().version()) {
                 return new Stale();
@@ -163,6 +170,13 @@ final class InMemory {
         @Override
         public void stockArrived(String sellerId, String sku) {
             arrivals.add(sellerId + ":" + sku);
+        }
+
+        final List<String> contended = new ArrayList<>();
+
+        @Override
+        public void retryContended(String orderId, int times, java.time.Duration delay) {
+            contended.add(orderId + ":" + times + ":" + delay.toSeconds());
         }
 
         final List<String> cancels = new ArrayList<>();

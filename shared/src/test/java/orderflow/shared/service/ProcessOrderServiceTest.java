@@ -1,6 +1,7 @@
 package orderflow.shared.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
@@ -10,6 +11,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
+import orderflow.shared.domain.Failure;
 import orderflow.shared.domain.GenericOrderPayload;
 import orderflow.shared.domain.GenericOrderPayloadTestData;
 import orderflow.shared.domain.Order;
@@ -88,5 +90,57 @@ class ProcessOrderServiceTest {
         assertEquals(ProcessOrderService.Outcome.UNKNOWN_ORDER, service.process("ord_missing"));
         orders.orders.put(pending.orderId(), pending.withStatus(OrderStatus.CANCELED, "x"));
         assertEquals(ProcessOrderService.Outcome.ALREADY_DONE, service.process(pending.orderId()));
+    }
+
+    @Test
+    void order_that_lost_every_race_for_its_stock_goes_back_to_the_queue_later_not_to_the_dlq() {
+        InMemory.QueueFake queue = new InMemory.QueueFake();
+        ProcessOrderService withRetries = new ProcessOrderService(orders, accounts, outbox, null, queue,
+                Clock.fixed(NOW, ZoneOffset.UTC));
+        stock.available.put("MUG-BLUE", 10);
+        stock.available.put("TEE-BLACK-L", 10);
+        Order order = store(true);
+        orders.racesToLose = 1;
+        String outcome = withRetries.handle(Map.of("orderId", order.orderId()));
+        assertTrue(outcome.contains("CONTENDED"), outcome);
+        assertEquals(1, queue.contended.size());
+        String[] parts = queue.contended.get(0).split(":");
+        assertEquals(order.orderId(), parts[0]);
+        assertEquals("1", parts[1]);
+        long seconds = Long.parseLong(parts[2]);
+        assertTrue(seconds >= 1 && seconds <= 2, "first retry within the 2 s window: " + seconds);
+        assertEquals(OrderStatus.READY, orders.orders.get(order.orderId()).status()); // nothing written
+        assertTrue(outbox.messages.isEmpty());
+        // The re-queued message confirms the order.
+        assertTrue(withRetries.handle(Map.of("orderId", order.orderId(), "contended", 1)).endsWith("CONFIRMED"));
+        assertEquals(1, outbox.messages.size());
+    }
+
+    @Test
+    void order_that_keeps_losing_fails_its_message_after_the_last_requeue() {
+        InMemory.QueueFake queue = new InMemory.QueueFake();
+        ProcessOrderService withRetries = new ProcessOrderService(orders, accounts, outbox, null, queue,
+                Clock.fixed(NOW, ZoneOffset.UTC));
+        stock.available.put("MUG-BLUE", 10);
+        stock.available.put("TEE-BLACK-L", 10);
+        Order order = store(true);
+        orders.racesToLose = 1;
+        Map<String, Object> last = Map.of("orderId", order.orderId(), "contended", ProcessOrderService.MAX_CONTENDED);
+        assertThrows(Failure.Conflict.class, () -> withRetries.handle(last));
+        assertTrue(queue.contended.isEmpty());
+        // Without a queue to go back to (null), the message fails at once, as before.
+        orders.racesToLose = 1;
+        assertThrows(Failure.Conflict.class, () -> service.handle(Map.of("orderId", order.orderId())));
+    }
+
+    @Test
+    void contention_delays_spread_over_a_doubling_window_capped_at_a_minute() {
+        for (int times = 1; times <= 12; times++) {
+            long cap = Math.min(60, 1L << times);
+            for (int k = 0; k < 200; k++) {
+                long s = orderflow.shared.domain.Contention.delay(times).toSeconds();
+                assertTrue(s >= 1 && s <= cap, times + ": " + s);
+            }
+        }
     }
 }

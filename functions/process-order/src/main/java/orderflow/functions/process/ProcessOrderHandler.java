@@ -30,7 +30,7 @@ public class ProcessOrderHandler extends QueueConsumer {
     public ProcessOrderHandler(Adapters adapters) {
         super(adapters);
         this.service = new ProcessOrderService(adapters.ordersWithStock(), adapters.accounts(),
-                adapters.emailOutbox(), adapters.lowStockAlerts(), adapters.clock());
+                adapters.emailOutbox(), adapters.lowStockAlerts(), adapters.orderQueue(), adapters.clock());
     }
 
     @Override
