@@ -31,6 +31,22 @@ public final class OrderViews {
         if (detail.rawPayload() != null) {
             json.put("rawPayload", detail.rawPayload());
         }
+        List<Map<String, Object>> syncs = new ArrayList<>();
+        for (orderflow.shared.domain.channels.ChannelSync s : detail.syncs()) {
+            Map<String, Object> sync = new LinkedHashMap<>();
+            sync.put("syncId", s.syncId());
+            sync.put("platform", s.platform());
+            sync.put("kind", s.kind().name());
+            sync.put("status", s.status().name());
+            sync.put("shipmentId", s.shipment() == null ? null : s.shipment().shipmentId());
+            sync.put("attempts", s.attempts());
+            sync.put("lastError", s.lastError());
+            sync.put("platformRef", s.platformRef());
+            sync.put("createdAt", s.createdAt().toString());
+            sync.put("updatedAt", s.updatedAt().toString());
+            syncs.add(sync);
+        }
+        json.put("channelSyncs", syncs);
         return json;
     }
 
@@ -65,6 +81,7 @@ public final class OrderViews {
             Map<String, Object> l = new LinkedHashMap<>();
             l.put("sku", line.sku());
             l.put("ref", line.ref());
+            l.put("lineId", line.lineId());
             l.put("title", line.title());
             l.put("quantity", line.quantity());
             l.put("unitPrice", money(line.unitPrice()));

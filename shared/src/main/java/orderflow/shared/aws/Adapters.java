@@ -5,7 +5,12 @@ import java.time.Clock;
 import java.util.Map;
 
 import orderflow.shared.outbound.HttpRefundWebhook;
+import orderflow.shared.outbound.channels.AmazonChannel;
+import orderflow.shared.outbound.channels.ChannelClients;
+import orderflow.shared.outbound.channels.ShopifyChannel;
+import orderflow.shared.outbound.channels.WooCommerceChannel;
 import orderflow.shared.ports.AmazonOrdersApi;
+import orderflow.shared.ports.ChannelClient;
 import orderflow.shared.ports.RefundWebhook;
 import orderflow.shared.service.LowStockAlerts;
 import orderflow.shared.spapi.SpApiClient;
@@ -120,6 +125,26 @@ public final class Adapters {
                 env.require("INVENTORY_TABLE"), env.require("STOCK_MOVEMENTS_TABLE"));
     }
 
+    /** As {@link #ordersWithStockLog()}, with the channel syncs a change writes (the outbox of platform changes). */
+    public DynamoOrders ordersWithStockLogAndSyncs() {
+        return new DynamoOrders(dynamo(), env.require("ORDERS_TABLE"), env.require("ORDER_HISTORY_TABLE"),
+                env.require("INVENTORY_TABLE"), env.require("STOCK_MOVEMENTS_TABLE"), env.require("CHANNEL_SYNCS_TABLE"));
+    }
+
+    /** The outbox of platform changes and the storefronts' platform links (AccountsTable, CHANNEL# items). */
+    public DynamoChannelSyncs channelSyncs() {
+        return new DynamoChannelSyncs(dynamo(), env.require("CHANNEL_SYNCS_TABLE"), env.require("ACCOUNTS_TABLE"));
+    }
+
+    /** The outbox of platform changes, without the links (which hold credentials). */
+    public DynamoChannelSyncs channelSyncsWithoutLinks() {
+        return new DynamoChannelSyncs(dynamo(), env.require("CHANNEL_SYNCS_TABLE"), null);
+    }
+
+    public SqsSyncQueue syncQueue() {
+        return new SqsSyncQueue(sqs(), env.require("SYNC_QUEUE_URL"));
+    }
+
     /** The watch index of OrdersTable (late, at risk, unpaid). */
     public DynamoWatchedOrders watchedOrders() {
         return new DynamoWatchedOrders(dynamo(), env.require("ORDERS_TABLE"));
@@ -223,6 +248,21 @@ public final class Adapters {
         }
         return new SpApiClient(URI.create(env.require("SPAPI_ENDPOINT")), URI.create(env.require("LWA_ENDPOINT")),
                 env.optional("LWA_CLIENT_ID"), env.optional("LWA_CLIENT_SECRET"), clock);
+    }
+
+    /**
+     * The platforms' APIs for changes made here (Shopify, WooCommerce, SP-API with the stack's SP-API
+     * application). Priming never calls a platform: the primed sync is already done.
+     */
+    public ChannelClient channelClient() {
+        if (answers != null) {
+            return (link, externalOrderId, shipment) -> {
+                throw new IllegalStateException("offline: priming never calls a platform");
+            };
+        }
+        return new ChannelClients(new ShopifyChannel(), new WooCommerceChannel(),
+                new AmazonChannel(URI.create(env.require("SPAPI_ENDPOINT")), URI.create(env.require("LWA_ENDPOINT")),
+                        env.optional("LWA_CLIENT_ID"), env.optional("LWA_CLIENT_SECRET"), clock));
     }
 
     /** Low-stock alerts: the inventory read, the seller's settings, the alert queued as an email. */

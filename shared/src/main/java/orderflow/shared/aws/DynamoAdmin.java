@@ -75,6 +75,26 @@ public final class DynamoAdmin {
                 "secrets", AttributeValue.fromSs(List.of(secret)))));
     }
 
+    /**
+     * Where the storefront's changes go back to (AccountsTable, CHANNEL#storefrontId): the platform,
+     * its API base URL (null: the platform's own, from the settings) and its settings and credentials.
+     */
+    public void putChannelLink(orderflow.shared.domain.channels.ChannelLink link) {
+        Map<String, AttributeValue> item = new java.util.HashMap<>();
+        item.put("pk", Attr.s("CHANNEL#" + link.storefrontId()));
+        item.put("platform", Attr.s(link.platform()));
+        Attr.putIfPresent(item, "baseUrl", link.baseUrl());
+        item.put("settings", AttributeValue.fromM(strings(link.settings())));
+        item.put("secrets", AttributeValue.fromM(strings(link.secrets())));
+        dynamo.putItem(b -> b.tableName(accountsTable).item(item));
+    }
+
+    private static Map<String, AttributeValue> strings(Map<String, String> values) {
+        Map<String, AttributeValue> out = new java.util.HashMap<>();
+        values.forEach((k, v) -> out.put(k, Attr.s(v)));
+        return out;
+    }
+
     /** Binds a Shopify storefront to its shop: deliveries naming another X-Shopify-Shop-Domain are refused. */
     public void setShopDomain(String storefrontId, String shopDomain) {
         dynamo.updateItem(b -> b.tableName(accountsTable).key(Map.of("pk", Attr.s("STOREFRONT#" + storefrontId)))

@@ -47,10 +47,17 @@ public final class DynamoOrders implements Orders {
      */
     public DynamoOrders(DynamoDbClient dynamo, String table, String historyTable, String inventoryTable,
                         String movementsTable) {
+        this(dynamo, table, historyTable, inventoryTable, movementsTable, null);
+    }
+
+    /** syncsTable: ChannelSyncsTable, for changes a platform must hear about (null: such a change fails). */
+    public DynamoOrders(DynamoDbClient dynamo, String table, String historyTable, String inventoryTable,
+                        String movementsTable, String syncsTable) {
         this.dynamo = dynamo;
         this.table = table;
         this.queries = new OrderQueries(dynamo, table, historyTable);
-        this.transactions = new OrderTransactions(dynamo, table, historyTable, inventoryTable, movementsTable, queries);
+        this.transactions = new OrderTransactions(dynamo, table, historyTable, inventoryTable, movementsTable,
+                syncsTable, queries);
     }
 
     @Override

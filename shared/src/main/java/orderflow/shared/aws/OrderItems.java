@@ -80,6 +80,7 @@ final class OrderItems {
                     "quantity", Attr.n(line.quantity()), "unitPrice", Attr.n(line.unitPrice().minor())));
             Attr.putIfPresent(m, "sku", line.sku());
             Attr.putIfPresent(m, "ref", line.ref());
+            Attr.putIfPresent(m, "lineId", line.lineId());
             lines.add(AttributeValue.fromM(m));
         }
         item.put("lines", AttributeValue.fromL(lines));
@@ -178,7 +179,7 @@ final class OrderItems {
         for (AttributeValue v : item.get("lines").l()) {
             Map<String, AttributeValue> line = v.m();
             lines.add(new OrderLine(Attr.str(line, "sku"), Attr.str(line, "title"), (int) Attr.num(line, "quantity"),
-                    new Money(Attr.num(line, "unitPrice"), currency), Attr.str(line, "ref")));
+                    new Money(Attr.num(line, "unitPrice"), currency), Attr.str(line, "ref"), Attr.str(line, "lineId")));
         }
         Totals totals = new Totals(new Money(Attr.num(item, "subtotal"), currency),
                 new Money(Attr.num(item, "shipping"), currency), new Money(Attr.num(item, "tax"), currency),

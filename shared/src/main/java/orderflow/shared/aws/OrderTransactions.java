@@ -15,6 +15,7 @@ import orderflow.shared.domain.OrderChange;
 import orderflow.shared.domain.Races;
 import orderflow.shared.domain.StockChange;
 import orderflow.shared.domain.StockMovement;
+import orderflow.shared.domain.channels.ChannelSync;
 import orderflow.shared.ports.Orders.Applied;
 import orderflow.shared.ports.Orders.Done;
 import orderflow.shared.ports.Orders.Short;
@@ -43,10 +44,12 @@ final class OrderTransactions {
     private final String historyTable;
     private final String inventoryTable;
     private final String movementsTable;
+    private final String syncsTable;
     private final OrderQueries queries;
 
     OrderTransactions(DynamoDbClient dynamo, String table, String historyTable, String inventoryTable,
-                      String movementsTable, OrderQueries queries) {
+                      String movementsTable, String syncsTable, OrderQueries queries) {
+        this.syncsTable = syncsTable;
         this.dynamo = dynamo;
         this.table = table;
         this.historyTable = historyTable;
@@ -105,6 +108,12 @@ final class OrderTransactions {
                 Map<String, AttributeValue> m = DynamoInventory.movementItem(change.after().sellerId(), logged);
                 actions.add(TransactWriteItem.builder().put(p -> p.tableName(movements).item(m)).build());
             }
+        }
+        for (ChannelSync sync : change.syncs()) { // the outbox: the platform hears of exactly what was written
+            String syncs = DynamoOrders.required(syncsTable, "channel syncs");
+            Map<String, AttributeValue> item = ChannelSyncItems.toItem(sync);
+            actions.add(TransactWriteItem.builder().put(p -> p.tableName(syncs).item(item)
+                    .conditionExpression("attribute_not_exists(syncId)")).build());
         }
         actions.addAll(linked);
         return Races.retry(RACE_ATTEMPTS, attempt -> {

@@ -121,6 +121,26 @@ public final class PrimingSamples {
         return item;
     }
 
+    public static final String SYNC_ID = "sync_primingprimingprimingpri";
+
+    /** A channel sync of the sample order that its platform already has. */
+    public static Map<String, AttributeValue> doneSyncItem(String orderId) {
+        java.time.Instant at = java.time.Instant.parse("2026-01-01T00:00:00Z");
+        orderflow.shared.domain.channels.ShipmentNotice notice = new orderflow.shared.domain.channels.ShipmentNotice(
+                "shp_1", "UPS", "1Z999AA10123456784", null, at, List.of(), true);
+        return ChannelSyncItems.toItem(new orderflow.shared.domain.channels.ChannelSync(SYNC_ID, orderId, "priming-sf",
+                "shopify", orderflow.shared.domain.channels.ChannelSync.Kind.SHIPMENT,
+                orderflow.shared.domain.channels.ChannelSync.Status.DONE, notice, 1, null, "gid://shopify/Fulfillment/1",
+                at, at));
+    }
+
+    /** A platform link of the sample storefront (placeholder credentials: priming never leaves the process). */
+    public static Map<String, AttributeValue> channelLinkItem(String storefrontId) {
+        return Map.of("pk", Attr.s("CHANNEL#" + storefrontId), "platform", Attr.s("shopify"),
+                "settings", AttributeValue.fromM(Map.of("shopDomain", Attr.s("priming.myshopify.com"))),
+                "secrets", AttributeValue.fromM(Map.of("accessToken", Attr.s("priming"))));
+    }
+
     public static Map<String, AttributeValue> storefrontItem() {
         return Map.of("pk", Attr.s("STOREFRONT#" + STOREFRONT), "sellerId", Attr.s(SELLER),
                 "type", Attr.s("generic"), "secrets", AttributeValue.fromSs(List.of(SECRET)));

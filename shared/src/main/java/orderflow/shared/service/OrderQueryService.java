@@ -16,6 +16,8 @@ import orderflow.shared.domain.Order;
 import orderflow.shared.domain.OrderFilter;
 import orderflow.shared.domain.OrderIds;
 import orderflow.shared.domain.OrderStatus;
+import orderflow.shared.domain.channels.ChannelSync;
+import orderflow.shared.ports.ChannelSyncs;
 import orderflow.shared.ports.Orders;
 
 /** Seller reads. Another seller's order is indistinguishable from a missing one. */
@@ -26,8 +28,16 @@ public final class OrderQueryService {
 
     private final Orders orders;
 
+    private final ChannelSyncs syncs;
+
     public OrderQueryService(Orders orders) {
+        this(orders, null);
+    }
+
+    /** syncs: the order's channel syncs shown with its detail (null: none shown). */
+    public OrderQueryService(Orders orders, ChannelSyncs syncs) {
         this.orders = orders;
+        this.syncs = syncs;
     }
 
     public record Listing(List<Order> orders, String nextCursor) {
@@ -42,8 +52,11 @@ public final class OrderQueryService {
                 .orElseThrow(() -> new Failure.NotFound("No order has the id " + orderId + "."));
     }
 
-    /** An order as stored, and its delivery as it came when it was held; null when none was kept. */
-    public record Detail(Order order, String rawPayload) {
+    /**
+     * An order as stored, its delivery as it came when it was held (null when none was kept), and what
+     * its platform has been told (the channel syncs, oldest first).
+     */
+    public record Detail(Order order, String rawPayload, List<ChannelSync> syncs) {
     }
 
     /**
@@ -59,7 +72,7 @@ public final class OrderQueryService {
         Order order = get(sellerId, orderId);
         String raw = include == null ? null : orders.rawPayload(orderId)
                 .map(bytes -> new String(bytes, StandardCharsets.UTF_8)).orElse(null);
-        return new Detail(order, raw);
+        return new Detail(order, raw, syncs == null ? List.of() : syncs.ofOrder(orderId));
     }
 
     /** GET /v1/orders: validates every parameter (all errors at once), then reads one page. */

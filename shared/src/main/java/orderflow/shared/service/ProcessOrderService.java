@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
 
 import orderflow.shared.domain.ActionRequests;
 import orderflow.shared.domain.Actor;
-import orderflow.shared.domain.Contention;
+import orderflow.shared.domain.Backoff;
 import orderflow.shared.domain.Failure;
 import orderflow.shared.domain.Intake;
 import orderflow.shared.domain.Order;
@@ -99,7 +99,7 @@ public final class ProcessOrderService {
             if (contended == null || times > MAX_CONTENDED) {
                 throw lostEveryRace;
             }
-            Duration delay = Contention.delay(times);
+            Duration delay = Backoff.delay(times);
             contended.retryContended(id, times, delay);
             return "order " + id + ": CONTENDED, again in " + delay.toSeconds() + " s (" + times + ")";
         }
@@ -236,10 +236,11 @@ public final class ProcessOrderService {
             }
             if (orders.apply(change) instanceof Orders.Done) {
                 emails.enqueue(OrderEmails.canceled(change.after(), seller));
-                if (!change.stock().isEmpty()) {
-                    if (alerts != null) {
-                        alerts.check(order.sellerId(), order.quantitiesBySku().keySet(), now);
-                    }
+                if (!change.stock().isEmpty() && alerts != null) {
+                    alerts.check(order.sellerId(), order.quantitiesBySku().keySet(), now);
+                }
+                if (!change.stock().isEmpty() || order.status() == OrderStatus.BACKORDERED) {
+                    // Released units, or a backorder that may have kept younger ones of its SKUs waiting.
                     stockArrived(order.sellerId(), order.quantitiesBySku().keySet());
                 }
                 return Outcome.CANCELED;

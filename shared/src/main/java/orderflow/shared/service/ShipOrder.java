@@ -1,20 +1,27 @@
 package orderflow.shared.service;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 
 import orderflow.shared.domain.ActionRequests;
 import orderflow.shared.domain.Actor;
 import orderflow.shared.domain.Order;
+import orderflow.shared.domain.OrderChange;
 import orderflow.shared.domain.OrderLifecycle;
 import orderflow.shared.domain.Seller;
 import orderflow.shared.domain.Shipment;
 import orderflow.shared.domain.TrackingNumbers;
+import orderflow.shared.domain.channels.ChannelLink;
+import orderflow.shared.domain.channels.ChannelSync;
 import orderflow.shared.email.OrderEmails;
 import orderflow.shared.ports.Accounts;
+import orderflow.shared.ports.ChannelSyncs;
 import orderflow.shared.ports.EmailOutbox;
 import orderflow.shared.ports.Orders;
+import orderflow.shared.ports.SyncQueue;
 
 /**
  * The seller ships some or all of the order: the boxed units' stock committed with the change, then
@@ -26,12 +33,25 @@ public final class ShipOrder {
     private final Orders orders;
     private final Accounts accounts;
     private final EmailOutbox emails;
+    private final ChannelSyncs channels;
+    private final SyncQueue syncQueue;
     private final Clock clock;
 
     public ShipOrder(Orders orders, Accounts accounts, EmailOutbox emails, Clock clock) {
+        this(orders, accounts, emails, null, null, clock);
+    }
+
+    /**
+     * channels and syncQueue: the shipment of an order whose storefront has a platform link is written
+     * with its channel sync (the outbox, one transaction) and handed to the sync function (null: never).
+     */
+    public ShipOrder(Orders orders, Accounts accounts, EmailOutbox emails, ChannelSyncs channels, SyncQueue syncQueue,
+                     Clock clock) {
         this.orders = orders;
         this.accounts = accounts;
         this.emails = emails;
+        this.channels = channels;
+        this.syncQueue = syncQueue;
         this.clock = clock;
     }
 
@@ -40,9 +60,24 @@ public final class ShipOrder {
         Seller seller = OrderActions.seller(accounts, sellerId);
         Instant now = clock.instant();
         ActionRequests.Ship request = ActionRequests.ship(body, seller.timeZone(), now);
-        ActionResult result = OrderActions.write(orders, order, OrderLifecycle.ship(order, request, actor, now));
         String tracking = TrackingNumbers.check(request.carrier(), request.trackingNumber()).number();
+        OrderChange change = OrderLifecycle.ship(order, request, actor, now);
+        ChannelSync sync = null;
+        if (change != null && channels != null) {
+            Optional<ChannelLink> link = channels.link(order.storefrontId());
+            if (link.isPresent()) {
+                Shipment boxed = OrderLifecycle.shipmentWithTracking(change.after(), tracking);
+                sync = ChannelSync.shipment(change.after(), boxed, link.get(),
+                        change.after().unshippedBySku().isEmpty(), now);
+                change = change.withSync(sync);
+            }
+        }
+        ActionResult result = OrderActions.write(orders, order, change);
         Shipment shipment = OrderLifecycle.shipmentWithTracking(result.order(), tracking);
+        if (sync != null) {
+            // A crash before this send leaves the sync PENDING in the outbox (shown on the order); see channels.md.
+            syncQueue.enqueue(sync.orderId(), sync.syncId(), Duration.ZERO);
+        }
         emails.enqueue(OrderEmails.shipped(result.order(), shipment, seller));
         return new ActionResult(result.order(), result.changed(), shipment);
     }

@@ -138,7 +138,7 @@ class ProcessOrderServiceTest {
         for (int times = 1; times <= 12; times++) {
             long cap = Math.min(60, 1L << times);
             for (int k = 0; k < 200; k++) {
-                long s = orderflow.shared.domain.Contention.delay(times).toSeconds();
+                long s = orderflow.shared.domain.Backoff.delay(times).toSeconds();
                 assertTrue(s >= 1 && s <= cap, times + ": " + s);
             }
         }

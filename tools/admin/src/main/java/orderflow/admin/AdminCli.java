@@ -45,6 +45,13 @@ public final class AdminCli {
               retire-secret     --storefront ID --secret SECRET                 once the storefront uses the new one
               set-refund-url    --storefront ID --url https://...               refunds are POSTed there, signed
                                 (--url none: refunds are paid on the platform by hand)
+              channel-link      --storefront ID --platform shopify --shop-domain SHOP.myshopify.com --access-token T
+                                [--api-version 2026-10] [--notify-customer true|false]
+              channel-link      --storefront ID --platform woocommerce --site-url https://shop.example
+                                --consumer-key ck_... --consumer-secret cs_...
+              channel-link      --storefront ID --platform amazon --marketplace-id ATVPDKIKX0DER --refresh-token T
+                                shipments made here are sent to the platform (docs/channels.md); [--base-url URL]
+                                points at another API endpoint (a sandbox, a fake)
               create-api-key    --seller ID [--label TEXT]                      prints the key (shown once); at most 2 active
               list-api-keys     --seller ID                                     public ids (key_...) of the active keys
               revoke-api-key    --seller ID --key-id key_...                    the key stops working within 60 s
@@ -112,6 +119,12 @@ public final class AdminCli {
                         : " are POSTed to " + url));
             }
             case "reprocess" -> System.out.println(reprocess(f, required(f, "order"), now));
+            case "channel-link" -> {
+                orderflow.shared.domain.channels.ChannelLink link = channelLink(f);
+                admin(f).putChannelLink(link);
+                System.out.println("changes of " + link.storefrontId() + " go to " + link.platform()
+                        + " (credentials stored; not shown)");
+            }
             case "set-stock" -> {
                 admin(f).putStock(required(f, "seller"), required(f, "sku"), Long.parseLong(required(f, "on-hand")), now);
                 System.out.println("stock of " + f.get("sku") + " set");
@@ -157,6 +170,41 @@ public final class AdminCli {
             }
             default -> fail("--type must be generic, shopify, woocommerce or amazon");
         }
+    }
+
+    private static orderflow.shared.domain.channels.ChannelLink channelLink(Map<String, String> f) {
+        String storefront = required(f, "storefront");
+        String platform = required(f, "platform");
+        Map<String, String> settings = new HashMap<>();
+        Map<String, String> secrets = new HashMap<>();
+        switch (platform) {
+            case "shopify" -> {
+                String shop = required(f, "shop-domain");
+                if (!shop.matches("[a-z0-9][a-z0-9-]*\\.myshopify\\.com")) {
+                    fail("--shop-domain must be the shop's SHOP.myshopify.com domain");
+                }
+                settings.put("shopDomain", shop);
+                settings.put("apiVersion", f.getOrDefault("api-version", orderflow.shared.outbound.channels.ShopifyChannel.DEFAULT_API_VERSION));
+                settings.put("notifyCustomer", f.getOrDefault("notify-customer", "true"));
+                secrets.put("accessToken", required(f, "access-token"));
+            }
+            case "woocommerce" -> {
+                String site = required(f, "site-url");
+                if (!site.startsWith("https://")) {
+                    fail("--site-url must be https:// (the consumer secret travels in each request)");
+                }
+                settings.put("siteUrl", site);
+                secrets.put("consumerKey", required(f, "consumer-key"));
+                secrets.put("consumerSecret", required(f, "consumer-secret"));
+            }
+            case "amazon" -> {
+                settings.put("marketplaceId", required(f, "marketplace-id"));
+                secrets.put("refreshToken", required(f, "refresh-token"));
+            }
+            default -> fail("--platform must be shopify, woocommerce or amazon");
+        }
+        return new orderflow.shared.domain.channels.ChannelLink(storefront, platform, f.get("base-url"), settings,
+                secrets);
     }
 
     /** Queues a waiting order for processing again; an ON_HOLD one goes back to READY first. */

@@ -24,7 +24,7 @@ public class GetOrderHandler extends SellerRoute {
 
     public GetOrderHandler(Adapters adapters) {
         super(adapters);
-        this.service = new OrderQueryService(adapters.orderReads());
+        this.service = new OrderQueryService(adapters.orderReads(), adapters.channelSyncsWithoutLinks());
     }
 
     @Override
@@ -36,6 +36,7 @@ public class GetOrderHandler extends SellerRoute {
     @Override
     protected PrimingRun<APIGatewayV2HTTPEvent> priming(Instant now) {
         Order order = PrimingSamples.order(now);
-        return PrimingRun.of(Priming.answers().order(order), PrimingSamples.sellerRequest(order.orderId(), null));
+        return PrimingRun.of(Priming.answers().order(order).query(null, PrimingSamples.doneSyncItem(order.orderId())),
+                PrimingSamples.sellerRequest(order.orderId(), null));
     }
 }

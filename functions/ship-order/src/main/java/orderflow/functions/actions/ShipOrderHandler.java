@@ -24,8 +24,8 @@ public class ShipOrderHandler extends SellerRoute {
 
     public ShipOrderHandler(Adapters adapters) {
         super(adapters);
-        this.service = new ShipOrder(adapters.ordersWithStockLog(), adapters.accounts(), adapters.emailOutbox(),
-                adapters.clock());
+        this.service = new ShipOrder(adapters.ordersWithStockLogAndSyncs(), adapters.accounts(), adapters.emailOutbox(),
+                adapters.channelSyncs(), adapters.syncQueue(), adapters.clock());
     }
 
     @Override
@@ -37,7 +37,10 @@ public class ShipOrderHandler extends SellerRoute {
     @Override
     protected PrimingRun<APIGatewayV2HTTPEvent> priming(Instant now) {
         Order order = PrimingSamples.unshippedOrder(now);
-        return PrimingRun.of(Priming.answers().order(order).seller(), PrimingSamples.sellerRequest(order.orderId(),
+        // The order's storefront has a platform link: the shipment is written with its channel sync.
+        return PrimingRun.of(Priming.answers().order(order).seller().itemWhere("pk",
+                "CHANNEL#" + order.storefrontId(), PrimingSamples.channelLinkItem(order.storefrontId())),
+                PrimingSamples.sellerRequest(order.orderId(),
                 Map.of("carrier", "UPS", "trackingNumber", "1Z999AA10123456784", "shipDate", now.toString())));
     }
 }

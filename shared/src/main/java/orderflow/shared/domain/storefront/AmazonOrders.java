@@ -223,7 +223,8 @@ public final class AmazonOrders {
             if (quantity != null) {
                 Object asin = item.get("ASIN");
                 lines.add(new OrderLine(sku, PayloadReader.title(loose(item, "Title"), sku == null ? "item " + i : sku),
-                        quantity, unit == null ? Money.zero(currency) : unit, asin instanceof String a ? a : null));
+                        quantity, unit == null ? Money.zero(currency) : unit, asin instanceof String a ? a : null,
+                        PayloadReader.idText(item.get("OrderItemId"))));
             }
         }
         return lines;

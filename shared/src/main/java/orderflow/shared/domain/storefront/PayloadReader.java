@@ -187,6 +187,18 @@ final class PayloadReader {
         return clean.length() > 64 ? clean.substring(0, 64) : clean;
     }
 
+    /**
+     * A platform's id of a line (kept to name the line when a change goes back to the platform): a
+     * positive whole number or 1-64 printable ASCII characters, as text; anything else is not kept
+     * (null), never a reason to hold the order.
+     */
+    static String idText(Object raw) {
+        if (raw instanceof Integer || raw instanceof Long || raw instanceof BigInteger) {
+            return new BigInteger(raw.toString()).signum() > 0 ? raw.toString() : null;
+        }
+        return raw instanceof String s && s.matches("[\\x21-\\x7e]{1,64}") ? s : null;
+    }
+
     /** A platform id: a whole JSON number or a non-blank string, as text. */
     String id(Map<String, Object> json, String key, String path) {
         Object value = json == null ? null : json.get(key);

@@ -262,7 +262,8 @@ public final class ShopifyWebhooks {
             String ref = variant instanceof Number || variant instanceof String ? variant.toString() : null;
             String title = PayloadReader.title(firstNonNull(loose(item, "name"), loose(item, "title")),
                     sku == null ? "line " + path : sku);
-            return new OrderLine(sku, title, quantity, price == null ? Money.zero(currency) : price, ref);
+            return new OrderLine(sku, title, quantity, price == null ? Money.zero(currency) : price, ref,
+                    PayloadReader.idText(item.get("id")));
         });
     }
 

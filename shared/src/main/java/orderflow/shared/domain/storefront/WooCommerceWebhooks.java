@@ -157,7 +157,7 @@ public final class WooCommerceWebhooks {
             Object ref = variation instanceof Number n && n.longValue() != 0 ? variation : item.get("product_id");
             return new OrderLine(sku, PayloadReader.title(loose(item, "name"), sku == null ? "line " + path : sku),
                     quantity, unit == null ? Money.zero(currency) : unit,
-                    ref instanceof Number || ref instanceof String ? ref.toString() : null);
+                    ref instanceof Number || ref instanceof String ? ref.toString() : null, PayloadReader.idText(item.get("id")));
         });
     }
 

@@ -80,8 +80,11 @@ class AmazonOrdersTest {
         assertEquals(new Address("Ada Lovelace", "12 Analytical Way", "Apt 3", "Springfield", "IL", "62701-1234", "US"),
                 order.shipTo());
         // ItemPrice is for the whole quantity: 25.00 for two mugs is 12.50 each. The ref is the ASIN.
-        assertEquals(List.of(new OrderLine("MUG-BLUE", "Orderflow Blue Ceramic Mug, 12 oz", 2, usd("12.50"), "B0DQ7RMUG1"),
-                new OrderLine("TEE-BLACK-L", "Orderflow Classic Black T-Shirt, Large", 1, usd("19.99"), "B0DQ7RTEEL")),
+        // lineId: the OrderItemId, by which confirmShipment names the line
+        assertEquals(List.of(new OrderLine("MUG-BLUE", "Orderflow Blue Ceramic Mug, 12 oz", 2, usd("12.50"), "B0DQ7RMUG1",
+                        "68254930718442"),
+                new OrderLine("TEE-BLACK-L", "Orderflow Classic Black T-Shirt, Large", 1, usd("19.99"), "B0DQ7RTEEL",
+                        "68254930718466")),
                 order.lines());
         // The promotion on the tee is the order's discount; shipping and tax are the items' sums.
         assertEquals(new Totals(usd("44.99"), usd("4.99"), usd("3.20"), usd("48.18"), usd("5.00"), usd("0.00"), false),
@@ -396,7 +399,7 @@ class AmazonOrdersTest {
         Map<String, Object> items = items();
         item(items, 0).remove("SellerSKU");
         IncomingOrder incoming = AmazonOrders.toIncoming(order(), items);
-        assertEquals(new OrderLine(null, "Orderflow Blue Ceramic Mug, 12 oz", 2, usd("12.50"), "B0DQ7RMUG1"),
+        assertEquals(new OrderLine(null, "Orderflow Blue Ceramic Mug, 12 oz", 2, usd("12.50"), "B0DQ7RMUG1", "68254930718442"),
                 incoming.lines().get(0));
         assertEquals(List.of("OrderItems[0].SellerSKU"), holdFields(incoming));
         assertTrue(hold(incoming, "OrderItems[0].SellerSKU").contains("no SKU"));

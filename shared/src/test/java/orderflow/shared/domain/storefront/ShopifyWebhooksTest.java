@@ -85,8 +85,10 @@ class ShopifyWebhooksTest {
         assertEquals(new Buyer("Ada Lovelace", "ada@example.com"), order.buyer());
         assertEquals(new Address("Ada Lovelace", "12 Analytical Way", "Apt 3", "Springfield", "IL", "62701", "US"),
                 order.shipTo());
-        assertEquals(List.of(new OrderLine("MUG-BLUE", "Blue mug", 2, usd("12.50"), MUG_VARIANT),
-                new OrderLine("TEE-BLACK-L", "Black tee - L", 1, usd("19.99"), TEE_VARIANT)), order.lines());
+        // lineId: the line item's own id, by which a fulfillment or refund names the line
+        assertEquals(List.of(new OrderLine("MUG-BLUE", "Blue mug", 2, usd("12.50"), MUG_VARIANT, "14820937461830"),
+                new OrderLine("TEE-BLACK-L", "Black tee - L", 1, usd("19.99"), TEE_VARIANT, "14820937494598")),
+                order.lines());
         assertEquals(new Totals(usd("44.99"), usd("4.99"), usd("3.20"), usd("48.18"), usd("5.00"), usd("0.00"), false),
                 order.totals());
         assertEquals(List.of(), order.intake().holds());
@@ -530,7 +532,7 @@ class ShopifyWebhooksTest {
         Map<String, Object> body = order();
         at(body.get("line_items"), 0).remove("sku");
         IncomingOrder order = placed(body);
-        assertEquals(new OrderLine(null, "Blue mug", 2, usd("12.50"), MUG_VARIANT), order.lines().get(0));
+        assertEquals(new OrderLine(null, "Blue mug", 2, usd("12.50"), MUG_VARIANT, "14820937461830"), order.lines().get(0));
         assertEquals(List.of("line_items[0].sku"), holdFields(order));
         assertTrue(hold(order, "line_items[0].sku").contains("no SKU"), hold(order, "line_items[0].sku"));
         assertEquals(usd("48.18"), order.totals().total(), "the line still counts");

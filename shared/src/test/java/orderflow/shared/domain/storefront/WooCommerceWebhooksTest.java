@@ -69,8 +69,9 @@ class WooCommerceWebhooksTest {
         assertEquals(new Address("Ada Lovelace", "12 Analytical Way", "Apt 3", "Springfield", "IL", "62701", "US"),
                 order.shipTo());
         // The mug's price field is 11.115 (after the coupon, a float): the unit price is subtotal / quantity.
-        assertEquals(List.of(new OrderLine("MUG-BLUE", "Blue mug", 2, usd("12.50"), "112"),
-                new OrderLine("TEE-BLACK-L", "Black tee - L", 1, usd("19.99"), "124")), order.lines());
+        // ref: the product or variation id; lineId: the line item's own id, for what goes back to WooCommerce
+        assertEquals(List.of(new OrderLine("MUG-BLUE", "Blue mug", 2, usd("12.50"), "112", "318"),
+                new OrderLine("TEE-BLACK-L", "Black tee - L", 1, usd("19.99"), "124", "319")), order.lines());
         assertEquals(new Totals(usd("44.99"), usd("4.99"), usd("3.20"), usd("48.18"), usd("5.00"), usd("0.00"), false),
                 order.totals());
         assertEquals(List.of(), order.intake().holds());
@@ -228,7 +229,7 @@ class WooCommerceWebhooksTest {
         assertInstanceOf(BigDecimal.class, at(body.get("line_items"), 0).get("price"), "jackson-jr reads decimals exactly");
 
         IncomingOrder order = placed(body);
-        assertEquals(new OrderLine("MUG-BLUE", "Blue mug", 3, usd("17.99"), "112"), order.lines().get(0));
+        assertEquals(new OrderLine("MUG-BLUE", "Blue mug", 3, usd("17.99"), "112", "318"), order.lines().get(0));
         assertEquals(usd("77.15"), order.totals().total());
         assertEquals(List.of(), holdFields(order));
     }
@@ -354,7 +355,7 @@ class WooCommerceWebhooksTest {
         Map<String, Object> body = order();
         at(body.get("line_items"), 1).put("sku", "");
         IncomingOrder order = placed(body);
-        assertEquals(new OrderLine(null, "Black tee - L", 1, usd("19.99"), "124"), order.lines().get(1));
+        assertEquals(new OrderLine(null, "Black tee - L", 1, usd("19.99"), "124", "319"), order.lines().get(1));
         assertEquals(List.of("line_items[1].sku"), holdFields(order));
         assertTrue(hold(order, "line_items[1].sku").contains("no SKU"), hold(order, "line_items[1].sku"));
         assertEquals(usd("48.18"), order.totals().total());

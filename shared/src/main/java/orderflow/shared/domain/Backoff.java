@@ -4,15 +4,15 @@ import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * When an order that lost every race for its stock is tried again: full jitter over a window that
- * doubles each time (2 s, 4 s, ... up to 60 s), so the orders that collided on a hot SKU spread out
- * instead of colliding again together.
+ * When work that has to wait is tried again (an order that lost every race for its stock, a platform
+ * that throttled): full jitter over a window that doubles each time (2 s, 4 s, ... up to 60 s), so
+ * what collided spreads out instead of colliding again together.
  */
-public final class Contention {
+public final class Backoff {
 
     static final long MAX_WINDOW_SECONDS = 60;
 
-    private Contention() {
+    private Backoff() {
     }
 
     /** The pause before the {@code times}-th retry (1, 2, ...): 1 s up to the window, uniformly at random. */

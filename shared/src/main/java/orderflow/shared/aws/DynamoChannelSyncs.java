@@ -1,0 +1,84 @@
+package orderflow.shared.aws;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import orderflow.shared.domain.channels.ChannelLink;
+import orderflow.shared.domain.channels.ChannelSync;
+import orderflow.shared.ports.ChannelSyncs;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+/**
+ * ChannelSyncsTable (the outbox: written by OrderTransactions with the order change, updated here
+ * after each attempt) and the storefronts' platform links (AccountsTable, CHANNEL#storefrontId).
+ */
+public final class DynamoChannelSyncs implements ChannelSyncs {
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+    private final String accountsTable;
+
+    /** accountsTable: null when this function never reads links (the order view). */
+    public DynamoChannelSyncs(DynamoDbClient dynamo, String table, String accountsTable) {
+        this.dynamo = dynamo;
+        this.table = table;
+        this.accountsTable = accountsTable;
+    }
+
+    @Override
+    public Optional<ChannelSync> get(String orderId, String syncId) {
+        Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table).consistentRead(true)
+                .key(Map.of("orderId", Attr.s(orderId), "syncId", Attr.s(syncId)))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(ChannelSyncItems.fromItem(item));
+    }
+
+    @Override
+    public List<ChannelSync> ofOrder(String orderId) {
+        return dynamo.queryPaginator(q -> q.tableName(table).keyConditionExpression("orderId = :o")
+                        .expressionAttributeValues(Map.of(":o", Attr.s(orderId))))
+                .items().stream().map(ChannelSyncItems::fromItem)
+                .sorted(java.util.Comparator.comparing(ChannelSync::createdAt)).toList();
+    }
+
+    @Override
+    public boolean record(ChannelSync before, ChannelSync after) {
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":status", Attr.s(before.status().name()));
+        values.put(":attempts", Attr.n(before.attempts()));
+        try {
+            WriteConflicts.run(() -> dynamo.putItem(p -> p.tableName(table).item(ChannelSyncItems.toItem(after))
+                    .conditionExpression("#s = :status AND attempts = :attempts")
+                    .expressionAttributeNames(Map.of("#s", "status")).expressionAttributeValues(values)));
+            return true;
+        } catch (ConditionalCheckFailedException movedOn) {
+            return false;
+        }
+    }
+
+    @Override
+    public Optional<ChannelLink> link(String storefrontId) {
+        Map<String, AttributeValue> i = dynamo.getItem(g -> g.tableName(DynamoOrders.required(accountsTable, "accounts"))
+                .key(Map.of("pk", Attr.s("CHANNEL#" + storefrontId)))).item();
+        if (i == null || i.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ChannelLink(storefrontId, Attr.str(i, "platform"), Attr.str(i, "baseUrl"),
+                strings(i.get("settings")), strings(i.get("secrets"))));
+    }
+
+    private static Map<String, String> strings(AttributeValue map) {
+        Map<String, String> out = new HashMap<>();
+        if (map != null && map.hasM()) {
+            map.m().forEach((k, v) -> {
+                if (v.s() != null) {
+                    out.put(k, v.s());
+                }
+            });
+        }
+        return out;
+    }
+}

@@ -1,0 +1,183 @@
+package orderflow.shared.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import orderflow.shared.domain.GenericOrderPayload;
+import orderflow.shared.domain.GenericOrderPayloadTestData;
+import orderflow.shared.domain.Order;
+import orderflow.shared.domain.channels.ChannelLink;
+import orderflow.shared.domain.channels.ChannelSync;
+import orderflow.shared.domain.channels.PushResult;
+import orderflow.shared.domain.channels.ShipmentNotice;
+import orderflow.shared.ports.ChannelClient;
+import orderflow.shared.ports.ChannelSyncs;
+import orderflow.shared.ports.SyncQueue;
+import org.junit.jupiter.api.Test;
+
+class ChannelSyncServiceTest {
+
+    private static final Instant NOW = Instant.parse("2026-12-01T10:00:00Z");
+    private final InMemory.OrdersFake orders = new InMemory.OrdersFake();
+    private final Syncs syncs = new Syncs();
+    private final Client client = new Client();
+    private final Queue queue = new Queue();
+    private final ChannelSyncService service = new ChannelSyncService(syncs, orders, client, queue,
+            Clock.fixed(NOW, ZoneOffset.UTC));
+    private final Order order = GenericOrderPayload.parse(new HashMap<>(GenericOrderPayloadTestData.valid()))
+            .toOrder("sf-shop", "seller", NOW);
+    private final ChannelSync pending = new ChannelSync("sync_1", order.orderId(), "sf-shop", "shopify",
+            ChannelSync.Kind.SHIPMENT, ChannelSync.Status.PENDING, new ShipmentNotice("shp_1", "UPS",
+            "1Z999AA10123456784", null, NOW, List.of(new ShipmentNotice.Line("MUG-BLUE", "111", 2)), true),
+            0, null, null, NOW, NOW);
+
+    ChannelSyncServiceTest() {
+        orders.createIfAbsent(order);
+        syncs.items.put(pending.syncId(), pending);
+        syncs.links.put("sf-shop", new ChannelLink("sf-shop", "shopify", "http://127.0.0.1:1",
+                Map.of("shopDomain", "acme.myshopify.com"), Map.of("accessToken", "shpat_secret")));
+    }
+
+    @Test
+    void an_accepted_shipment_is_done_with_the_platforms_reference_and_sent_once() {
+        client.answers.add(new PushResult.Done("gid://shopify/Fulfillment/9"));
+        assertEquals(ChannelSyncService.Outcome.SENT, service.sync(order.orderId(), "sync_1"));
+        ChannelSync after = syncs.items.get("sync_1");
+        assertEquals(ChannelSync.Status.DONE, after.status());
+        assertEquals("gid://shopify/Fulfillment/9", after.platformRef());
+        assertEquals(1, after.attempts());
+        // A redelivery of the same message changes nothing and calls no platform.
+        assertEquals(ChannelSyncService.Outcome.ALREADY_DONE, service.sync(order.orderId(), "sync_1"));
+        assertEquals(1, client.calls.size());
+        assertEquals(order.externalOrderId(), client.calls.get(0));
+    }
+
+    @Test
+    void a_platform_that_asks_to_wait_gets_the_sync_back_later_with_a_growing_jittered_delay() {
+        client.answers.add(new PushResult.Retry("THROTTLED"));
+        assertEquals(ChannelSyncService.Outcome.RETRY_LATER, service.sync(order.orderId(), "sync_1"));
+        ChannelSync after = syncs.items.get("sync_1");
+        assertEquals(ChannelSync.Status.PENDING, after.status());
+        assertEquals(1, after.attempts());
+        assertEquals("THROTTLED", after.lastError());
+        assertEquals(1, queue.sent.size());
+        assertTrue(queue.sent.get(0).getValue().toSeconds() >= 1 && queue.sent.get(0).getValue().toSeconds() <= 2);
+    }
+
+    @Test
+    void a_refusal_is_failed_with_the_platforms_own_words_and_not_retried() {
+        client.answers.add(new PushResult.Refused("lineItemsByFulfillmentOrder: quantity exceeds remaining"));
+        assertEquals(ChannelSyncService.Outcome.FAILED, service.sync(order.orderId(), "sync_1"));
+        ChannelSync after = syncs.items.get("sync_1");
+        assertEquals(ChannelSync.Status.FAILED, after.status());
+        assertEquals("lineItemsByFulfillmentOrder: quantity exceeds remaining", after.lastError());
+        assertTrue(queue.sent.isEmpty());
+    }
+
+    @Test
+    void after_the_last_attempt_a_waiting_sync_is_failed_for_the_seller() {
+        ChannelSync tired = new ChannelSync("sync_1", order.orderId(), "sf-shop", "shopify", ChannelSync.Kind.SHIPMENT,
+                ChannelSync.Status.PENDING, pending.shipment(), ChannelSyncService.MAX_ATTEMPTS - 1, "HTTP 503", null,
+                NOW, NOW);
+        syncs.items.put("sync_1", tired);
+        client.answers.add(new PushResult.Retry("HTTP 503"));
+        assertEquals(ChannelSyncService.Outcome.FAILED, service.sync(order.orderId(), "sync_1"));
+        assertTrue(syncs.items.get("sync_1").lastError().startsWith("gave up after 12 attempts"));
+        assertTrue(queue.sent.isEmpty());
+    }
+
+    @Test
+    void a_storefront_without_a_platform_link_fails_the_sync_with_how_to_fix_it_and_calls_nothing() {
+        syncs.links.clear();
+        assertEquals(ChannelSyncService.Outcome.FAILED, service.sync(order.orderId(), "sync_1"));
+        assertTrue(syncs.items.get("sync_1").lastError().contains("scripts/admin channel-link"));
+        assertTrue(client.calls.isEmpty());
+    }
+
+    @Test
+    void an_outcome_another_delivery_recorded_first_is_kept() {
+        client.answers.add(new PushResult.Done("gid://shopify/Fulfillment/9"));
+        syncs.refuseNextRecord = true; // another delivery finished the sync between our read and our write
+        assertEquals(ChannelSyncService.Outcome.ALREADY_DONE, service.sync(order.orderId(), "sync_1"));
+    }
+
+    @Test
+    void unknown_syncs_and_bad_messages() {
+        assertEquals(ChannelSyncService.Outcome.NO_SUCH_SYNC, service.sync(order.orderId(), "sync_none"));
+        assertThrows(IllegalArgumentException.class, () -> service.handle(Map.of("orderId", order.orderId())));
+        assertTrue(service.handle(Map.of("orderId", order.orderId(), "syncId", "sync_none")).endsWith("NO_SUCH_SYNC"));
+    }
+
+    @Test
+    void a_links_secrets_never_show_in_its_text() {
+        String text = syncs.links.get("sf-shop").toString();
+        assertTrue(!text.contains("shpat_secret"), text);
+        assertNull(syncs.items.get("sync_1").lastError());
+    }
+
+    private static final class Syncs implements ChannelSyncs {
+        final Map<String, ChannelSync> items = new HashMap<>();
+        final Map<String, ChannelLink> links = new HashMap<>();
+        boolean refuseNextRecord;
+
+        @Override
+        public Optional<ChannelSync> get(String orderId, String syncId) {
+            return Optional.ofNullable(items.get(syncId));
+        }
+
+        @Override
+        public List<ChannelSync> ofOrder(String orderId) {
+            return new ArrayList<>(items.values());
+        }
+
+        @Override
+        public boolean record(ChannelSync before, ChannelSync after) {
+            ChannelSync current = items.get(before.syncId());
+            if (refuseNextRecord || current.status() != before.status() || current.attempts() != before.attempts()) {
+                refuseNextRecord = false;
+                return false;
+            }
+            items.put(after.syncId(), after);
+            return true;
+        }
+
+        @Override
+        public Optional<ChannelLink> link(String storefrontId) {
+            return Optional.ofNullable(links.get(storefrontId));
+        }
+    }
+
+    private static final class Client implements ChannelClient {
+        final Deque<PushResult> answers = new ArrayDeque<>();
+        final List<String> calls = new ArrayList<>();
+
+        @Override
+        public PushResult confirmShipment(ChannelLink link, String externalOrderId, ShipmentNotice shipment) {
+            calls.add(externalOrderId);
+            return answers.removeFirst();
+        }
+    }
+
+    private static final class Queue implements SyncQueue {
+        final List<Map.Entry<String, Duration>> sent = new ArrayList<>();
+
+        @Override
+        public void enqueue(String orderId, String syncId, Duration delay) {
+            sent.add(Map.entry(syncId, delay));
+        }
+    }
+}
