@@ -199,4 +199,21 @@ class ChannelSyncIT {
         assertEquals(1, shopify.callsTo("fulfillmentCreate").size(),
                 "the redelivery found the fulfillment and did not ask again: " + shopify.calls());
     }
+
+    @ParameterizedTest
+    @Event(value = "events/ship-order.json", type = APIGatewayV2HTTPEvent.class)
+    void a_sync_whose_queueing_was_lost_is_queued_again_by_the_retried_shipment_request(APIGatewayV2HTTPEvent event)
+            throws Exception {
+        String orderId = orderFromShopify(event);
+        assertEquals(201, ship(event, orderId).getStatusCode());
+        Fixtures.drain(cloud.sqs, cloud.ref("SyncQueue")); // as if the function died before its send
+        assertEquals(ChannelSync.Status.PENDING, syncs(orderId).get(0).status());
+
+        APIGatewayV2HTTPResponse repeat = ship(event, orderId); // the client retries the same shipment
+        assertTrue(repeat.getStatusCode() / 100 == 2, repeat.getBody());
+        assertEquals(1, syncs(orderId).size(), "a repeat writes no second sync");
+        sendSyncs(new SyncChannelHandler(cloud.adapters("SyncChannelFunction"), clients()), orderId);
+        assertEquals(ChannelSync.Status.DONE, syncs(orderId).get(0).status());
+        assertEquals(1, shopify.fulfillments().size(), shopify.fulfillments().toString());
+    }
 }

@@ -62,21 +62,19 @@ public final class ShipOrder {
         ActionRequests.Ship request = ActionRequests.ship(body, seller.timeZone(), now);
         String tracking = TrackingNumbers.check(request.carrier(), request.trackingNumber()).number();
         OrderChange change = OrderLifecycle.ship(order, request, actor, now);
-        ChannelSync sync = null;
-        if (change != null && channels != null) {
-            Optional<ChannelLink> link = channels.link(order.storefrontId());
-            if (link.isPresent()) {
-                Shipment boxed = OrderLifecycle.shipmentWithTracking(change.after(), tracking);
-                sync = ChannelSync.shipment(change.after(), boxed, link.get(),
-                        change.after().unshippedBySku().isEmpty(), now);
-                change = change.withSync(sync);
-            }
+        Optional<ChannelLink> link = channels == null ? Optional.empty() : channels.link(order.storefrontId());
+        if (change != null && link.isPresent()) {
+            Shipment boxed = OrderLifecycle.shipmentWithTracking(change.after(), tracking);
+            change = change.withSync(ChannelSync.shipment(change.after(), boxed, link.get(),
+                    change.after().unshippedBySku().isEmpty(), now));
         }
         ActionResult result = OrderActions.write(orders, order, change);
         Shipment shipment = OrderLifecycle.shipmentWithTracking(result.order(), tracking);
-        if (sync != null) {
-            // A crash before this send leaves the sync PENDING in the outbox (shown on the order); see channels.md.
-            syncQueue.enqueue(sync.orderId(), sync.syncId(), Duration.ZERO);
+        if (link.isPresent()) {
+            // Queued on every request, a repeat included: a request retried after a crash before this send
+            // queues the sync it wrote (its id is derived from the shipment); a sync already DONE ignores it.
+            syncQueue.enqueue(order.orderId(), ChannelSync.idOf(order.orderId(), ChannelSync.Kind.SHIPMENT,
+                    shipment.shipmentId()), Duration.ZERO);
         }
         emails.enqueue(OrderEmails.shipped(result.order(), shipment, seller));
         return new ActionResult(result.order(), result.changed(), shipment);
