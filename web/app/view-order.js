@@ -52,11 +52,29 @@ function layout(order, refresh) {
       ship && shipForm(order, refresh),
       deliver && deliveryForm(order, refresh),
       shipmentsSection(order),
+      channelSection(order),
       returnsPanel(order, refresh),
       historyPanel(order)),
     h('aside', { class: 'side-column' },
       summarySection(order),
       conversation(order.orderId, { title: 'Buyer messages' })));
+}
+
+/** What the order's platform was told (docs/channels.md): each sync, and the platform's words when it refused. */
+function channelSection(order) {
+  const syncs = order.channelSyncs ?? [];
+  if (syncs.length === 0) return null;
+  const label = { PENDING: 'Sending', DONE: 'Sent', FAILED: 'Failed' };
+  const head = h('tr', {}, ...['What', 'Platform', 'Status', 'Attempts', 'Last'].map(t => h('th', { scope: 'col' }, t)));
+  const rows = syncs.map(s => h('tr', { 'data-sync': s.syncId, 'data-status': s.status },
+    h('td', {}, s.kind === 'SHIPMENT' ? `Shipment ${s.shipmentId ?? ''}` : s.kind),
+    h('td', {}, s.platform),
+    h('td', {}, label[s.status] ?? s.status),
+    h('td', {}, String(s.attempts)),
+    h('td', {}, s.lastError ?? (s.platformRef ? h('code', {}, s.platformRef) : '—'), ' · ', dateTime(s.updatedAt))));
+  return h('section', { class: 'card channel-syncs', 'aria-labelledby': 'channel-title' },
+    h('h2', { id: 'channel-title' }, 'Sent to the platform'),
+    h('div', { class: 'table-wrap' }, h('table', {}, h('thead', {}, head), h('tbody', {}, ...rows))));
 }
 
 function summarySection(order) {
