@@ -13,16 +13,19 @@ import java.util.Map;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
+import orderflow.functions.email.SendEmailHandler;
 import orderflow.it.Fixtures;
 import orderflow.it.Overlap;
 import orderflow.it.TestCloud;
 import orderflow.it.TestContext;
+import orderflow.shared.api.LambdaStreams;
 import orderflow.shared.aws.DynamoRefunds;
 import orderflow.shared.domain.Order;
 import orderflow.shared.domain.OrderStatus;
 import orderflow.shared.json.Json;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * POST /v1/returns/{rmaId}/receive and POST /v1/orders/{orderId}/refunds against the emulator:
@@ -168,9 +171,33 @@ class ReceiveReturnIT {
         List<Map<String, Object>> notices = Fixtures.drain(cloud.sqs, cloud.ref("RefundQueue"));
         assertFalse(notices.isEmpty());
         assertEquals(1, notices.stream().map(n -> n.get("refundId")).distinct().count());
-        List<Map<String, Object>> emails = Fixtures.drain(cloud.sqs, cloud.ref("EmailQueue")).stream()
+        List<Map<String, Object>> copies = Fixtures.drain(cloud.sqs, cloud.ref("EmailQueue")).stream()
                 .filter(e -> String.valueOf(e.get("eventId")).startsWith("refund-issued:")).toList();
-        assertEquals(1, emails.stream().map(e -> e.get("eventId")).distinct().count());
+        assertFalse(copies.isEmpty(), "no refund email queued");
+        assertEquals(1, copies.stream().map(e -> e.get("eventId")).distinct().count(), copies.toString());
+        String eventId = String.valueOf(copies.get(0).get("eventId"));
+        // What the buyer gets is what SES accepted, not what was queued: every copy, and one more, each
+        // delivered to a sender of its own (an execution environment each) as the EmailQueue would.
+        List<String> sends = new ArrayList<>();
+        for (int i = 0; i <= copies.size(); i++) {
+            Overlap.Logged context = new Overlap.Logged();
+            var sent = new SendEmailHandler(cloud.adapters("SendEmailFunction"))
+                    .handleRequest(LambdaStreams.sqsEventOf(Json.write(copies.get(i % copies.size()))), context);
+            assertEquals(List.of(), sent.getBatchItemFailures(), "the sender failed a copy of " + eventId);
+            sends.addAll(context.outcomes());
+        }
+        assertEquals(copies.size() + 1, sends.size(), sends.toString());
+        assertEquals(1, sends.stream().filter(o -> o.endsWith(": SENT")).count(), sends.toString());
+        assertEquals(copies.size(), sends.stream().filter(o -> o.endsWith(": DUPLICATE")).count(), sends.toString());
+        List<Map<String, Object>> refundEmails = Fixtures.sentEmails(cloud.endpoint).stream()
+                .filter(e -> String.valueOf(e.get("subject")).startsWith("Your refund of ")
+                        && String.valueOf(e.get("subject")).contains(order.externalOrderId())).toList();
+        assertEquals(1, refundEmails.size(), "refund emails SES accepted for " + order.externalOrderId() + ": "
+                + refundEmails);
+        assertTrue(String.valueOf(refundEmails.get(0).get("subject")).contains("$33.84"), refundEmails.toString());
+        Map<String, AttributeValue> logged = cloud.dynamo.getItem(b -> b.tableName(cloud.ref("SendLogTable"))
+                .consistentRead(true).key(Map.of("eventId", AttributeValue.fromS(eventId)))).item();
+        assertEquals("SENT", logged.get("state").s(), logged.toString());
         // the backorders of the restocked SKU get their chance
         assertTrue(Fixtures.drain(cloud.sqs, cloud.ref("OrderQueue")).stream()
                 .anyMatch(m -> m.get("stockArrived") instanceof Map<?, ?> a && "MUG-BLUE".equals(a.get("sku"))));

@@ -8,6 +8,7 @@ import orderflow.shared.domain.Actor;
 import orderflow.shared.domain.Order;
 import orderflow.shared.domain.OrderChange;
 import orderflow.shared.domain.OrderLifecycle;
+import orderflow.shared.domain.OrderStatus;
 import orderflow.shared.email.OrderEmails;
 import orderflow.shared.ports.Accounts;
 import orderflow.shared.ports.EmailOutbox;
@@ -43,9 +44,12 @@ public final class CancelOrder {
         ActionRequests.Cancel request = ActionRequests.cancel(body);
         OrderChange change = OrderLifecycle.cancel(order, request, actor, clock.instant());
         ActionResult result = OrderActions.write(orders, order, change);
-        if (change != null && !change.stock().isEmpty()) {
-            // Released units are stock arriving for whoever waits longest.
+        if (change != null && (!change.stock().isEmpty() || order.status() == OrderStatus.BACKORDERED)) {
+            // Released units are stock arriving for whoever waits longest; a canceled backorder may have been
+            // the longest waiter, that kept younger ones of its SKUs waiting: they get their chance too.
             order.quantitiesBySku().keySet().forEach(sku -> queue.stockArrived(sellerId, sku));
+        }
+        if (change != null && !change.stock().isEmpty()) {
             alerts.check(sellerId, order.quantitiesBySku().keySet(), clock.instant()); // maybe no longer low
         }
         emails.enqueue(OrderEmails.canceled(result.order(), OrderActions.seller(accounts, sellerId)));

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import net.jqwik.api.Arbitraries;
@@ -36,14 +37,22 @@ import orderflow.shared.domain.returns.ReturnPolicy;
 import orderflow.shared.domain.returns.ReturnReason;
 import orderflow.shared.domain.returns.ReturnRequest;
 import orderflow.shared.domain.returns.ReturnRules;
+import orderflow.shared.ports.Orders;
+import orderflow.shared.service.ProcessOrderService;
+import orderflow.shared.service.StockUpdateService;
 
 /**
  * Random sequences of processor steps (payment, reservation, backorder, hold, reprocess), stock
  * arrivals and seller actions (acknowledge, cancel, ship, confirm delivery, return, goodwill
- * refund) on one order, decided by {@link OrderLifecycle}, {@link Refunding} and the transitions
- * of {@link OrderStatus}, with the stock moves applied to {@link StockModel}:
+ * refund) on one order. The production code decides every change: {@link ProcessOrderService}
+ * reserves (or backorders, or holds) when the order's OrderQueue message is delivered and retries
+ * it when stock arrives, {@link StockUpdateService} takes the stock counts, {@link OrderLifecycle}
+ * and {@link Refunding} decide the seller's actions; the changes are written through the in-memory
+ * ports of {@link StockProperties.Shop} (the order at its version, its history entry, its stock moves
+ * all or nothing, refused as DynamoDB's conditions would refuse them):
  * <ul>
- *   <li>every change leads to a status the previous one {@code canBecome} (or keeps it);</li>
+ *   <li>every change leads to a status the previous one {@code canBecome} (or keeps it), with one
+ *       history entry per version;</li>
  *   <li>a seller action outside {@code sellerActions()} throws IllegalTransition (or is a repeat
  *       that changes nothing), and one inside never does;</li>
  *   <li>a transition outside the table is refused ({@code withStatus});</li>
@@ -60,7 +69,6 @@ class OrderStateMachineProperties {
     private static final List<String> SKUS = List.of("MUG-BLUE", "TEE-BLACK-L", "SCARF-GREEN");
     private static final List<String> CANCEL_REASONS = List.copyOf(new TreeSet<>(ActionRequests.CANCEL_REASONS));
     private static final Actor SELLER = Actor.sellerKey("key_1");
-    private static final Actor PROCESSOR = Actor.job("process-order");
     private static final Set<OrderStatus> HOLDS_STOCK = EnumSet.of(OrderStatus.UNSHIPPED, OrderStatus.PARTIALLY_SHIPPED);
 
     enum Kind { PAY, RESERVE, REPROCESS, RAW_TRANSITION, STOCK_ARRIVES, ACKNOWLEDGE, CANCEL, SHIP, DELIVER, RETURN, GOODWILL }
@@ -104,38 +112,30 @@ class OrderStateMachineProperties {
                 Arbitraries.integers().between(0, 1000)).as(Step::new).list().ofMinSize(10).ofMaxSize(50);
     }
 
-    /** The order, its stock and what it holds reserved, as the steps leave them. */
+    /** The order as stored, its stock and RMAs, as the steps leave them; the ports the services write through. */
     private static final class World {
+        final Spec spec;
+        final StockProperties.Shop shop = new StockProperties.Shop(PLACED);
         Order order;
-        final StockModel stock = new StockModel();
-        final Map<String, Integer> reserved = new LinkedHashMap<>();
         final List<ReturnAuthorization> rmas = new ArrayList<>();
         final List<String> trackings = new ArrayList<>();
+        final Map<String, Long> versions = new HashMap<>();
         Instant now = PLACED.plusSeconds(60);
         int changes;
         int refusals;
 
-        /** Writes a change the way DynamoOrders does: the order and its stock moves in one transaction. */
+        World(Spec spec) {
+            this.spec = spec;
+        }
+
+        /**
+         * Writes a change decided here by the production decision (OrderLifecycle, Refunding) as
+         * DynamoOrders does: at the version it was decided on, with its stock moves, all or nothing.
+         */
         boolean write(OrderChange change) {
-            assertEquals(order, change.before(), "a change is decided on the order as stored");
-            if (!stock.apply(change.stock())) {
+            if (!(shop.ordersPort.apply(change) instanceof Orders.Done)) {
                 return false;
             }
-            OrderStatus from = change.before().status();
-            OrderStatus to = change.after().status();
-            assertTrue(from == to || from.canBecome(to), change.entry().action() + ": " + from + " -> " + to);
-            for (StockChange m : change.stock()) {
-                int held = reserved.getOrDefault(m.sku(), 0);
-                switch (m.kind()) {
-                    case RESERVE -> reserved.put(m.sku(), held + m.quantity());
-                    case COMMIT, RELEASE -> {
-                        assertTrue(m.quantity() <= held, m + " but the order holds " + held);
-                        reserved.put(m.sku(), held - m.quantity());
-                    }
-                    case RESTOCK, WRITE_OFF -> { }
-                }
-            }
-            reserved.values().removeIf(q -> q == 0);
             order = change.after();
             changes++;
             return true;
@@ -144,19 +144,24 @@ class OrderStateMachineProperties {
 
     @Property(tries = 400, edgeCases = EdgeCasesMode.NONE)
     void random_steps_never_reach_an_illegal_state(@ForAll("orders") Spec spec, @ForAll("steps") List<Step> steps) {
-        World w = new World();
-        w.order = place(spec);
+        World w = new World(spec);
         visited.clear();
         for (int i = 0; i < SKUS.size(); i++) {
             if (spec.stock().get(i) >= 0) {
-                w.stock.count(SKUS.get(i), spec.stock().get(i), 0);
+                assertTrue(w.shop.stock.count(SKUS.get(i), spec.stock().get(i), 0));
             }
         }
+        Order placed = place(spec, spec.paid());
+        assertTrue(w.shop.ordersPort.createIfAbsent(placed));
+        w.order = placed;
         int n = 0;
         for (Step step : steps) {
             w.now = w.now.plus(Duration.ofHours(1));
+            w.shop.clock.now = w.now;
             String where = "step " + (++n) + " " + step + " on " + w.order.status() + " (" + spec + ", " + steps + ")";
             run(w, step, where);
+            w.shop.drain();
+            w.order = w.shop.ordersPort.get(placed.orderId()).orElseThrow();
             checkInvariants(w, where);
             visited.add(w.order.status());
         }
@@ -178,14 +183,14 @@ class OrderStateMachineProperties {
         return OrderStatus.PENDING;
     }
 
-    private static Order place(Spec spec) {
+    private static Order place(Spec spec, boolean paid) {
         Map<String, Object> json = new HashMap<>(GenericOrderPayloadTestData.valid());
         List<Map<String, Object>> lines = new ArrayList<>();
         for (int[] l : spec.lines()) {
             lines.add(Map.of("sku", SKUS.get(l[0]), "quantity", l[1], "unitPrice", new Money(l[2], "USD").toDecimalString()));
         }
         json.put("lines", lines);
-        json.put("paymentStatus", spec.paid() ? "PAID" : "PENDING");
+        json.put("paymentStatus", paid ? "PAID" : "PENDING");
         json.put("createdAt", PLACED.toString());
         return GenericOrderPayload.parse(json).toOrder("sf", "seller", PLACED);
     }
@@ -194,30 +199,23 @@ class OrderStateMachineProperties {
         Order order = w.order;
         OrderStatus status = order.status();
         switch (step.kind()) {
-            case PAY -> { // a paid delivery of a PENDING order (ReceiveOrderService)
+            case PAY -> { // the storefront's paid delivery of a PENDING order: its content refreshed (ReceiveOrderService)
                 if (status == OrderStatus.PENDING) {
-                    assertTrue(w.write(OrderChange.of(order, order.withStatus(OrderStatus.READY, null), w.now,
-                            Actor.storefront("sf"), "paid", "payment verified", List.of())), where);
+                    Order paid = place(w.spec, true);
+                    assertTrue(w.write(OrderChange.of(order, order.refreshedFrom(paid), w.now,
+                            Actor.storefront("sf"), "payment", "updated by the storefront, paid", List.of())), where);
                 }
             }
-            case RESERVE -> { // ProcessOrderService.reserve, as it runs on READY and BACKORDERED orders
-                if (status != OrderStatus.READY && status != OrderStatus.BACKORDERED) {
-                    return;
-                }
-                List<StockChange> moves = new ArrayList<>();
-                order.quantitiesBySku().forEach((sku, q) -> moves.add(new StockChange(sku, q, StockChange.Kind.RESERVE)));
-                Order confirmed = order.confirmed(w.now.plus(Duration.ofDays(3)), w.now.plus(Duration.ofDays(8)));
-                if (w.write(OrderChange.of(order, confirmed, w.now, PROCESSOR, "reserve", "stock reserved", moves))) {
-                    return;
-                }
-                boolean unknown = order.quantitiesBySku().keySet().stream().anyMatch(s -> w.stock.item(s) == null);
-                OrderStatus next = unknown ? OrderStatus.ON_HOLD : OrderStatus.BACKORDERED;
-                String reason = unknown ? "On hold: unknown SKU" : "Not enough stock";
-                if (status == next && reason.equals(order.statusReason())) {
-                    return;
-                }
-                assertTrue(w.write(OrderChange.of(order, order.withStatus(next, reason), w.now, PROCESSOR,
-                        unknown ? "hold" : "backorder", reason, List.of())), where);
+            case RESERVE -> { // the order's OrderQueue message delivered: ProcessOrderService.process
+                boolean unknown = order.quantitiesBySku().keySet().stream().anyMatch(s -> w.shop.stock.item(s) == null);
+                boolean covered = order.quantitiesBySku().entrySet().stream().allMatch(e ->
+                        w.shop.stock.item(e.getKey()) != null && w.shop.stock.item(e.getKey()).available >= e.getValue());
+                w.shop.queue.enqueue(order.orderId());
+                w.shop.drain();
+                OrderStatus after = w.shop.orders.get(order.orderId()).status();
+                OrderStatus expected = status != OrderStatus.READY && status != OrderStatus.BACKORDERED ? status
+                        : unknown ? OrderStatus.ON_HOLD : covered ? OrderStatus.UNSHIPPED : OrderStatus.BACKORDERED;
+                assertEquals(expected, after, where + ": processed with stock " + w.shop.stock.items());
             }
             case REPROCESS -> { // scripts/admin reprocess of an ON_HOLD order once the seller fixed it
                 if (status == OrderStatus.ON_HOLD) {
@@ -234,11 +232,12 @@ class OrderStateMachineProperties {
                     assertFalse(status.canBecome(target), where + ": " + status + " -> " + target + " was refused");
                 }
             }
-            case STOCK_ARRIVES -> { // a count: on hand up by a (creating the item when the SKU has none)
+            case STOCK_ARRIVES -> { // a count (StockUpdateService): on hand up by a, creating the item when the SKU has none
                 String sku = SKUS.get(step.b() % SKUS.size());
-                StockModel.Item item = w.stock.item(sku);
+                StockModel.Item item = w.shop.stock.item(sku);
                 long onHand = item == null ? 0 : item.onHand;
-                assertTrue(w.stock.count(sku, onHand + step.a() % 6, onHand), where);
+                w.shop.stockUpdates.put(StockProperties.Shop.SELLER, "seller", sku, Map.of("onHand", onHand + step.a() % 6));
+                assertEquals(onHand + step.a() % 6, w.shop.stock.item(sku).onHand, where);
             }
             case ACKNOWLEDGE -> seller(w, SellerAction.ACKNOWLEDGE, where,
                     () -> OrderLifecycle.acknowledge(order, SELLER, w.now), false);
@@ -412,13 +411,19 @@ class OrderStateMachineProperties {
             case PARTIALLY_REFUNDED -> assertTrue(refunded > 0 && refunded < total, where + ": refunded " + refunded);
             default -> assertEquals(0, refunded, where + ": " + s + " with money refunded");
         }
+        // The only order of the seller: the stock reserved is what it holds.
         Map<String, Integer> shouldHold = HOLDS_STOCK.contains(s) ? o.unshippedBySku() : Map.of();
-        assertEquals(shouldHold, w.reserved, where + ": the stock the order holds reserved");
-        for (Map.Entry<String, StockModel.Item> e : w.stock.items().entrySet()) {
+        Map<String, Integer> reserved = new TreeMap<>();
+        for (Map.Entry<String, StockModel.Item> e : w.shop.stock.items().entrySet()) {
             StockModel.Item i = e.getValue();
             if (i.onHand < 0 || i.reserved < 0 || i.available < 0 || i.available != i.onHand - i.reserved) {
                 fail(where + ": stock of " + e.getKey() + " " + i);
             }
+            if (i.reserved != 0) {
+                reserved.put(e.getKey(), (int) i.reserved);
+            }
         }
+        assertEquals(new TreeMap<>(shouldHold), reserved, where + ": the stock the order holds reserved");
+        StockProperties.checkHistory(w.shop, w.versions, where);
     }
 }
