@@ -275,6 +275,8 @@ public final class FakeSpApiOutbound implements AutoCloseable {
         final String marketplaceId;
         final Map<String, Integer> ordered;
         final Map<String, Integer> shipped = new HashMap<>();
+        /** Units per package reference: confirming a reference again edits that package (Amazon's docs). */
+        final Map<String, Map<String, Integer>> packages = new HashMap<>();
         final List<Map<String, Object>> confirmations = new ArrayList<>();
         final List<Map<String, Object>> statusUpdates = new ArrayList<>();
 
@@ -682,14 +684,20 @@ public final class FakeSpApiOutbound implements AutoCloseable {
             }
             quantities.merge(itemId, qty, Integer::sum);
         }
+        // "Confirm the shipment status" (developer-docs.amazon.com/sp-api): sending a packageReferenceId
+        // again updates that package instead of adding one, so its earlier units are not counted twice.
+        Map<String, Integer> earlier = order.packages.getOrDefault(ref, Map.of());
         for (Map.Entry<String, Integer> e : quantities.entrySet()) {
-            int left = order.ordered.get(e.getKey()) - order.shipped.getOrDefault(e.getKey(), 0);
+            int left = order.ordered.get(e.getKey()) - order.shipped.getOrDefault(e.getKey(), 0)
+                    + earlier.getOrDefault(e.getKey(), 0);
             if (e.getValue() > left) {
                 throw invalid("Invalid Input", "Quantity " + e.getValue() + " for order item " + e.getKey()
                         + " exceeds the " + left + " not yet confirmed as shipped");
             }
         }
+        earlier.forEach((k, v) -> order.shipped.merge(k, -v, Integer::sum));
         quantities.forEach((k, v) -> order.shipped.merge(k, v, Integer::sum));
+        order.packages.put(ref, quantities);
         order.confirmations.add(body);
         return Response.empty(204);
     }

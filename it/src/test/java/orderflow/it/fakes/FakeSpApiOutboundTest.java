@@ -175,8 +175,12 @@ class FakeSpApiOutboundTest {
         assertTrue(amazon.shipmentConfirmations(FakeSpApiOutbound.ORDER_ID).isEmpty());
 
         assertEquals(204, confirm(token, FakeSpApiOutbound.ORDER_ID, CONFIRM_BODY).statusCode());
-        HttpResponse<String> again = confirm(token, FakeSpApiOutbound.ORDER_ID, CONFIRM_BODY);
-        assertEquals(400, again.statusCode()); // the only unit is already confirmed
+        // The same package reference again is an update of that package (Amazon's "Confirm the shipment
+        // status" guide), so its unit is not counted twice; another package for the same unit is refused.
+        assertEquals(204, confirm(token, FakeSpApiOutbound.ORDER_ID, CONFIRM_BODY).statusCode());
+        HttpResponse<String> another = confirm(token, FakeSpApiOutbound.ORDER_ID,
+                CONFIRM_BODY.replace("\"packageReferenceId\":\"1\"", "\"packageReferenceId\":\"2\""));
+        assertEquals(400, another.statusCode()); // the only unit is already confirmed, in package 1
     }
 
     @Test
