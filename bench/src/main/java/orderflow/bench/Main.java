@@ -71,8 +71,9 @@ public final class Main {
                     Integer.parseInt(opt.get("flash-orders")), Integer.parseInt(opt.get("flash-units")),
                     Integer.parseInt(opt.get("flash-concurrency")));
             Files.writeString(root.resolve("bench/RESULTS-flash.md"), "# Flash sale\n\n"
-                    + "Written by `bench/run --sections flash` on " + runId + ".\n"
-                    + report.markdown().replaceFirst("# Benchmark results\n\n", ""));
+                    + "Written by `bench/run --sections flash` on " + runId + ".\n\n"
+                    + report.markdown().replaceFirst("# Benchmark results\n\n", "")
+                            .replaceFirst("Regenerate with `bench/run`[^\n]*\n\n", ""));
             progress("wrote bench/RESULTS-flash.md");
             if (flash.stream().anyMatch(r -> !r.exact())) {
                 throw new IllegalStateException("the flash sale did not end exact: " + flash);
