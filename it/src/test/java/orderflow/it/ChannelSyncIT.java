@@ -15,18 +15,14 @@ import java.util.Map;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
-import orderflow.functions.actions.ShipOrderHandler;
 import orderflow.functions.channels.SyncChannelHandler;
 import orderflow.functions.orders.GetOrderHandler;
 import orderflow.functions.process.ProcessOrderHandler;
 import orderflow.functions.webhook.ReceiveWebhookHandler;
 import orderflow.it.fakes.FakeShopifyAdmin;
-import orderflow.shared.api.LambdaStreams;
-import orderflow.shared.aws.DynamoChannelSyncs;
 import orderflow.shared.domain.OrderIds;
 import orderflow.shared.domain.channels.ChannelLink;
 import orderflow.shared.domain.channels.ChannelSync;
-import orderflow.shared.json.Json;
 import orderflow.shared.outbound.channels.AmazonChannel;
 import orderflow.shared.outbound.channels.ChannelClients;
 import orderflow.shared.outbound.channels.ShopifyChannel;
@@ -108,24 +104,15 @@ class ChannelSyncIT {
     }
 
     private APIGatewayV2HTTPResponse ship(APIGatewayV2HTTPEvent template, String orderId) {
-        APIGatewayV2HTTPEvent e = new APIGatewayV2HTTPEvent();
-        e.setRequestContext(template.getRequestContext());
-        e.getRequestContext().getAuthorizer().setLambda(Map.of("sellerId", seller, "keyId", "key_it0000000001"));
-        e.setRouteKey("POST /v1/orders/{orderId}/shipments");
-        e.setPathParameters(Map.of("orderId", orderId));
-        e.setHeaders(Map.of("content-type", "application/json"));
-        e.setBody(Json.write(Map.of("carrier", "UPS", "trackingNumber", "1Z999AA10123456784",
-                "shipDate", Instant.now().toString())));
-        return new ShipOrderHandler(cloud.adapters("ShipOrderFunction")).handleRequest(e, new TestContext());
+        return ChannelSyncSteps.ship(cloud, template, seller, orderId, null);
     }
 
     private List<ChannelSync> syncs(String orderId) {
-        return new DynamoChannelSyncs(cloud.dynamo, cloud.ref("ChannelSyncsTable"), null).ofOrder(orderId);
+        return ChannelSyncSteps.syncs(cloud, orderId);
     }
 
     private void sendSyncs(SyncChannelHandler handler, String orderId) {
-        QueuePump.until(cloud.sqs, cloud.ref("SyncQueue"), ev -> handler.handleRequest(ev, new TestContext()),
-                () -> syncs(orderId).stream().allMatch(s -> s.status() != ChannelSync.Status.PENDING), "the sync");
+        ChannelSyncSteps.sendSyncs(cloud, handler, orderId);
     }
 
     @ParameterizedTest
@@ -182,12 +169,7 @@ class ChannelSyncIT {
         // The outcome's write is lost (the function dies right after Shopify answered): SQS redelivers.
         try (FaultInjector faults = new FaultInjector(URI.create(cloud.endpoint))
                 .fail("PutItem", FaultInjector.Fault.BEFORE_SEND, 1);
-             DynamoDbClient faulty = DynamoDbClient.builder().region(software.amazon.awssdk.regions.Region.of(TestCloud.REGION))
-                     .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
-                             software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("test", "test")))
-                     .endpointOverride(URI.create(cloud.endpoint))
-                     .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create())
-                     .overrideConfiguration(c -> c.addExecutionInterceptor(faults)).build()) {
+             DynamoDbClient faulty = cloud.dynamoWith(faults)) {
             SyncChannelHandler crashing = new SyncChannelHandler(cloud.adapters("SyncChannelFunction", Map.of(), faulty,
                     cloud.sqs, Clock.systemUTC()), clients());
             sendSyncs(crashing, orderId);

@@ -21,14 +21,12 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
-import orderflow.functions.actions.ShipOrderHandler;
 import orderflow.functions.channels.SyncChannelHandler;
 import orderflow.functions.process.ProcessOrderHandler;
 import orderflow.functions.webhook.ReceiveWebhookHandler;
 import orderflow.it.fakes.FakeSpApiOutbound;
 import orderflow.it.fakes.FakeWooCommerce;
 import orderflow.shared.api.LambdaStreams;
-import orderflow.shared.aws.DynamoChannelSyncs;
 import orderflow.shared.domain.GenericOrderPayload;
 import orderflow.shared.domain.IncomingOrder;
 import orderflow.shared.domain.Order;
@@ -399,38 +397,19 @@ class ChannelSyncPlatformsIT {
 
     // ------------------------------------------------------------------ shared
 
-    /** POST /v1/orders/{orderId}/shipments by UPS; lines null ships everything left. */
     private APIGatewayV2HTTPResponse ship(APIGatewayV2HTTPEvent template, String orderId, List<Map<String, Object>> lines) {
-        APIGatewayV2HTTPEvent e = new APIGatewayV2HTTPEvent();
-        e.setRequestContext(template.getRequestContext());
-        e.getRequestContext().getAuthorizer().setLambda(Map.of("sellerId", seller, "keyId", "key_it0000000001"));
-        e.setRouteKey("POST /v1/orders/{orderId}/shipments");
-        e.setPathParameters(Map.of("orderId", orderId));
-        e.setHeaders(Map.of("content-type", "application/json"));
-        Map<String, Object> body = new LinkedHashMap<>(Map.of("carrier", "UPS", "trackingNumber", TRACKING,
-                "shipDate", Instant.now().toString()));
-        if (lines != null) {
-            body.put("lines", lines);
-        }
-        e.setBody(Json.write(body));
-        return new ShipOrderHandler(cloud.adapters("ShipOrderFunction")).handleRequest(e, new TestContext());
+        return ChannelSyncSteps.ship(cloud, template, seller, orderId, lines);
     }
 
     private List<ChannelSync> syncs(String orderId) {
-        return new DynamoChannelSyncs(cloud.dynamo, cloud.ref("ChannelSyncsTable"), null).ofOrder(orderId);
+        return ChannelSyncSteps.syncs(cloud, orderId);
     }
 
     private void sendSyncs(SyncChannelHandler handler, String orderId) {
-        QueuePump.until(cloud.sqs, cloud.ref("SyncQueue"), ev -> handler.handleRequest(ev, new TestContext()),
-                () -> syncs(orderId).stream().allMatch(s -> s.status() != ChannelSync.Status.PENDING), "the sync");
+        ChannelSyncSteps.sendSyncs(cloud, handler, orderId);
     }
 
     private DynamoDbClient faultyDynamo(FaultInjector faults) {
-        return DynamoDbClient.builder().region(software.amazon.awssdk.regions.Region.of(TestCloud.REGION))
-                .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
-                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("test", "test")))
-                .endpointOverride(URI.create(cloud.endpoint))
-                .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create())
-                .overrideConfiguration(c -> c.addExecutionInterceptor(faults)).build();
+        return cloud.dynamoWith(faults);
     }
 }

@@ -121,6 +121,14 @@ public final class TestCloud {
         }
     }
 
+    /** A DynamoDB client of this cloud with an interceptor (a fault injector's), as a function's own would be. */
+    public DynamoDbClient dynamoWith(software.amazon.awssdk.core.interceptor.ExecutionInterceptor interceptor) {
+        return DynamoDbClient.builder().region(Region.of(REGION))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .endpointOverride(URI.create(endpoint)).httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(c -> c.addExecutionInterceptor(interceptor)).build();
+    }
+
     public String ref(String logicalId) {
         return String.valueOf(cloud.ref(logicalId));
     }
