@@ -117,6 +117,8 @@ final class ColdStartSection {
             case "CreateRefundFunction" -> () -> ev.sellerRoute("create-refund.json", Fixture.SELLER,
                     fx.newDeliveredOrder(), null, null);
             case "DeliverRefundFunction" -> () -> ev.deliverRefund(fx.existingOrderId, "rf_bench_absent");
+            // No sync of that id: the whole read path ran, no platform is called.
+            case "SyncChannelFunction" -> () -> ev.syncChannel(fx.existingOrderId, "sync_bench_absent");
             case "ListReturnsFunction" -> () -> ev.sellerRoute("list-returns.json", Fixture.SELLER, null, null, null);
             case "GetMetricsFunction" -> () -> ev.sellerRoute("get-metrics.json", Fixture.SELLER, null, null,
                     Map.of("window", "30"));

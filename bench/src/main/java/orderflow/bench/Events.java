@@ -86,6 +86,10 @@ final class Events {
         return sqs("spapi-order-change.json", Json.write(n));
     }
 
+    String syncChannel(String orderId, String syncId) {
+        return sqs("sync-channel.json", Json.write(Map.of("orderId", orderId, "syncId", syncId)));
+    }
+
     String deliverRefund(String orderId, String refundId) {
         return sqs("deliver-refund.json", Json.write(Map.of("orderId", orderId, "refundId", refundId)));
     }

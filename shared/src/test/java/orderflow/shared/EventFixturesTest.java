@@ -31,7 +31,8 @@ class EventFixturesTest {
 
     /** The SQS fixtures known today; a rename or a lost md5OfBody must not make the check vacuous. */
     private static final Set<String> KNOWN_SQS_FIXTURES = Set.of(
-            "process-order.json", "send-email.json", "deliver-refund.json", "spapi-order-change.json");
+            "process-order.json", "send-email.json", "deliver-refund.json", "spapi-order-change.json",
+            "sync-channel.json");
 
     @Test
     void every_sqs_fixture_carries_the_md5_of_its_body() throws IOException {
