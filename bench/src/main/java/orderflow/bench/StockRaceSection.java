@@ -82,6 +82,7 @@ final class StockRaceSection {
         int requeued = 0;
         ProcessOrderHandler later = new ProcessOrderHandler(Adapters.of(fx.dynamo, sqs, null, env, Clock.systemUTC()));
         String queue = fx.ref("OrderQueue");
+        java.util.Set<String> raced = new java.util.HashSet<>(ids);
         long deadline = System.nanoTime() + java.time.Duration.ofMinutes(5).toNanos();
         while (ids.stream().anyMatch(id -> store.get(id).orElseThrow().status().name().equals("READY"))) {
             if (System.nanoTime() > deadline) {
@@ -89,6 +90,11 @@ final class StockRaceSection {
             }
             for (var m : sqs.receiveMessage(r -> r.queueUrl(queue).maxNumberOfMessages(10).waitTimeSeconds(1))
                     .messages()) {
+                if (!raced.contains(String.valueOf(Json.parseObject(m.body()).get("orderId")))) {
+                    // Left by an earlier section (its orders are done with): not this race's.
+                    sqs.deleteMessage(d -> d.queueUrl(queue).receiptHandle(m.receiptHandle()));
+                    continue;
+                }
                 requeued++;
                 SQSBatchResponse r = later.handleRequest(LambdaStreams.sqsEventOf(m.body()), new PrimingContext());
                 if (r.getBatchItemFailures().isEmpty()) {
