@@ -39,6 +39,8 @@ public final class OrderViews {
             sync.put("kind", s.kind().name());
             sync.put("status", s.status().name());
             sync.put("shipmentId", s.shipment() == null ? null : s.shipment().shipmentId());
+            sync.put("refundId", s.notice() instanceof orderflow.shared.domain.channels.RefundNotice r
+                    ? r.refundId() : null);
             sync.put("attempts", s.attempts());
             sync.put("lastError", s.lastError());
             sync.put("platformRef", s.platformRef());

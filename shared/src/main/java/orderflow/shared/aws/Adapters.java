@@ -256,9 +256,7 @@ public final class Adapters {
      */
     public ChannelClient channelClient() {
         if (answers != null) {
-            return (link, externalOrderId, shipment) -> {
-                throw new IllegalStateException("offline: priming never calls a platform");
-            };
+            return OfflineChannelClient.INSTANCE;
         }
         return new ChannelClients(new ShopifyChannel(), new WooCommerceChannel(),
                 new AmazonChannel(URI.create(env.require("SPAPI_ENDPOINT")), URI.create(env.require("LWA_ENDPOINT")),

@@ -1,14 +1,10 @@
 package orderflow.shared.aws;
 
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import orderflow.shared.domain.channels.ChannelSync;
-import orderflow.shared.domain.channels.ShipmentNotice;
+import orderflow.shared.domain.channels.ChannelNotice;
 import orderflow.shared.json.Json;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -31,8 +27,8 @@ final class ChannelSyncItems {
         item.put("updatedAt", Attr.s(s.updatedAt().toString()));
         Attr.putIfPresent(item, "lastError", s.lastError());
         Attr.putIfPresent(item, "platformRef", s.platformRef());
-        if (s.shipment() != null) {
-            item.put("shipment", Attr.s(Json.write(notice(s.shipment()))));
+        if (s.notice() != null) {
+            item.put("notice", Attr.s(Json.write(ChannelNoticeJson.write(s.notice()))));
         }
         return item;
     }
@@ -41,43 +37,16 @@ final class ChannelSyncItems {
         return new ChannelSync(Attr.str(i, "syncId"), Attr.str(i, "orderId"), Attr.str(i, "storefrontId"),
                 Attr.str(i, "platform"), ChannelSync.Kind.valueOf(Attr.str(i, "kind")),
                 ChannelSync.Status.valueOf(Attr.str(i, "status")),
-                i.containsKey("shipment") ? notice(Json.parseObject(Attr.str(i, "shipment"))) : null,
+                notice(i),
                 (int) Attr.num(i, "attempts"), Attr.str(i, "lastError"), Attr.str(i, "platformRef"),
                 Attr.instant(i, "createdAt"), Attr.instant(i, "updatedAt"));
     }
 
-    private static Map<String, Object> notice(ShipmentNotice n) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("shipmentId", n.shipmentId());
-        json.put("carrier", n.carrier());
-        json.put("trackingNumber", n.trackingNumber());
-        json.put("trackingUrl", n.trackingUrl());
-        json.put("shipDate", n.shipDate() == null ? null : n.shipDate().toString());
-        List<Map<String, Object>> lines = new ArrayList<>();
-        for (ShipmentNotice.Line l : n.lines()) {
-            Map<String, Object> line = new LinkedHashMap<>();
-            line.put("sku", l.sku());
-            line.put("lineId", l.lineId());
-            line.put("quantity", l.quantity());
-            lines.add(line);
+    /** "notice" (JSON, any kind); items written before other kinds existed hold "shipment". */
+    private static ChannelNotice notice(Map<String, AttributeValue> i) {
+        if (i.containsKey("notice")) {
+            return ChannelNoticeJson.read(Json.parseObject(Attr.str(i, "notice")));
         }
-        json.put("lines", lines);
-        json.put("fullyShipped", n.fullyShipped());
-        return json;
-    }
-
-    private static ShipmentNotice notice(Map<String, Object> json) {
-        List<ShipmentNotice.Line> lines = new ArrayList<>();
-        if (json.get("lines") instanceof List<?> list) {
-            for (Object o : list) {
-                Map<?, ?> l = (Map<?, ?>) o;
-                lines.add(new ShipmentNotice.Line((String) l.get("sku"), (String) l.get("lineId"),
-                        ((Number) l.get("quantity")).intValue()));
-            }
-        }
-        return new ShipmentNotice((String) json.get("shipmentId"), (String) json.get("carrier"),
-                (String) json.get("trackingNumber"), (String) json.get("trackingUrl"),
-                json.get("shipDate") instanceof String d ? Instant.parse(d) : null, lines,
-                Boolean.TRUE.equals(json.get("fullyShipped")));
+        return i.containsKey("shipment") ? ChannelNoticeJson.shipment(Json.parseObject(Attr.str(i, "shipment"))) : null;
     }
 }

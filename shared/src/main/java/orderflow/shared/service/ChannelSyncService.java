@@ -8,9 +8,13 @@ import java.util.Optional;
 
 import orderflow.shared.domain.Backoff;
 import orderflow.shared.domain.Order;
+import orderflow.shared.domain.channels.AcknowledgeNotice;
+import orderflow.shared.domain.channels.CancelNotice;
 import orderflow.shared.domain.channels.ChannelLink;
 import orderflow.shared.domain.channels.ChannelSync;
 import orderflow.shared.domain.channels.PushResult;
+import orderflow.shared.domain.channels.RefundNotice;
+import orderflow.shared.domain.channels.ShipmentNotice;
 import orderflow.shared.ports.ChannelClient;
 import orderflow.shared.ports.ChannelSyncs;
 import orderflow.shared.ports.Orders;
@@ -70,7 +74,12 @@ public final class ChannelSyncService {
             result = new PushResult.Refused("storefront " + sync.storefrontId() + " has no platform link:"
                     + " set one with scripts/admin channel-link, then retry this sync");
         } else {
-            result = client.confirmShipment(link.get(), order.externalOrderId(), sync.shipment());
+            result = switch (sync.notice()) {
+                case ShipmentNotice n -> client.confirmShipment(link.get(), order.externalOrderId(), n);
+                case AcknowledgeNotice n -> client.acknowledge(link.get(), order.externalOrderId(), n);
+                case CancelNotice n -> client.cancel(link.get(), order.externalOrderId(), n);
+                case RefundNotice n -> client.refund(link.get(), order.externalOrderId(), n);
+            };
         }
         return switch (result) {
             case PushResult.Done d -> syncs.record(sync, sync.done(d.platformRef(), now)) ? Outcome.SENT

@@ -20,9 +20,12 @@ import java.util.Optional;
 import orderflow.shared.domain.GenericOrderPayload;
 import orderflow.shared.domain.GenericOrderPayloadTestData;
 import orderflow.shared.domain.Order;
+import orderflow.shared.domain.channels.AcknowledgeNotice;
+import orderflow.shared.domain.channels.CancelNotice;
 import orderflow.shared.domain.channels.ChannelLink;
 import orderflow.shared.domain.channels.ChannelSync;
 import orderflow.shared.domain.channels.PushResult;
+import orderflow.shared.domain.channels.RefundNotice;
 import orderflow.shared.domain.channels.ShipmentNotice;
 import orderflow.shared.ports.ChannelClient;
 import orderflow.shared.ports.ChannelSyncs;
@@ -168,6 +171,24 @@ class ChannelSyncServiceTest {
         @Override
         public PushResult confirmShipment(ChannelLink link, String externalOrderId, ShipmentNotice shipment) {
             calls.add(externalOrderId);
+            return answers.removeFirst();
+        }
+
+        @Override
+        public PushResult acknowledge(ChannelLink link, String externalOrderId, AcknowledgeNotice notice) {
+            calls.add("ack " + externalOrderId);
+            return answers.removeFirst();
+        }
+
+        @Override
+        public PushResult cancel(ChannelLink link, String externalOrderId, CancelNotice notice) {
+            calls.add("cancel " + externalOrderId + " " + notice.reason());
+            return answers.removeFirst();
+        }
+
+        @Override
+        public PushResult refund(ChannelLink link, String externalOrderId, RefundNotice notice) {
+            calls.add("refund " + externalOrderId + " " + notice.amount().minor());
             return answers.removeFirst();
         }
     }

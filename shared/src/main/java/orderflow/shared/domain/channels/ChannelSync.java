@@ -9,6 +9,7 @@ import orderflow.shared.domain.Order;
 import orderflow.shared.domain.OrderIds;
 import orderflow.shared.domain.OrderLine;
 import orderflow.shared.domain.Shipment;
+import orderflow.shared.domain.returns.Refund;
 
 /**
  * One change made here that its platform must hear about (the outbox entry): written in the same
@@ -18,10 +19,10 @@ import orderflow.shared.domain.Shipment;
  * it refused for good (shown to the seller, retried only when the seller asks).
  */
 public record ChannelSync(String syncId, String orderId, String storefrontId, String platform, Kind kind,
-                          Status status, ShipmentNotice shipment, int attempts, String lastError, String platformRef,
+                          Status status, ChannelNotice notice, int attempts, String lastError, String platformRef,
                           Instant createdAt, Instant updatedAt) {
 
-    public enum Kind { SHIPMENT }
+    public enum Kind { SHIPMENT, ACKNOWLEDGE, CANCEL, REFUND }
 
     public enum Status { PENDING, DONE, FAILED }
 
@@ -36,8 +37,41 @@ public record ChannelSync(String syncId, String orderId, String storefrontId, St
         }
         ShipmentNotice notice = new ShipmentNotice(shipment.shipmentId(), shipment.carrier(), shipment.trackingNumber(),
                 shipment.trackingUrl(), shipment.shipDate(), lines, fullyShipped);
-        return new ChannelSync(idOf(order.orderId(), Kind.SHIPMENT, shipment.shipmentId()), order.orderId(),
-                link.storefrontId(), link.platform(), Kind.SHIPMENT, Status.PENDING, notice, 0, null, null, at, at);
+        return pending(order, link, Kind.SHIPMENT, shipment.shipmentId(), notice, at);
+    }
+
+    /** The seller acknowledged the order: Amazon hears our order id as the merchant order id. */
+    public static ChannelSync acknowledge(Order order, ChannelLink link, Instant at) {
+        return pending(order, link, Kind.ACKNOWLEDGE, "acknowledge",
+                new AcknowledgeNotice(order.orderId(), allLines(order)), at);
+    }
+
+    /** The seller canceled the order (reason: ours; note: the seller's words, may be null). */
+    public static ChannelSync cancel(Order order, String reason, String note, boolean buyerRequested,
+                                     ChannelLink link, Instant at) {
+        return pending(order, link, Kind.CANCEL, "cancel",
+                new CancelNotice(order.orderId(), reason, note, buyerRequested, allLines(order)), at);
+    }
+
+    /** A refund recorded here; returned: units per SKU that came back (empty for goodwill). */
+    public static ChannelSync refund(Order order, Refund refund, Map<String, Integer> returned, ChannelLink link,
+                                     Instant at) {
+        return pending(order, link, Kind.REFUND, refund.refundId(), RefundNotice.of(order, refund.refundId(),
+                refund.amount(), refund.reason(), refund.goodwill(), returned), at);
+    }
+
+    private static ChannelSync pending(Order order, ChannelLink link, Kind kind, String subject, ChannelNotice notice,
+                                       Instant at) {
+        return new ChannelSync(idOf(order.orderId(), kind, subject), order.orderId(), link.storefrontId(),
+                link.platform(), kind, Status.PENDING, notice, 0, null, null, at, at);
+    }
+
+    private static List<ShipmentNotice.Line> allLines(Order order) {
+        List<ShipmentNotice.Line> lines = new ArrayList<>();
+        for (OrderLine l : order.lines()) {
+            lines.add(new ShipmentNotice.Line(l.sku(), l.lineId(), l.quantity()));
+        }
+        return lines;
     }
 
     /** "sync_" + 26 characters of SHA-256(order, kind, subject). */
@@ -45,25 +79,30 @@ public record ChannelSync(String syncId, String orderId, String storefrontId, St
         return OrderIds.derived("sync_", "sync\u0000" + orderId + "\u0000" + kind + "\u0000" + subject);
     }
 
+    /** The shipment this sync tells of; null for other kinds. */
+    public ShipmentNotice shipment() {
+        return notice instanceof ShipmentNotice s ? s : null;
+    }
+
     public ChannelSync done(String ref, Instant at) {
-        return new ChannelSync(syncId, orderId, storefrontId, platform, kind, Status.DONE, shipment, attempts + 1,
+        return new ChannelSync(syncId, orderId, storefrontId, platform, kind, Status.DONE, notice, attempts + 1,
                 null, ref, createdAt, at);
     }
 
     public ChannelSync failed(String platformMessage, Instant at) {
-        return new ChannelSync(syncId, orderId, storefrontId, platform, kind, Status.FAILED, shipment, attempts + 1,
+        return new ChannelSync(syncId, orderId, storefrontId, platform, kind, Status.FAILED, notice, attempts + 1,
                 platformMessage, null, createdAt, at);
     }
 
     /** Still pending after an attempt that will be retried: counted, with why. */
     public ChannelSync retrying(String reason, Instant at) {
-        return new ChannelSync(syncId, orderId, storefrontId, platform, kind, Status.PENDING, shipment, attempts + 1,
+        return new ChannelSync(syncId, orderId, storefrontId, platform, kind, Status.PENDING, notice, attempts + 1,
                 reason, null, createdAt, at);
     }
 
-    /** The seller asked to try a failed sync again. */
+    /** The seller asked to try a failed sync again: attempts start over, the last error stays until then. */
     public ChannelSync again(Instant at) {
-        return new ChannelSync(syncId, orderId, storefrontId, platform, kind, Status.PENDING, shipment, attempts,
+        return new ChannelSync(syncId, orderId, storefrontId, platform, kind, Status.PENDING, notice, 0,
                 lastError, null, createdAt, at);
     }
 }

@@ -9,13 +9,17 @@ import java.util.List;
  * ship after it (WooCommerce then completes the order).
  */
 public record ShipmentNotice(String shipmentId, String carrier, String trackingNumber, String trackingUrl,
-                             Instant shipDate, List<Line> lines, boolean fullyShipped) {
+                             Instant shipDate, List<Line> lines, boolean fullyShipped)
+        implements ChannelNotice {
 
     public ShipmentNotice {
         lines = List.copyOf(lines);
     }
 
-    /** lineId: Shopify's and WooCommerce's line item id, Amazon's OrderItemId; null when intake had none. */
+    /**
+     * lineId: Shopify's and WooCommerce's line item id, Amazon's OrderItemId; null when intake had none.
+     * Cancels and acknowledgements name their lines the same way.
+     */
     public record Line(String sku, String lineId, int quantity) {
     }
 }

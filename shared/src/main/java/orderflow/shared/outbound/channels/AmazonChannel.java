@@ -355,4 +355,21 @@ public final class AmazonChannel implements ChannelClient {
         return "AmazonChannel[endpoint=" + endpoint + ", tokenEndpoint=" + tokenEndpoint + ", clientId "
                 + (unset(clientId) ? "unset" : "set") + ", clientSecret hidden]";
     }
+
+    // PLACEHOLDER (issue 18, in progress): replaced by the real calls before this lands.
+    @Override
+    public PushResult acknowledge(ChannelLink link, String externalOrderId,
+                                  orderflow.shared.domain.channels.AcknowledgeNotice notice) {
+        return new PushResult.Refused("not built yet");
+    }
+
+    @Override
+    public PushResult cancel(ChannelLink link, String externalOrderId, orderflow.shared.domain.channels.CancelNotice notice) {
+        return new PushResult.Refused("not built yet");
+    }
+
+    @Override
+    public PushResult refund(ChannelLink link, String externalOrderId, orderflow.shared.domain.channels.RefundNotice notice) {
+        return new PushResult.Refused("not built yet");
+    }
 }

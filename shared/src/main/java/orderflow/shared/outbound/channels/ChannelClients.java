@@ -3,9 +3,13 @@ package orderflow.shared.outbound.channels;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Function;
 
+import orderflow.shared.domain.channels.AcknowledgeNotice;
+import orderflow.shared.domain.channels.CancelNotice;
 import orderflow.shared.domain.channels.ChannelLink;
 import orderflow.shared.domain.channels.PushResult;
+import orderflow.shared.domain.channels.RefundNotice;
 import orderflow.shared.domain.channels.ShipmentNotice;
 import orderflow.shared.ports.ChannelClient;
 
@@ -24,6 +28,25 @@ public final class ChannelClients implements ChannelClient {
 
     @Override
     public PushResult confirmShipment(ChannelLink link, String externalOrderId, ShipmentNotice shipment) {
+        return route(link, c -> c.confirmShipment(link, externalOrderId, shipment));
+    }
+
+    @Override
+    public PushResult acknowledge(ChannelLink link, String externalOrderId, AcknowledgeNotice notice) {
+        return route(link, c -> c.acknowledge(link, externalOrderId, notice));
+    }
+
+    @Override
+    public PushResult cancel(ChannelLink link, String externalOrderId, CancelNotice notice) {
+        return route(link, c -> c.cancel(link, externalOrderId, notice));
+    }
+
+    @Override
+    public PushResult refund(ChannelLink link, String externalOrderId, RefundNotice notice) {
+        return route(link, c -> c.refund(link, externalOrderId, notice));
+    }
+
+    private PushResult route(ChannelLink link, Function<ChannelClient, PushResult> call) {
         if (link == null) {
             return new PushResult.Refused("The storefront has no link to its platform.");
         }
@@ -32,7 +55,7 @@ public final class ChannelClients implements ChannelClient {
             return new PushResult.Refused(ChannelHttp.clean("Changes cannot be sent to platform '" + link.platform()
                     + "': only shopify, woocommerce and amazon are supported.", List.of()));
         }
-        return client.confirmShipment(link, externalOrderId, shipment);
+        return call.apply(client);
     }
 
     private ChannelClient client(String platform) {

@@ -426,4 +426,21 @@ public final class ShopifyChannel implements ChannelClient {
             default -> c;
         };
     }
+
+    // PLACEHOLDER (issue 18, in progress): replaced by the real calls before this lands.
+    @Override
+    public PushResult acknowledge(ChannelLink link, String externalOrderId,
+                                  orderflow.shared.domain.channels.AcknowledgeNotice notice) {
+        return new PushResult.Refused("not built yet");
+    }
+
+    @Override
+    public PushResult cancel(ChannelLink link, String externalOrderId, orderflow.shared.domain.channels.CancelNotice notice) {
+        return new PushResult.Refused("not built yet");
+    }
+
+    @Override
+    public PushResult refund(ChannelLink link, String externalOrderId, orderflow.shared.domain.channels.RefundNotice notice) {
+        return new PushResult.Refused("not built yet");
+    }
 }
