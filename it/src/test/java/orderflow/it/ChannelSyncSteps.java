@@ -9,6 +9,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import orderflow.functions.actions.ShipOrderHandler;
 import orderflow.functions.channels.SyncChannelHandler;
+import orderflow.shared.api.SellerRoute;
 import orderflow.shared.aws.DynamoChannelSyncs;
 import orderflow.shared.domain.channels.ChannelSync;
 import orderflow.shared.json.Json;
@@ -37,6 +38,22 @@ final class ChannelSyncSteps {
         }
         e.setBody(Json.write(body));
         return new ShipOrderHandler(cloud.adapters("ShipOrderFunction")).handleRequest(e, new TestContext());
+    }
+
+    /** A seller route called as the seller: routeKey such as "POST /v1/orders/{orderId}/cancel". */
+    static APIGatewayV2HTTPResponse asSeller(APIGatewayV2HTTPEvent template, String seller, SellerRoute handler,
+                                             String routeKey, String orderId, Map<String, Object> body,
+                                             Map<String, String> headers) {
+        APIGatewayV2HTTPEvent e = new APIGatewayV2HTTPEvent();
+        e.setRequestContext(template.getRequestContext());
+        e.getRequestContext().getAuthorizer().setLambda(Map.of("sellerId", seller, "keyId", "key_it0000000001"));
+        e.setRouteKey(routeKey);
+        e.setPathParameters(Map.of("orderId", orderId));
+        Map<String, String> h = new LinkedHashMap<>(headers);
+        h.put("content-type", "application/json");
+        e.setHeaders(h);
+        e.setBody(body == null ? null : Json.write(body));
+        return handler.handleRequest(e, new TestContext());
     }
 
     /** The order's channel syncs as stored, oldest first. */

@@ -131,6 +131,18 @@ public final class Adapters {
                 env.require("INVENTORY_TABLE"), env.require("STOCK_MOVEMENTS_TABLE"), env.require("CHANNEL_SYNCS_TABLE"));
     }
 
+    /** As {@link #orders()}, with the channel syncs a change writes (acknowledgements, goodwill refunds). */
+    public DynamoOrders ordersWithSyncs() {
+        return new DynamoOrders(dynamo(), env.require("ORDERS_TABLE"), env.require("ORDER_HISTORY_TABLE"), null, null,
+                env.require("CHANNEL_SYNCS_TABLE"));
+    }
+
+    /** As {@link #ordersWithStock()}, with the channel syncs a change writes (cancels). */
+    public DynamoOrders ordersWithStockAndSyncs() {
+        return new DynamoOrders(dynamo(), env.require("ORDERS_TABLE"), env.require("ORDER_HISTORY_TABLE"),
+                env.require("INVENTORY_TABLE"), null, env.require("CHANNEL_SYNCS_TABLE"));
+    }
+
     /** The outbox of platform changes and the storefronts' platform links (AccountsTable, CHANNEL# items). */
     public DynamoChannelSyncs channelSyncs() {
         return new DynamoChannelSyncs(dynamo(), env.require("CHANNEL_SYNCS_TABLE"), env.require("ACCOUNTS_TABLE"));

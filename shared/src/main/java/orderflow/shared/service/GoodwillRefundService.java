@@ -1,6 +1,7 @@
 package orderflow.shared.service;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
@@ -15,10 +16,12 @@ import orderflow.shared.domain.returns.RefundChange;
 import orderflow.shared.domain.returns.RefundIds;
 import orderflow.shared.domain.returns.Refunding;
 import orderflow.shared.ports.Accounts;
+import orderflow.shared.ports.ChannelSyncs;
 import orderflow.shared.ports.EmailOutbox;
 import orderflow.shared.ports.Orders;
 import orderflow.shared.ports.RefundNotices;
 import orderflow.shared.ports.Refunds;
+import orderflow.shared.ports.SyncQueue;
 
 /**
  * {@code POST /v1/orders/{orderId}/refunds}: a goodwill refund under the cap of what was paid minus
@@ -37,9 +40,16 @@ public final class GoodwillRefundService {
 
     public GoodwillRefundService(Orders orders, Refunds refunds, Accounts accounts, EmailOutbox emails,
                                  RefundNotices notices, Clock clock) {
+        this(orders, refunds, accounts, emails, notices, null, null, clock);
+    }
+
+    /** channels and syncQueue: with a platform link the refund goes to the platform (null: never). */
+    public GoodwillRefundService(Orders orders, Refunds refunds, Accounts accounts, EmailOutbox emails,
+                                 RefundNotices notices, ChannelSyncs channels, SyncQueue syncQueue, Clock clock) {
         this.orders = orders;
         this.refunds = refunds;
-        this.announcer = new RefundAnnouncer(accounts, emails, notices);
+        this.announcer = new RefundAnnouncer(accounts, emails, notices,
+                channels == null ? ChannelOutbox.NONE : new ChannelOutbox(channels, syncQueue));
         this.clock = clock;
     }
 
@@ -65,7 +75,8 @@ public final class GoodwillRefundService {
                 announcer.announce(order, r);
                 return new Issued(r, order, false);
             }
-            RefundChange change = Refunding.goodwill(order, request, actor, clock.instant());
+            Instant now = clock.instant();
+            RefundChange change = announcer.withChannel(Refunding.goodwill(order, request, actor, now), Map.of(), now);
             return switch (refunds.issue(change)) {
                 case Orders.Done d -> {
                     announcer.announce(change.order().after(), change.refund());

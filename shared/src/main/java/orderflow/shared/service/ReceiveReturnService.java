@@ -1,6 +1,7 @@
 package orderflow.shared.service;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,11 +24,13 @@ import orderflow.shared.domain.returns.ReturnAuthorization;
 import orderflow.shared.domain.returns.ReturnPolicy;
 import orderflow.shared.domain.returns.RmaStatus;
 import orderflow.shared.ports.Accounts;
+import orderflow.shared.ports.ChannelSyncs;
 import orderflow.shared.ports.EmailOutbox;
 import orderflow.shared.ports.OrderQueue;
 import orderflow.shared.ports.Orders;
 import orderflow.shared.ports.RefundNotices;
 import orderflow.shared.ports.Refunds;
+import orderflow.shared.ports.SyncQueue;
 import orderflow.shared.ports.ReturnPolicies;
 import orderflow.shared.ports.Returns;
 
@@ -55,11 +58,19 @@ public final class ReceiveReturnService {
     public ReceiveReturnService(Orders orders, Returns returns, Refunds refunds, ReturnPolicies policies,
                                 Accounts accounts, EmailOutbox emails, RefundNotices notices, OrderQueue orderQueue,
                                 LowStockAlerts alerts, Clock clock) {
+        this(orders, returns, refunds, policies, accounts, emails, notices, orderQueue, alerts, null, null, clock);
+    }
+
+    /** channels and syncQueue: with a platform link the refund goes to the platform (null: never). */
+    public ReceiveReturnService(Orders orders, Returns returns, Refunds refunds, ReturnPolicies policies,
+                                Accounts accounts, EmailOutbox emails, RefundNotices notices, OrderQueue orderQueue,
+                                LowStockAlerts alerts, ChannelSyncs channels, SyncQueue syncQueue, Clock clock) {
         this.orders = orders;
         this.returns = returns;
         this.refunds = refunds;
         this.policies = policies;
-        this.announcer = new RefundAnnouncer(accounts, emails, notices);
+        this.announcer = new RefundAnnouncer(accounts, emails, notices,
+                channels == null ? ChannelOutbox.NONE : new ChannelOutbox(channels, syncQueue));
         this.orderQueue = orderQueue;
         this.alerts = alerts;
         this.clock = clock;
@@ -83,7 +94,9 @@ public final class ReceiveReturnService {
             } // a different receipt of a received RMA is refused below, rule rma-status
             List<ReturnAuthorization> rmas = returns.forOrder(order.orderId());
             ReturnPolicy policy = policies.get(sellerId).orElse(ReturnPolicy.DEFAULT);
-            RefundChange change = Refunding.receive(order, rma, rmas, request, policy, actor, clock.instant());
+            Instant now = clock.instant();
+            RefundChange change = Refunding.receive(order, rma, rmas, request, policy, actor, now);
+            change = announcer.withChannel(change, returnedUnits(change), now);
             return switch (refunds.issue(change)) {
                 case Orders.Done d -> {
                     afterReceipt(change);
@@ -124,6 +137,13 @@ public final class ReceiveReturnService {
         if (change.refund() != null) {
             announcer.announce(order, change.refund());
         }
+    }
+
+    /** Units per SKU that came back, whatever their condition: the platform's refund names them. */
+    private static Map<String, Integer> returnedUnits(RefundChange change) {
+        Map<String, Integer> units = new HashMap<>();
+        change.received().received().forEach(l -> units.merge(l.sku(), l.quantity(), Integer::sum));
+        return units;
     }
 
     /** The RMA's order, if it is this seller's; otherwise the RMA does not exist for them. */

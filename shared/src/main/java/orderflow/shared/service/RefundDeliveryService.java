@@ -74,6 +74,9 @@ public final class RefundDeliveryService {
         if (refund.delivery().status() == RefundDelivery.Status.ACKNOWLEDGED) {
             return new Acknowledged(); // a duplicate message: the storefront has it
         }
+        if (refund.delivery().status() == RefundDelivery.Status.CHANNEL) {
+            return new NothingToSend("refund " + refundId + " goes to the platform as a channel sync");
+        }
         if (refund.delivery().status() == RefundDelivery.Status.NO_ENDPOINT) {
             // The seller was told to pay it on the platform: a URL set since must not pay it again.
             return new NothingToSend("refund " + refundId + " is left to the seller (no refund URL when issued)");

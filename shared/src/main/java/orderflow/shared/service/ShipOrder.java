@@ -1,7 +1,6 @@
 package orderflow.shared.service;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -33,8 +32,7 @@ public final class ShipOrder {
     private final Orders orders;
     private final Accounts accounts;
     private final EmailOutbox emails;
-    private final ChannelSyncs channels;
-    private final SyncQueue syncQueue;
+    private final ChannelOutbox outbox;
     private final Clock clock;
 
     public ShipOrder(Orders orders, Accounts accounts, EmailOutbox emails, Clock clock) {
@@ -50,8 +48,7 @@ public final class ShipOrder {
         this.orders = orders;
         this.accounts = accounts;
         this.emails = emails;
-        this.channels = channels;
-        this.syncQueue = syncQueue;
+        this.outbox = channels == null ? ChannelOutbox.NONE : new ChannelOutbox(channels, syncQueue);
         this.clock = clock;
     }
 
@@ -62,7 +59,7 @@ public final class ShipOrder {
         ActionRequests.Ship request = ActionRequests.ship(body, seller.timeZone(), now);
         String tracking = TrackingNumbers.check(request.carrier(), request.trackingNumber()).number();
         OrderChange change = OrderLifecycle.ship(order, request, actor, now);
-        Optional<ChannelLink> link = channels == null ? Optional.empty() : channels.link(order.storefrontId());
+        Optional<ChannelLink> link = outbox.link(order);
         if (change != null && link.isPresent()) {
             Shipment boxed = OrderLifecycle.shipmentWithTracking(change.after(), tracking);
             change = change.withSync(ChannelSync.shipment(change.after(), boxed, link.get(),
@@ -71,10 +68,7 @@ public final class ShipOrder {
         ActionResult result = OrderActions.write(orders, order, change);
         Shipment shipment = OrderLifecycle.shipmentWithTracking(result.order(), tracking);
         if (link.isPresent()) {
-            // Queued on every request, a repeat included: a request retried after a crash before this send
-            // queues the sync it wrote (its id is derived from the shipment); a sync already DONE ignores it.
-            syncQueue.enqueue(order.orderId(), ChannelSync.idOf(order.orderId(), ChannelSync.Kind.SHIPMENT,
-                    shipment.shipmentId()), Duration.ZERO);
+            outbox.send(order.orderId(), ChannelSync.Kind.SHIPMENT, shipment.shipmentId());
         }
         emails.enqueue(OrderEmails.shipped(result.order(), shipment, seller));
         return new ActionResult(result.order(), result.changed(), shipment);

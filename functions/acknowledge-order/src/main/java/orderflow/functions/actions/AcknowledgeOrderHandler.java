@@ -23,7 +23,8 @@ public class AcknowledgeOrderHandler extends SellerRoute {
 
     public AcknowledgeOrderHandler(Adapters adapters) {
         super(adapters);
-        this.service = new AcknowledgeOrder(adapters.orders(), adapters.clock());
+        this.service = new AcknowledgeOrder(adapters.ordersWithSyncs(), adapters.channelSyncs(),
+                adapters.syncQueue(), adapters.clock());
     }
 
     @Override
@@ -38,6 +39,9 @@ public class AcknowledgeOrderHandler extends SellerRoute {
     @Override
     protected PrimingRun<APIGatewayV2HTTPEvent> priming(Instant now) {
         Order order = PrimingSamples.unshippedOrder(now);
-        return PrimingRun.of(Priming.answers().order(order), PrimingSamples.sellerRequest(order.orderId(), null));
+        // The storefront has a platform link: the acknowledgement is written with its channel sync.
+        return PrimingRun.of(Priming.answers().order(order).itemWhere("pk", "CHANNEL#" + order.storefrontId(),
+                PrimingSamples.channelLinkItem(order.storefrontId())),
+                PrimingSamples.sellerRequest(order.orderId(), null));
     }
 }

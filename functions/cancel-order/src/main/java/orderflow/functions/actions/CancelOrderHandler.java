@@ -24,8 +24,9 @@ public class CancelOrderHandler extends SellerRoute {
 
     public CancelOrderHandler(Adapters adapters) {
         super(adapters);
-        this.service = new CancelOrder(adapters.ordersWithStock(), adapters.accounts(), adapters.emailOutbox(),
-                adapters.lowStockAlerts(), adapters.orderQueue(), adapters.clock());
+        this.service = new CancelOrder(adapters.ordersWithStockAndSyncs(), adapters.accounts(), adapters.emailOutbox(),
+                adapters.lowStockAlerts(), adapters.orderQueue(), adapters.channelSyncs(), adapters.syncQueue(),
+                adapters.clock());
     }
 
     @Override
@@ -37,7 +38,8 @@ public class CancelOrderHandler extends SellerRoute {
     @Override
     protected PrimingRun<APIGatewayV2HTTPEvent> priming(Instant now) {
         Order order = PrimingSamples.unshippedOrder(now);
-        return PrimingRun.of(Priming.answers().order(order).seller(),
+        return PrimingRun.of(Priming.answers().order(order).seller().itemWhere("pk", "CHANNEL#" + order.storefrontId(),
+                PrimingSamples.channelLinkItem(order.storefrontId())),
                 PrimingSamples.sellerRequest(order.orderId(), Map.of("reason", "OUT_OF_STOCK")));
     }
 }

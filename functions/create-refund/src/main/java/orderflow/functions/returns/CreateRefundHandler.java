@@ -11,6 +11,7 @@ import orderflow.shared.aws.Adapters;
 import orderflow.shared.aws.AfterSaleSamples;
 import orderflow.shared.aws.DynamoOrders;
 import orderflow.shared.aws.Priming;
+import orderflow.shared.aws.PrimingSamples;
 import orderflow.shared.domain.Order;
 import orderflow.shared.service.GoodwillRefundService;
 
@@ -29,9 +30,10 @@ public class CreateRefundHandler extends SellerRoute {
 
     public CreateRefundHandler(Adapters adapters) {
         super(adapters);
-        DynamoOrders orders = adapters.orders();
+        DynamoOrders orders = adapters.ordersWithSyncs();
         this.service = new GoodwillRefundService(orders, adapters.refunds(orders), adapters.accounts(),
-                adapters.emailOutbox(), adapters.refundNotices(), adapters.clock());
+                adapters.emailOutbox(), adapters.refundNotices(), adapters.channelSyncs(), adapters.syncQueue(),
+                adapters.clock());
     }
 
     @Override
@@ -45,7 +47,8 @@ public class CreateRefundHandler extends SellerRoute {
     @Override
     protected PrimingRun<APIGatewayV2HTTPEvent> priming(Instant now) {
         Order delivered = AfterSaleSamples.deliveredOrder(now);
-        return PrimingRun.of(Priming.answers().noItem("orderId", "refundId").order(delivered).seller(),
+        return PrimingRun.of(Priming.answers().noItem("orderId", "refundId").order(delivered).seller().itemWhere("pk", "CHANNEL#" + delivered.storefrontId(),
+                PrimingSamples.channelLinkItem(delivered.storefrontId())),
                 AfterSaleSamples.refundRequest(delivered));
     }
 }

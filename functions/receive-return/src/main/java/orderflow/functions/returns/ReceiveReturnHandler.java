@@ -32,11 +32,12 @@ public class ReceiveReturnHandler extends SellerRoute {
 
     public ReceiveReturnHandler(Adapters adapters) {
         super(adapters);
-        DynamoOrders orders = adapters.ordersWithStockLog();
+        DynamoOrders orders = adapters.ordersWithStockLogAndSyncs();
         DynamoReturns returns = adapters.returns();
         this.service = new ReceiveReturnService(orders, returns, adapters.refunds(orders, returns),
                 adapters.returnPolicies(), adapters.accounts(), adapters.emailOutbox(), adapters.refundNotices(),
-                adapters.orderQueue(), adapters.lowStockAlerts(), adapters.clock());
+                adapters.orderQueue(), adapters.lowStockAlerts(), adapters.channelSyncs(), adapters.syncQueue(),
+                adapters.clock());
     }
 
     @Override
@@ -52,6 +53,7 @@ public class ReceiveReturnHandler extends SellerRoute {
         Order delivered = AfterSaleSamples.deliveredOrder(now);
         ReturnAuthorization rma = AfterSaleSamples.returnOf(delivered, now);
         return PrimingRun.of(Priming.answers().itemWhere("rmaId", rma.rmaId(), PrimingSamples.returnItem(rma))
-                .noItem("rmaId").order(delivered).seller(), AfterSaleSamples.receiveRequest(rma));
+                .noItem("rmaId").order(delivered).seller().itemWhere("pk", "CHANNEL#" + delivered.storefrontId(),
+                PrimingSamples.channelLinkItem(delivered.storefrontId())), AfterSaleSamples.receiveRequest(rma));
     }
 }

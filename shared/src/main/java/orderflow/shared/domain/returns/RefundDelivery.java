@@ -5,15 +5,20 @@ import java.time.Instant;
 /**
  * Where the storefront's copy of a refund stands: PENDING until its webhook endpoint answers 2xx
  * (ACKNOWLEDGED), or NO_ENDPOINT when the storefront has no refund URL, so the seller pays it on the
- * platform by hand. Attempts and the last error are kept for the seller to see.
+ * platform by hand, or CHANNEL when the storefront has a platform link: the refund goes to the platform
+ * as a channel sync of the order (its state is the sync's), never also to a URL. Attempts and the last
+ * error are kept for the seller to see.
  */
 public record RefundDelivery(Status status, int attempts, Instant lastAttemptAt, String lastError,
                              Instant acknowledgedAt) {
 
     public static final RefundDelivery PENDING = new RefundDelivery(Status.PENDING, 0, null, null, null);
 
+    /** Sent to the platform by the order's channel sync, not by the refund webhook. */
+    public static final RefundDelivery CHANNEL = new RefundDelivery(Status.CHANNEL, 0, null, null, null);
+
     public enum Status {
-        PENDING, ACKNOWLEDGED, NO_ENDPOINT
+        PENDING, ACKNOWLEDGED, NO_ENDPOINT, CHANNEL
     }
 
     public RefundDelivery failed(Instant at, String error) {
