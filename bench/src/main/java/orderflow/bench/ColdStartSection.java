@@ -119,6 +119,9 @@ final class ColdStartSection {
             case "DeliverRefundFunction" -> () -> ev.deliverRefund(fx.existingOrderId, "rf_bench_absent");
             // No sync of that id: the whole read path ran, no platform is called.
             case "SyncChannelFunction" -> () -> ev.syncChannel(fx.existingOrderId, "sync_bench_absent");
+            // No sync of that id on the order: 404 after the order and the sync were read.
+            case "RetryChannelSyncFunction" -> () -> ev.sellerRoute("retry-channel-sync.json", Fixture.SELLER,
+                    Map.of("orderId", fx.existingOrderId, "syncId", "sync_benchabsent"), null);
             case "ListReturnsFunction" -> () -> ev.sellerRoute("list-returns.json", Fixture.SELLER, null, null, null);
             case "GetMetricsFunction" -> () -> ev.sellerRoute("get-metrics.json", Fixture.SELLER, null, null,
                     Map.of("window", "30"));

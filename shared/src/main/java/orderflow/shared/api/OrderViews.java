@@ -16,6 +16,8 @@ import orderflow.shared.domain.OrderLine;
 import orderflow.shared.domain.OrderStatus;
 import orderflow.shared.domain.SellerAction;
 import orderflow.shared.domain.Shipment;
+import orderflow.shared.domain.channels.ChannelSync;
+import orderflow.shared.domain.channels.RefundNotice;
 import orderflow.shared.service.OrderQueryService;
 
 /** The JSON shape of an order in the seller API (docs/api.md). Money is {amount: "19.99", currency}. */
@@ -32,24 +34,28 @@ public final class OrderViews {
             json.put("rawPayload", detail.rawPayload());
         }
         List<Map<String, Object>> syncs = new ArrayList<>();
-        for (orderflow.shared.domain.channels.ChannelSync s : detail.syncs()) {
-            Map<String, Object> sync = new LinkedHashMap<>();
-            sync.put("syncId", s.syncId());
-            sync.put("platform", s.platform());
-            sync.put("kind", s.kind().name());
-            sync.put("status", s.status().name());
-            sync.put("shipmentId", s.shipment() == null ? null : s.shipment().shipmentId());
-            sync.put("refundId", s.notice() instanceof orderflow.shared.domain.channels.RefundNotice r
-                    ? r.refundId() : null);
-            sync.put("attempts", s.attempts());
-            sync.put("lastError", s.lastError());
-            sync.put("platformRef", s.platformRef());
-            sync.put("createdAt", s.createdAt().toString());
-            sync.put("updatedAt", s.updatedAt().toString());
-            syncs.add(sync);
+        for (ChannelSync s : detail.syncs()) {
+            syncs.add(channelSync(s));
         }
         json.put("channelSyncs", syncs);
         return json;
+    }
+
+    /** One channel sync as the order detail and the retry route show it. */
+    public static Map<String, Object> channelSync(ChannelSync s) {
+        Map<String, Object> sync = new LinkedHashMap<>();
+        sync.put("syncId", s.syncId());
+        sync.put("platform", s.platform());
+        sync.put("kind", s.kind().name());
+        sync.put("status", s.status().name());
+        sync.put("shipmentId", s.shipment() == null ? null : s.shipment().shipmentId());
+        sync.put("refundId", s.notice() instanceof RefundNotice r ? r.refundId() : null);
+        sync.put("attempts", s.attempts());
+        sync.put("lastError", s.lastError());
+        sync.put("platformRef", s.platformRef());
+        sync.put("createdAt", s.createdAt().toString());
+        sync.put("updatedAt", s.updatedAt().toString());
+        return sync;
     }
 
     public static Map<String, Object> detail(Order o, Instant now) {
