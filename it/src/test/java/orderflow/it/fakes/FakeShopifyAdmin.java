@@ -83,13 +83,13 @@ import orderflow.shared.json.Json;
  * <ul>
  *   <li>Query: {@code order(id:)} with {@code lineItems}, {@code fulfillmentOrders} (connections: {@code first} or
  *       {@code last} required; {@code nodes} and {@code edges {node cursor}} and {@code pageInfo} all work),
- *       {@code fulfillments}, {@code refunds}, {@code transactions}; {@code fulfillmentOrder(id:)},
+ *       {@code fulfillments}, {@code refunds}, {@code transactions}, {@code tags}; {@code fulfillmentOrder(id:)},
  *       {@code location(id:)}, {@code inventoryItem(id:) {inventoryLevel(locationId:) {quantities(names:)}}},
  *       {@code job(id:)}.</li>
  *   <li>Mutation: {@code fulfillmentCreate(fulfillment: FulfillmentInput!, message:)} and the deprecated
  *       {@code fulfillmentCreateV2(fulfillment: FulfillmentV2Input!)} (recorded under its own name so a test can
  *       refuse it); {@code orderCancel(orderId:, reason:, refund:|refundMethod:, restock:, notifyCustomer:,
- *       staffNote:)}; {@code refundCreate(input: RefundInput!)}; {@code inventorySetQuantities(input:)}.</li>
+ *       staffNote:)}; {@code refundCreate(input: RefundInput!)}; {@code tagsAdd(id:, tags:)} on orders; {@code inventorySetQuantities(input:)}.</li>
  * </ul>
  * Any other root field is "Field 'x' doesn't exist on type 'QueryRoot'/'Mutation'" (code undefinedField), as
  * Shopify would answer for a field it does not have; subscriptions are refused.
@@ -419,6 +419,13 @@ public final class FakeShopifyAdmin implements AutoCloseable {
             return this;
         }
 
+        public OrderSeed tag(String tag) {
+            synchronized (lock) {
+                o.tags.add(tag);
+            }
+            return this;
+        }
+
         public OrderSeed shipping(String amount) {
             o.shipping = new BigDecimal(amount);
             return this;
@@ -600,6 +607,13 @@ public final class FakeShopifyAdmin implements AutoCloseable {
     public String fulfillmentOrderStatus(String fulfillmentOrderGid) {
         synchronized (lock) {
             return fulfillmentOrders.get(idOrThrow(fulfillmentOrderGid, "FulfillmentOrder")).status;
+        }
+    }
+
+    /** The order's tags, in the order they were added. */
+    public List<String> tags(String orderGid) {
+        synchronized (lock) {
+            return List.copyOf(orders.get(idOrThrow(orderGid, "Order")).tags);
         }
     }
 
@@ -979,6 +993,7 @@ public final class FakeShopifyAdmin implements AutoCloseable {
             case "fulfillmentCreate", "fulfillmentCreateV2" -> fulfillmentCreate(rf);
             case "orderCancel" -> orderCancel(rf, version);
             case "refundCreate" -> idempotent(rf, version, replayed, () -> refundCreate(rf));
+            case "tagsAdd" -> tagsAdd(rf);
             case "inventorySetQuantities" -> idempotent(rf, version, replayed, () -> inventorySetQuantities(rf, version));
             default -> throw new GqlError("Field '" + rf.name() + "' is not implemented by the fake", rf.loc());
         };
@@ -1212,6 +1227,36 @@ public final class FakeShopifyAdmin implements AutoCloseable {
         job.put("done", false);
         payload.put("job", job);
         payload.put("orderCancelUserErrors", List.of());
+        payload.put("userErrors", List.of());
+        return payload;
+    }
+
+    // ---- tagsAdd
+
+    /**
+     * shopify.dev tagsAdd: tags is a list, each entry possibly "a, b" (a comma-separated list); tags the
+     * resource already has are kept once. Only orders are taggable here: any other id is not found.
+     */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> tagsAdd(RootField rf) {
+        String id = (String) rf.args().get("id");
+        Long orderId = idOf(id, "Order");
+        OrderState o = orderId == null ? null : orders.get(orderId);
+        Map<String, Object> payload = new LinkedHashMap<>();
+        if (o == null) {
+            payload.put("node", null);
+            payload.put("userErrors", List.of(userError(List.of("id"), "Resource " + id + " not found.", null)));
+            return payload;
+        }
+        for (String entry : (List<String>) rf.args().get("tags")) {
+            for (String tag : entry.split(",")) {
+                String t = tag.strip();
+                if (!t.isEmpty() && !o.tags.contains(t)) {
+                    o.tags.add(t);
+                }
+            }
+        }
+        payload.put("node", Map.of("id", gid("Order", o.id)));
         payload.put("userErrors", List.of());
         return payload;
     }
@@ -1712,6 +1757,7 @@ public final class FakeShopifyAdmin implements AutoCloseable {
         m.put("cancelReason", o.cancelReason);
         m.put("closed", o.cancelledAt != null);
         m.put("currencyCode", o.currency);
+        m.put("tags", List.copyOf(o.tags));
         m.put("displayFulfillmentStatus", o.displayFulfillmentStatus(this));
         m.put("displayFinancialStatus", o.displayFinancialStatus());
         m.put("totalRefundedSet", money(o.refunded(), o.currency));
@@ -1980,6 +2026,7 @@ public final class FakeShopifyAdmin implements AutoCloseable {
         final List<TransactionState> transactions = new ArrayList<>();
         final List<Long> fulfillmentIds = new ArrayList<>();
         final List<Long> refundIds = new ArrayList<>();
+        final List<String> tags = new ArrayList<>();
 
         OrderState(long id, Instant createdAt) {
             this.id = id;

@@ -317,6 +317,27 @@ class FakeShopifyAdminTest {
         assertTrue(((String) list(get(enumErr, "extensions.problems")).get(0).get("explanation")).contains("to be one of"));
     }
 
+    // ------------------------------------------------------------------ tagsAdd
+
+    @Test
+    void tagsAddAddsEachTagOnceAndTheOrderShowsThem() throws Exception {
+        String add = """
+                mutation TagsAdd($id: ID!, $tags: [String!]!) {
+                  tagsAdd(id: $id, tags: $tags) { node { id } userErrors { field message } }
+                }""";
+        Map<String, Object> r = gql(add, Map.of("id", ORDER, "tags", List.of("vip", "gift, rush ")));
+        assertEquals(List.of(), get(r, "data.tagsAdd.userErrors"));
+        assertEquals(ORDER, get(r, "data.tagsAdd.node.id"));
+        gql(add, Map.of("id", ORDER, "tags", List.of("vip")));
+        assertEquals(List.of("vip", "gift", "rush"), shop.tags(ORDER));
+        assertEquals(List.of("vip", "gift", "rush"),
+                get(gql("query($id: ID!) { order(id: $id) { tags } }", Map.of("id", ORDER)), "data.order.tags"));
+
+        Map<String, Object> unknown = gql(add, Map.of("id", "gid://shopify/Order/4040", "tags", List.of("vip")));
+        assertNull(get(unknown, "data.tagsAdd.node"));
+        assertEquals(List.of("id"), list(get(unknown, "data.tagsAdd.userErrors")).get(0).get("field"));
+    }
+
     // ------------------------------------------------------------------ refundCreate
 
     @Test

@@ -29,6 +29,8 @@ import orderflow.it.fakes.FakeShopifyGraphQL.Value;
  *   <li>2026-04: {@code compareQuantity} and {@code ignoreCompareQuantity} removed; {@code changeFromQuantity}
  *       must be given (null opts out); {@code @idempotent} mandatory on {@code refundCreate}.</li>
  * </ul>
+ * The {@code Node} interface (tagsAdd's {@code node}) is modelled as an object with its one field, {@code id}:
+ * inline fragments on it ({@code ... on Order}) are not served.
  * Input types whose shape was not confirmed from the docs are "permissive scalars": any value is accepted
  * and recorded as sent (see {@link #PERMISSIVE}).
  */
@@ -223,6 +225,7 @@ final class FakeShopifySchema {
                 type RefundLineItem { id: ID quantity: Int! restockType: RefundLineItemRestockType! restocked: Boolean!
                   lineItem: LineItem! location: Location }
                 type Job { id: ID! done: Boolean! }
+                type Node { id: ID! }
                 type UserError { field: [String!] message: String! }
                 type OrderCancelUserError { field: [String!] message: String! code: OrderCancelUserErrorCode }
                 type InventorySetQuantitiesUserError { field: [String!] message: String!
@@ -239,6 +242,7 @@ final class FakeShopifySchema {
                 type FulfillmentCreateV2Payload { fulfillment: Fulfillment userErrors: [UserError!]! }
                 type OrderCancelPayload { job: Job orderCancelUserErrors: [OrderCancelUserError!]! userErrors: [UserError!]! }
                 type RefundCreatePayload { order: Order refund: Refund userErrors: [UserError!]! }
+                type TagsAddPayload { node: Node userErrors: [UserError!]! }
                 type InventorySetQuantitiesPayload { inventoryAdjustmentGroup: InventoryAdjustmentGroup
                   userErrors: [InventorySetQuantitiesUserError!]! }
                 input FulfillmentOrderLineItemInput { id: ID! quantity: Int! }
@@ -280,6 +284,7 @@ final class FakeShopifySchema {
                 + "  transactions(" + PAGE + "): OrderTransactionConnection! }\n");
         s.append("type Order { id: ID! name: String! createdAt: DateTime! cancelledAt: DateTime cancelReason: OrderCancelReason\n"
                 + "  closed: Boolean! currencyCode: CurrencyCode! displayFulfillmentStatus: OrderDisplayFulfillmentStatus!\n"
+                + "  tags: [String!]!\n"
                 + "  displayFinancialStatus: OrderDisplayFinancialStatus totalRefundedSet: MoneyBag!\n"
                 + "  lineItems(" + PAGE + "): LineItemConnection!\n"
                 + "  fulfillmentOrders(" + PAGE + ", query: String, displayable: Boolean = false): FulfillmentOrderConnection!\n"
@@ -303,6 +308,7 @@ final class FakeShopifySchema {
                 .append(v2507 ? "refund: Boolean, refundMethod: OrderCancelRefundMethodInput, " : "refund: Boolean!, ")
                 .append("restock: Boolean!, notifyCustomer: Boolean, staffNote: String): OrderCancelPayload\n"
                         + "  refundCreate(input: RefundInput!): RefundCreatePayload\n"
+                        + "  tagsAdd(id: ID!, tags: [String!]!): TagsAddPayload\n"
                         + "  inventorySetQuantities(input: InventorySetQuantitiesInput!): InventorySetQuantitiesPayload\n"
                         + "}\n");
         return s.toString();

@@ -5,8 +5,8 @@ import static orderflow.shared.outbound.channels.ChannelHttp.list;
 import static orderflow.shared.outbound.channels.ChannelHttp.map;
 import static orderflow.shared.outbound.channels.ChannelHttp.text;
 
-import java.io.IOException;
-import java.net.URI;
+import static orderflow.shared.outbound.channels.ShopifyAdmin.gid;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,23 +15,27 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
+import orderflow.shared.domain.channels.AcknowledgeNotice;
+import orderflow.shared.domain.channels.CancelNotice;
 import orderflow.shared.domain.channels.ChannelLink;
 import orderflow.shared.domain.channels.PushResult;
+import orderflow.shared.domain.channels.RefundNotice;
 import orderflow.shared.domain.channels.ShipmentNotice;
-import orderflow.shared.json.Json;
 import orderflow.shared.ports.ChannelClient;
 
 /**
- * Shopify's GraphQL Admin API (POST {shop}/admin/api/{version}/graphql.json, header
- * X-Shopify-Access-Token). A shipment becomes one fulfillment: first the order's fulfillment orders
- * and existing fulfillments are read (a fulfillment already carrying our tracking number means an
- * earlier call went through: Done without a second one), then the notice's lines are placed on the
- * open fulfillment order line items and fulfillmentCreate is called with the tracking info.
+ * Shopify's GraphQL Admin API (see {@link ShopifyAdmin} for the exchange and its error mapping). A
+ * shipment becomes one fulfillment: first the order's fulfillment orders and existing fulfillments are
+ * read (a fulfillment already carrying our tracking number means an earlier call went through: Done
+ * without a second one), then the notice's lines are placed on the open fulfillment order line items
+ * and fulfillmentCreate is called with the tracking info. Acknowledge and cancel: {@link ShopifyOrderCalls};
+ * refunds: {@link ShopifyRefunds}.
  *
  * <p>Settings: shopDomain (used when the link has no baseUrl), apiVersion (default
- * {@value #DEFAULT_API_VERSION}), notifyCustomer (default true). Secret: accessToken.
- * Needs the read_orders, read_merchant_managed_fulfillment_orders and
- * write_merchant_managed_fulfillment_orders access scopes.
+ * {@value #DEFAULT_API_VERSION}), notifyCustomer (default true), acknowledgeTag (default
+ * "orderflow:acknowledged"), refundOnCancel (default true). Secret: accessToken. Needs the read_orders,
+ * write_orders, read_merchant_managed_fulfillment_orders and write_merchant_managed_fulfillment_orders
+ * access scopes.
  */
 public final class ShopifyChannel implements ChannelClient {
 
@@ -74,209 +78,61 @@ public final class ShopifyChannel implements ChannelClient {
               }
             }""";
 
-    private final ChannelHttp http;
+    private final ShopifyAdmin admin;
+    private final ShopifyOrderCalls orderCalls;
+    private final ShopifyRefunds refunds;
 
     public ShopifyChannel() {
         this(ChannelHttp.REQUEST_TIMEOUT);
     }
 
     ShopifyChannel(Duration requestTimeout) {
-        this.http = new ChannelHttp(requestTimeout);
+        this.admin = new ShopifyAdmin(requestTimeout);
+        this.orderCalls = new ShopifyOrderCalls(admin);
+        this.refunds = new ShopifyRefunds(admin);
     }
 
     @Override
     public PushResult confirmShipment(ChannelLink link, String externalOrderId, ShipmentNotice shipment) {
-        String token = link.secret("accessToken");
-        List<String> secrets = token == null ? List.of() : List.of(token);
-        if (token == null || token.isBlank()) {
-            return new PushResult.Refused("The Shopify link has no access token: reconnect the store.");
-        }
-        URI endpoint = endpoint(link);
-        if (endpoint == null) {
-            return new PushResult.Refused("The Shopify link has neither a base URL nor a valid shopDomain setting.");
-        }
-        if (externalOrderId == null || externalOrderId.isBlank()) {
-            return new PushResult.Refused("The order has no Shopify order id.");
+        ShopifyAdmin.Opened opened = ShopifyAdmin.open(link, externalOrderId, SCOPES);
+        if (opened.refusal() != null) {
+            return opened.refusal();
         }
         if (shipment.trackingNumber() == null || shipment.trackingNumber().isBlank()) {
             return new PushResult.Refused("The shipment has no tracking number to send to Shopify.");
         }
-        String orderGid = gid("Order", externalOrderId);
-        try {
-            Call state = call(endpoint, token, ORDER_QUERY, Map.of("id", orderGid), secrets);
-            if (state.result != null) {
-                return state.result;
-            }
-            Map<String, Object> order = map(state.data.get("order"));
-            if (order.isEmpty()) {
-                return new PushResult.Refused("Shopify has no order " + orderGid + " that this app can see (deleted,"
-                        + " another shop, or older than 60 days without the read_all_orders scope).");
-            }
-            String existing = fulfillmentWithTracking(order, shipment.trackingNumber());
-            if (existing != null) {
-                return new PushResult.Done(existing);
-            }
-            Placement placement = place(order, shipment);
-            if (placement.problem != null) {
-                return new PushResult.Refused(ChannelHttp.clean(placement.problem, secrets));
-            }
-            Call created = call(endpoint, token, FULFILLMENT_CREATE,
-                    Map.of("fulfillment", fulfillmentInput(link, shipment, placement.byFulfillmentOrder)), secrets);
-            if (created.result != null) {
-                return created.result;
-            }
-            Map<String, Object> payload = map(created.data.get("fulfillmentCreate"));
-            List<String> userErrors = new ArrayList<>();
-            for (Object e : list(payload.get("userErrors"))) {
-                Map<String, Object> error = map(e);
-                List<?> field = list(error.get("field"));
-                String message = text(error.get("message"));
-                userErrors.add((field.isEmpty() ? "" : String.join(".", field.stream().map(String::valueOf).toList())
-                        + ": ") + (message == null ? "invalid" : message));
-            }
-            if (!userErrors.isEmpty()) {
-                return new PushResult.Refused(ChannelHttp.clean("Shopify refused the fulfillment: "
-                        + String.join("; ", userErrors), secrets));
-            }
-            String id = text(map(payload.get("fulfillment")).get("id"));
-            if (id == null) {
-                return new PushResult.Retry("Shopify answered fulfillmentCreate without a fulfillment or an error.");
-            }
-            return new PushResult.Done(id);
-        } catch (IOException e) {
-            return new PushResult.Retry(ChannelHttp.clean("Shopify did not answer: " + ChannelHttp.describe(e), secrets));
+        ShopifyAdmin.Target target = opened.target();
+        ShopifyAdmin.Call state = admin.call(target, ORDER_QUERY, Map.of("id", target.orderGid()));
+        if (state.result() != null) {
+            return state.result();
         }
-    }
-
-    /** link.baseUrl(), else https:// + shopDomain (a bare host name, nothing else). */
-    static URI endpoint(ChannelLink link) {
-        String version = link.setting("apiVersion");
-        if (version == null || !version.matches("\\d{4}-\\d{2}|unstable")) {
-            version = DEFAULT_API_VERSION;
+        Map<String, Object> order = state.order();
+        if (order.isEmpty()) {
+            return ShopifyAdmin.unknownOrder(target);
         }
-        String base = link.baseUrl();
-        if (base == null || base.isBlank()) {
-            String shop = link.setting("shopDomain");
-            if (shop == null || !shop.strip().matches("[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?")) {
-                return null;
-            }
-            base = "https://" + shop.strip();
+        String existing = fulfillmentWithTracking(order, shipment.trackingNumber());
+        if (existing != null) {
+            return new PushResult.Done(existing);
         }
-        base = base.strip().replaceAll("/+$", "");
-        try {
-            URI uri = URI.create(base + "/admin/api/" + version + "/graphql.json");
-            return uri.getScheme() != null && uri.getHost() != null ? uri : null;
-        } catch (IllegalArgumentException e) {
-            return null;
+        Placement placement = place(order, shipment);
+        if (placement.problem != null) {
+            return new PushResult.Refused(ChannelHttp.clean(placement.problem, target.secrets()));
         }
-    }
-
-    static String gid(String type, String id) {
-        String prefix = "gid://shopify/" + type + "/";
-        String s = id.strip();
-        return s.startsWith(prefix) ? s : prefix + s;
-    }
-
-    /** One GraphQL exchange: data, or the result to give up with (throttled, refused, failed). */
-    private record Call(Map<String, Object> data, PushResult result) {
-    }
-
-    private Call call(URI endpoint, String token, String query, Map<String, Object> variables, List<String> secrets)
-            throws IOException {
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("X-Shopify-Access-Token", token);
-        headers.put("Content-Type", "application/json");
-        headers.put("Accept", "application/json");
-        ChannelHttp.Response r = http.send("POST", endpoint, headers,
-                Json.write(Map.of("query", query, "variables", variables)));
-        Map<String, Object> body = map(r.json());
-        if (r.status() == 429 || r.status() >= 500) {
-            String retryAfter = r.header("Retry-After");
-            return new Call(null, new PushResult.Retry(ChannelHttp.clean("Shopify answered HTTP " + r.status()
-                    + (retryAfter == null ? "" : " (Retry-After " + retryAfter + ")") + ": " + errorText(body, r.body()),
-                    secrets)));
+        ShopifyAdmin.Call created = admin.call(target, FULFILLMENT_CREATE,
+                Map.of("fulfillment", fulfillmentInput(link, shipment, placement.byFulfillmentOrder)));
+        if (created.result() != null) {
+            return created.result();
         }
-        if (r.status() == 401) {
-            return new Call(null, new PushResult.Refused("Shopify refused the access token (401): check the app's"
-                    + " token and its " + SCOPES + " scopes."));
+        Map<String, Object> payload = map(created.data().get("fulfillmentCreate"));
+        List<String> userErrors = ShopifyAdmin.userErrors(payload, "userErrors");
+        if (!userErrors.isEmpty()) {
+            return ShopifyAdmin.refusedFor(target, "fulfillment", userErrors);
         }
-        if (r.status() == 403) {
-            return new Call(null, new PushResult.Refused(ChannelHttp.clean("Shopify refused the call (403): the app"
-                    + " needs the " + SCOPES + " scopes. " + errorText(body, r.body()), secrets)));
+        String id = text(map(payload.get("fulfillment")).get("id"));
+        if (id == null) {
+            return new PushResult.Retry("Shopify answered fulfillmentCreate without a fulfillment or an error.");
         }
-        if (r.status() == 404) {
-            return new Call(null, new PushResult.Refused(ChannelHttp.clean("Shopify has no Admin API at " + endpoint
-                    + " (404): check the shop domain and the API version.", secrets)));
-        }
-        if (r.status() / 100 == 3) {
-            return new Call(null, new PushResult.Refused(ChannelHttp.clean("Shopify redirected the call (" + r.status()
-                    + ") to " + r.header("Location") + ": check the shop domain.", secrets)));
-        }
-        if (r.status() / 100 != 2) {
-            return new Call(null, new PushResult.Refused(ChannelHttp.clean("Shopify refused the call (HTTP "
-                    + r.status() + "): " + errorText(body, r.body()), secrets)));
-        }
-        if (body.isEmpty()) {
-            return new Call(null, new PushResult.Retry("Shopify answered HTTP " + r.status() + " without a JSON body."));
-        }
-        List<?> errors = list(body.get("errors"));
-        if (!errors.isEmpty()) {
-            boolean throttled = false;
-            boolean internal = false;
-            boolean denied = false;
-            List<String> messages = new ArrayList<>();
-            for (Object e : errors) {
-                Map<String, Object> error = map(e);
-                String code = text(map(error.get("extensions")).get("code"));
-                throttled |= "THROTTLED".equals(code);
-                internal |= "INTERNAL_SERVER_ERROR".equals(code);
-                denied |= "ACCESS_DENIED".equals(code);
-                String message = text(error.get("message"));
-                messages.add((message == null ? "error" : message) + (code == null ? "" : " (" + code + ")"));
-            }
-            String joined = String.join("; ", messages);
-            if (throttled) {
-                return new Call(null, new PushResult.Retry(ChannelHttp.clean("Shopify throttled the call: " + joined
-                        + throttleStatus(body), secrets)));
-            }
-            if (internal) {
-                return new Call(null, new PushResult.Retry(ChannelHttp.clean("Shopify failed the call: " + joined, secrets)));
-            }
-            return new Call(null, new PushResult.Refused(ChannelHttp.clean("Shopify refused the call: " + joined
-                    + (denied ? " (the app needs the " + SCOPES + " scopes)" : ""), secrets)));
-        }
-        return new Call(map(body.get("data")), null);
-    }
-
-    private static String throttleStatus(Map<String, Object> body) {
-        Map<String, Object> status = map(map(map(body.get("extensions")).get("cost")).get("throttleStatus"));
-        if (status.isEmpty()) {
-            return "";
-        }
-        return " (currently available " + status.get("currentlyAvailable") + " of " + status.get("maximumAvailable")
-                + ", restore rate " + status.get("restoreRate") + "/s)";
-    }
-
-    /** Shopify's error text: {"errors": "..."} or {"errors": [{"message": ...}]} or {"errors": {...}}. */
-    private static String errorText(Map<String, Object> body, String raw) {
-        Object errors = body.get("errors");
-        if (errors instanceof String s) {
-            return s;
-        }
-        if (errors instanceof List<?> l && !l.isEmpty()) {
-            List<String> messages = new ArrayList<>();
-            for (Object e : l) {
-                String m = e instanceof Map<?, ?> ? text(map(e).get("message")) : text(e);
-                if (m != null) {
-                    messages.add(m);
-                }
-            }
-            return String.join("; ", messages);
-        }
-        if (errors instanceof Map<?, ?> m && !m.isEmpty()) {
-            return String.valueOf(m);
-        }
-        return ChannelHttp.snippet(raw);
+        return new PushResult.Done(id);
     }
 
     /** The id of a fulfillment (not cancelled or failed) carrying the tracking number, or null. */
@@ -427,20 +283,18 @@ public final class ShopifyChannel implements ChannelClient {
         };
     }
 
-    // PLACEHOLDER (issue 18, in progress): replaced by the real calls before this lands.
     @Override
-    public PushResult acknowledge(ChannelLink link, String externalOrderId,
-                                  orderflow.shared.domain.channels.AcknowledgeNotice notice) {
-        return new PushResult.Refused("not built yet");
+    public PushResult acknowledge(ChannelLink link, String externalOrderId, AcknowledgeNotice notice) {
+        return orderCalls.acknowledge(link, externalOrderId, notice);
     }
 
     @Override
-    public PushResult cancel(ChannelLink link, String externalOrderId, orderflow.shared.domain.channels.CancelNotice notice) {
-        return new PushResult.Refused("not built yet");
+    public PushResult cancel(ChannelLink link, String externalOrderId, CancelNotice notice) {
+        return orderCalls.cancel(link, externalOrderId, notice);
     }
 
     @Override
-    public PushResult refund(ChannelLink link, String externalOrderId, orderflow.shared.domain.channels.RefundNotice notice) {
-        return new PushResult.Refused("not built yet");
+    public PushResult refund(ChannelLink link, String externalOrderId, RefundNotice notice) {
+        return refunds.refund(link, externalOrderId, notice);
     }
 }

@@ -270,11 +270,11 @@ class ShopifyChannelTest {
 
     @Test
     void the_endpoint_is_the_base_url_or_the_shop_domain() {
-        assertEquals("https://shop.myshopify.com/admin/api/2026-10/graphql.json", ShopifyChannel.endpoint(
+        assertEquals("https://shop.myshopify.com/admin/api/2026-10/graphql.json", ShopifyAdmin.endpoint(
                 new ChannelLink("s", "shopify", null, Map.of("shopDomain", "shop.myshopify.com"), Map.of())).toString());
-        assertEquals("http://127.0.0.1:9/admin/api/2025-07/graphql.json", ShopifyChannel.endpoint(
+        assertEquals("http://127.0.0.1:9/admin/api/2025-07/graphql.json", ShopifyAdmin.endpoint(
                 new ChannelLink("s", "shopify", "http://127.0.0.1:9/", Map.of("apiVersion", "2025-07"), Map.of())).toString());
-        assertNull(ShopifyChannel.endpoint(new ChannelLink("s", "shopify", null, Map.of(), Map.of())));
+        assertNull(ShopifyAdmin.endpoint(new ChannelLink("s", "shopify", null, Map.of(), Map.of())));
     }
 
     @Test
