@@ -15,16 +15,23 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.CRC32;
 
+import orderflow.shared.domain.Money;
+import orderflow.shared.domain.channels.AcknowledgeNotice;
+import orderflow.shared.domain.channels.CancelNotice;
 import orderflow.shared.domain.channels.ChannelLink;
 import orderflow.shared.domain.channels.PushResult;
+import orderflow.shared.domain.channels.RefundNotice;
 import orderflow.shared.domain.channels.ShipmentNotice;
 import orderflow.shared.json.Json;
 import orderflow.shared.ports.ChannelClient;
@@ -34,9 +41,12 @@ import orderflow.shared.ports.ChannelClient;
  * header x-amz-access-token; answers 204). Login with Amazon exchanges the seller's refresh token for
  * an access token with the app's client id and secret (cached per refresh token until a minute
  * before it expires). The package reference id is derived from the shipment id, so a repeated call
- * names the same package: Amazon edits that package instead of adding a second one.
+ * names the same package: Amazon edits that package instead of adding a second one. Orders v0 has no
+ * acknowledge, cancel or refund operation: those go as XML feeds (Feeds 2021-06-30, see
+ * {@link AmazonFeedXml}), each call submitting exactly one feed.
  *
- * <p>Settings: marketplaceId. The token endpoint is the stack's (given here), never a link's.
+ * <p>Settings: marketplaceId; sellerId (the merchant token, named in every feed's header). The token
+ * endpoint is the stack's (given here), never a link's.
  * Secret: refreshToken. The link's baseUrl is the regional SP-API endpoint (else the one given here).
  */
 public final class AmazonChannel implements ChannelClient {
@@ -55,6 +65,11 @@ public final class AmazonChannel implements ChannelClient {
             "YamatoTransport", "Ninjavan", "Qxpress", "Singapore Post", "4PX", "Yanwen", "Aramex", "China Post",
             "SF Express");
 
+    static final String NO_SELLER_ID = "The Amazon link has no sellerId setting: Amazon's feeds name the seller"
+            + " (Seller Central, Settings, Account Info, Merchant Token).";
+
+    private static final Pattern S3_CODE = Pattern.compile("<Code>([^<]{1,100})</Code>");
+    private static final Pattern S3_MESSAGE = Pattern.compile("<Message>([^<]{1,300})</Message>");
     private static final Pattern SHIPMENT_NUMBER = Pattern.compile("(?:shp_)?0*([1-9][0-9]{0,8})");
 
     private final URI endpoint;
@@ -90,6 +105,239 @@ public final class AmazonChannel implements ChannelClient {
 
     @Override
     public PushResult confirmShipment(ChannelLink link, String externalOrderId, ShipmentNotice shipment) {
+        return forSeller(link, externalOrderId, seller -> {
+            if (shipment.trackingNumber() == null || shipment.trackingNumber().isBlank()) {
+                return new PushResult.Refused("The shipment has no tracking number to send to Amazon.");
+            }
+            Map<String, Integer> items = new LinkedHashMap<>();
+            for (ShipmentNotice.Line line : shipment.lines()) {
+                if (line.lineId() == null || line.lineId().isBlank()) {
+                    return new PushResult.Refused(NO_ORDER_ITEM_ID);
+                }
+                if (line.quantity() > 0) {
+                    items.merge(line.lineId().strip(), line.quantity(), Integer::sum);
+                }
+            }
+            if (items.isEmpty()) {
+                return new PushResult.Refused("The shipment has no lines to confirm to Amazon.");
+            }
+            String packageReferenceId = packageReferenceId(shipment.shipmentId());
+            Instant shipDate = shipment.shipDate() == null ? clock.instant() : shipment.shipDate();
+            String body = Json.write(request(seller.marketplaceId, packageReferenceId, shipment, shipDate, items));
+            Object r = seller.post("/orders/v0/orders/" + URLEncoder.encode(externalOrderId.strip(),
+                    StandardCharsets.UTF_8).replace("+", "%20") + "/shipmentConfirmation", body);
+            return r instanceof PushResult stop ? stop
+                    : answer((ChannelHttp.Response) r, packageReferenceId, seller.secrets);
+        });
+    }
+
+    /**
+     * The order acknowledgement feed with StatusCode Success and our order id as MerchantOrderID.
+     * Amazon takes a second acknowledgement of the same order and items as the same statement, so a
+     * repeat after a lost answer changes nothing.
+     */
+    @Override
+    public PushResult acknowledge(ChannelLink link, String externalOrderId, AcknowledgeNotice notice) {
+        return forSeller(link, externalOrderId, seller -> {
+            Set<String> items = new LinkedHashSet<>();
+            for (ShipmentNotice.Line line : notice.lines()) {
+                if (line.lineId() != null && !line.lineId().isBlank()) {
+                    items.add(line.lineId().strip());
+                }
+            }
+            return submitFeed(seller, AmazonFeedXml.ACKNOWLEDGEMENT_FEED, sellerId -> AmazonFeedXml.acknowledgement(
+                    sellerId, externalOrderId, notice.merchantOrderId(), true, items, null));
+        });
+    }
+
+    /**
+     * The order acknowledgement feed with StatusCode Failure: Amazon cancels the order and refunds the
+     * buyer itself. Every item carries the reason (a buyer's own cancel does not count against the
+     * seller), so every line needs its OrderItemId. A repeat cancels an already canceled order: no
+     * second effect.
+     */
+    @Override
+    public PushResult cancel(ChannelLink link, String externalOrderId, CancelNotice notice) {
+        return forSeller(link, externalOrderId, seller -> {
+            Set<String> items = new LinkedHashSet<>();
+            for (ShipmentNotice.Line line : notice.lines()) {
+                if (line.lineId() == null || line.lineId().isBlank()) {
+                    return new PushResult.Refused(NO_ORDER_ITEM_ID);
+                }
+                items.add(line.lineId().strip());
+            }
+            if (items.isEmpty()) {
+                return new PushResult.Refused("The order has no lines to cancel on Amazon.");
+            }
+            return submitFeed(seller, AmazonFeedXml.ACKNOWLEDGEMENT_FEED, sellerId -> AmazonFeedXml.acknowledgement(
+                    sellerId, externalOrderId, notice.merchantOrderId(), false, items, notice.amazonReason()));
+        });
+    }
+
+    /**
+     * The payment adjustment feed: each line's share paid back as Principal, CustomerReturn for goods
+     * that came back, GeneralAdjustment for goodwill.
+     *
+     * <p>Not idempotent: Amazon adds each adjustment feed it processes to what was paid back, up to
+     * what is left to refund, and offers no key to recognise a repeat (getFeed does not show a feed's
+     * content). A repeat after a lost createFeed answer would pay the buyer twice; closing that needs
+     * the feed id stored before createFeed is sent, so a retry can look the feed up instead.
+     */
+    @Override
+    public PushResult refund(ChannelLink link, String externalOrderId, RefundNotice notice) {
+        return forSeller(link, externalOrderId, seller -> {
+            Map<String, Long> shares = new LinkedHashMap<>();
+            for (RefundNotice.Line line : notice.lines()) {
+                if (line.lineId() == null || line.lineId().isBlank()) {
+                    return new PushResult.Refused(NO_ORDER_ITEM_ID);
+                }
+                if (!line.amount().currency().equals(notice.amount().currency())) {
+                    return new PushResult.Refused("The refund mixes currencies; Amazon adjusts in one.");
+                }
+                shares.merge(line.lineId().strip(), line.amount().minor(), Long::sum);
+            }
+            shares.values().removeIf(minor -> minor == 0);
+            if (shares.isEmpty() || shares.values().stream().anyMatch(minor -> minor < 0)) {
+                return new PushResult.Refused("The refund has no positive amount per line to adjust on Amazon.");
+            }
+            Map<String, String> principal = new LinkedHashMap<>();
+            shares.forEach((item, minor) -> principal.put(item,
+                    new Money(minor, notice.amount().currency()).toDecimalString()));
+            String reason = notice.goodwill() ? "GeneralAdjustment" : "CustomerReturn";
+            return submitFeed(seller, AmazonFeedXml.ADJUSTMENT_FEED, sellerId -> AmazonFeedXml.adjustment(sellerId,
+                    externalOrderId, reason, principal, notice.amount().currency()));
+        });
+    }
+
+    /**
+     * Feeds 2021-06-30: createFeedDocument, the upload of the XML to the presigned URL it answers
+     * (with exactly the Content-Type given, which the URL is signed for), createFeed. Done with the
+     * feed id; Amazon processes the feed later. One createFeed per call.
+     */
+    private PushResult submitFeed(Seller seller, String feedType, Function<String, String> xml)
+            throws IOException {
+        String sellerId = seller.link.setting("sellerId");
+        if (sellerId == null || sellerId.isBlank()) {
+            return new PushResult.Refused(NO_SELLER_ID);
+        }
+        String document = xml.apply(sellerId);
+        Object created = seller.post("/feeds/2021-06-30/documents",
+                Json.write(Map.of("contentType", AmazonFeedXml.CONTENT_TYPE)));
+        if (created instanceof PushResult stop) {
+            return stop;
+        }
+        ChannelHttp.Response d = (ChannelHttp.Response) created;
+        PushResult failed = failure(d, "createFeedDocument", seller.secrets);
+        if (failed != null) {
+            return failed;
+        }
+        String documentId = text(map(d.json()).get("feedDocumentId"));
+        String url = text(map(d.json()).get("url"));
+        URI upload = url == null ? null : uri(url);
+        if (documentId == null || upload == null || upload.getScheme() == null || upload.getHost() == null) {
+            return new PushResult.Retry("Amazon answered createFeedDocument without a document id and upload URL"
+                    + " (HTTP " + d.status() + ").");
+        }
+        // The URL carries its own signature: no access token goes there.
+        failed = uploadFailure(http.send("PUT", upload, Map.of("Content-Type", AmazonFeedXml.CONTENT_TYPE), document),
+                seller.secrets);
+        if (failed != null) {
+            return failed;
+        }
+        Map<String, Object> feed = new LinkedHashMap<>();
+        feed.put("feedType", feedType);
+        feed.put("marketplaceIds", List.of(seller.marketplaceId));
+        feed.put("inputFeedDocumentId", documentId);
+        Object submitted = seller.post("/feeds/2021-06-30/feeds", Json.write(feed));
+        if (submitted instanceof PushResult stop) {
+            return stop;
+        }
+        ChannelHttp.Response f = (ChannelHttp.Response) submitted;
+        failed = failure(f, "createFeed", seller.secrets);
+        if (failed != null) {
+            return failed;
+        }
+        // Accepted even without an id in the answer: retrying would submit the feed a second time.
+        return new PushResult.Done(text(map(f.json()).get("feedId")));
+    }
+
+    /** The document store's answer to the upload: S3's XML error ({@code <Error><Code/><Message/>}). */
+    private static PushResult uploadFailure(ChannelHttp.Response r, List<String> secrets) {
+        int status = r.status();
+        if (status / 100 == 2) {
+            return null;
+        }
+        Matcher code = S3_CODE.matcher(r.body());
+        Matcher message = S3_MESSAGE.matcher(r.body());
+        String words = code.find() ? code.group(1) + (message.find() ? ": " + message.group(1) : "")
+                : ChannelHttp.snippet(r.body());
+        if (status >= 500 || status == 408 || status == 429 || words.toLowerCase(Locale.ROOT).contains("expired")) {
+            return new PushResult.Retry(ChannelHttp.clean("Amazon's feed document store answered HTTP " + status
+                    + " to the upload: " + words, secrets));
+        }
+        return new PushResult.Refused(ChannelHttp.clean("Amazon's feed document store refused the upload (HTTP "
+                + status + "): " + words, secrets));
+    }
+
+    /** A checked link: where its calls go, whose token they carry, the secrets no answer may show. */
+    private final class Seller {
+        private final ChannelLink link;
+        private final URI api;
+        private final URI lwa;
+        private final String refreshToken;
+        private final String marketplaceId;
+        private final List<String> secrets;
+
+        Seller(ChannelLink link, URI api, URI lwa, String refreshToken, String marketplaceId, List<String> secrets) {
+            this.link = link;
+            this.api = api;
+            this.lwa = lwa;
+            this.refreshToken = refreshToken;
+            this.marketplaceId = marketplaceId.strip();
+            this.secrets = secrets;
+        }
+
+        /**
+         * POSTs JSON to path with the seller's access token (cached until a minute before it expires);
+         * a cached token Amazon calls expired or invalid is replaced and the call made once more. The
+         * answer, or the result to stop with when no token could be had.
+         */
+        Object post(String path, String body) throws IOException {
+            URI uri = URI.create(api.toString().replaceAll("/+$", "") + path);
+            String cacheKey = lwa + "\u0000" + refreshToken;
+            Token token = tokens.get(cacheKey);
+            boolean cached = token != null && token.expires().isAfter(clock.instant().plusSeconds(60));
+            if (!cached) {
+                Object fresh = fetchToken(lwa, refreshToken, cacheKey, secrets);
+                if (fresh instanceof PushResult result) {
+                    return result;
+                }
+                token = (Token) fresh;
+            }
+            secrets.add(token.value());
+            ChannelHttp.Response r = send(uri, token.value(), body);
+            if ((r.status() == 401 || r.status() == 403) && tokenProblem(r)) {
+                tokens.remove(cacheKey, token);
+                if (cached) {
+                    Object fresh = fetchToken(lwa, refreshToken, cacheKey, secrets);
+                    if (fresh instanceof PushResult result) {
+                        return result;
+                    }
+                    secrets.add(((Token) fresh).value());
+                    r = send(uri, ((Token) fresh).value(), body);
+                }
+            }
+            return r;
+        }
+    }
+
+    @FunctionalInterface
+    private interface SellerCall {
+        PushResult run(Seller seller) throws IOException;
+    }
+
+    /** Checks the app, the link and the order id, then runs the calls; no answer at all is retried later. */
+    private PushResult forSeller(ChannelLink link, String externalOrderId, SellerCall call) {
         String refreshToken = link.secret("refreshToken");
         List<String> secrets = new ArrayList<>();
         secrets.add(clientSecret);
@@ -112,58 +360,14 @@ public final class AmazonChannel implements ChannelClient {
         if (externalOrderId == null || externalOrderId.isBlank()) {
             return new PushResult.Refused("The order has no Amazon order id.");
         }
-        if (shipment.trackingNumber() == null || shipment.trackingNumber().isBlank()) {
-            return new PushResult.Refused("The shipment has no tracking number to send to Amazon.");
-        }
-        Map<String, Integer> items = new LinkedHashMap<>();
-        for (ShipmentNotice.Line line : shipment.lines()) {
-            if (line.lineId() == null || line.lineId().isBlank()) {
-                return new PushResult.Refused(NO_ORDER_ITEM_ID);
-            }
-            if (line.quantity() > 0) {
-                items.merge(line.lineId().strip(), line.quantity(), Integer::sum);
-            }
-        }
-        if (items.isEmpty()) {
-            return new PushResult.Refused("The shipment has no lines to confirm to Amazon.");
-        }
-        String packageReferenceId = packageReferenceId(shipment.shipmentId());
-        Instant shipDate = shipment.shipDate() == null ? clock.instant() : shipment.shipDate();
-        String body = Json.write(request(marketplaceId, packageReferenceId, shipment, shipDate, items));
-        URI uri = URI.create(api.toString().replaceAll("/+$", "") + "/orders/v0/orders/"
-                + URLEncoder.encode(externalOrderId.strip(), StandardCharsets.UTF_8).replace("+", "%20")
-                + "/shipmentConfirmation");
         try {
-            String cacheKey = lwa + "\u0000" + refreshToken;
-            Token token = tokens.get(cacheKey);
-            boolean cached = token != null && token.expires().isAfter(clock.instant().plusSeconds(60));
-            if (!cached) {
-                Object fresh = fetchToken(lwa, refreshToken, cacheKey, secrets);
-                if (fresh instanceof PushResult result) {
-                    return result;
-                }
-                token = (Token) fresh;
-            }
-            secrets.add(token.value());
-            ChannelHttp.Response r = confirm(uri, token.value(), body);
-            if ((r.status() == 401 || r.status() == 403) && tokenProblem(r)) {
-                tokens.remove(cacheKey, token);
-                if (cached) {
-                    Object fresh = fetchToken(lwa, refreshToken, cacheKey, secrets);
-                    if (fresh instanceof PushResult result) {
-                        return result;
-                    }
-                    secrets.add(((Token) fresh).value());
-                    r = confirm(uri, ((Token) fresh).value(), body);
-                }
-            }
-            return answer(r, packageReferenceId, secrets);
+            return call.run(new Seller(link, api, lwa, refreshToken, marketplaceId, secrets));
         } catch (IOException e) {
             return new PushResult.Retry(ChannelHttp.clean("Amazon did not answer: " + ChannelHttp.describe(e), secrets));
         }
     }
 
-    private ChannelHttp.Response confirm(URI uri, String accessToken, String body) throws IOException {
+    private ChannelHttp.Response send(URI uri, String accessToken, String body) throws IOException {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("x-amz-access-token", accessToken);
         headers.put("Content-Type", "application/json");
@@ -255,32 +459,42 @@ public final class AmazonChannel implements ChannelClient {
                 || all.contains("malformed"));
     }
 
-    private PushResult answer(ChannelHttp.Response r, String packageReferenceId, List<String> secrets) {
+    private static PushResult answer(ChannelHttp.Response r, String packageReferenceId, List<String> secrets) {
+        int status = r.status();
+        if (status / 100 == 2 || (status == 400 && alreadyConfirmed(errors(r)))) {
+            return new PushResult.Done(packageReferenceId);
+        }
+        if (status == 404) {
+            return new PushResult.Refused(ChannelHttp.clean("Amazon has no such order for this seller (404): " + errors(r),
+                    secrets));
+        }
+        return failure(r, "confirmShipment", secrets);
+    }
+
+    /**
+     * null for a 2xx; Retry for 429 (with the operation's rate limit), 408 and 5xx; Refused with
+     * Amazon's errors for the rest.
+     */
+    private static PushResult failure(ChannelHttp.Response r, String operation, List<String> secrets) {
         int status = r.status();
         if (status / 100 == 2) {
-            return new PushResult.Done(packageReferenceId);
+            return null;
         }
         String errors = errors(r);
         if (status == 429) {
             String limit = r.header("x-amzn-RateLimit-Limit");
-            return new PushResult.Retry(ChannelHttp.clean("Amazon throttled confirmShipment (429"
+            return new PushResult.Retry(ChannelHttp.clean("Amazon throttled " + operation + " (429"
                     + (limit == null ? "" : ", x-amzn-RateLimit-Limit " + limit) + "): " + errors, secrets));
         }
         if (status >= 500 || status == 408) {
-            return new PushResult.Retry(ChannelHttp.clean("Amazon answered HTTP " + status + ": " + errors, secrets));
-        }
-        if (status == 400 && alreadyConfirmed(errors)) {
-            return new PushResult.Done(packageReferenceId);
+            return new PushResult.Retry(ChannelHttp.clean("Amazon answered HTTP " + status + " to " + operation + ": "
+                    + errors, secrets));
         }
         if (status == 401 || status == 403) {
-            return new PushResult.Refused(ChannelHttp.clean("Amazon refused confirmShipment (" + status + "): " + errors
+            return new PushResult.Refused(ChannelHttp.clean("Amazon refused " + operation + " (" + status + "): " + errors
                     + ". The app needs the seller's authorization and the Inventory and Order Tracking role.", secrets));
         }
-        if (status == 404) {
-            return new PushResult.Refused(ChannelHttp.clean("Amazon has no such order for this seller (404): " + errors,
-                    secrets));
-        }
-        return new PushResult.Refused(ChannelHttp.clean("Amazon refused confirmShipment (HTTP " + status + "): "
+        return new PushResult.Refused(ChannelHttp.clean("Amazon refused " + operation + " (HTTP " + status + "): "
                 + errors, secrets));
     }
 
@@ -354,22 +568,5 @@ public final class AmazonChannel implements ChannelClient {
     public String toString() {
         return "AmazonChannel[endpoint=" + endpoint + ", tokenEndpoint=" + tokenEndpoint + ", clientId "
                 + (unset(clientId) ? "unset" : "set") + ", clientSecret hidden]";
-    }
-
-    // PLACEHOLDER (issue 18, in progress): replaced by the real calls before this lands.
-    @Override
-    public PushResult acknowledge(ChannelLink link, String externalOrderId,
-                                  orderflow.shared.domain.channels.AcknowledgeNotice notice) {
-        return new PushResult.Refused("not built yet");
-    }
-
-    @Override
-    public PushResult cancel(ChannelLink link, String externalOrderId, orderflow.shared.domain.channels.CancelNotice notice) {
-        return new PushResult.Refused("not built yet");
-    }
-
-    @Override
-    public PushResult refund(ChannelLink link, String externalOrderId, orderflow.shared.domain.channels.RefundNotice notice) {
-        return new PushResult.Refused("not built yet");
     }
 }

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,8 +16,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import orderflow.shared.domain.channels.AcknowledgeNotice;
+import orderflow.shared.domain.channels.CancelNotice;
 import orderflow.shared.domain.channels.ChannelLink;
 import orderflow.shared.domain.channels.PushResult;
+import orderflow.shared.domain.channels.RefundNotice;
 import orderflow.shared.domain.channels.ShipmentNotice;
 import orderflow.shared.json.Json;
 import orderflow.shared.ports.ChannelClient;
@@ -26,7 +30,9 @@ import orderflow.shared.ports.ChannelClient;
  * WooCommerce accepts over HTTPS only). A shipment becomes a customer note on the order ("Shipped
  * with ..., tracking ..."), WooCommerce emails it to the buyer; the last shipment also completes the
  * order. A note already holding the tracking number means an earlier call went through: no second
- * note (the buyer would get a second email).
+ * note (the buyer would get a second email). An acknowledgement and a cancel leave private notes
+ * (the cancel also sets the status cancelled); a refund goes through the order's payment gateway.
+ * Each looks first for what an earlier call made: the note, the status, a refund with our id.
  *
  * <p>Settings: siteUrl (used when the link has no baseUrl). Secrets: consumerKey, consumerSecret.
  */
@@ -35,6 +41,8 @@ public final class WooCommerceChannel implements ChannelClient {
     /** Statuses the order is left in: already completed, or ended otherwise (the seller decides). */
     private static final Set<String> NOT_COMPLETED_BY_US = Set.of("completed", "cancelled", "refunded", "trash",
             "checkout-draft");
+    /** Statuses a cancel must not overwrite: the goods went or the money came back already. */
+    private static final Set<String> NOT_CANCELLABLE = Set.of("completed", "refunded", "trash");
 
     private final ChannelHttp http;
 
@@ -48,6 +56,187 @@ public final class WooCommerceChannel implements ChannelClient {
 
     @Override
     public PushResult confirmShipment(ChannelLink link, String externalOrderId, ShipmentNotice shipment) {
+        if (shipment.trackingNumber() == null || shipment.trackingNumber().isBlank()) {
+            return new PushResult.Refused("The shipment has no tracking number to send to WooCommerce.");
+        }
+        return onOrder(link, externalOrderId, order -> {
+            Step note = ensureNote(order, shipment.trackingNumber(), noteText(shipment), true, "the shipment note");
+            if (note.stop() != null) {
+                return note.stop();
+            }
+            if (shipment.fullyShipped()) {
+                Step status = status(order);
+                if (status.stop() != null) {
+                    return status.stop();
+                }
+                if (status.value() == null || !NOT_COMPLETED_BY_US.contains(status.value())) {
+                    PushResult failed = order.failure(order.send("PUT", "", Json.write(Map.of("status", "completed"))),
+                            "completing the order");
+                    if (failed != null) {
+                        return failed;
+                    }
+                }
+            }
+            return new PushResult.Done(note.value());
+        });
+    }
+
+    /** A private note naming our order: the seller sees it in WooCommerce; the buyer gets no email. */
+    @Override
+    public PushResult acknowledge(ChannelLink link, String externalOrderId, AcknowledgeNotice notice) {
+        String text = "Acknowledged in orderflow as " + notice.merchantOrderId();
+        return onOrder(link, externalOrderId, order -> {
+            Step note = ensureNote(order, text, text, false, "the acknowledgement note");
+            return note.stop() != null ? note.stop() : new PushResult.Done(note.value());
+        });
+    }
+
+    /**
+     * Status cancelled, then a private note with our reason. WooCommerce's cancel moves no money (the
+     * seller's refund is its own sync), so a completed or refunded order is refused: cancelling it
+     * would hide what happened. The status goes first so no note claims a cancel WooCommerce refused.
+     */
+    @Override
+    public PushResult cancel(ChannelLink link, String externalOrderId, CancelNotice notice) {
+        String text = "Cancelled in orderflow as " + notice.merchantOrderId() + ": " + notice.describe();
+        return onOrder(link, externalOrderId, order -> {
+            Step status = status(order);
+            if (status.stop() != null) {
+                return status.stop();
+            }
+            if (status.value() != null && NOT_CANCELLABLE.contains(status.value())) {
+                return new PushResult.Refused("The WooCommerce order is " + status.value() + ": it cannot be cancelled"
+                        + " any more (" + ("trash".equals(status.value()) ? "restore it first"
+                        : "refund the buyer instead") + ").");
+            }
+            if (!"cancelled".equals(status.value())) {
+                PushResult failed = order.failure(order.send("PUT", "", Json.write(Map.of("status", "cancelled"))),
+                        "cancelling the order");
+                if (failed != null) {
+                    return failed;
+                }
+            }
+            Step note = ensureNote(order, text, text, false, "the cancel note");
+            return note.stop() != null ? note.stop() : new PushResult.Done(note.value());
+        });
+    }
+
+    /**
+     * A refund through the order's payment gateway (api_refund), our refund id in its reason so a
+     * retry finds it; stock is counted here, so WooCommerce must not restock (api_restock false).
+     */
+    @Override
+    public PushResult refund(ChannelLink link, String externalOrderId, RefundNotice notice) {
+        if (notice.amount().minor() <= 0) {
+            return new PushResult.Refused("A refund to WooCommerce needs an amount above zero.");
+        }
+        String marker = "[" + notice.refundId() + "]";
+        return onOrder(link, externalOrderId, order -> {
+            ChannelHttp.Response existing = order.send("GET", "/refunds?per_page=100", null);
+            PushResult failed = order.failure(existing, "reading the order's refunds");
+            if (failed != null) {
+                return failed;
+            }
+            for (Object r : list(existing.json())) {
+                String reason = text(map(r).get("reason"));
+                if (reason != null && reason.contains(marker)) {
+                    return new PushResult.Done(text(map(r).get("id")));
+                }
+            }
+            ChannelHttp.Response created = order.send("POST", "/refunds", Json.write(refundRequest(notice)));
+            if (created.status() / 100 != 2 && "woocommerce_rest_cannot_create_order_refund".equals(
+                    text(map(created.json()).get("code"))) && !tryAgain(created)) {
+                // WooCommerce answers a refund its gateway turned down with HTTP 500 and this code (no
+                // automatic refunds, gateway error, more than is left): no retry makes it pass.
+                return new PushResult.Refused(ChannelHttp.clean("WooCommerce could not refund through the payment"
+                        + " gateway: " + text(map(created.json()).get("message")) + " Nothing was refunded; pay the"
+                        + " buyer by hand and record the refund in WooCommerce.", order.secrets()));
+            }
+            failed = order.failure(created, "creating the refund");
+            if (failed != null) {
+                return failed;
+            }
+            String id = text(map(created.json()).get("id"));
+            return id != null ? new PushResult.Done(id) : new PushResult.Retry("WooCommerce answered the refund"
+                    + " without its id (HTTP " + created.status() + "): it is checked for again on the next try.");
+        });
+    }
+
+    static Map<String, Object> refundRequest(RefundNotice notice) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("amount", notice.amount().toDecimalString());
+        String reason = notice.reason() == null || notice.reason().isBlank() ? "Refund" : notice.reason().strip();
+        body.put("reason", reason + " [" + notice.refundId() + "]");
+        body.put("api_refund", true);
+        body.put("api_restock", false);
+        List<Object> lines = new ArrayList<>();
+        for (RefundNotice.Line line : notice.lines()) {
+            // WooCommerce's line item ids are integers; a line without one is refunded as money only.
+            if (line.quantity() > 0 && line.lineId() != null && line.lineId().strip().matches("\\d{1,18}")) {
+                Map<String, Object> item = new LinkedHashMap<>();
+                item.put("id", Long.parseLong(line.lineId().strip()));
+                item.put("quantity", line.quantity());
+                item.put("refund_total", line.amount().toDecimalString());
+                lines.add(item);
+            }
+        }
+        if (!lines.isEmpty()) {
+            body.put("line_items", lines);
+        }
+        return body;
+    }
+
+    private static boolean tryAgain(ChannelHttp.Response r) {
+        String message = text(map(r.json()).get("message"));
+        return message != null && message.toLowerCase(Locale.ROOT).contains("try again");
+    }
+
+    /** One order's URL, the call's credentials and the secrets no answer may carry. */
+    private final class Order {
+        private final String url;
+        private final String authorization;
+        private final List<String> secrets;
+
+        Order(String url, String authorization, List<String> secrets) {
+            this.url = url;
+            this.authorization = authorization;
+            this.secrets = secrets;
+        }
+
+        /** path: "" for the order itself, "/notes", "/refunds?..." */
+        ChannelHttp.Response send(String method, String path, String body) throws IOException {
+            Map<String, String> headers = new LinkedHashMap<>();
+            headers.put("Authorization", authorization);
+            headers.put("Accept", "application/json");
+            if (body != null) {
+                headers.put("Content-Type", "application/json");
+            }
+            return http.send(method, URI.create(url + path), headers, body);
+        }
+
+        PushResult failure(ChannelHttp.Response r, String doing) {
+            return WooCommerceChannel.failure(r, doing, secrets);
+        }
+
+        List<String> secrets() {
+            return secrets;
+        }
+    }
+
+    @FunctionalInterface
+    private interface OrderCall {
+        PushResult run(Order order) throws IOException;
+    }
+
+    /** A value found or made, or the result to stop with. */
+    private record Step(String value, PushResult stop) {
+    }
+
+    /**
+     * Checks the link and order id, then runs the calls on the order; a call that gets no answer is
+     * retried later.
+     */
+    private PushResult onOrder(ChannelLink link, String externalOrderId, OrderCall call) {
         String key = link.secret("consumerKey");
         String secret = link.secret("consumerSecret");
         if (key == null || key.isBlank() || secret == null || secret.isBlank()) {
@@ -63,53 +252,51 @@ public final class WooCommerceChannel implements ChannelClient {
         if (externalOrderId == null || !externalOrderId.strip().matches("\\d{1,19}")) {
             return new PushResult.Refused("The order has no WooCommerce order id (a number): " + externalOrderId);
         }
-        if (shipment.trackingNumber() == null || shipment.trackingNumber().isBlank()) {
-            return new PushResult.Refused("The shipment has no tracking number to send to WooCommerce.");
-        }
-        String order = api + "/orders/" + externalOrderId.strip();
         try {
-            ChannelHttp.Response notes = send("GET", order + "/notes", authorization, null);
-            PushResult failed = failure(notes, "reading the order's notes", secrets);
-            if (failed != null) {
-                return failed;
-            }
-            String noteId = noteWithTracking(notes.json(), shipment.trackingNumber());
-            if (noteId == null) {
-                Map<String, Object> note = new LinkedHashMap<>();
-                note.put("note", noteText(shipment));
-                note.put("customer_note", true);
-                ChannelHttp.Response created = send("POST", order + "/notes", authorization, Json.write(note));
-                failed = failure(created, "adding the shipment note", secrets);
-                if (failed != null) {
-                    return failed;
-                }
-                noteId = text(map(created.json()).get("id"));
-                if (noteId == null) {
-                    return new PushResult.Retry("WooCommerce answered the note without its id (HTTP " + created.status()
-                            + "): it is checked for again on the next try.");
-                }
-            }
-            if (shipment.fullyShipped()) {
-                ChannelHttp.Response current = send("GET", order + "?_fields=id,status", authorization, null);
-                failed = failure(current, "reading the order's status", secrets);
-                if (failed != null) {
-                    return failed;
-                }
-                String status = text(map(current.json()).get("status"));
-                if (status == null || !NOT_COMPLETED_BY_US.contains(status.toLowerCase(Locale.ROOT))) {
-                    ChannelHttp.Response completed = send("PUT", order, authorization,
-                            Json.write(Map.of("status", "completed")));
-                    failed = failure(completed, "completing the order", secrets);
-                    if (failed != null) {
-                        return failed;
-                    }
-                }
-            }
-            return new PushResult.Done(noteId);
+            return call.run(new Order(api + "/orders/" + externalOrderId.strip(), authorization, secrets));
         } catch (IOException e) {
             return new PushResult.Retry(ChannelHttp.clean("WooCommerce did not answer: " + ChannelHttp.describe(e),
                     secrets));
         }
+    }
+
+    /**
+     * The id of a note already holding match (an earlier call's, or the seller's), else of the note
+     * added with text.
+     */
+    private static Step ensureNote(Order order, String match, String text, boolean customerNote, String what)
+            throws IOException {
+        ChannelHttp.Response notes = order.send("GET", "/notes", null);
+        PushResult failed = order.failure(notes, "reading the order's notes");
+        if (failed != null) {
+            return new Step(null, failed);
+        }
+        String noteId = noteContaining(notes.json(), match);
+        if (noteId != null) {
+            return new Step(noteId, null);
+        }
+        Map<String, Object> note = new LinkedHashMap<>();
+        note.put("note", text);
+        note.put("customer_note", customerNote);
+        ChannelHttp.Response created = order.send("POST", "/notes", Json.write(note));
+        failed = order.failure(created, "adding " + what);
+        if (failed != null) {
+            return new Step(null, failed);
+        }
+        noteId = text(map(created.json()).get("id"));
+        return noteId != null ? new Step(noteId, null) : new Step(null, new PushResult.Retry("WooCommerce answered"
+                + " the note without its id (HTTP " + created.status() + "): it is checked for again on the next try."));
+    }
+
+    /** The order's status in lower case (null when WooCommerce did not say). */
+    private static Step status(Order order) throws IOException {
+        ChannelHttp.Response current = order.send("GET", "?_fields=id,status", null);
+        PushResult failed = order.failure(current, "reading the order's status");
+        if (failed != null) {
+            return new Step(null, failed);
+        }
+        String status = text(map(current.json()).get("status"));
+        return new Step(status == null ? null : status.toLowerCase(Locale.ROOT), null);
     }
 
     /** {baseUrl or siteUrl}/wp-json/wc/v3, or null when neither is a URL. */
@@ -143,9 +330,9 @@ public final class WooCommerceChannel implements ChannelClient {
         return "Shipped with " + carrier + ", tracking " + shipment.trackingNumber().strip() + url;
     }
 
-    /** The id of a note (customer or private) that already names the tracking number, or null. */
-    static String noteWithTracking(Object notes, String trackingNumber) {
-        String ours = trackingNumber.strip().toUpperCase(Locale.ROOT);
+    /** The id of a note (customer or private) that already holds text (case aside), or null. */
+    static String noteContaining(Object notes, String text) {
+        String ours = text.strip().toUpperCase(Locale.ROOT);
         for (Object n : list(notes)) {
             Map<String, Object> note = map(n);
             String content = text(note.get("note"));
@@ -154,16 +341,6 @@ public final class WooCommerceChannel implements ChannelClient {
             }
         }
         return null;
-    }
-
-    private ChannelHttp.Response send(String method, String url, String authorization, String body) throws IOException {
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("Authorization", authorization);
-        headers.put("Accept", "application/json");
-        if (body != null) {
-            headers.put("Content-Type", "application/json");
-        }
-        return http.send(method, URI.create(url), headers, body);
     }
 
     /**
@@ -200,22 +377,5 @@ public final class WooCommerceChannel implements ChannelClient {
         }
         return new PushResult.Refused(ChannelHttp.clean("WooCommerce refused " + doing + " (HTTP " + status + "): "
                 + words, secrets));
-    }
-
-    // PLACEHOLDER (issue 18, in progress): replaced by the real calls before this lands.
-    @Override
-    public PushResult acknowledge(ChannelLink link, String externalOrderId,
-                                  orderflow.shared.domain.channels.AcknowledgeNotice notice) {
-        return new PushResult.Refused("not built yet");
-    }
-
-    @Override
-    public PushResult cancel(ChannelLink link, String externalOrderId, orderflow.shared.domain.channels.CancelNotice notice) {
-        return new PushResult.Refused("not built yet");
-    }
-
-    @Override
-    public PushResult refund(ChannelLink link, String externalOrderId, orderflow.shared.domain.channels.RefundNotice notice) {
-        return new PushResult.Refused("not built yet");
     }
 }
