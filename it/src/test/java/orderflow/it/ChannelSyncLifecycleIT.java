@@ -159,7 +159,7 @@ class ChannelSyncLifecycleIT {
         assertEquals(201, ChannelSyncSteps.ship(cloud, template, seller, orderId, null).getStatusCode());
         APIGatewayV2HTTPResponse delivered = ChannelSyncSteps.asSeller(template, seller,
                 new ConfirmDeliveryHandler(cloud.adapters("ConfirmDeliveryFunction")),
-                "POST /v1/orders/{orderId}/delivery", orderId, Map.of(), Map.of());
+                "POST /v1/orders/{orderId}/delivery", orderId, Map.of("deliveredAt", Instant.now().toString()), Map.of());
         assertTrue(delivered.getStatusCode() < 300, delivered.getBody());
     }
 

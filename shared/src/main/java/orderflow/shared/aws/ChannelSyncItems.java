@@ -27,6 +27,9 @@ final class ChannelSyncItems {
         item.put("updatedAt", Attr.s(s.updatedAt().toString()));
         Attr.putIfPresent(item, "lastError", s.lastError());
         Attr.putIfPresent(item, "platformRef", s.platformRef());
+        if (s.sendingSince() != null) {
+            item.put("sendingSince", Attr.s(s.sendingSince().toString()));
+        }
         if (s.notice() != null) {
             item.put("notice", Attr.s(Json.write(ChannelNoticeJson.write(s.notice()))));
         }
@@ -39,7 +42,8 @@ final class ChannelSyncItems {
                 ChannelSync.Status.valueOf(Attr.str(i, "status")),
                 notice(i),
                 (int) Attr.num(i, "attempts"), Attr.str(i, "lastError"), Attr.str(i, "platformRef"),
-                Attr.instant(i, "createdAt"), Attr.instant(i, "updatedAt"));
+                Attr.instant(i, "createdAt"), Attr.instant(i, "updatedAt"),
+                i.containsKey("sendingSince") ? Attr.instant(i, "sendingSince") : null);
     }
 
     /** "notice" (JSON, any kind); items written before other kinds existed hold "shipment". */

@@ -131,7 +131,7 @@ public final class PrimingSamples {
         return ChannelSyncItems.toItem(new orderflow.shared.domain.channels.ChannelSync(SYNC_ID, orderId, "priming-sf",
                 "shopify", orderflow.shared.domain.channels.ChannelSync.Kind.SHIPMENT,
                 orderflow.shared.domain.channels.ChannelSync.Status.DONE, notice, 1, null, "gid://shopify/Fulfillment/1",
-                at, at));
+                at, at, null));
     }
 
     /** A platform link of the sample storefront (placeholder credentials: priming never leaves the process). */

@@ -46,7 +46,7 @@ class ChannelSyncServiceTest {
     private final ChannelSync pending = new ChannelSync("sync_1", order.orderId(), "sf-shop", "shopify",
             ChannelSync.Kind.SHIPMENT, ChannelSync.Status.PENDING, new ShipmentNotice("shp_1", "UPS",
             "1Z999AA10123456784", null, NOW, List.of(new ShipmentNotice.Line("MUG-BLUE", "111", 2)), true),
-            0, null, null, NOW, NOW);
+            0, null, null, NOW, NOW, null);
 
     ChannelSyncServiceTest() {
         orders.createIfAbsent(order);
@@ -95,7 +95,7 @@ class ChannelSyncServiceTest {
     void after_the_last_attempt_a_waiting_sync_is_failed_for_the_seller() {
         ChannelSync tired = new ChannelSync("sync_1", order.orderId(), "sf-shop", "shopify", ChannelSync.Kind.SHIPMENT,
                 ChannelSync.Status.PENDING, pending.shipment(), ChannelSyncService.MAX_ATTEMPTS - 1, "HTTP 503", null,
-                NOW, NOW);
+                NOW, NOW, null);
         syncs.items.put("sync_1", tired);
         client.answers.add(new PushResult.Retry("HTTP 503"));
         assertEquals(ChannelSyncService.Outcome.FAILED, service.sync(order.orderId(), "sync_1"));
@@ -116,6 +116,40 @@ class ChannelSyncServiceTest {
         client.answers.add(new PushResult.Done("gid://shopify/Fulfillment/9"));
         syncs.refuseNextRecord = true; // another delivery finished the sync between our read and our write
         assertEquals(ChannelSyncService.Outcome.ALREADY_DONE, service.sync(order.orderId(), "sync_1"));
+    }
+
+    @Test
+    void a_sync_another_delivery_is_sending_is_left_to_it() {
+        syncs.items.put("sync_1", pending.sending(NOW.minusSeconds(30)));
+        assertEquals(ChannelSyncService.Outcome.IN_FLIGHT, service.sync(order.orderId(), "sync_1"));
+        assertTrue(client.calls.isEmpty(), "one attempt at a time");
+    }
+
+    @Test
+    void a_claim_older_than_the_lease_is_taken_over_and_the_client_looks_before_it_calls() {
+        syncs.items.put("sync_1", pending.sending(NOW.minus(ChannelSyncService.LEASE).minusSeconds(1)));
+        client.answers.add(new PushResult.Done("gid://shopify/Fulfillment/9"));
+        assertEquals(ChannelSyncService.Outcome.SENT, service.sync(order.orderId(), "sync_1"));
+        assertEquals(2, syncs.items.get("sync_1").attempts(), "the attempt that died counts too");
+        assertNull(syncs.items.get("sync_1").sendingSince());
+    }
+
+    @Test
+    void an_amazon_refund_whose_sender_died_mid_call_goes_to_the_seller_instead_of_paying_twice() {
+        RefundNotice notice = new RefundNotice("ref_1", new orderflow.shared.domain.Money(500, "USD"), "goodwill", true,
+                List.of(new RefundNotice.Line("MUG-BLUE", "111", 0, new orderflow.shared.domain.Money(500, "USD"))));
+        ChannelSync refund = new ChannelSync("sync_1", order.orderId(), "sf-shop", ChannelLink.AMAZON,
+                ChannelSync.Kind.REFUND, ChannelSync.Status.PENDING, notice, 0, null, null, NOW, NOW, null);
+        syncs.items.put("sync_1", refund.sending(NOW.minus(ChannelSyncService.LEASE).minusSeconds(1)));
+        assertEquals(ChannelSyncService.Outcome.FAILED, service.sync(order.orderId(), "sync_1"));
+        assertTrue(client.calls.isEmpty(), "Amazon is not sent the adjustment a second time");
+        assertTrue(syncs.items.get("sync_1").lastError().contains("retry this sync only if it is missing"),
+                syncs.items.get("sync_1").lastError());
+        // The same refund on a platform that can find an earlier one is simply sent.
+        syncs.items.put("sync_1", new ChannelSync("sync_1", order.orderId(), "sf-shop", "shopify", ChannelSync.Kind.REFUND,
+                ChannelSync.Status.PENDING, notice, 1, null, null, NOW, NOW, NOW.minus(ChannelSyncService.LEASE)));
+        client.answers.add(new PushResult.Done("gid://shopify/Refund/1"));
+        assertEquals(ChannelSyncService.Outcome.SENT, service.sync(order.orderId(), "sync_1"));
     }
 
     @Test

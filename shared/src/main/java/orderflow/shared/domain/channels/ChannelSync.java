@@ -16,11 +16,12 @@ import orderflow.shared.domain.returns.Refund;
  * transaction as the order change, then sent by the sync function until the platform has it. Its id
  * is derived from what it is about (order, kind, subject), so a repeated change writes the same one.
  * PENDING until sent; DONE with the platform's reference; FAILED with the platform's own words when
- * it refused for good (shown to the seller, retried only when the seller asks).
+ * it refused for good (shown to the seller, retried only when the seller asks). sendingSince: an
+ * attempt claimed the sync then (the lease; see ChannelSyncService), null between attempts.
  */
 public record ChannelSync(String syncId, String orderId, String storefrontId, String platform, Kind kind,
                           Status status, ChannelNotice notice, int attempts, String lastError, String platformRef,
-                          Instant createdAt, Instant updatedAt) {
+                          Instant createdAt, Instant updatedAt, Instant sendingSince) {
 
     public enum Kind { SHIPMENT, ACKNOWLEDGE, CANCEL, REFUND }
 
@@ -63,7 +64,7 @@ public record ChannelSync(String syncId, String orderId, String storefrontId, St
     private static ChannelSync pending(Order order, ChannelLink link, Kind kind, String subject, ChannelNotice notice,
                                        Instant at) {
         return new ChannelSync(idOf(order.orderId(), kind, subject), order.orderId(), link.storefrontId(),
-                link.platform(), kind, Status.PENDING, notice, 0, null, null, at, at);
+                link.platform(), kind, Status.PENDING, notice, 0, null, null, at, at, null);
     }
 
     private static List<ShipmentNotice.Line> allLines(Order order) {
@@ -84,25 +85,41 @@ public record ChannelSync(String syncId, String orderId, String storefrontId, St
         return notice instanceof ShipmentNotice s ? s : null;
     }
 
+    /** An attempt takes the sync: counted now, so a second delivery cannot take it too (see ChannelSyncService). */
+    public ChannelSync sending(Instant at) {
+        return new ChannelSync(syncId, orderId, storefrontId, platform, kind, Status.PENDING, notice, attempts + 1,
+                lastError, null, createdAt, at, at);
+    }
+
+    /** The attempt's outcomes (the attempt was counted when it took the sync). */
     public ChannelSync done(String ref, Instant at) {
-        return new ChannelSync(syncId, orderId, storefrontId, platform, kind, Status.DONE, notice, attempts + 1,
-                null, ref, createdAt, at);
+        return new ChannelSync(syncId, orderId, storefrontId, platform, kind, Status.DONE, notice, attempts,
+                null, ref, createdAt, at, null);
     }
 
     public ChannelSync failed(String platformMessage, Instant at) {
-        return new ChannelSync(syncId, orderId, storefrontId, platform, kind, Status.FAILED, notice, attempts + 1,
-                platformMessage, null, createdAt, at);
+        return new ChannelSync(syncId, orderId, storefrontId, platform, kind, Status.FAILED, notice, attempts,
+                platformMessage, null, createdAt, at, null);
     }
 
-    /** Still pending after an attempt that will be retried: counted, with why. */
+    /** Still pending after an attempt that will be retried, with why. */
     public ChannelSync retrying(String reason, Instant at) {
-        return new ChannelSync(syncId, orderId, storefrontId, platform, kind, Status.PENDING, notice, attempts + 1,
-                reason, null, createdAt, at);
+        return new ChannelSync(syncId, orderId, storefrontId, platform, kind, Status.PENDING, notice, attempts,
+                reason, null, createdAt, at, null);
     }
 
     /** The seller asked to try a failed sync again: attempts start over, the last error stays until then. */
     public ChannelSync again(Instant at) {
         return new ChannelSync(syncId, orderId, storefrontId, platform, kind, Status.PENDING, notice, 0,
-                lastError, null, createdAt, at);
+                lastError, null, createdAt, at, null);
+    }
+
+    /**
+     * Whether sending it again after an attempt died mid-call is harmless: true wherever the client
+     * finds what an earlier call made. Amazon's payment adjustment feed has no such lookup and adds up
+     * (a second feed pays the buyer twice), so that one goes to the seller instead.
+     */
+    public boolean safeToResend() {
+        return !(kind == Kind.REFUND && ChannelLink.AMAZON.equals(platform));
     }
 }

@@ -180,8 +180,8 @@ public final class AmazonChannel implements ChannelClient {
      *
      * <p>Not idempotent: Amazon adds each adjustment feed it processes to what was paid back, up to
      * what is left to refund, and offers no key to recognise a repeat (getFeed does not show a feed's
-     * content). A repeat after a lost createFeed answer would pay the buyer twice; closing that needs
-     * the feed id stored before createFeed is sent, so a retry can look the feed up instead.
+     * content). So an unclear createFeed answer (none, or a 5xx) is not retried but handed to the
+     * seller to check, and ChannelSyncService never resends one whose sender died mid-call.
      */
     @Override
     public PushResult refund(ChannelLink link, String externalOrderId, RefundNotice notice) {
@@ -248,17 +248,39 @@ public final class AmazonChannel implements ChannelClient {
         feed.put("feedType", feedType);
         feed.put("marketplaceIds", List.of(seller.marketplaceId));
         feed.put("inputFeedDocumentId", documentId);
-        Object submitted = seller.post("/feeds/2021-06-30/feeds", Json.write(feed));
+        boolean addsUp = feedType.equals(AmazonFeedXml.ADJUSTMENT_FEED);
+        Object submitted;
+        try {
+            submitted = seller.post("/feeds/2021-06-30/feeds", Json.write(feed));
+        } catch (IOException e) {
+            if (addsUp) {
+                return unsure("no answer: " + ChannelHttp.describe(e), seller.secrets);
+            }
+            throw e;
+        }
         if (submitted instanceof PushResult stop) {
             return stop;
         }
         ChannelHttp.Response f = (ChannelHttp.Response) submitted;
+        if (addsUp && f.status() >= 500) {
+            return unsure("HTTP " + f.status(), seller.secrets);
+        }
         failed = failure(f, "createFeed", seller.secrets);
         if (failed != null) {
             return failed;
         }
         // Accepted even without an id in the answer: retrying would submit the feed a second time.
         return new PushResult.Done(text(map(f.json()).get("feedId")));
+    }
+
+    /**
+     * createFeed of a payment adjustment left no clear answer: Amazon may have the feed, and a second one
+     * would pay the buyer again, so the seller checks instead of us retrying.
+     */
+    private static PushResult unsure(String what, List<String> secrets) {
+        return new PushResult.Refused(ChannelHttp.clean("Amazon gave no clear answer to the refund feed (" + what
+                + "); it may have taken it. Check the order's refunds in Seller Central; retry this sync only if"
+                + " the refund is missing there.", secrets));
     }
 
     /** The document store's answer to the upload: S3's XML error ({@code <Error><Code/><Message/>}). */
