@@ -3,6 +3,7 @@ package orderflow.shared.aws;
 import java.util.Map;
 
 import orderflow.shared.domain.Actor;
+import orderflow.shared.domain.storefront.PlatformShipment;
 import orderflow.shared.json.Json;
 import orderflow.shared.ports.OrderQueue;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -10,7 +11,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 /**
  * OrderQueue messages are {"orderId": "..."} (the processor reads the order itself, so the message
  * stays small; "contended": n when it comes back after losing its races n times), {"stockArrived": {"sellerId": "...", "sku": "..."}} or
- * {"cancel": {"orderId", "reason", "buyerRequested", "by"}}.
+ * {"cancel": {"orderId", "reason", "buyerRequested", "by"}} or {"shippedOnPlatform": {"orderId", "shipment":
+ * {PlatformShipment's map}, "by"}}.
  */
 public final class SqsOrderQueue implements OrderQueue {
 
@@ -44,5 +46,11 @@ public final class SqsOrderQueue implements OrderQueue {
     public void cancel(String orderId, String reason, boolean buyerRequested, Actor actor) {
         sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(Json.write(Map.of("cancel", Map.of("orderId", orderId,
                 "reason", reason, "buyerRequested", buyerRequested, "by", actor.toString())))));
+    }
+
+    @Override
+    public void shippedOnPlatform(String orderId, PlatformShipment shipment, Actor actor) {
+        sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(Json.write(Map.of("shippedOnPlatform", Map.of(
+                "orderId", orderId, "shipment", shipment.toMap(), "by", actor.toString())))));
     }
 }

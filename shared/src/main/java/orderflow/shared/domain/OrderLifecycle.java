@@ -3,8 +3,12 @@ package orderflow.shared.domain;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+
+import orderflow.shared.domain.storefront.PlatformShipment;
 
 /**
  * The seller's actions on an order, decided here and nowhere else: each returns the change to
@@ -112,6 +116,111 @@ public final class OrderLifecycle {
                 + (late ? "; shipped after the ship-by date " + order.shipBy() : "");
         return OrderChange.of(order, order.next(status, null, order.shipBy(), fulfillment), now, actor,
                 "ship " + shipmentId, reason, commit);
+    }
+
+    /** Shipped in full already: a platform shipment has nothing left to record (no error). */
+    private static final Set<OrderStatus> NOTHING_LEFT = Set.of(OrderStatus.SHIPPED, OrderStatus.DELIVERED,
+            OrderStatus.PARTIALLY_REFUNDED, OrderStatus.REFUNDED);
+
+    /**
+     * A package the seller shipped on the platform itself: recorded like a seller shipment (same
+     * Shipment, reserved stock committed, SHIPPED or PARTIALLY_SHIPPED), its lines found by the
+     * platform's line id, else its SKU; more units than are left count as what is left. A repeat
+     * (null) when its tracking number is already on a shipment of the order (ours, pushed to the
+     * platform, coming back), when its platform reference is, or when nothing it names is left. A
+     * shipment without a tracking number keeps "platform reference" in that field, so its repeat is
+     * recognised. Throws {@link Failure.IllegalTransition} when the order has no reserved stock to ship
+     * (canceled, or not reserved yet) and {@link Failure.InvalidInput} when no line matches the order.
+     */
+    public static OrderChange shipOnPlatform(Order order, PlatformShipment shipment, Actor actor, Instant now) {
+        TrackingNumbers.Check tracking = TrackingNumbers.check(shipment.carrier(), shipment.trackingNumber());
+        String marker = shipment.platform() + " " + shipment.reference();
+        if (tracking.number() != null && shipmentWithTracking(order, tracking.number()) != null
+                || shipmentWithTracking(order, marker) != null || NOTHING_LEFT.contains(order.status())) {
+            return null;
+        }
+        require(order, SellerAction.SHIP);
+        Map<String, Integer> left = order.unshippedBySku();
+        List<String> notes = new ArrayList<>();
+        Map<String, Integer> boxed = shipment.lines().isEmpty() ? left : platformLines(order, shipment, left, notes);
+        if (boxed.isEmpty()) {
+            return null; // every unit it names has shipped already
+        }
+        if (boxed.size() > MAX_SKUS_PER_PACKAGE) {
+            throw new Failure.InvalidInput("A package holds at most " + MAX_SKUS_PER_PACKAGE + " SKUs.",
+                    List.of(new FieldError("lines", boxed.size() + " SKUs in one platform shipment")));
+        }
+        Instant shipDate = shipment.shipDate() == null ? now : shipment.shipDate();
+        boolean late = order.shipBy() != null && shipDate.isAfter(order.shipBy());
+        boolean tracked = tracking.number() != null && !tracking.number().isEmpty();
+        String shipmentId = "shp_" + (order.fulfillment().shipments().size() + 1);
+        String carrier = tracking.carrier() != null ? tracking.carrier().name()
+                : shipment.carrier() != null ? shipment.carrier() : "unknown";
+        Shipment boxedShipment = new Shipment(shipmentId, carrier, tracked ? tracking.number() : marker,
+                tracked && tracking.valid(), shipment.trackingUrl() != null ? shipment.trackingUrl() : tracking.trackingUrl(),
+                shipDate, boxed, late, now, null, null);
+        List<Shipment> shipments = new ArrayList<>(order.fulfillment().shipments());
+        shipments.add(boxedShipment);
+        OrderStatus status = boxed.equals(left) ? OrderStatus.SHIPPED : OrderStatus.PARTIALLY_SHIPPED;
+        order.status().requireCanBecome(status);
+        List<StockChange> commit = new ArrayList<>();
+        boxed.forEach((sku, q) -> commit.add(new StockChange(sku, q, StockChange.Kind.COMMIT)));
+        // No shipped email: the platform told the buyer itself; nothing is pushed back either.
+        String reason = "shipped on " + shipment.platform() + " (" + shipment.reference() + "), "
+                + (tracked ? carrier + " " + tracking.number() : "no tracking number")
+                + (late ? "; shipped after the ship-by date " + order.shipBy() : "")
+                + (notes.isEmpty() ? "" : "; " + String.join("; ", notes))
+                + "; the platform notified the buyer";
+        return OrderChange.of(order, order.next(status, null, order.shipBy(),
+                order.fulfillment().withShipments(shipments)), now, actor, "ship " + shipmentId, reason, commit);
+    }
+
+    /** The platform's lines as units per SKU of ours, at most what is left of each. */
+    private static Map<String, Integer> platformLines(Order order, PlatformShipment shipment, Map<String, Integer> left,
+                                                      List<String> notes) {
+        Map<String, Integer> asked = new LinkedHashMap<>();
+        List<String> unknown = new ArrayList<>();
+        for (PlatformShipment.Line line : shipment.lines()) {
+            String sku = ourSku(order, line);
+            if (sku == null) {
+                unknown.add(line.lineId() != null ? "line " + line.lineId() : "SKU " + line.sku());
+            } else {
+                asked.merge(sku, line.quantity(), Integer::sum);
+            }
+        }
+        if (asked.isEmpty()) {
+            throw new Failure.InvalidInput("No line of the platform shipment is on this order.",
+                    List.of(new FieldError("lines", String.join(", ", unknown) + " not on the order")));
+        }
+        if (!unknown.isEmpty()) {
+            notes.add("not on this order: " + String.join(", ", unknown));
+        }
+        Map<String, Integer> boxed = new LinkedHashMap<>();
+        asked.forEach((sku, q) -> {
+            int open = left.getOrDefault(sku, 0);
+            if (q > open) {
+                notes.add(sku + ": " + q + " shipped on the platform, " + open + " were left here");
+            }
+            if (Math.min(q, open) > 0) {
+                boxed.put(sku, Math.min(q, open));
+            }
+        });
+        return boxed;
+    }
+
+    /** Our SKU of a platform line: by the platform's line id, else by the SKU the platform sent. */
+    private static String ourSku(Order order, PlatformShipment.Line line) {
+        for (OrderLine l : order.lines()) {
+            if (line.lineId() != null && line.lineId().equals(l.lineId())) {
+                return l.sku();
+            }
+        }
+        for (OrderLine l : order.lines()) {
+            if (line.sku() != null && line.sku().equals(l.sku())) {
+                return l.sku();
+            }
+        }
+        return null;
     }
 
     /**

@@ -1,6 +1,7 @@
 package orderflow.shared.ports;
 
 import orderflow.shared.domain.Actor;
+import orderflow.shared.domain.storefront.PlatformShipment;
 
 /** Hands work to the processing step. */
 public interface OrderQueue {
@@ -18,4 +19,7 @@ public interface OrderQueue {
 
     /** The storefront canceled the order: the processing step cancels it here (stock, email) if it still can. */
     void cancel(String orderId, String reason, boolean buyerRequested, Actor actor);
+
+    /** The seller shipped on the platform: the processing step records the shipment here (stock, no email). */
+    void shippedOnPlatform(String orderId, PlatformShipment shipment, Actor actor);
 }

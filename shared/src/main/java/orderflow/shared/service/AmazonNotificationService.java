@@ -9,6 +9,7 @@ import java.util.Map;
 import orderflow.shared.domain.IncomingOrder;
 import orderflow.shared.domain.Storefront;
 import orderflow.shared.domain.storefront.AmazonOrders;
+import orderflow.shared.domain.storefront.PlatformShipment;
 import orderflow.shared.domain.storefront.StorefrontEvent;
 import orderflow.shared.json.Json;
 import orderflow.shared.ports.Accounts;
@@ -19,8 +20,9 @@ import orderflow.shared.ports.DeliveryLog;
  * SP-API ORDER_CHANGE notifications from the Amazon notification queue. De-duplicated on
  * NotificationId. A status change fetches the order and its items (the notification has no prices
  * or address) and goes through the same door as every storefront order, so any number of
- * deliveries is one order; Canceled and buyer cancel requests cancel it here. Amazon-fulfilled
- * (AFN) orders are Amazon's to ship: ignored.
+ * deliveries is one order; Canceled and buyer cancel requests cancel it here; Shipped (the seller
+ * confirmed the shipment in Seller Central, or ours coming back) records what is left as shipped.
+ * Amazon-fulfilled (AFN) orders are Amazon's to ship: ignored.
  */
 public final class AmazonNotificationService {
 
@@ -72,6 +74,8 @@ public final class AmazonNotificationService {
             result = describe(orders.canceled(storefront, new StorefrontEvent.Canceled(amazonOrderId, false,
                     "amazon: canceled", orders.has(storefront, amazonOrderId) ? null
                     : readable(link, amazonOrderId))));
+        } else if ("Shipped".equals(summary.get("OrderStatus"))) {
+            result = shipped(storefront, amazonOrderId, change);
         } else {
             Map<String, Object> order = api.getOrder(link.refreshToken(), amazonOrderId);
             if (AmazonOrders.isAmazonFulfilled(order)) {
@@ -79,6 +83,8 @@ public final class AmazonNotificationService {
             } else if ("Canceled".equals(order.get("OrderStatus"))) {
                 result = describe(orders.canceled(storefront, new StorefrontEvent.Canceled(amazonOrderId, false,
                         "amazon: canceled")));
+            } else if ("Shipped".equals(order.get("OrderStatus"))) {
+                result = shipped(storefront, amazonOrderId, change);
             } else {
                 // Pending (no prices yet) is kept as PENDING; the Unshipped notification's reading
                 // brings the prices and moves it on. Anything unreadable is held, never dead-lettered.
@@ -91,6 +97,26 @@ public final class AmazonNotificationService {
         }
         deliveries.record("amazon", notificationId, null, now);
         return "notification " + notificationId + " for " + amazonOrderId + ": " + result;
+    }
+
+    /**
+     * Shipped on Amazon: the notification has no tracking and no shipped lines we can trust as a
+     * package (QuantityShipped counts every package), so it is everything left, named by the order.
+     * An order already shipped here (ours, confirmed to Amazon, coming back) has nothing left: a repeat.
+     */
+    private String shipped(Storefront storefront, String amazonOrderId, Map<String, Object> change) {
+        Instant at = change.get("OrderChangeTrigger") instanceof Map<?, ?> trigger
+                && trigger.get("TimeOfOrderChange") instanceof String t ? parse(t) : null;
+        return describe(orders.shipped(storefront, new StorefrontEvent.Shipped(amazonOrderId, new PlatformShipment(
+                "amazon", "order " + amazonOrderId + " shipped", null, null, null, at, List.of()))));
+    }
+
+    private static Instant parse(String instant) {
+        try {
+            return Instant.parse(instant);
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
     }
 
     /** The order as Amazon has it, for a cancel that came before we had it; null when it cannot be read. */

@@ -25,6 +25,7 @@ import orderflow.shared.domain.Races;
 import orderflow.shared.domain.Seller;
 import orderflow.shared.domain.ShipByPolicy;
 import orderflow.shared.domain.StockChange;
+import orderflow.shared.domain.storefront.PlatformShipment;
 import orderflow.shared.email.OrderEmails;
 import orderflow.shared.ports.Accounts;
 import orderflow.shared.ports.EmailOutbox;
@@ -39,8 +40,13 @@ public final class ProcessOrderService {
 
     private static final Actor ACTOR = Actor.job("process-order");
 
+    /**
+     * SHIPPED_ON_PLATFORM: a platform shipment recorded. CANCELED_HERE, NOT_RESERVED, UNMATCHED: a
+     * platform shipment left unrecorded (the order is canceled here, its stock is not reserved, its
+     * lines are not on the order): the seller must check.
+     */
     public enum Outcome { CONFIRMED, BACKORDERED, ON_HOLD, STILL_PENDING, ALREADY_DONE, UNKNOWN_ORDER, CANCELED,
-        TOO_LATE_TO_CANCEL }
+        TOO_LATE_TO_CANCEL, SHIPPED_ON_PLATFORM, CANCELED_HERE, NOT_RESERVED, UNMATCHED }
 
     private final Orders orders;
     private final Accounts accounts;
@@ -89,8 +95,19 @@ public final class ProcessOrderService {
             return "cancel of " + id + ": " + cancel(id, (String) c.get("reason"),
                     Boolean.TRUE.equals(c.get("buyerRequested")), Actor.parse(String.valueOf(c.get("by"))));
         }
+        if (message.get("shippedOnPlatform") instanceof Map<?, ?> s && s.get("orderId") instanceof String id
+                && s.get("shipment") instanceof Map<?, ?> shipment) {
+            Outcome outcome = shippedOnPlatform(id, PlatformShipment.fromMap(shipment),
+                    Actor.parse(String.valueOf(s.get("by"))));
+            return "platform shipment of " + id + ": " + outcome + switch (outcome) {
+                case CANCELED_HERE -> " (canceled here, shipped on the platform: the seller must check)";
+                case NOT_RESERVED -> " (shipped on the platform before its stock was reserved here: the seller must check)";
+                case UNMATCHED -> " (its lines are not on the order: the seller must check)";
+                default -> "";
+            };
+        }
         if (!(message.get("orderId") instanceof String id)) {
-            throw new IllegalArgumentException("message has none of orderId, stockArrived, cancel");
+            throw new IllegalArgumentException("message has none of orderId, stockArrived, cancel, shippedOnPlatform");
         }
         try {
             return "order " + id + ": " + process(id);
@@ -249,6 +266,46 @@ public final class ProcessOrderService {
         });
         if (outcome == null) {
             throw new IllegalStateException("order " + orderId + " kept changing; retrying the cancel later");
+        }
+        return outcome;
+    }
+
+    /**
+     * The seller shipped on the platform (a Shopify fulfillment, a WooCommerce completion, Amazon's
+     * Shipped): recorded here with the stock committed. No channel sync (the platform made it) and no
+     * shipped email (the platform notified the buyer itself). An order still READY is being reserved
+     * by a message of its own: this one fails and comes back once it is UNSHIPPED.
+     */
+    public Outcome shippedOnPlatform(String orderId, PlatformShipment shipment, Actor by) {
+        Outcome outcome = Races.retry(5, attempt -> {
+            Order order = orders.get(orderId).orElse(null);
+            if (order == null) {
+                return Outcome.UNKNOWN_ORDER;
+            }
+            OrderChange change;
+            try {
+                change = OrderLifecycle.shipOnPlatform(order, shipment, by, clock.instant());
+            } catch (Failure.IllegalTransition notShippable) {
+                return switch (order.status()) {
+                    case CANCELED -> Outcome.CANCELED_HERE;
+                    case READY -> throw new IllegalStateException("order " + orderId
+                            + " is not reserved yet; the platform shipment is recorded on a later try");
+                    default -> Outcome.NOT_RESERVED;
+                };
+            } catch (Failure.InvalidInput unmatched) {
+                return Outcome.UNMATCHED;
+            }
+            if (change == null) {
+                return Outcome.ALREADY_DONE;
+            }
+            return switch (orders.apply(change)) {
+                case Orders.Done d -> Outcome.SHIPPED_ON_PLATFORM;
+                case Orders.Stale s -> null; // changed meanwhile: decide again
+                case Orders.Short s -> throw new IllegalStateException("a shipment never reserves stock");
+            };
+        });
+        if (outcome == null) {
+            throw new IllegalStateException("order " + orderId + " kept changing; retrying the platform shipment later");
         }
         return outcome;
     }

@@ -23,6 +23,7 @@ import orderflow.shared.domain.OrderIds;
 import orderflow.shared.domain.OrderStatus;
 import orderflow.shared.domain.Races;
 import orderflow.shared.domain.Storefront;
+import orderflow.shared.domain.storefront.PlatformShipment;
 import orderflow.shared.domain.storefront.ShopifyWebhooks;
 import orderflow.shared.domain.storefront.StorefrontEvent;
 import orderflow.shared.domain.storefront.WooCommerceWebhooks;
@@ -101,6 +102,7 @@ public final class ReceiveOrderService {
         Receipt receipt = switch (event) {
             case StorefrontEvent.Placed placed -> accept(storefront, placed.order(), now, body);
             case StorefrontEvent.Canceled canceled -> canceled(storefront, canceled, now);
+            case StorefrontEvent.Shipped shipped -> shipped(storefront, shipped);
             case StorefrontEvent.Ignored ignored -> new Receipt(null, null, false, ignored.why());
         };
         if (deliveryId != null && deliveries != null) {
@@ -223,6 +225,28 @@ public final class ReceiveOrderService {
         }
         queue.cancel(orderId, canceled.reason(), canceled.buyerRequested(), Actor.storefront(storefront.storefrontId()));
         return new Receipt(orderId, order.status(), false, "cancel queued");
+    }
+
+    /**
+     * The seller shipped on the platform: the processing step records each package here (stock
+     * committed; no email, no push back). An order that is not here has nothing to record: it was
+     * never ours to ship, and is not created from a shipment.
+     */
+    public Receipt shipped(Storefront storefront, StorefrontEvent.Shipped shipped) {
+        String orderId = OrderIds.forExternal(storefront.storefrontId(), shipped.externalOrderId());
+        Order order = ours(storefront, orders.get(orderId).orElse(null));
+        if (order == null) {
+            return new Receipt(null, null, false, "no such order here: nothing to record for its shipment");
+        }
+        if (order.status() == OrderStatus.CANCELED) {
+            // Left as it is: which one is true (the cancel or the parcel) is for the seller to find out.
+            return new Receipt(orderId, order.status(), false, "canceled here, shipped on the platform: the seller "
+                    + "must check");
+        }
+        for (PlatformShipment shipment : shipped.shipments()) {
+            queue.shippedOnPlatform(orderId, shipment, Actor.storefront(storefront.storefrontId()));
+        }
+        return new Receipt(orderId, order.status(), false, "platform shipment queued");
     }
 
     /** Whether the storefront's order is here already. */

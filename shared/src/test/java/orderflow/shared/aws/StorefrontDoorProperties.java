@@ -226,6 +226,11 @@ class StorefrontDoorProperties {
         @Override
         public void cancel(String orderId, String reason, boolean buyerRequested, Actor actor) {
         }
+
+        @Override
+        public void shippedOnPlatform(String orderId, orderflow.shared.domain.storefront.PlatformShipment shipment,
+                                      Actor actor) {
+        }
     }
 
     /** Orders kept as their DynamoDB items, so every stored order must survive OrderItems both ways. */

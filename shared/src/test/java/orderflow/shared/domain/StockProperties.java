@@ -297,6 +297,12 @@ class StockProperties {
             public void cancel(String orderId, String reason, boolean buyerRequested, Actor actor) {
                 fail("the services under test never queue a cancel");
             }
+
+            @Override
+            public void shippedOnPlatform(String orderId, orderflow.shared.domain.storefront.PlatformShipment shipment,
+                                          Actor actor) {
+                fail("the services under test never queue a platform shipment");
+            }
         }
     }
 

@@ -185,6 +185,14 @@ final class InMemory {
         public void cancel(String orderId, String reason, boolean buyerRequested, orderflow.shared.domain.Actor actor) {
             cancels.add(orderId + ":" + buyerRequested + ":" + reason);
         }
+
+        final List<String> platformShipments = new ArrayList<>();
+
+        @Override
+        public void shippedOnPlatform(String orderId, orderflow.shared.domain.storefront.PlatformShipment shipment,
+                                      orderflow.shared.domain.Actor actor) {
+            platformShipments.add(orderId + ":" + shipment.reference() + ":" + actor);
+        }
     }
 
     static final class DeliveryLogFake implements orderflow.shared.ports.DeliveryLog {

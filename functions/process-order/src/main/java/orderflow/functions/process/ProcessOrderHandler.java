@@ -29,7 +29,7 @@ public class ProcessOrderHandler extends QueueConsumer {
 
     public ProcessOrderHandler(Adapters adapters) {
         super(adapters);
-        this.service = new ProcessOrderService(adapters.ordersWithStock(), adapters.accounts(),
+        this.service = new ProcessOrderService(adapters.ordersWithStockLog(), adapters.accounts(),
                 adapters.emailOutbox(), adapters.lowStockAlerts(), adapters.orderQueue(), adapters.clock());
     }
 

@@ -29,7 +29,9 @@ import orderflow.shared.domain.Totals;
  * <p>What the delivery means is read from the signed body, never from the unsigned X-Shopify-Topic
  * header alone: cancelled_at set is a cancel whatever the topic says, so a captured orders/create
  * re-posted as orders/cancelled changes nothing. The topic only tells order topics (orders/create,
- * orders/paid, orders/updated, orders/cancelled, ...) from the rest. A field we cannot read or act on
+ * orders/paid, orders/updated, orders/cancelled, ...) from the rest, and shipments made on Shopify
+ * (fulfillments/create, orders/fulfilled, orders/partially_fulfilled) from orders to keep: a shipment
+ * only ever records a package on an order that is here. A field we cannot read or act on
  * is a hold on the order, never a refusal: Shopify drops a delivery after 8 failed tries.
  */
 public final class ShopifyWebhooks {
@@ -38,6 +40,9 @@ public final class ShopifyWebhooks {
     public static final String ORDERS_PAID = "orders/paid";
     public static final String ORDERS_CANCELLED = "orders/cancelled";
     public static final String ORDERS_UPDATED = "orders/updated";
+    public static final String ORDERS_FULFILLED = "orders/fulfilled";
+    public static final String ORDERS_PARTIALLY_FULFILLED = "orders/partially_fulfilled";
+    public static final String FULFILLMENTS_CREATE = "fulfillments/create";
 
     /**
      * Gateways that collect the money when the parcel arrives or outside Shopify: ship while pending.
@@ -54,6 +59,14 @@ public final class ShopifyWebhooks {
             body = Map.of();
         }
         String t = topic == null ? "" : topic.strip().toLowerCase(Locale.ROOT);
+        if (t.equals(FULFILLMENTS_CREATE)) {
+            // A package shipped from the Shopify admin (or ours coming back: a repeat, by its tracking number).
+            return ShopifyFulfillments.created(body);
+        }
+        if (t.startsWith("refunds/")) {
+            return new StorefrontEvent.Ignored("shopify: " + t + " is not applied here: record the refund with the "
+                    + "seller API (refunds made on Shopify are not read yet)");
+        }
         if (!t.startsWith("orders/")) {
             return new StorefrontEvent.Ignored("shopify: topic " + (t.isEmpty() ? "(none)" : PayloadReader.abbreviate(t))
                     + " is not an order topic");
@@ -64,6 +77,9 @@ public final class ShopifyWebhooks {
         }
         if (loose(body, "cancelled_at") != null) {
             return canceled(body);
+        }
+        if (t.equals(ORDERS_FULFILLED) || t.equals(ORDERS_PARTIALLY_FULFILLED)) {
+            return ShopifyFulfillments.ofOrder(t, body);
         }
         return placed(body, false);
     }

@@ -1,5 +1,7 @@
 package orderflow.shared.domain.storefront;
 
+import java.util.List;
+
 import orderflow.shared.domain.IncomingOrder;
 
 /** What a storefront delivery means for us, once read from the platform's own format. */
@@ -20,6 +22,22 @@ public sealed interface StorefrontEvent {
 
         public Canceled(String externalOrderId, boolean buyerRequested, String reason) {
             this(externalOrderId, buyerRequested, reason, null);
+        }
+    }
+
+    /**
+     * The seller shipped on the platform itself: each shipment is recorded here (stock committed), and
+     * nothing goes back to the platform, which made it. Several when one delivery names several
+     * packages (Shopify's orders/fulfilled carries every fulfillment of the order).
+     */
+    record Shipped(String externalOrderId, List<PlatformShipment> shipments) implements StorefrontEvent {
+
+        public Shipped {
+            shipments = List.copyOf(shipments);
+        }
+
+        public Shipped(String externalOrderId, PlatformShipment shipment) {
+            this(externalOrderId, List.of(shipment));
         }
     }
 

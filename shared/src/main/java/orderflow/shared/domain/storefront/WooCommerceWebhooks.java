@@ -25,9 +25,10 @@ import orderflow.shared.domain.Totals;
  * computed as total / quantity (after coupons). total = line subtotals - discount_total +
  * shipping_total + fee_lines totals + total_tax (which holds the fees' tax).
  *
- * <p>Status: processing and completed are paid; pending (awaiting payment), on-hold (bank transfer,
- * cheque) and failed (the card was declined; the buyer may pay again, and a later processing goes
- * on as paid) wait as PENDING; cancelled cancels. WooCommerce does not retry a failed delivery and
+ * <p>Status: processing is paid; pending (awaiting payment), on-hold (bank transfer, cheque) and
+ * failed (the card was declined; the buyer may pay again, and a later processing goes on as paid)
+ * wait as PENDING; cancelled cancels; completed means the shop shipped it on WooCommerce, recorded
+ * here as a shipment (never a new order to ship). WooCommerce does not retry a failed delivery and
  * disables the webhook after 5 in a row, so nothing here is refused: what we cannot act on is a hold.
  */
 public final class WooCommerceWebhooks {
@@ -50,10 +51,13 @@ public final class WooCommerceWebhooks {
         String status = loose(body, "status");
         return switch (status == null ? "" : status.toLowerCase(Locale.ROOT)) {
             case "pending", "on-hold", "failed" -> placed(body, false);
-            case "processing", "completed" -> placed(body, true);
+            case "processing" -> placed(body, true);
+            // Shipped from the WooCommerce admin: recorded on the order here, if it is here.
+            case "completed" -> WooCommerceShipments.completed(body);
             case "cancelled" -> canceled(body, "woocommerce: cancelled");
             case "refunded" -> new StorefrontEvent.Ignored("woocommerce: order " + idOrUnknown(body)
-                    + " is refunded: refunds are handled elsewhere");
+                    + " is refunded: refunds made on WooCommerce are not applied here; record the refund with the "
+                    + "seller API");
             // trash, checkout-draft, statuses added by plugins: nothing we know how to act on.
             default -> new StorefrontEvent.Ignored("woocommerce: order " + idOrUnknown(body) + " has status "
                     + (status == null ? "(none)" : PayloadReader.abbreviate(status)) + ", which is not handled");
