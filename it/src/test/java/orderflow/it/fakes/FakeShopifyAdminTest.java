@@ -396,6 +396,27 @@ class FakeShopifyAdminTest {
         assertEquals(1, shop.refunds().size());
     }
 
+    // ------------------------------------------------------------------ inventoryItems (search by SKU)
+
+    @Test
+    void inventoryItemsFindsWholeSkusJoinedByOrAndRefusesOtherFilters() throws Exception {
+        shop.addInventoryItem(9101, "MUG-BLUE");
+        shop.addInventoryItem(9102, "MUG-BLUE-2");
+        shop.addInventoryItem(9103, "TEE \"L\"");
+        String find = """
+                query Find($q: String!) { inventoryItems(first: 10, query: $q) { nodes { id sku } } }""";
+        Map<String, Object> r = gql(find, Map.of("q", "sku:\"MUG-BLUE\" OR sku:\"TEE \\\"L\\\"\""));
+        assertEquals(List.of(Map.of("id", "gid://shopify/InventoryItem/9101", "sku", "MUG-BLUE"),
+                        Map.of("id", "gid://shopify/InventoryItem/9103", "sku", "TEE \"L\"")),
+                get(r, "data.inventoryItems.nodes"), "whole SKUs only: MUG-BLUE-2 is not MUG-BLUE");
+        Map<String, Object> bare = gql(find, Map.of("q", "sku:MUG-BLUE-2"));
+        assertEquals(1, list(get(bare, "data.inventoryItems.nodes")).size());
+        Map<String, Object> other = gql(find, Map.of("q", "updated_at:>2020-01-01"));
+        assertTrue(String.valueOf(other.get("errors")).contains("only sku: terms"), String.valueOf(other));
+        Map<String, Object> noFirst = gql("{ inventoryItems(query: \"sku:X\") { nodes { id } } }", Map.of());
+        assertTrue(noFirst.containsKey("errors"), "a connection needs first or last: " + noFirst);
+    }
+
     // ------------------------------------------------------------------ inventorySetQuantities
 
     @Test

@@ -272,7 +272,7 @@ final class FakeShopifySchema {
                 """);
         s.append(connection("LineItem")).append(connection("FulfillmentOrder")).append(connection("FulfillmentOrderLineItem"))
                 .append(connection("FulfillmentLineItem")).append(connection("RefundLineItem"))
-                .append(connection("OrderTransaction"));
+                .append(connection("OrderTransaction")).append(connection("InventoryItem"));
         s.append("type FulfillmentOrder { id: ID! status: FulfillmentOrderStatus! orderId: ID! order: Order!\n"
                 + "  assignedLocation: FulfillmentOrderAssignedLocation! createdAt: DateTime! updatedAt: DateTime!\n"
                 + "  lineItems(" + PAGE + "): FulfillmentOrderLineItemConnection! }\n");
@@ -300,7 +300,8 @@ final class FakeShopifySchema {
             s.append("directive @idempotent(key: String!) on FIELD\n");
         }
         s.append("type QueryRoot { order(id: ID!): Order fulfillmentOrder(id: ID!): FulfillmentOrder location(id: ID): Location\n"
-                + "  inventoryItem(id: ID!): InventoryItem job(id: ID!): Job }\n");
+                + "  inventoryItem(id: ID!): InventoryItem job(id: ID!): Job\n"
+                + "  inventoryItems(" + PAGE + ", query: String): InventoryItemConnection! }\n");
         s.append("type Mutation {\n"
                 + "  fulfillmentCreate(fulfillment: FulfillmentInput!, message: String): FulfillmentCreatePayload\n"
                 + "  fulfillmentCreateV2(fulfillment: FulfillmentV2Input!, message: String): FulfillmentCreateV2Payload\n"

@@ -6,12 +6,17 @@ import java.util.Map;
 
 import orderflow.shared.outbound.HttpRefundWebhook;
 import orderflow.shared.outbound.channels.AmazonChannel;
+import orderflow.shared.outbound.channels.AmazonStock;
 import orderflow.shared.outbound.channels.ChannelClients;
 import orderflow.shared.outbound.channels.ShopifyChannel;
+import orderflow.shared.outbound.channels.ShopifyStock;
+import orderflow.shared.outbound.channels.StockChannels;
 import orderflow.shared.outbound.channels.WooCommerceChannel;
+import orderflow.shared.outbound.channels.WooCommerceStock;
 import orderflow.shared.ports.AmazonOrdersApi;
 import orderflow.shared.ports.ChannelClient;
 import orderflow.shared.ports.RefundWebhook;
+import orderflow.shared.ports.StockChannel;
 import orderflow.shared.service.LowStockAlerts;
 import orderflow.shared.spapi.SpApiClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -272,6 +277,24 @@ public final class Adapters {
         }
         return new ChannelClients(new ShopifyChannel(), new WooCommerceChannel(),
                 new AmazonChannel(URI.create(env.require("SPAPI_ENDPOINT")), URI.create(env.require("LWA_ENDPOINT")),
+                        env.optional("LWA_CLIENT_ID"), env.optional("LWA_CLIENT_SECRET"), clock));
+    }
+
+    /** The stock push outbox (InventoryTable's StockPushDue index), the sellers' links, their outcomes. */
+    public DynamoStockPushes stockPushes() {
+        return new DynamoStockPushes(dynamo(), env.require("INVENTORY_TABLE"), env.require("ACCOUNTS_TABLE"),
+                env.require("CHANNEL_SYNCS_TABLE"));
+    }
+
+    /** The platforms' stock APIs (Shopify, WooCommerce, SP-API Listings Items); priming never calls one. */
+    public StockChannel stockChannel() {
+        if (answers != null) {
+            return (link, levels) -> {
+                throw new IllegalStateException("offline: priming never calls a platform");
+            };
+        }
+        return new StockChannels(new ShopifyStock(), new WooCommerceStock(),
+                new AmazonStock(URI.create(env.require("SPAPI_ENDPOINT")), URI.create(env.require("LWA_ENDPOINT")),
                         env.optional("LWA_CLIENT_ID"), env.optional("LWA_CLIENT_SECRET"), clock));
     }
 

@@ -87,6 +87,15 @@ public final class DynamoAdmin {
         item.put("settings", AttributeValue.fromM(strings(link.settings())));
         item.put("secrets", AttributeValue.fromM(strings(link.secrets())));
         dynamo.putItem(b -> b.tableName(accountsTable).item(item));
+        // The seller's list of linked storefronts: the stock push finds the links of a seller by it.
+        Map<String, AttributeValue> storefront = dynamo.getItem(g -> g.tableName(accountsTable).consistentRead(true)
+                .key(Map.of("pk", Attr.s("STOREFRONT#" + link.storefrontId())))).item();
+        String sellerId = storefront == null ? null : Attr.str(storefront, "sellerId");
+        if (sellerId != null) {
+            dynamo.updateItem(b -> b.tableName(accountsTable).key(DynamoStockPushes.storefrontsKey(sellerId))
+                    .updateExpression("ADD storefronts :s")
+                    .expressionAttributeValues(Map.of(":s", AttributeValue.fromSs(List.of(link.storefrontId())))));
+        }
     }
 
     private static Map<String, AttributeValue> strings(Map<String, String> values) {
@@ -273,10 +282,11 @@ public final class DynamoAdmin {
             dynamo.updateItem(b -> b.tableName(inventoryTable)
                     .key(DynamoOrders.stockKey(sellerId, sku))
                     .updateExpression("SET onHand = :on, reserved = if_not_exists(reserved, :zero),"
-                            + " available = :on - if_not_exists(reserved, :zero), updatedAt = :now")
+                            + " available = :on - if_not_exists(reserved, :zero), updatedAt = :now, "
+                            + StockPushMarks.SET)
                     .conditionExpression("attribute_not_exists(reserved) OR reserved <= :on")
-                    .expressionAttributeValues(Map.of(":on", Attr.n(onHand), ":zero", Attr.n(0),
-                            ":now", Attr.s(now.toString()))));
+                    .expressionAttributeValues(StockPushMarks.values(Map.of(":on", Attr.n(onHand), ":zero", Attr.n(0),
+                            ":now", Attr.s(now.toString())), now)));
         } catch (ConditionalCheckFailedException e) {
             throw new IllegalArgumentException("on-hand stock of " + sku + " cannot go below what is reserved ("
                     + stock(sellerId, sku)[1] + ")");

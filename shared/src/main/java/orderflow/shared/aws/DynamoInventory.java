@@ -84,7 +84,7 @@ public final class DynamoInventory implements Inventory {
         values.put(":prev", Attr.n(previousOnHand));
         StringBuilder update = new StringBuilder("SET onHand = :on, reserved = if_not_exists(reserved, :zero),"
                 + " available = :on - if_not_exists(reserved, :zero), updatedAt = :now,"
-                + " lowStockThreshold = if_not_exists(lowStockThreshold, :zero)");
+                + " lowStockThreshold = if_not_exists(lowStockThreshold, :zero), " + StockPushMarks.SET);
         if (put.lowStockThreshold() != null) {
             values.put(":threshold", Attr.n(put.lowStockThreshold()));
             update = new StringBuilder(update.toString().replace(
@@ -104,7 +104,7 @@ public final class DynamoInventory implements Inventory {
                 // Exactly the count the caller read, so the movement's delta is exact; never below reserved.
                 .conditionExpression((previousOnHand == 0 ? "(attribute_not_exists(onHand) OR onHand = :prev)"
                         : "onHand = :prev") + " AND (attribute_not_exists(reserved) OR reserved <= :on)")
-                .expressionAttributeValues(values)).build();
+                .expressionAttributeValues(StockPushMarks.values(values, at))).build();
         return write(sku, change, movement(sellerId, new StockMovement(sku, at, put.onHand() - previousOnHand, "count",
                 "counted: " + put.onHand() + " on hand", actor, null)));
     }
@@ -113,11 +113,12 @@ public final class DynamoInventory implements Inventory {
     public boolean adjust(String sellerId, String sku, long delta, String reason, String actor, Instant at) {
         TransactWriteItem change = TransactWriteItem.builder().update(u -> u.tableName(table)
                 .key(DynamoOrders.stockKey(sellerId, sku))
-                .updateExpression("SET onHand = onHand + :d, available = available + :d, updatedAt = :now")
+                .updateExpression("SET onHand = onHand + :d, available = available + :d, updatedAt = :now, "
+                        + StockPushMarks.SET)
                 // never below what is reserved (available + delta >= 0), never above the count limit
                 .conditionExpression("attribute_exists(onHand) AND available >= :minus AND onHand <= :room")
-                .expressionAttributeValues(Map.of(":d", Attr.n(delta), ":minus", Attr.n(-delta),
-                        ":room", Attr.n(InventoryRequests.MAX_UNITS - delta), ":now", Attr.s(at.toString())))).build();
+                .expressionAttributeValues(StockPushMarks.values(Map.of(":d", Attr.n(delta), ":minus", Attr.n(-delta),
+                        ":room", Attr.n(InventoryRequests.MAX_UNITS - delta), ":now", Attr.s(at.toString())), at))).build();
         return write(sku, change, movement(sellerId, new StockMovement(sku, at, delta, "adjustment", reason, actor, null)));
     }
 

@@ -214,10 +214,15 @@ final class OrderTransactions {
             }
             default -> throw new IllegalArgumentException(move.kind().name());
         }
+        Map<String, AttributeValue> values = Map.of(":q", Attr.n(move.quantity()), ":now", Attr.s(at.toString()));
+        if (move.kind() != StockChange.Kind.COMMIT) { // available moved: the platforms' listings must hear of it
+            update += ", " + StockPushMarks.SET;
+            values = StockPushMarks.values(values, at);
+        }
         return Update.builder().tableName(DynamoOrders.required(inventoryTable, "inventory"))
                 .key(DynamoOrders.stockKey(sellerId, move.sku()))
                 .updateExpression(update).conditionExpression(condition)
-                .expressionAttributeValues(Map.of(":q", Attr.n(move.quantity()), ":now", Attr.s(at.toString())))
+                .expressionAttributeValues(values)
                 .build();
     }
 

@@ -52,6 +52,8 @@ public final class AdminCli {
               channel-link      --storefront ID --platform amazon --marketplace-id ATVPDKIKX0DER --refresh-token T
                                 shipments made here are sent to the platform (docs/channels.md); [--base-url URL]
                                 points at another API endpoint (a sandbox, a fake)
+                                [--push-stock true] sends available stock to the listings every minute
+                                (shopify: --location-id GID; amazon: --seller-id MERCHANT_ID [--product-type T])
               create-api-key    --seller ID [--label TEXT]                      prints the key (shown once); at most 2 active
               list-api-keys     --seller ID                                     public ids (key_...) of the active keys
               revoke-api-key    --seller ID --key-id key_...                    the key stops working within 60 s
@@ -202,6 +204,17 @@ public final class AdminCli {
                 secrets.put("refreshToken", required(f, "refresh-token"));
             }
             default -> fail("--platform must be shopify, woocommerce or amazon");
+        }
+        // Stock push (opt-in): Shopify sets one location's quantity, Amazon needs the SP-API merchant id.
+        if ("true".equals(f.get("push-stock"))) {
+            settings.put("pushStock", "true");
+            if (platform.equals("shopify")) {
+                settings.put("locationId", required(f, "location-id"));
+            }
+            if (platform.equals("amazon")) {
+                settings.put("sellerId", required(f, "seller-id"));
+                settings.put("productType", f.getOrDefault("product-type", "PRODUCT"));
+            }
         }
         return new orderflow.shared.domain.channels.ChannelLink(storefront, platform, f.get("base-url"), settings,
                 secrets);
