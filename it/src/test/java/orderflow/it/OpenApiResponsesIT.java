@@ -27,6 +27,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Every operation of docs/openapi.yaml called over HTTP through the local runner (the real handlers
@@ -481,6 +482,29 @@ class OpenApiResponsesIT {
         api("GET /v1/inventory/{sku}", Map.of("sku", "MUG-BLUE"), null, null, 200);
         api("GET /v1/inventory/{sku}", Map.of("sku", "NO-SUCH-SKU"), null, null, 404);
         api("GET /v1/inventory/{sku}", Map.of("sku", "-bad-"), null, null, 400);
+    }
+
+    @Test
+    @Order(9)
+    void retrying_a_platform_sync() throws Exception {
+        // A sync the platform refused, as the sync function leaves it (the demo store has no platform link,
+        // so none is written by the actions above).
+        String syncId = "sync_oapiretry00000000000000000";
+        String at = Instant.now().toString();
+        h.dynamo.putItem(p -> p.tableName(h.ref("ChannelSyncsTable")).item(Map.of(
+                "orderId", AttributeValue.fromS(orderA), "syncId", AttributeValue.fromS(syncId),
+                "storefrontId", AttributeValue.fromS(store), "platform", AttributeValue.fromS("shopify"),
+                "kind", AttributeValue.fromS("ACKNOWLEDGE"), "status", AttributeValue.fromS("FAILED"),
+                "attempts", AttributeValue.fromN("1"), "lastError", AttributeValue.fromS("ACCESS_DENIED: write_orders"),
+                "createdAt", AttributeValue.fromS(at), "updatedAt", AttributeValue.fromS(at),
+                "notice", AttributeValue.fromS("{\"type\":\"acknowledge\",\"merchantOrderId\":\"" + orderA
+                        + "\",\"lines\":[]}"))));
+        String retry = "POST /v1/orders/{orderId}/channel-syncs/{syncId}/retry";
+        Checked again = api(retry, Map.of("orderId", orderA, "syncId", syncId), null, null, 202);
+        assertEquals("PENDING", again.get("status"));
+        assertEquals(Boolean.TRUE, again.body().get("changed"));
+        api(retry, Map.of("orderId", orderA, "syncId", "sync_00000000000000000000000000"), null, null, 404);
+        api(retry, Map.of("orderId", UNKNOWN_ORDER, "syncId", syncId), null, null, 404);
     }
 
     @Test

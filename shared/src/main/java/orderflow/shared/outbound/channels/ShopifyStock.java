@@ -58,7 +58,7 @@ public final class ShopifyStock implements StockChannel {
     public Map<String, PushResult> setAvailable(ChannelLink link, List<StockLevel> levels) {
         String token = link.secret("accessToken");
         List<String> secrets = token == null ? List.of() : List.of(token);
-        URI endpoint = ShopifyChannel.endpoint(link);
+        URI endpoint = ShopifyAdmin.endpoint(link);
         String location = link.setting("locationId");
         if (token == null || token.isBlank()) {
             return StockResults.all(levels, new PushResult.Refused("The Shopify link has no access token: reconnect the store."));
@@ -71,7 +71,7 @@ public final class ShopifyStock implements StockChannel {
             return StockResults.all(levels, new PushResult.Refused("The Shopify link has no locationId setting: stock"
                     + " is set at one location, name it (gid://shopify/Location/... or its number)."));
         }
-        String locationGid = ShopifyChannel.gid("Location", location);
+        String locationGid = ShopifyAdmin.gid("Location", location);
         boolean changeFrom = version(endpoint).compareTo("2026-01") >= 0;
         Map<String, PushResult> results = new LinkedHashMap<>();
         try {
