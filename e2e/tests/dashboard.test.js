@@ -441,6 +441,71 @@ describe('states the local stack cannot produce quickly, from stubbed answers of
     await page.unroute(/\/v1\/metrics(\?|$)/);
   });
 
+  it('retries a sync the platform refused: its words and a Retry button, one request, then the row is sending again', async () => {
+    // The local stack has no platform store to refuse anything: the order comes with the channelSyncs
+    // of a Shopify order whose app lacked a scope (the shape of GET /v1/orders/{orderId}).
+    const id = (n) => `sync_${String(n).repeat(26)}`;
+    const syncs = [
+      { syncId: id(1), platform: 'shopify', kind: 'SHIPMENT', status: 'DONE', shipmentId: 'shp_1', refundId: null, attempts: 1,
+        lastError: null, platformRef: 'gid://shopify/Fulfillment/255858046', createdAt: new Date().toISOString(), updatedAt: new Date().toISOString() },
+      { syncId: id(2), platform: 'shopify', kind: 'SHIPMENT', status: 'FAILED', shipmentId: 'shp_2', refundId: null, attempts: 1,
+        lastError: 'Access denied for fulfillmentOrders field. (ACCESS_DENIED)', platformRef: null,
+        createdAt: new Date().toISOString(), updatedAt: new Date().toISOString() },
+      { syncId: id(3), platform: 'shopify', kind: 'REFUND', status: 'FAILED', shipmentId: null, refundId: 'ref_1', attempts: 3,
+        lastError: 'Access denied for refundCreate field. (ACCESS_DENIED)', platformRef: null,
+        createdAt: new Date().toISOString(), updatedAt: new Date().toISOString() },
+    ];
+    const order = new RegExp(`/v1/orders/${shipped}(\\?|$)`);
+    await page.route(order, async (route) => {
+      if (route.request().method() !== 'GET') return route.fallback();
+      const real = await (await route.fetch()).json();
+      return json(route, 200, { ...real, channelSyncs: syncs });
+    });
+    let answer; // the retry's answer waits until the test has seen the button disabled
+    const retry = /\/v1\/orders\/[^/]+\/channel-syncs\/[^/]+\/retry$/;
+    const posts = countRequests(page, 'POST', '/retry');
+    await page.route(retry, async (route) => {
+      const syncId = route.request().url().split('/').at(-2);
+      if (syncId === id(3)) {
+        return json(route, 404, { type: '/problems/not-found', title: 'Not found', status: 404,
+          detail: `No channel sync ${syncId} on this order.` }, 'application/problem+json');
+      }
+      await new Promise((resolve) => { answer = resolve; });
+      Object.assign(syncs[1], { status: 'PENDING', attempts: 0, lastError: null, updatedAt: new Date().toISOString() });
+      return json(route, 202, { ...syncs[1], changed: true });
+    });
+    try {
+      await go(page, stack, `orders/${shipped}`);
+      const failedRow = `.channel-syncs tr[data-sync="${id(2)}"]`;
+      assert.equal(await page.getAttribute(failedRow, 'data-status'), 'FAILED');
+      assert.match(await page.textContent(failedRow), /Shipment shp_2[\s\S]*Shopify[\s\S]*Failed[\s\S]*Access denied for fulfillmentOrders field\. \(ACCESS_DENIED\)/);
+      assert.match(await page.textContent(`.channel-syncs tr[data-sync="${id(1)}"]`), /Shipment shp_1[\s\S]*Sent[\s\S]*gid:\/\/shopify\/Fulfillment\/255858046/);
+      assert.equal(await page.locator(`.channel-syncs tr[data-sync="${id(1)}"] button`).count(), 0, 'nothing to retry once sent');
+      await screenshot(page, 'channel-sync-failed');
+
+      // A refusal of the retry itself shows the problem's detail above the table.
+      await page.click(`.channel-syncs tr[data-sync="${id(3)}"] button:text-is("Retry")`);
+      const problem = await page.waitForSelector('.channel-syncs .form-error[role=alert]');
+      assert.match(await problem.textContent(), new RegExp(`Not found[\\s\\S]*No channel sync ${id(3)} on this order\\.`));
+
+      const button = page.getByRole('button', { name: 'Retry: Shipment shp_2 to Shopify' });
+      await button.dblclick();
+      await eventually(() => answer, 'the retry request');
+      assert.ok(await button.isDisabled(), 'disabled while the retry is in flight');
+      answer();
+      await statusLine(page, 'Shipment shp_2 to Shopify is being sent again.');
+      await page.waitForSelector(`${failedRow}[data-status="PENDING"]`);
+      assert.match(await page.textContent(failedRow), /Sending/);
+      assert.equal(await page.locator(`${failedRow} button`).count(), 0, 'no Retry while it is being sent');
+      assert.deepEqual(posts.bodies, [null, null], 'one POST for the refund, one for a double click, no body');
+      assert.equal(new URL(page.url()).hash, `#/orders/${shipped}`);
+      await screenshot(page, 'channel-sync-retried');
+    } finally {
+      await page.unroute(order);
+      await page.unroute(retry);
+    }
+  });
+
   it('says which parts a deployment without the returns and metrics routes does not have yet', async () => {
     const missing = (route) => json(route, 404, { message: 'Not Found' });
     await page.route(/\/v1\/(returns|metrics)(\?|$)/, missing);

@@ -1,10 +1,11 @@
 // One order: what it is, what to do next (its allowedActions decide), what happened to it.
-import { h, loading, failed, setState, safeUrl } from './dom.js';
+import { h, loading, failed, setState, safeUrl, toast } from './dom.js';
 import { api, path } from './api.js';
 import { money, dateTime, date, statusLabel, isZero, subtract } from './format.js';
 import { statusBadge, flag } from './badges.js';
 import { actionBar, shipForm, deliveryForm, remainingBySku } from './order-actions.js';
 import { releaseForm } from './release-form.js';
+import { onClickOnce, showErrors } from './forms.js';
 import { historyPanel, returnsPanel } from './order-panels.js';
 import { conversation } from './conversation.js';
 
@@ -52,7 +53,7 @@ function layout(order, refresh) {
       ship && shipForm(order, refresh),
       deliver && deliveryForm(order, refresh),
       shipmentsSection(order),
-      channelSection(order),
+      channelSection(order, refresh),
       returnsPanel(order, refresh),
       historyPanel(order)),
     h('aside', { class: 'side-column' },
@@ -60,21 +61,54 @@ function layout(order, refresh) {
       conversation(order.orderId, { title: 'Buyer messages' })));
 }
 
-/** What the order's platform was told (docs/channels.md): each sync, and the platform's words when it refused. */
-function channelSection(order) {
+/** What the order's platform was told (docs/channels.md): each sync, the platform's words when it refused, and Retry for a failed one. */
+function channelSection(order, refresh) {
   const syncs = order.channelSyncs ?? [];
   if (syncs.length === 0) return null;
-  const label = { PENDING: 'Sending', DONE: 'Sent', FAILED: 'Failed' };
-  const head = h('tr', {}, ...['What', 'Platform', 'Status', 'Attempts', 'Last'].map(t => h('th', { scope: 'col' }, t)));
-  const rows = syncs.map(s => h('tr', { 'data-sync': s.syncId, 'data-status': s.status },
-    h('td', {}, s.kind === 'SHIPMENT' ? `Shipment ${s.shipmentId ?? ''}` : s.kind),
-    h('td', {}, s.platform),
-    h('td', {}, label[s.status] ?? s.status),
+  const problems = h('form', { class: 'action-errors' }); // a place for the errors of the Retry buttons
+  const head = h('tr', {}, ...['What', 'Platform', 'Status', 'Attempts', 'Last', 'Action'].map(t => h('th', { scope: 'col' }, t)));
+  const rows = syncs.map((s) => h('tr', { 'data-sync': s.syncId, 'data-status': s.status },
+    h('td', {}, syncWhat(s)),
+    h('td', {}, PLATFORMS[s.platform] ?? s.platform),
+    h('td', {}, SYNC_STATUS[s.status] ?? s.status),
     h('td', {}, String(s.attempts)),
-    h('td', {}, s.lastError ?? (s.platformRef ? h('code', {}, s.platformRef) : '—'), ' · ', dateTime(s.updatedAt))));
+    h('td', {}, s.lastError && h('span', { class: 'platform-error' }, s.lastError), s.lastError && ' · ',
+      s.platformRef && [h('code', {}, s.platformRef), ' · '], dateTime(s.updatedAt)),
+    h('td', {}, s.status === 'FAILED' ? retryButton(order, s, refresh, problems) : '')));
   return h('section', { class: 'card channel-syncs', 'aria-labelledby': 'channel-title' },
     h('h2', { id: 'channel-title' }, 'Sent to the platform'),
+    problems,
     h('div', { class: 'table-wrap' }, h('table', {}, h('thead', {}, head), h('tbody', {}, ...rows))));
+}
+
+const PLATFORMS = { shopify: 'Shopify', woocommerce: 'WooCommerce', amazon: 'Amazon' };
+const SYNC_STATUS = { PENDING: 'Sending', DONE: 'Sent', FAILED: 'Failed' };
+
+/** The sync's kind in words: "Shipment shp_1", "Acknowledgement", "Cancellation", "Refund ref_…". */
+function syncWhat(s) {
+  switch (s.kind) {
+    case 'SHIPMENT': return `Shipment ${s.shipmentId ?? ''}`.trim();
+    case 'ACKNOWLEDGE': return 'Acknowledgement';
+    case 'CANCEL': return 'Cancellation';
+    case 'REFUND': return `Refund ${s.refundId ?? ''}`.trim();
+    default: return s.kind;
+  }
+}
+
+/** Starts a failed sync over once the seller fixed its cause (POST .../retry); the order is then read again. */
+function retryButton(order, s, refresh, problems) {
+  const what = syncWhat(s);
+  const platform = PLATFORMS[s.platform] ?? s.platform;
+  const button = h('button', { type: 'button', class: 'secondary small', 'aria-label': `Retry: ${what} to ${platform}` }, 'Retry');
+  onClickOnce(button, async () => {
+    const sync = await api('POST', path('v1/orders', order.orderId, 'channel-syncs', s.syncId, 'retry'));
+    const said = sync?.changed === false
+      ? `${what} to ${platform} was ${sync.status === 'DONE' ? 'already sent' : 'already queued'}.`
+      : `${what} to ${platform} is being sent again.`;
+    toast(said);
+    await refresh(said);
+  }, (error) => showErrors(problems, error));
+  return button;
 }
 
 function summarySection(order) {

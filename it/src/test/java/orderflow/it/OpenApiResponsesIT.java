@@ -491,14 +491,15 @@ class OpenApiResponsesIT {
         // so none is written by the actions above).
         String syncId = "sync_oapiretry00000000000000000";
         String at = Instant.now().toString();
-        h.dynamo.putItem(p -> p.tableName(h.ref("ChannelSyncsTable")).item(Map.of(
-                "orderId", AttributeValue.fromS(orderA), "syncId", AttributeValue.fromS(syncId),
-                "storefrontId", AttributeValue.fromS(store), "platform", AttributeValue.fromS("shopify"),
-                "kind", AttributeValue.fromS("ACKNOWLEDGE"), "status", AttributeValue.fromS("FAILED"),
-                "attempts", AttributeValue.fromN("1"), "lastError", AttributeValue.fromS("ACCESS_DENIED: write_orders"),
-                "createdAt", AttributeValue.fromS(at), "updatedAt", AttributeValue.fromS(at),
-                "notice", AttributeValue.fromS("{\"type\":\"acknowledge\",\"merchantOrderId\":\"" + orderA
-                        + "\",\"lines\":[]}"))));
+        h.dynamo.putItem(p -> p.tableName(h.ref("ChannelSyncsTable")).item(Map.ofEntries(
+                Map.entry("orderId", AttributeValue.fromS(orderA)), Map.entry("syncId", AttributeValue.fromS(syncId)),
+                Map.entry("storefrontId", AttributeValue.fromS(store)),
+                Map.entry("platform", AttributeValue.fromS("shopify")), Map.entry("kind", AttributeValue.fromS("ACKNOWLEDGE")),
+                Map.entry("status", AttributeValue.fromS("FAILED")), Map.entry("attempts", AttributeValue.fromN("1")),
+                Map.entry("lastError", AttributeValue.fromS("ACCESS_DENIED: write_orders")),
+                Map.entry("createdAt", AttributeValue.fromS(at)), Map.entry("updatedAt", AttributeValue.fromS(at)),
+                Map.entry("notice", AttributeValue.fromS("{\"type\":\"acknowledge\",\"merchantOrderId\":\"" + orderA
+                        + "\",\"lines\":[]}")))));
         String retry = "POST /v1/orders/{orderId}/channel-syncs/{syncId}/retry";
         Checked again = api(retry, Map.of("orderId", orderA, "syncId", syncId), null, null, 202);
         assertEquals("PENDING", again.get("status"));

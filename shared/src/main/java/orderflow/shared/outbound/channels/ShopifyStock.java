@@ -4,7 +4,6 @@ import static orderflow.shared.outbound.channels.ChannelHttp.list;
 import static orderflow.shared.outbound.channels.ChannelHttp.map;
 import static orderflow.shared.outbound.channels.ChannelHttp.text;
 
-import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,14 +43,16 @@ public final class ShopifyStock implements StockChannel {
               inventoryItems(first: $first, query: $query) { nodes { id sku } }
             }""";
 
-    private final ChannelHttp http;
+    private static final String SCOPES = "read_inventory and write_inventory";
+
+    private final ShopifyAdmin admin;
 
     public ShopifyStock() {
         this(ChannelHttp.REQUEST_TIMEOUT);
     }
 
     ShopifyStock(Duration requestTimeout) {
-        this.http = new ChannelHttp(requestTimeout);
+        this.admin = new ShopifyAdmin(requestTimeout);
     }
 
     @Override
@@ -74,50 +75,45 @@ public final class ShopifyStock implements StockChannel {
         String locationGid = ShopifyAdmin.gid("Location", location);
         boolean changeFrom = version(endpoint).compareTo("2026-01") >= 0;
         Map<String, PushResult> results = new LinkedHashMap<>();
-        try {
-            Map<String, List<String>> items = new LinkedHashMap<>();
-            for (List<StockLevel> chunk : StockResults.chunks(levels, SKUS_PER_LOOKUP)) {
-                Call found = call(endpoint, token, ITEMS_QUERY, Map.of("first", 250, "query", skuQuery(chunk)), secrets);
-                if (found.result != null) {
-                    StockResults.fill(results, levels, found.result);
-                    return results;
-                }
-                for (Object n : list(map(found.data.get("inventoryItems")).get("nodes"))) {
-                    String sku = text(map(n).get("sku"));
-                    String id = text(map(n).get("id"));
-                    if (sku != null && id != null) {
-                        items.computeIfAbsent(sku, k -> new ArrayList<>()).add(id);
-                    }
+        ShopifyAdmin.Target target = new ShopifyAdmin.Target(endpoint, version(endpoint), token, secrets, null, SCOPES);
+        Map<String, List<String>> items = new LinkedHashMap<>();
+        for (List<StockLevel> chunk : StockResults.chunks(levels, SKUS_PER_LOOKUP)) {
+            ShopifyAdmin.Call found = admin.call(target, ITEMS_QUERY, Map.of("first", 250, "query", skuQuery(chunk)));
+            if (found.result() != null) {
+                StockResults.fill(results, levels, found.result());
+                return results;
+            }
+            for (Object n : list(map(found.data().get("inventoryItems")).get("nodes"))) {
+                String sku = text(map(n).get("sku"));
+                String id = text(map(n).get("id"));
+                if (sku != null && id != null) {
+                    items.computeIfAbsent(sku, k -> new ArrayList<>()).add(id);
                 }
             }
-            List<StockLevel> known = new ArrayList<>();
-            for (StockLevel level : levels) {
-                if (items.containsKey(level.sku())) {
-                    known.add(level);
-                } else {
-                    results.put(level.sku(), new PushResult.Refused(ChannelHttp.clean("Shopify has no inventory item"
-                            + " with SKU " + level.sku() + " (the variant's SKU must equal ours).", secrets)));
-                }
-            }
-            for (List<StockLevel> chunk : StockResults.chunks(known, MAX_QUANTITIES)) {
-                set(endpoint, token, locationGid, changeFrom, chunk, items, secrets, results);
-                if (results.values().stream().anyMatch(r -> r instanceof PushResult.Retry)) {
-                    StockResults.fill(results, levels, new PushResult.Retry("Not sent: Shopify asked to wait."));
-                    return results;
-                }
-            }
-            return results;
-        } catch (IOException e) {
-            StockResults.fill(results, levels, new PushResult.Retry(ChannelHttp.clean("Shopify did not answer: "
-                    + ChannelHttp.describe(e), secrets)));
-            return results;
         }
+        List<StockLevel> known = new ArrayList<>();
+        for (StockLevel level : levels) {
+            if (items.containsKey(level.sku())) {
+                known.add(level);
+            } else {
+                results.put(level.sku(), new PushResult.Refused(ChannelHttp.clean("Shopify has no inventory item"
+                        + " with SKU " + level.sku() + " (the variant's SKU must equal ours).", secrets)));
+            }
+        }
+        for (List<StockLevel> chunk : StockResults.chunks(known, MAX_QUANTITIES)) {
+            set(target, locationGid, changeFrom, chunk, items, results);
+            if (results.values().stream().anyMatch(r -> r instanceof PushResult.Retry)) {
+                StockResults.fill(results, levels, new PushResult.Retry("Not sent: Shopify asked to wait."));
+                return results;
+            }
+        }
+        return results;
     }
 
     /** One inventorySetQuantities call; SKUs named by userErrors are refused and the rest sent once more. */
-    private void set(URI endpoint, String token, String location, boolean changeFrom, List<StockLevel> chunk,
-                     Map<String, List<String>> items, List<String> secrets, Map<String, PushResult> results)
-            throws IOException {
+    private void set(ShopifyAdmin.Target target, String location, boolean changeFrom, List<StockLevel> chunk,
+                     Map<String, List<String>> items, Map<String, PushResult> results) {
+        List<String> secrets = target.secrets();
         List<StockLevel> pending = new ArrayList<>(chunk);
         for (int attempt = 0; attempt < 2 && !pending.isEmpty(); attempt++) {
             List<StockLevel> byIndex = new ArrayList<>();
@@ -136,12 +132,12 @@ public final class ShopifyStock implements StockChannel {
                     + ", quantities: [" + String.join(", ", quantities) + "]})"
                     + (changeFrom ? " @idempotent(key: \"" + UUID.randomUUID() + "\")" : "")
                     + " {\n    inventoryAdjustmentGroup { id }\n    userErrors { field message code }\n  }\n}";
-            Call set = call(endpoint, token, mutation, Map.of(), secrets);
-            if (set.result != null) {
-                pending.forEach(l -> results.put(l.sku(), set.result));
+            ShopifyAdmin.Call set = admin.call(target, mutation, Map.of());
+            if (set.result() != null) {
+                pending.forEach(l -> results.put(l.sku(), set.result()));
                 return;
             }
-            Map<String, Object> payload = map(set.data.get("inventorySetQuantities"));
+            Map<String, Object> payload = map(set.data().get("inventorySetQuantities"));
             List<?> errors = list(payload.get("userErrors"));
             if (errors.isEmpty()) {
                 String group = text(map(payload.get("inventoryAdjustmentGroup")).get("id"));
@@ -187,44 +183,5 @@ public final class ShopifyStock implements StockChannel {
         String[] parts = endpoint.getPath().split("/");
         String v = parts.length >= 2 ? parts[parts.length - 2] : "";
         return "unstable".equals(v) ? "9999-99" : v;
-    }
-
-    private record Call(Map<String, Object> data, PushResult result) {
-    }
-
-    private Call call(URI endpoint, String token, String query, Map<String, Object> variables, List<String> secrets)
-            throws IOException {
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("X-Shopify-Access-Token", token);
-        headers.put("Content-Type", "application/json");
-        headers.put("Accept", "application/json");
-        ChannelHttp.Response r = http.send("POST", endpoint, headers, Json.write(Map.of("query", query,
-                "variables", variables)));
-        Map<String, Object> body = map(r.json());
-        if (r.status() == 429 || r.status() >= 500) {
-            return new Call(null, new PushResult.Retry(ChannelHttp.clean("Shopify answered HTTP " + r.status(), secrets)));
-        }
-        if (r.status() / 100 != 2) {
-            String hint = r.status() == 401 || r.status() == 403 ? " (the app needs the read_inventory and"
-                    + " write_inventory scopes)" : "";
-            return new Call(null, new PushResult.Refused(ChannelHttp.clean("Shopify refused the call (HTTP " + r.status()
-                    + ")" + hint + ": " + ChannelHttp.snippet(r.body()), secrets)));
-        }
-        if (body.isEmpty()) {
-            return new Call(null, new PushResult.Retry("Shopify answered HTTP " + r.status() + " without a JSON body."));
-        }
-        List<?> errors = list(body.get("errors"));
-        if (!errors.isEmpty()) {
-            List<String> messages = new ArrayList<>();
-            boolean wait = false;
-            for (Object e : errors) {
-                String code = text(map(map(e).get("extensions")).get("code"));
-                wait |= "THROTTLED".equals(code) || "INTERNAL_SERVER_ERROR".equals(code);
-                messages.add(text(map(e).get("message")) + (code == null ? "" : " (" + code + ")"));
-            }
-            String words = ChannelHttp.clean("Shopify: " + String.join("; ", messages), secrets);
-            return new Call(null, wait ? new PushResult.Retry(words) : new PushResult.Refused(words));
-        }
-        return new Call(map(body.get("data")), null);
     }
 }
