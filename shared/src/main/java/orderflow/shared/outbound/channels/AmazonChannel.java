@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -78,11 +77,8 @@ public final class AmazonChannel implements ChannelClient {
     private final String clientSecret;
     private final Clock clock;
     private final ChannelHttp http;
-    /** (token endpoint, refresh token) -> access token; per execution environment, never in a SnapStart snapshot (built after restore). */
-    private final Map<String, Token> tokens = new ConcurrentHashMap<>();
-
-    private record Token(String value, Instant expires) {
-    }
+    /** Per execution environment, never in a SnapStart snapshot (built after restore). */
+    private final LwaTokens tokens;
 
     /**
      * endpoint: the SP-API endpoint for links without a baseUrl (may be null: such links are refused);
@@ -101,6 +97,7 @@ public final class AmazonChannel implements ChannelClient {
         this.clientSecret = clientSecret;
         this.clock = clock;
         this.http = new ChannelHttp(requestTimeout);
+        this.tokens = new LwaTokens(http, clientId, clientSecret, clock);
     }
 
     @Override
@@ -326,27 +323,26 @@ public final class AmazonChannel implements ChannelClient {
          */
         Object post(String path, String body) throws IOException {
             URI uri = URI.create(api.toString().replaceAll("/+$", "") + path);
-            String cacheKey = lwa + "\u0000" + refreshToken;
-            Token token = tokens.get(cacheKey);
-            boolean cached = token != null && token.expires().isAfter(clock.instant().plusSeconds(60));
+            LwaTokens.Token token = tokens.cached(lwa, refreshToken);
+            boolean cached = token != null;
             if (!cached) {
-                Object fresh = fetchToken(lwa, refreshToken, cacheKey, secrets);
+                Object fresh = tokens.fetch(lwa, refreshToken, secrets);
                 if (fresh instanceof PushResult result) {
                     return result;
                 }
-                token = (Token) fresh;
+                token = (LwaTokens.Token) fresh;
             }
             secrets.add(token.value());
             ChannelHttp.Response r = send(uri, token.value(), body);
             if ((r.status() == 401 || r.status() == 403) && tokenProblem(r)) {
-                tokens.remove(cacheKey, token);
+                tokens.forget(lwa, refreshToken, token);
                 if (cached) {
-                    Object fresh = fetchToken(lwa, refreshToken, cacheKey, secrets);
+                    Object fresh = tokens.fetch(lwa, refreshToken, secrets);
                     if (fresh instanceof PushResult result) {
                         return result;
                     }
-                    secrets.add(((Token) fresh).value());
-                    r = send(uri, ((Token) fresh).value(), body);
+                    secrets.add(((LwaTokens.Token) fresh).value());
+                    r = send(uri, ((LwaTokens.Token) fresh).value(), body);
                 }
             }
             return r;
@@ -443,37 +439,6 @@ public final class AmazonChannel implements ChannelClient {
         return Long.toString(crc.getValue() % 2_000_000_000L + 1);
     }
 
-    /** An access token, or the result to give up with. */
-    private Object fetchToken(URI lwa, String refreshToken, String cacheKey, List<String> secrets) throws IOException {
-        String form = "grant_type=refresh_token&refresh_token=" + form(refreshToken) + "&client_id=" + form(clientId)
-                + "&client_secret=" + form(clientSecret);
-        Instant now = clock.instant();
-        ChannelHttp.Response r = http.send("POST", lwa,
-                Map.of("Content-Type", "application/x-www-form-urlencoded;charset=UTF-8", "Accept", "application/json"),
-                form);
-        Map<String, Object> answer = map(r.json());
-        if (r.status() / 100 == 2 && answer.get("access_token") instanceof String value && !value.isBlank()) {
-            long seconds = answer.get("expires_in") instanceof Number n ? n.longValue() : 3600;
-            Token token = new Token(value, now.plusSeconds(seconds));
-            tokens.put(cacheKey, token);
-            return token;
-        }
-        String error = text(answer.get("error"));
-        String description = text(answer.get("error_description"));
-        String words = error == null ? ChannelHttp.snippet(r.body())
-                : error + (description == null ? "" : ": " + description);
-        if (r.status() == 429 || r.status() >= 500 || r.status() / 100 == 2) {
-            return new PushResult.Retry(ChannelHttp.clean("Login with Amazon answered HTTP " + r.status() + ": " + words,
-                    secrets));
-        }
-        if ("invalid_client".equals(error) || "unauthorized_client".equals(error)) {
-            return new PushResult.Refused(ChannelHttp.clean("Login with Amazon refused the application's client id"
-                    + " and secret (" + words + "): check the LWA credentials of the SP-API app.", secrets));
-        }
-        return new PushResult.Refused(ChannelHttp.clean("Login with Amazon refused the seller's refresh token (HTTP "
-                + r.status() + ", " + words + "): the seller must authorize the app again.", secrets));
-    }
-
     /** A 401/403 about the token itself (expired, revoked, malformed), not about the app's roles. */
     private static boolean tokenProblem(ChannelHttp.Response r) {
         String all = errors(r).toLowerCase(Locale.ROOT);
@@ -568,10 +533,6 @@ public final class AmazonChannel implements ChannelClient {
 
     private static boolean unset(String value) {
         return value == null || value.isBlank() || value.strip().equals("-");
-    }
-
-    private static String form(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
     private static String key(String carrier) {

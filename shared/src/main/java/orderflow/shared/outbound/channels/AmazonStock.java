@@ -10,12 +10,10 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import orderflow.shared.domain.channels.ChannelLink;
 import orderflow.shared.domain.channels.PushResult;
@@ -52,11 +50,8 @@ public final class AmazonStock implements StockChannel {
     private final Clock clock;
     private final Duration spacing;
     private final ChannelHttp http;
-    /** refresh token -> access token; per execution environment, built after a SnapStart restore. */
-    private final Map<String, Token> tokens = new ConcurrentHashMap<>();
-
-    private record Token(String value, Instant expires) {
-    }
+    /** Per execution environment, built after a SnapStart restore. */
+    private final LwaTokens tokens;
 
     public AmazonStock(URI endpoint, URI tokenEndpoint, String clientId, String clientSecret, Clock clock) {
         this(endpoint, tokenEndpoint, clientId, clientSecret, clock, SPACING, ChannelHttp.REQUEST_TIMEOUT);
@@ -71,6 +66,7 @@ public final class AmazonStock implements StockChannel {
         this.clock = clock;
         this.spacing = spacing;
         this.http = new ChannelHttp(requestTimeout);
+        this.tokens = new LwaTokens(http, clientId, clientSecret, clock);
     }
 
     @Override
@@ -96,11 +92,11 @@ public final class AmazonStock implements StockChannel {
         }
         Map<String, PushResult> results = new LinkedHashMap<>();
         try {
-            Object token = token(refreshToken, secrets);
+            Object token = tokens.token(tokenEndpoint, refreshToken, secrets);
             if (token instanceof PushResult failed) {
                 return StockResults.all(levels, failed);
             }
-            String accessToken = ((Token) token).value();
+            String accessToken = ((LwaTokens.Token) token).value();
             secrets.add(accessToken);
             long next = 0;
             for (StockLevel level : levels) {
@@ -192,36 +188,8 @@ public final class AmazonStock implements StockChannel {
         return h;
     }
 
-    /** An access token (cached until a minute before it expires), or the result to give up with. */
-    private Object token(String refreshToken, List<String> secrets) throws IOException {
-        Token cached = tokens.get(refreshToken);
-        if (cached != null && cached.expires().isAfter(clock.instant().plusSeconds(60))) {
-            return cached;
-        }
-        String form = "grant_type=refresh_token&refresh_token=" + form(refreshToken) + "&client_id=" + form(clientId)
-                + "&client_secret=" + form(clientSecret);
-        Instant now = clock.instant();
-        ChannelHttp.Response r = http.send("POST", tokenEndpoint,
-                Map.of("Content-Type", "application/x-www-form-urlencoded;charset=UTF-8", "Accept", "application/json"),
-                form);
-        Map<String, Object> answer = map(r.json());
-        if (r.status() / 100 == 2 && answer.get("access_token") instanceof String value && !value.isBlank()) {
-            long seconds = answer.get("expires_in") instanceof Number n ? n.longValue() : 3600;
-            Token token = new Token(value, now.plusSeconds(seconds));
-            tokens.put(refreshToken, token);
-            return token;
-        }
-        String words = ChannelHttp.clean("Login with Amazon answered HTTP " + r.status() + ": "
-                + (answer.get("error") == null ? ChannelHttp.snippet(r.body()) : text(answer.get("error"))), secrets);
-        return r.status() == 429 || r.status() >= 500 ? new PushResult.Retry(words) : new PushResult.Refused(words);
-    }
-
     private static String path(String segment) {
         return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
-    private static String form(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
     private static URI uri(String s) {
