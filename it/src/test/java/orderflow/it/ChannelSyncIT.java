@@ -32,7 +32,6 @@ import orderflow.shared.security.PlatformSignature;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * A shipment made here reaches Shopify: order in by a signed Shopify webhook, shipped through the
@@ -167,14 +166,7 @@ class ChannelSyncIT {
         String orderId = orderFromShopify(event);
         assertEquals(201, ship(event, orderId).getStatusCode());
         // The outcome's write is lost (the function dies right after Shopify answered): SQS redelivers.
-        try (FaultInjector faults = new FaultInjector(URI.create(cloud.endpoint))
-                .fail("PutItem", FaultInjector.Fault.BEFORE_SEND, 1);
-             DynamoDbClient faulty = cloud.dynamoWith(faults)) {
-            SyncChannelHandler crashing = new SyncChannelHandler(cloud.adapters("SyncChannelFunction", Map.of(), faulty,
-                    cloud.sqs, Clock.systemUTC()), clients());
-            sendSyncs(crashing, orderId);
-            assertEquals(List.of(), faults.unfired(), "the fault did not reach the sync function");
-        }
+        ChannelSyncSteps.sendSyncsDyingAfterThePlatform(cloud, clients(), orderId);
         ChannelSync done = syncs(orderId).get(0);
         assertEquals(ChannelSync.Status.DONE, done.status(), String.valueOf(done.lastError()));
         assertEquals(1, shopify.fulfillments().size(), "a second fulfillment: " + shopify.fulfillments());

@@ -39,7 +39,6 @@ import orderflow.shared.security.PlatformSignature;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * What the seller does after the shipment reaches the platform too: an acknowledgement, a cancel and
@@ -220,14 +219,7 @@ class ChannelSyncLifecycleIT {
         Refund refund = new DynamoRefunds(cloud.dynamo, cloud.ref("RefundsTable"), null, null).forOrder(orderId).get(0);
         assertEquals(RefundDelivery.Status.CHANNEL, refund.delivery().status(), "not also sent to a refund URL");
 
-        try (FaultInjector faults = new FaultInjector(URI.create(cloud.endpoint))
-                .fail("PutItem", FaultInjector.Fault.BEFORE_SEND, 1);
-             DynamoDbClient faulty = faultyDynamo(faults)) {
-            SyncChannelHandler crashing = new SyncChannelHandler(cloud.adapters("SyncChannelFunction", Map.of(), faulty,
-                    cloud.sqs, Clock.systemUTC()), clients());
-            ChannelSyncSteps.sendSyncs(cloud, crashing, orderId);
-            assertEquals(List.of(), faults.unfired(), "the fault did not reach the sync function");
-        }
+        ChannelSyncSteps.sendSyncsDyingAfterThePlatform(cloud, clients(), orderId);
         ChannelSync done = only(orderId, ChannelSync.Kind.REFUND);
         assertEquals(ChannelSync.Status.DONE, done.status(), String.valueOf(done.lastError()));
         List<Map<String, Object>> refunds = woo.refunds(WOO_ORDER);
@@ -270,7 +262,4 @@ class ChannelSyncLifecycleIT {
         assertEquals(List.of(), refund.refundLineItems(), "goodwill returns no goods: " + refund);
     }
 
-    private DynamoDbClient faultyDynamo(FaultInjector faults) {
-        return cloud.dynamoWith(faults);
-    }
 }

@@ -45,7 +45,6 @@ import orderflow.shared.security.PlatformSignature;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * A shipment made here reaches WooCommerce and Amazon, as {@link ChannelSyncIT} shows it for Shopify:
@@ -226,14 +225,7 @@ class ChannelSyncPlatformsIT {
         String orderId = orderFromWooCommerce(event);
         assertEquals(201, ship(event, orderId, null).getStatusCode());
         // The outcome's write is lost (the function dies right after WooCommerce answered): SQS redelivers.
-        try (FaultInjector faults = new FaultInjector(URI.create(cloud.endpoint))
-                .fail("PutItem", FaultInjector.Fault.BEFORE_SEND, 1);
-             DynamoDbClient faulty = faultyDynamo(faults)) {
-            SyncChannelHandler crashing = new SyncChannelHandler(cloud.adapters("SyncChannelFunction", Map.of(), faulty,
-                    cloud.sqs, Clock.systemUTC()), clients());
-            sendSyncs(crashing, orderId);
-            assertEquals(List.of(), faults.unfired(), "the fault did not reach the sync function");
-        }
+        ChannelSyncSteps.sendSyncsDyingAfterThePlatform(cloud, clients(), orderId);
         ChannelSync done = syncs(orderId).get(0);
         assertEquals(ChannelSync.Status.DONE, done.status(), String.valueOf(done.lastError()));
         assertEquals(2, wooCalls("GET", "/orders/" + WOO_ORDER + "/notes"),
@@ -330,14 +322,7 @@ class ChannelSyncPlatformsIT {
         assertEquals(201, ship(event, orderId, null).getStatusCode());
         // The outcome's write is lost after Amazon answered 204: the redelivery confirms the same package
         // reference again, which Amazon documents as an update of that package, not a second one.
-        try (FaultInjector faults = new FaultInjector(URI.create(cloud.endpoint))
-                .fail("PutItem", FaultInjector.Fault.BEFORE_SEND, 1);
-             DynamoDbClient faulty = faultyDynamo(faults)) {
-            SyncChannelHandler crashing = new SyncChannelHandler(cloud.adapters("SyncChannelFunction", Map.of(), faulty,
-                    cloud.sqs, Clock.systemUTC()), clients());
-            sendSyncs(crashing, orderId);
-            assertEquals(List.of(), faults.unfired(), "the fault did not reach the sync function");
-        }
+        ChannelSyncSteps.sendSyncsDyingAfterThePlatform(cloud, clients(), orderId);
         ChannelSync done = syncs(orderId).get(0);
         assertEquals(ChannelSync.Status.DONE, done.status(), String.valueOf(done.lastError()));
         assertEquals(2, confirmations().size(), "both deliveries confirmed: " + confirmations());
@@ -409,7 +394,4 @@ class ChannelSyncPlatformsIT {
         ChannelSyncSteps.sendSyncs(cloud, handler, orderId);
     }
 
-    private DynamoDbClient faultyDynamo(FaultInjector faults) {
-        return cloud.dynamoWith(faults);
-    }
 }

@@ -1,9 +1,13 @@
 package orderflow.it;
 
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
@@ -13,6 +17,8 @@ import orderflow.shared.api.SellerRoute;
 import orderflow.shared.aws.DynamoChannelSyncs;
 import orderflow.shared.domain.channels.ChannelSync;
 import orderflow.shared.json.Json;
+import orderflow.shared.ports.ChannelClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** The steps every channel sync test takes: ship through the seller API, read the syncs, send them. */
 final class ChannelSyncSteps {
@@ -59,6 +65,32 @@ final class ChannelSyncSteps {
     /** The order's channel syncs as stored, oldest first. */
     static List<ChannelSync> syncs(TestCloud cloud, String orderId) {
         return new DynamoChannelSyncs(cloud.dynamo, cloud.ref("ChannelSyncsTable"), null).ofOrder(orderId);
+    }
+
+    /**
+     * SyncQueue through the sync function, whose first delivery dies right after the platform took the
+     * change: the attempt took the sync (its first PutItem went through), the outcome's PutItem is lost.
+     * As on AWS, the message comes back after SyncQueue's visibility timeout (360 s), past the attempt's
+     * lease, to another execution environment (a clock that far ahead). Until no sync is PENDING.
+     */
+    static void sendSyncsDyingAfterThePlatform(TestCloud cloud, ChannelClient clients, String orderId)
+            throws Exception {
+        try (FaultInjector faults = new FaultInjector(URI.create(cloud.endpoint))
+                .failAfter("PutItem", FaultInjector.Fault.BEFORE_SEND, 1, 1);
+             DynamoDbClient faulty = cloud.dynamoWith(faults)) {
+            SyncChannelHandler dying = new SyncChannelHandler(cloud.adapters("SyncChannelFunction", Map.of(), faulty,
+                    cloud.sqs, Clock.systemUTC()), clients);
+            SyncChannelHandler later = new SyncChannelHandler(cloud.adapters("SyncChannelFunction", Map.of(),
+                    cloud.dynamo, cloud.sqs, Clock.offset(Clock.systemUTC(), Duration.ofSeconds(361))), clients);
+            AtomicInteger deliveries = new AtomicInteger();
+            QueuePump.until(cloud.sqs, cloud.ref("SyncQueue"),
+                    ev -> (deliveries.getAndIncrement() == 0 ? dying : later).handleRequest(ev, new TestContext()),
+                    () -> syncs(cloud, orderId).stream().allMatch(s -> s.status() != ChannelSync.Status.PENDING),
+                    "the sync");
+            if (!faults.unfired().isEmpty()) {
+                throw new AssertionError("the fault did not reach the sync function: " + faults.unfired());
+            }
+        }
     }
 
     /** SyncQueue through the handler until none of the order's syncs is PENDING (bounded). */

@@ -34,14 +34,16 @@ public final class FaultInjector implements ExecutionInterceptor, AutoCloseable 
         final String operation;
         final Fault fault;
         final int times;
+        int skip;
         int left;
         int fired;
         int attempts;
 
-        Rule(String operation, Fault fault, int times) {
+        Rule(String operation, Fault fault, int skip, int times) {
             this.operation = operation;
             this.fault = fault;
             this.times = times;
+            this.skip = skip;
             this.left = times;
         }
 
@@ -70,7 +72,12 @@ public final class FaultInjector implements ExecutionInterceptor, AutoCloseable 
 
     /** Fails the next {@code times} calls of the operation (e.g. "TransactWriteItems", "SendMessage"). */
     public synchronized FaultInjector fail(String operation, Fault fault, int times) {
-        rules.add(new Rule(operation, fault, times));
+        return failAfter(operation, fault, 0, times);
+    }
+
+    /** Lets the first {@code skip} calls of the operation through, then fails the next {@code times}. */
+    public synchronized FaultInjector failAfter(String operation, Fault fault, int skip, int times) {
+        rules.add(new Rule(operation, fault, skip, times));
         return this;
     }
 
@@ -93,6 +100,10 @@ public final class FaultInjector implements ExecutionInterceptor, AutoCloseable 
         String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
         for (Rule r : rules) {
             if (r.fault == fault && r.operation.equals(operation) && r.left > 0) {
+                if (r.skip > 0) {
+                    r.skip--;
+                    return null;
+                }
                 r.left--;
                 return r;
             }

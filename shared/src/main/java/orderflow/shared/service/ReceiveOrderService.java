@@ -235,6 +235,12 @@ public final class ReceiveOrderService {
     public Receipt shipped(Storefront storefront, StorefrontEvent.Shipped shipped) {
         String orderId = OrderIds.forExternal(storefront.storefrontId(), shipped.externalOrderId());
         Order order = ours(storefront, orders.get(orderId).orElse(null));
+        if (order == null && shipped.order() != null) {
+            // Shipped before it reached us (made in the admin, or its create lost): keep it, then ship it here
+            // once it is processed (the shipment waits for the reservation), so the order is never lost.
+            accept(storefront, shipped.order(), clock.instant(), null);
+            order = ours(storefront, orders.get(orderId).orElse(null));
+        }
         if (order == null) {
             return new Receipt(null, null, false, "no such order here: nothing to record for its shipment");
         }

@@ -79,7 +79,8 @@ public final class ShopifyWebhooks {
             return canceled(body);
         }
         if (t.equals(ORDERS_FULFILLED) || t.equals(ORDERS_PARTIALLY_FULFILLED)) {
-            return ShopifyFulfillments.ofOrder(t, body);
+            // The whole order comes with its fulfillments: kept even if its orders/create never came.
+            return StorefrontEvent.Shipped.withOrder(ShopifyFulfillments.ofOrder(t, body), placed(body, false));
         }
         return placed(body, false);
     }

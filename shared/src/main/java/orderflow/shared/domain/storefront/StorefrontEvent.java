@@ -30,14 +30,32 @@ public sealed interface StorefrontEvent {
      * nothing goes back to the platform, which made it. Several when one delivery names several
      * packages (Shopify's orders/fulfilled carries every fulfillment of the order).
      */
-    record Shipped(String externalOrderId, List<PlatformShipment> shipments) implements StorefrontEvent {
+    /**
+     * Shipments made on the platform. order: the order as the delivery describes it (WooCommerce's
+     * completed order, Shopify's orders/fulfilled), so an order that reaches us first as shipped is
+     * still kept; null when the delivery carries none (Shopify's fulfillments/create).
+     */
+    record Shipped(String externalOrderId, List<PlatformShipment> shipments, IncomingOrder order)
+            implements StorefrontEvent {
 
         public Shipped {
             shipments = List.copyOf(shipments);
         }
 
+        public Shipped(String externalOrderId, List<PlatformShipment> shipments) {
+            this(externalOrderId, shipments, null);
+        }
+
         public Shipped(String externalOrderId, PlatformShipment shipment) {
-            this(externalOrderId, List.of(shipment));
+            this(externalOrderId, List.of(shipment), null);
+        }
+
+        /** A whole-order delivery: its shipments with the order it describes; no shipment to read: the order. */
+        static StorefrontEvent withOrder(StorefrontEvent shipped, StorefrontEvent placed) {
+            if (shipped instanceof Shipped s && placed instanceof Placed p) {
+                return new Shipped(s.externalOrderId(), s.shipments(), p.order());
+            }
+            return shipped instanceof Shipped ? shipped : placed;
         }
     }
 

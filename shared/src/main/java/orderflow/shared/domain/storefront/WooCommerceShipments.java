@@ -10,8 +10,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A WooCommerce order the shop marked completed: shipped from the WooCommerce admin. Core WooCommerce
- * has no shipments, lines or tracking, so it is everything left. The Shipment Tracking extension
+ * A WooCommerce order the shop marked completed with a parcel's tracking: shipped from the WooCommerce
+ * admin. Core WooCommerce has no shipments or lines, so it is everything left. "completed" alone is
+ * not read as a shipment: autocomplete plugins complete paid orders before anything ships (see
+ * {@link #shipped}). The Shipment Tracking extension
  * keeps its parcels in the order's meta_data under _wc_shipment_tracking_items (tracking_provider,
  * custom_tracking_provider, custom_tracking_link, tracking_number, date_shipped as a Unix time):
  * the first one with a number gives the tracking.
@@ -22,6 +24,15 @@ final class WooCommerceShipments {
     static final String TRACKING_META = "_wc_shipment_tracking_items";
 
     private WooCommerceShipments() {
+    }
+
+    /**
+     * Whether a completed order carries the Shipment Tracking extension's parcel: only then is it read as
+     * shipped on WooCommerce. A completion without one may be an autocomplete plugin on a paid order still
+     * to ship from our warehouse: it is read as the paid order it is.
+     */
+    static boolean shipped(Map<String, Object> order) {
+        return firstTracking(order.get("meta_data")) != null;
     }
 
     static StorefrontEvent completed(Map<String, Object> order) {

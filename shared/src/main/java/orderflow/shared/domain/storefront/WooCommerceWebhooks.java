@@ -52,8 +52,11 @@ public final class WooCommerceWebhooks {
         return switch (status == null ? "" : status.toLowerCase(Locale.ROOT)) {
             case "pending", "on-hold", "failed" -> placed(body, false);
             case "processing" -> placed(body, true);
-            // Shipped from the WooCommerce admin: recorded on the order here, if it is here.
-            case "completed" -> WooCommerceShipments.completed(body);
+            // With a parcel's tracking: shipped from the WooCommerce admin, recorded here (an order first seen
+            // so is kept too, then shipped). Without: a paid order (autocomplete plugins complete before shipping).
+            case "completed" -> WooCommerceShipments.shipped(body)
+                    ? StorefrontEvent.Shipped.withOrder(WooCommerceShipments.completed(body), placed(body, true))
+                    : placed(body, true);
             case "cancelled" -> canceled(body, "woocommerce: cancelled");
             case "refunded" -> new StorefrontEvent.Ignored("woocommerce: order " + idOrUnknown(body)
                     + " is refunded: refunds made on WooCommerce are not applied here; record the refund with the "

@@ -165,20 +165,33 @@ class PlatformShipmentReadersTest {
     }
 
     @Test
-    void a_completed_order_without_the_tracking_extension_ships_without_tracking_on_its_completion_date() {
+    void a_completed_order_without_a_parcel_is_the_paid_order_it_is_not_a_shipment() {
+        // Autocomplete plugins complete paid orders at once: read as shipped, nothing would leave our warehouse.
         Map<String, Object> body = load("woocommerce-order-completed.json");
         body.put("meta_data", List.of(Map.of("id", 1, "key", "_stripe_currency", "value", "USD")));
-        PlatformShipment s = shipped(WooCommerceWebhooks.parse("order.updated", body)).shipments().get(0);
-        assertNull(s.trackingNumber());
-        assertNull(s.carrier());
-        assertEquals(Instant.parse("2026-11-28T16:20:00Z"), s.shipDate());
+        StorefrontEvent event = WooCommerceWebhooks.parse("order.updated", body);
+        StorefrontEvent.Placed placed = assertInstanceOf(StorefrontEvent.Placed.class, event);
+        assertEquals("4217", placed.order().externalOrderId());
+        assertTrue(placed.order().paid());
     }
 
     @Test
-    void a_completed_order_without_an_id_is_ignored_and_a_refunded_one_says_why() {
+    void a_completed_order_carries_the_order_so_one_first_seen_shipped_is_kept() {
+        StorefrontEvent.Shipped shipped = shipped(WooCommerceWebhooks.parse("order.updated",
+                load("woocommerce-order-completed.json")));
+        assertEquals("4217", shipped.order().externalOrderId());
+        assertTrue(shipped.order().paid());
+        assertNull(shipped(ShopifyWebhooks.parse("fulfillments/create", load("shopify-fulfillments-create.json")))
+                .order(), "a fulfillment alone carries no order");
+    }
+
+    @Test
+    void a_completed_order_without_an_id_is_kept_to_be_held_and_a_refunded_one_says_why() {
         Map<String, Object> body = load("woocommerce-order-completed.json");
         body.remove("id");
-        assertTrue(ignoredWhy(WooCommerceWebhooks.parse("order.updated", body)).contains("id"));
+        StorefrontEvent.Placed kept = assertInstanceOf(StorefrontEvent.Placed.class,
+                WooCommerceWebhooks.parse("order.updated", body));
+        assertNull(kept.order().externalOrderId(), "held by intake with the raw delivery, never dropped");
         Map<String, Object> refunded = load("woocommerce-order-completed.json");
         refunded.put("status", "refunded");
         String why = ignoredWhy(WooCommerceWebhooks.parse("order.updated", refunded));
