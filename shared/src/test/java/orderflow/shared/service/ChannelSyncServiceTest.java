@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayDeque;
@@ -15,7 +14,6 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import orderflow.shared.domain.GenericOrderPayload;
 import orderflow.shared.domain.GenericOrderPayloadTestData;
@@ -28,17 +26,15 @@ import orderflow.shared.domain.channels.PushResult;
 import orderflow.shared.domain.channels.RefundNotice;
 import orderflow.shared.domain.channels.ShipmentNotice;
 import orderflow.shared.ports.ChannelClient;
-import orderflow.shared.ports.ChannelSyncs;
-import orderflow.shared.ports.SyncQueue;
 import org.junit.jupiter.api.Test;
 
 class ChannelSyncServiceTest {
 
     private static final Instant NOW = Instant.parse("2026-12-01T10:00:00Z");
     private final InMemory.OrdersFake orders = new InMemory.OrdersFake();
-    private final Syncs syncs = new Syncs();
+    private final InMemory.ChannelSyncsFake syncs = new InMemory.ChannelSyncsFake();
     private final Client client = new Client();
-    private final Queue queue = new Queue();
+    private final InMemory.SyncQueueFake queue = new InMemory.SyncQueueFake();
     private final ChannelSyncService service = new ChannelSyncService(syncs, orders, client, queue,
             Clock.fixed(NOW, ZoneOffset.UTC));
     private final Order order = GenericOrderPayload.parse(new HashMap<>(GenericOrderPayloadTestData.valid()))
@@ -166,38 +162,6 @@ class ChannelSyncServiceTest {
         assertNull(syncs.items.get("sync_1").lastError());
     }
 
-    private static final class Syncs implements ChannelSyncs {
-        final Map<String, ChannelSync> items = new HashMap<>();
-        final Map<String, ChannelLink> links = new HashMap<>();
-        boolean refuseNextRecord;
-
-        @Override
-        public Optional<ChannelSync> get(String orderId, String syncId) {
-            return Optional.ofNullable(items.get(syncId));
-        }
-
-        @Override
-        public List<ChannelSync> ofOrder(String orderId) {
-            return new ArrayList<>(items.values());
-        }
-
-        @Override
-        public boolean record(ChannelSync before, ChannelSync after) {
-            ChannelSync current = items.get(before.syncId());
-            if (refuseNextRecord || current.status() != before.status() || current.attempts() != before.attempts()) {
-                refuseNextRecord = false;
-                return false;
-            }
-            items.put(after.syncId(), after);
-            return true;
-        }
-
-        @Override
-        public Optional<ChannelLink> link(String storefrontId) {
-            return Optional.ofNullable(links.get(storefrontId));
-        }
-    }
-
     private static final class Client implements ChannelClient {
         final Deque<PushResult> answers = new ArrayDeque<>();
         final List<String> calls = new ArrayList<>();
@@ -224,15 +188,6 @@ class ChannelSyncServiceTest {
         public PushResult refund(ChannelLink link, String externalOrderId, RefundNotice notice) {
             calls.add("refund " + externalOrderId + " " + notice.amount().minor());
             return answers.removeFirst();
-        }
-    }
-
-    private static final class Queue implements SyncQueue {
-        final List<Map.Entry<String, Duration>> sent = new ArrayList<>();
-
-        @Override
-        public void enqueue(String orderId, String syncId, Duration delay) {
-            sent.add(Map.entry(syncId, delay));
         }
     }
 }

@@ -52,6 +52,8 @@ final class InMemory {
         final Map<String, Integer> onHand = new HashMap<>();
 
         final Map<String, byte[]> raw = new HashMap<>();
+        /** The channel syncs written with changes (the outbox), in order. */
+        final List<orderflow.shared.domain.channels.ChannelSync> syncs = new ArrayList<>();
 
         @Override
         public boolean create(Order order, HistoryEntry received, byte[] rawPayload) {
@@ -115,6 +117,7 @@ final class InMemory {
             }
             orders.put(current.orderId(), change.after());
             history.computeIfAbsent(current.orderId(), k -> new ArrayList<>()).add(change.entry());
+            syncs.addAll(change.syncs());
             return new Done();
         }
 
@@ -293,5 +296,62 @@ final class InMemory {
         public void markRejected(String eventId, String reason, Instant at) {
             entries.put(eventId, new Entry("REJECTED", null));
         }
+    }
+
+    /** ChannelSyncsTable and the platform links, with DynamoChannelSyncs' conditional record. */
+    static final class ChannelSyncsFake implements orderflow.shared.ports.ChannelSyncs {
+        final Map<String, orderflow.shared.domain.channels.ChannelSync> items = new HashMap<>();
+        final Map<String, orderflow.shared.domain.channels.ChannelLink> links = new HashMap<>();
+        boolean refuseNextRecord;
+
+        @Override
+        public Optional<orderflow.shared.domain.channels.ChannelSync> get(String orderId, String syncId) {
+            return Optional.ofNullable(items.get(syncId)).filter(s -> s.orderId().equals(orderId));
+        }
+
+        @Override
+        public List<orderflow.shared.domain.channels.ChannelSync> ofOrder(String orderId) {
+            return items.values().stream().filter(s -> s.orderId().equals(orderId)).toList();
+        }
+
+        @Override
+        public boolean record(orderflow.shared.domain.channels.ChannelSync before,
+                              orderflow.shared.domain.channels.ChannelSync after) {
+            orderflow.shared.domain.channels.ChannelSync current = items.get(before.syncId());
+            if (refuseNextRecord || current == null || current.status() != before.status()
+                    || current.attempts() != before.attempts()) {
+                refuseNextRecord = false;
+                return false;
+            }
+            items.put(after.syncId(), after);
+            return true;
+        }
+
+        @Override
+        public Optional<orderflow.shared.domain.channels.ChannelLink> link(String storefrontId) {
+            return Optional.ofNullable(links.get(storefrontId));
+        }
+    }
+
+    /** SyncQueue: what was queued, with its delay. */
+    static final class SyncQueueFake implements orderflow.shared.ports.SyncQueue {
+        final List<Map.Entry<String, java.time.Duration>> sent = new ArrayList<>();
+
+        @Override
+        public void enqueue(String orderId, String syncId, java.time.Duration delay) {
+            sent.add(Map.entry(syncId, delay));
+        }
+    }
+
+    /** Inventory in which no SKU is low: a low-stock check queues nothing (any other call fails the test). */
+    static orderflow.shared.ports.Inventory noLowStock() {
+        return (orderflow.shared.ports.Inventory) java.lang.reflect.Proxy.newProxyInstance(
+                orderflow.shared.ports.Inventory.class.getClassLoader(),
+                new Class<?>[] {orderflow.shared.ports.Inventory.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("refreshLowStock")) {
+                        return List.of();
+                    }
+                    throw new UnsupportedOperationException(method.getName());
+                });
     }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -281,14 +280,7 @@ class OrderActionsTest {
         assertStock(2, 3, 5);
     }
 
-    /** Inventory in which no SKU is low: a cancel's low-stock check queues nothing. */
-    private static final Inventory NO_LOW_STOCK = (Inventory) Proxy.newProxyInstance(Inventory.class.getClassLoader(),
-            new Class<?>[] {Inventory.class}, (proxy, method, args) -> {
-                if (method.getName().equals("refreshLowStock")) {
-                    return List.of();
-                }
-                throw new UnsupportedOperationException(method.getName());
-            });
+    private static final Inventory NO_LOW_STOCK = InMemory.noLowStock();
 
     /** Orders whose stored order is changed by "someone else" right after each read. */
     private static final class RacingOrders implements Orders {
