@@ -126,6 +126,8 @@ final class ColdStartSection {
             case "GetMetricsFunction" -> () -> ev.sellerRoute("get-metrics.json", Fixture.SELLER, null, null,
                     Map.of("window", "30"));
             case "FlagOverdueFunction" -> () -> ev.scheduled("flag-overdue.json");
+            // The OpenSyncs index is read; what is idle there (if anything) is re-queued.
+            case "SweepChannelSyncsFunction" -> () -> ev.scheduled("sweep-channel-syncs.json");
             // Nothing marked for the bench seller: the index is read, no platform is called.
             case "PushStockFunction" -> () -> ev.scheduled("push-stock.json");
             case "CancelUnpaidFunction" -> () -> ev.scheduled("cancel-unpaid.json");

@@ -113,8 +113,11 @@ class SnapStartReadinessIT {
                 case "FlagOverdueFunction" -> {
                     Map<?, ?> report = (Map<?, ?>) answer[0];
                     // the offline answers give every index bucket the same late order
-                    assertTrue((Integer) report.get("late") > 0 && (Integer) report.get("digests") == 1, report.toString());
+                    assertTrue((Integer) report.get("late") > 0 && (Integer) report.get("digests") == 1
+                            && (Integer) report.get("refusedSyncs") == 1, report.toString());
                 }
+                case "SweepChannelSyncsFunction" -> assertEquals(1, ((Map<?, ?>) answer[0]).get("requeued"),
+                        String.valueOf(answer[0]));
                 case "CancelUnpaidFunction" -> assertTrue((Integer) ((Map<?, ?>) answer[0]).get("canceled") > 0,
                         String.valueOf(answer[0]));
                 default -> assertNotNull(answer[0], e.getKey());

@@ -158,6 +158,16 @@ public final class Adapters {
         return new DynamoChannelSyncs(dynamo(), env.require("CHANNEL_SYNCS_TABLE"), null);
     }
 
+    /** PENDING syncs by when they last changed (the sweep re-queues those left alone too long). */
+    public DynamoOpenSyncs openSyncs() {
+        return new DynamoOpenSyncs(dynamo(), env.require("CHANNEL_SYNCS_TABLE"));
+    }
+
+    /** FAILED syncs not yet in a seller's digest. */
+    public DynamoFailedSyncs failedSyncs() {
+        return new DynamoFailedSyncs(dynamo(), env.require("CHANNEL_SYNCS_TABLE"));
+    }
+
     public SqsSyncQueue syncQueue() {
         return new SqsSyncQueue(sqs(), env.require("SYNC_QUEUE_URL"));
     }

@@ -8,8 +8,19 @@ import orderflow.shared.domain.channels.ChannelNotice;
 import orderflow.shared.json.Json;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** ChannelSyncsTable items: key (orderId, syncId); the notice as JSON text (read back whole, never queried). */
+/**
+ * ChannelSyncsTable items: key (orderId, syncId); the notice as JSON text (read back whole, never queried).
+ * Two sparse indexes (docs/data-model.md): a PENDING sync carries openShard + openSince (OpenSyncs, the
+ * sweep's), a FAILED one failedShard + failedAt (FailedSyncs, the digest's) until a digest reports it
+ * and removes them. A FAILED item is put only when the sync fails (record puts transitions only), so a
+ * reported failure is not put back into the index.
+ */
 final class ChannelSyncItems {
+
+    static final String OPEN_SYNCS = "OpenSyncs";
+    static final String OPEN = "OPEN";
+    static final String FAILED_SYNCS = "FailedSyncs";
+    static final String FAILED = "FAILED";
 
     private ChannelSyncItems() {
     }
@@ -32,6 +43,14 @@ final class ChannelSyncItems {
         }
         if (s.notice() != null) {
             item.put("notice", Attr.s(Json.write(ChannelNoticeJson.write(s.notice()))));
+        }
+        String since = OrderItems.sortableTime(s.updatedAt()); // fixed width: compared as text in the index
+        if (s.status() == ChannelSync.Status.PENDING) {
+            item.put("openShard", Attr.s(OPEN));
+            item.put("openSince", Attr.s(since));
+        } else if (s.status() == ChannelSync.Status.FAILED) {
+            item.put("failedShard", Attr.s(FAILED));
+            item.put("failedAt", Attr.s(since));
         }
         return item;
     }

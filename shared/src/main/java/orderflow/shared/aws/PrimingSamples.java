@@ -134,6 +134,17 @@ public final class PrimingSamples {
                 at, at, null));
     }
 
+    /** A channel sync of the sample order its platform refused, not yet reported (priming's digest). */
+    public static Map<String, AttributeValue> failedSyncItem(String orderId) {
+        Instant at = Instant.parse("2026-01-01T00:00:00Z");
+        orderflow.shared.domain.channels.ShipmentNotice notice = new orderflow.shared.domain.channels.ShipmentNotice(
+                "shp_1", "UPS", "1Z999AA10123456784", null, at, List.of(), true);
+        return ChannelSyncItems.toItem(new orderflow.shared.domain.channels.ChannelSync(SYNC_ID, orderId, "priming-sf",
+                "shopify", orderflow.shared.domain.channels.ChannelSync.Kind.SHIPMENT,
+                orderflow.shared.domain.channels.ChannelSync.Status.FAILED, notice, 1,
+                "The fulfillment order is closed.", null, at, at, null));
+    }
+
     /** A platform link of the sample storefront (placeholder credentials: priming never leaves the process). */
     public static Map<String, AttributeValue> channelLinkItem(String storefrontId) {
         return Map.of("pk", Attr.s("CHANNEL#" + storefrontId), "platform", Attr.s("shopify"),

@@ -14,10 +14,13 @@ import java.util.Map;
 import orderflow.shared.domain.MessageThread;
 import orderflow.shared.domain.Order;
 import orderflow.shared.domain.Seller;
+import orderflow.shared.domain.channels.ChannelLink;
+import orderflow.shared.domain.channels.ChannelSync;
 
 /**
  * The seller's digest of one check run: orders newly late, orders at risk of shipping late, orders
- * waiting for the seller (held or backordered), and buyer messages waiting more than 24 hours. Its event id names the seller, the run and what it
+ * waiting for the seller (held or backordered), buyer messages waiting more than 24 hours, and changes
+ * the order's platform refused (FAILED channel syncs, each once). Its event id names the seller, the run and what it
  * lists, so a retried run that lists the same things is sent once. Each list shows at most
  * {@link #SHOWN} entries (the title counts them all): a queue message holds 256 KB, and a seller
  * with thousands of late orders needs the count and the API, not a list.
@@ -27,12 +30,23 @@ public final class SellerDigests {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm z", Locale.ENGLISH);
 
     static final int SHOWN = 50;
+    /** The platform's words are shown up to this length: enough to act on, not a whole error page. */
+    static final int ERROR_SHOWN = 240;
+
+    /** A change its platform refused (a FAILED sync), with its order for the number the seller knows. */
+    public record Refused(Order order, ChannelSync sync) {
+    }
 
     private SellerDigests() {
     }
 
     public static EmailMessage digest(Seller seller, String runId, List<Order> late, List<Order> atRisk,
                                       List<Order> held, List<MessageThread> overdue) {
+        return digest(seller, runId, late, atRisk, held, overdue, List.of());
+    }
+
+    public static EmailMessage digest(Seller seller, String runId, List<Order> late, List<Order> atRisk,
+                                      List<Order> held, List<MessageThread> overdue, List<Refused> refused) {
         Map<String, Object> data = new HashMap<>();
         data.put("late", orders(seller, late));
         data.put("atRisk", orders(seller, atRisk));
@@ -58,6 +72,10 @@ public final class SellerDigests {
         data.put("overdueTitle", overdue.isEmpty() ? "" : overdue.size() + " buyer message"
                 + (overdue.size() == 1 ? "" : "s") + " waiting more than 24 hours"
                 + more(overdue.size(), "GET /v1/messages"));
+        data.put("refused", refused(refused));
+        data.put("refusedTitle", refused.isEmpty() ? "" : "Not accepted by your platforms: " + refused.size()
+                + (refused.size() == 1 ? " change" : " changes") + (refused.size() > SHOWN
+                ? "; the first " + SHOWN + " below, each order's page shows its own" : ""));
         List<String> parts = new ArrayList<>();
         if (!late.isEmpty()) {
             parts.add(late.size() + " late");
@@ -71,12 +89,16 @@ public final class SellerDigests {
         if (!overdue.isEmpty()) {
             parts.add(overdue.size() + " unanswered");
         }
+        if (!refused.isEmpty()) {
+            parts.add(refused.size() + " not accepted by a platform");
+        }
         data.put("summary", String.join(", ", parts));
         StringBuilder listed = new StringBuilder();
         late.forEach(o -> listed.append("L").append(o.orderId()));
         atRisk.forEach(o -> listed.append("R").append(o.orderId()));
         held.forEach(o -> listed.append("H").append(o.orderId()));
         overdue.forEach(t -> listed.append("M").append(t.orderId()).append(t.awaitingSince()));
+        refused.forEach(r -> listed.append("F").append(r.sync().syncId()).append(r.sync().updatedAt()));
         return new EmailMessage("seller-digest:" + seller.sellerId() + ":" + runId + ":" + hash(listed.toString()),
                 "seller-digest", seller.notifyEmail(), seller.storeName(), seller.storeName(), null,
                 seller.supportContact(), data);
@@ -93,6 +115,45 @@ public final class SellerDigests {
                     "status", o.status().name(), "shipBy", WHEN.format(o.shipBy().atZone(seller.timeZone()))));
         }
         return out;
+    }
+
+    /** Each refused change: order, platform, what it was told, its words, and how to send it again. */
+    private static List<Map<String, Object>> refused(List<Refused> refused) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Refused r : refused.subList(0, Math.min(SHOWN, refused.size()))) {
+            ChannelSync s = r.sync();
+            out.add(Map.of("orderId", s.orderId(), "externalOrderId", r.order().displayNumber(),
+                    "platform", platformName(s.platform()), "kind", kindName(s.kind()),
+                    "error", abbreviated(s.lastError()),
+                    "retry", "POST /v1/orders/" + s.orderId() + "/channel-syncs/" + s.syncId() + "/retry"));
+        }
+        return out;
+    }
+
+    private static String platformName(String platform) {
+        return switch (String.valueOf(platform)) {
+            case ChannelLink.SHOPIFY -> "Shopify";
+            case ChannelLink.WOOCOMMERCE -> "WooCommerce";
+            case ChannelLink.AMAZON -> "Amazon";
+            default -> String.valueOf(platform);
+        };
+    }
+
+    private static String kindName(ChannelSync.Kind kind) {
+        return switch (kind) {
+            case SHIPMENT -> "shipment";
+            case ACKNOWLEDGE -> "acknowledgement";
+            case CANCEL -> "cancellation";
+            case REFUND -> "refund";
+        };
+    }
+
+    private static String abbreviated(String words) {
+        if (words == null || words.isBlank()) {
+            return "no reason given";
+        }
+        String one = words.strip().replaceAll("\\s+", " ");
+        return one.length() <= ERROR_SHOWN ? one : one.substring(0, ERROR_SHOWN - 1) + "\u2026";
     }
 
     private static String hash(String text) {

@@ -19,16 +19,19 @@ import orderflow.shared.domain.Seller;
 import orderflow.shared.email.SellerDigests;
 import orderflow.shared.ports.Accounts;
 import orderflow.shared.ports.EmailOutbox;
+import orderflow.shared.ports.FailedSyncs;
 import orderflow.shared.ports.JobCheckpoints;
 import orderflow.shared.ports.Messages;
+import orderflow.shared.ports.Orders;
 import orderflow.shared.ports.WatchedOrders;
 
 /**
  * The scheduled check (every 15 minutes by default): orders still to ship after their ship-by date
  * are flagged late, orders whose ship-by date is within the next {@code atRisk} hours are flagged
  * at risk, orders ON_HOLD or BACKORDERED are flagged waiting for the seller, buyer messages waiting
- * more than 24 hours are flagged overdue, each once; then each affected seller gets one digest
- * email listing what this run flagged.
+ * more than 24 hours are flagged overdue, each once; changes a platform refused (FAILED channel
+ * syncs, see {@link UnreportedRefusals}) are collected once; then each affected seller gets one
+ * digest email listing what this run found.
  *
  * <p>All three come from sparse indexes (never a scan), a page at a time, and a flag is a
  * conditional write naming the run: an overlapping run cannot take an order this run took, a
@@ -51,12 +54,26 @@ public final class OverdueCheckService {
     private final JobCheckpoints checkpoints;
     private final Duration atRisk;
     private final Clock clock;
+    private final UnreportedRefusals refusals;
 
     /** The late pass's checkpoint (JobCheckpoints). */
     static final String LATE_JOB = "flag-overdue-late";
 
     public OverdueCheckService(WatchedOrders orders, Messages messages, Accounts accounts, EmailOutbox emails,
                                JobCheckpoints checkpoints, Duration atRisk, Clock clock) {
+        this(orders, messages, accounts, emails, checkpoints, atRisk, clock, UnreportedRefusals.NONE);
+    }
+
+    /** With the refused channel syncs (failed: not yet reported; orders: whose they are). */
+    public OverdueCheckService(WatchedOrders orders, Messages messages, Accounts accounts, EmailOutbox emails,
+                               JobCheckpoints checkpoints, Duration atRisk, Clock clock, FailedSyncs failed,
+                               Orders orderReads) {
+        this(orders, messages, accounts, emails, checkpoints, atRisk, clock, new UnreportedRefusals(failed, orderReads));
+    }
+
+    private OverdueCheckService(WatchedOrders orders, Messages messages, Accounts accounts, EmailOutbox emails,
+                                JobCheckpoints checkpoints, Duration atRisk, Clock clock, UnreportedRefusals refusals) {
+        this.refusals = refusals;
         this.checkpoints = checkpoints;
         this.orders = orders;
         this.messages = messages;
@@ -67,7 +84,8 @@ public final class OverdueCheckService {
     }
 
     /** What one run did; complete is false when it stopped for time (the next run continues). */
-    public record Report(int late, int atRisk, int waiting, int overdue, int digests, boolean complete) {
+    public record Report(int late, int atRisk, int waiting, int overdue, int refusedSyncs, int digests,
+                         boolean complete) {
     }
 
     public Report run(String runId, JobDeadline deadline) {
@@ -99,20 +117,31 @@ public final class OverdueCheckService {
                     now, start, pacer, writes, held) == null
                     && flagMessages(now.minus(MessageThread.TARGET), runId, now, pacer, writes, waiting);
         }
+        Map<String, List<SellerDigests.Refused>> refused = Map.of();
+        if (pacer.startPage()) {
+            refused = refusals.bySeller();
+            pacer.done();
+        } else {
+            complete = false;
+        }
         List<String> sellers = new ArrayList<>(late.keySet());
         risky.keySet().stream().filter(s -> !sellers.contains(s)).forEach(sellers::add);
         held.keySet().stream().filter(s -> !sellers.contains(s)).forEach(sellers::add);
         waiting.keySet().stream().filter(s -> !sellers.contains(s)).forEach(sellers::add);
+        refused.keySet().stream().filter(s -> !sellers.contains(s)).forEach(sellers::add);
         for (String sellerId : sellers) {
             Seller seller = accounts.seller(sellerId).orElse(null);
+            List<SellerDigests.Refused> refusedHere = refused.getOrDefault(sellerId, List.of());
             if (seller == null) {
-                continue; // an order of a deleted seller: nobody to tell
+                refusals.reported(refusedHere); // an order of a deleted seller: nobody to tell
+                continue;
             }
             emails.enqueue(SellerDigests.digest(seller, runId, late.getOrDefault(sellerId, List.of()),
                     risky.getOrDefault(sellerId, List.of()), held.getOrDefault(sellerId, List.of()),
-                    waiting.getOrDefault(sellerId, List.of())));
+                    waiting.getOrDefault(sellerId, List.of()), refusedHere));
+            refusals.reported(refusedHere);
         }
-        return new Report(count(late), count(risky), count(held), count(waiting), sellers.size(), complete);
+        return new Report(count(late), count(risky), count(held), count(waiting), count(refused), sellers.size(), complete);
     }
 
     /** Every bucket from the start position, page by page; where it stopped, or null when it went through. */

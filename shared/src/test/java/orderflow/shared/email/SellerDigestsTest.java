@@ -16,6 +16,8 @@ import orderflow.shared.domain.GenericOrderPayload;
 import orderflow.shared.domain.MessageThread;
 import orderflow.shared.domain.Order;
 import orderflow.shared.domain.Seller;
+import orderflow.shared.domain.channels.ChannelLink;
+import orderflow.shared.domain.channels.ChannelSync;
 
 class SellerDigestsTest {
 
@@ -60,5 +62,44 @@ class SellerDigestsTest {
         assertTrue(id.startsWith("seller-digest:s1:run-1:"), id);
         assertNotEquals(id, SellerDigests.digest(SELLER, "run-1", List.of(late(1)), List.of(), List.of(), List.of()).eventId());
         assertNotEquals(id, SellerDigests.digest(SELLER, "run-2", two, List.of(), List.of(), List.of()).eventId());
+    }
+
+    private static SellerDigests.Refused refused(Order o, String words) {
+        ChannelSync sync = ChannelSync.acknowledge(o, new ChannelLink("sf", ChannelLink.WOOCOMMERCE, "https://w",
+                Map.of(), Map.of()), NOW.minusSeconds(120)).sending(NOW.minusSeconds(60)).failed(words, NOW);
+        return new SellerDigests.Refused(o, sync);
+    }
+
+    @Test
+    void a_refused_change_shows_its_order_platform_kind_the_platforms_words_and_how_to_send_it_again() {
+        Order o = late(7);
+        SellerDigests.Refused r = refused(o, "woocommerce_rest_cannot_edit:\n  Sorry, you are not allowed to edit this resource.");
+        EmailMessage digest = SellerDigests.digest(SELLER, "run-1", List.of(), List.of(), List.of(), List.of(),
+                List.of(r));
+        assertEquals("1 not accepted by a platform", digest.data().get("summary"));
+        assertEquals("Not accepted by your platforms: 1 change", digest.data().get("refusedTitle"));
+        RenderedEmail email = new EmailTemplates().render(digest, "orders@shop.example");
+        String retry = "POST /v1/orders/" + o.orderId() + "/channel-syncs/" + r.sync().syncId() + "/retry";
+        assertTrue(email.text().contains("order L-7: WooCommerce did not accept the acknowledgement: "
+                + "\"woocommerce_rest_cannot_edit: Sorry, you are not allowed to edit this resource.\""), email.text());
+        assertTrue(email.text().contains(retry), email.text());
+        assertTrue(email.html().contains("Not accepted by your platforms") && email.html().contains(retry), email.html());
+        assertTrue(email.subject().contains("1 not accepted by a platform"), email.subject());
+    }
+
+    @SuppressWarnings("unchecked")
+    @Test
+    void long_platform_words_are_abbreviated_and_the_event_id_names_the_refused_changes() {
+        Order o = late(8);
+        SellerDigests.Refused r = refused(o, "x".repeat(5000));
+        EmailMessage digest = SellerDigests.digest(SELLER, "run-1", List.of(), List.of(), List.of(), List.of(),
+                List.of(r));
+        String shown = String.valueOf(((List<Map<String, Object>>) digest.data().get("refused")).get(0).get("error"));
+        assertEquals(SellerDigests.ERROR_SHOWN, shown.length());
+        assertTrue(shown.endsWith("\u2026"), shown);
+        String without = SellerDigests.digest(SELLER, "run-1", List.of(), List.of(), List.of(), List.of()).eventId();
+        assertNotEquals(without, digest.eventId());
+        assertEquals(without, SellerDigests.digest(SELLER, "run-1", List.of(), List.of(), List.of(), List.of(),
+                List.of()).eventId(), "a digest without refused changes keeps its id");
     }
 }
