@@ -46,14 +46,17 @@ public final class AdminCli {
               set-refund-url    --storefront ID --url https://...               refunds are POSTed there, signed
                                 (--url none: refunds are paid on the platform by hand)
               channel-link      --storefront ID --platform shopify --shop-domain SHOP.myshopify.com --access-token T
-                                [--api-version 2026-10] [--notify-customer true|false]
+                                [--api-version 2026-10] [--notify-customer true|false] [--refund-on-cancel true|false]
+                                [--acknowledge-tag TAG]
               channel-link      --storefront ID --platform woocommerce --site-url https://shop.example
                                 --consumer-key ck_... --consumer-secret cs_...
-              channel-link      --storefront ID --platform amazon --marketplace-id ATVPDKIKX0DER --refresh-token T
-                                shipments made here are sent to the platform (docs/channels.md); [--base-url URL]
-                                points at another API endpoint (a sandbox, a fake)
+              channel-link      --storefront ID --platform amazon --marketplace-id ATVPDKIKX0DER
+                                --seller-id MERCHANT_TOKEN --refresh-token T
+                                shipments, acknowledgements, cancels and refunds made here are sent to the
+                                platform (docs/channels.md); [--base-url URL] points at another API endpoint
+                                (a sandbox, a fake)
                                 [--push-stock true] sends available stock to the listings every minute
-                                (shopify: --location-id GID; amazon: --seller-id MERCHANT_ID [--product-type T])
+                                (shopify: --location-id GID; amazon: [--product-type T])
               create-api-key    --seller ID [--label TEXT]                      prints the key (shown once); at most 2 active
               list-api-keys     --seller ID                                     public ids (key_...) of the active keys
               revoke-api-key    --seller ID --key-id key_...                    the key stops working within 60 s
@@ -188,6 +191,10 @@ public final class AdminCli {
                 settings.put("shopDomain", shop);
                 settings.put("apiVersion", f.getOrDefault("api-version", orderflow.shared.outbound.channels.ShopifyChannel.DEFAULT_API_VERSION));
                 settings.put("notifyCustomer", f.getOrDefault("notify-customer", "true"));
+                settings.put("refundOnCancel", f.getOrDefault("refund-on-cancel", "true"));
+                if (f.get("acknowledge-tag") != null) {
+                    settings.put("acknowledgeTag", f.get("acknowledge-tag"));
+                }
                 secrets.put("accessToken", required(f, "access-token"));
             }
             case "woocommerce" -> {
@@ -201,6 +208,8 @@ public final class AdminCli {
             }
             case "amazon" -> {
                 settings.put("marketplaceId", required(f, "marketplace-id"));
+                // The merchant token every feed names (acknowledgements, cancels, refunds) and the listings' seller.
+                settings.put("sellerId", required(f, "seller-id"));
                 secrets.put("refreshToken", required(f, "refresh-token"));
             }
             default -> fail("--platform must be shopify, woocommerce or amazon");
@@ -212,7 +221,6 @@ public final class AdminCli {
                 settings.put("locationId", required(f, "location-id"));
             }
             if (platform.equals("amazon")) {
-                settings.put("sellerId", required(f, "seller-id"));
                 settings.put("productType", f.getOrDefault("product-type", "PRODUCT"));
             }
         }
