@@ -32,7 +32,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * --late N (late orders for the overdue check, default 100,000),
  * --sections cold (cold starts only, to bench/out), export (the export only, to bench/out) or
  * jobs (the overdue check only, to bench/RESULTS-jobs.md) or flash (the flash sale through the local
- * stack, to bench/RESULTS-flash.md: --flash-orders N, --flash-units N, --flash-concurrency N).
+ * stack, to bench/RESULTS-flash.md: --flash-orders N, --flash-units N, --flash-concurrency N) or channels
+ * (the channel sync to the platforms' fakes, to bench/RESULTS-channels.md: --channel-orders N, default 200,
+ * --channel-rate shipments per second, --channel-throttled N orders per platform, --channel-concurrency N).
  */
 public final class Main {
 
@@ -52,6 +54,7 @@ public final class Main {
                 "out", "bench/RESULTS.md", "sections", "all", "export", "10000", "race", "2000",
                 "late", "100000"));
         opt.putAll(Map.of("flash-orders", "5000", "flash-units", "1000", "flash-concurrency", "4"));
+        opt.putAll(Map.of("channel-orders", "200", "channel-rate", "4", "channel-throttled", "15"));
         for (int i = 0; i + 1 < args.length; i += 2) {
             opt.put(args[i].replaceFirst("^--", ""), args[i + 1]);
         }
@@ -103,6 +106,21 @@ public final class Main {
                             + "Written by `bench/run --sections jobs` on " + runId + " against " + emulator.kind() + ".\n"
                             + report.markdown().replaceFirst("# Benchmark results\n\n", ""));
                     progress("wrote bench/RESULTS-jobs.md");
+                    return;
+                }
+                if (opt.get("sections").equals("channels")) { // the channel sync alone, to its own file
+                    progress("channel sync (" + opt.get("channel-orders") + " orders)");
+                    ChannelSyncSection.run(report, fx, Integer.parseInt(opt.get("channel-orders")),
+                            Double.parseDouble(opt.get("channel-rate")), Integer.parseInt(opt.get("channel-throttled")),
+                            opt.containsKey("channel-concurrency") ? Integer.valueOf(opt.get("channel-concurrency")) : null);
+                    Files.writeString(root.resolve("bench/RESULTS-channels.md"), "# Channel sync to the platforms\n\n"
+                            + "Written by `bench/run --sections channels` on " + runId + " against " + emulator.kind() + ".\n\n"
+                            + report.markdown().replaceFirst("# Benchmark results\n\n", "")
+                                    .replaceFirst("Regenerate with `bench/run`[^\n]*\n\n", "")
+                                    .replaceFirst("\\| samples \\|[^\n]*\n", "| samples | " + opt.get("channel-orders")
+                                            + " orders shipped at " + opt.get("channel-rate") + "/s; "
+                                            + opt.get("channel-throttled") + " throttled orders per platform |\n"));
+                    progress("wrote bench/RESULTS-channels.md");
                     return;
                 }
                 if (opt.get("sections").equals("export")) { // a partial run, for working on the export

@@ -10,16 +10,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2CustomAuthorizer
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import orderflow.shared.json.Json;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
-import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** Section 3: every AWS request and capacity unit of one order's life, beside the minimum. */
@@ -89,7 +79,7 @@ final class WorkPerOrderSection {
             String service = c.service().toLowerCase(java.util.Locale.ROOT);
             switch (service.startsWith("dynamodb") ? "dynamodb" : service.startsWith("ses") ? "ses" : service) {
                 case "dynamodb" -> {
-                    double[] u = units(c);
+                    double[] u = Capacity.units(fx.dynamo, c);
                     rcu += u[0];
                     wcu += u[1];
                     units = u[0] > 0 ? " (" + fmt(u[0]) + " RCU)" : u[1] > 0 ? " (" + fmt(u[1]) + " WCU)" : "";
@@ -101,54 +91,6 @@ final class WorkPerOrderSection {
             requests.add(c.service() + " " + c.operation() + units);
         }
         return new Step(name, requests, rcu, wcu, sqsCalls, sesCalls);
-    }
-
-    /** {read units, write units} of one DynamoDB call, from item sizes. */
-    private double[] units(Metering.Call c) {
-        DynamoDbClient raw = fx.dynamo;
-        if (c.request() instanceof GetItemRequest r && c.response() instanceof GetItemResponse resp) {
-            long size = resp.hasItem() ? ItemSize.of(resp.item()) : 0;
-            return new double[] {ItemSize.readUnits(size, Boolean.TRUE.equals(r.consistentRead())), 0};
-        }
-        if (c.request() instanceof BatchGetItemRequest r && c.response() instanceof BatchGetItemResponse resp) {
-            double units = 0;
-            for (var e : resp.responses().entrySet()) {
-                boolean consistent = Boolean.TRUE.equals(r.requestItems().get(e.getKey()).consistentRead());
-                for (var item : e.getValue()) {
-                    units += ItemSize.readUnits(ItemSize.of(item), consistent);
-                }
-            }
-            return new double[] {units, 0};
-        }
-        if (c.request() instanceof PutItemRequest r) {
-            return new double[] {0, ItemSize.writeUnits(ItemSize.of(r.item()), false)};
-        }
-        if (c.request() instanceof UpdateItemRequest r) {
-            return new double[] {0, ItemSize.writeUnits(sizeNow(raw, r.tableName(), r.key()), false)};
-        }
-        if (c.request() instanceof TransactWriteItemsRequest r) {
-            double units = 0;
-            for (TransactWriteItem item : r.transactItems()) {
-                if (item.update() != null) {
-                    units += ItemSize.writeUnits(sizeNow(raw, item.update().tableName(), item.update().key()), true);
-                } else if (item.put() != null) {
-                    units += ItemSize.writeUnits(ItemSize.of(item.put().item()), true);
-                } else if (item.conditionCheck() != null) {
-                    units += ItemSize.readUnits(sizeNow(raw, item.conditionCheck().tableName(),
-                            item.conditionCheck().key()), true) * 2;
-                } else if (item.delete() != null) {
-                    units += ItemSize.writeUnits(0, true);
-                }
-            }
-            return new double[] {0, units};
-        }
-        return new double[] {0, 0};
-    }
-
-    /** The item as it is now: an update is charged on the larger of before and after, which is after here. */
-    private static long sizeNow(DynamoDbClient dynamo, String table, Map<String, AttributeValue> key) {
-        var item = dynamo.getItem(b -> b.tableName(table).key(key).consistentRead(true)).item();
-        return item == null ? 0 : ItemSize.of(item);
     }
 
     static String fmt(double v) {
