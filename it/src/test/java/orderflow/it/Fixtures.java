@@ -105,4 +105,27 @@ public final class Fixtures {
             throw new IllegalStateException("test fixture write failed: " + applied);
         }
     }
+
+    /**
+     * An acknowledgement sync of the order that its platform refused, stored as the sync function leaves
+     * one (for routes that need a FAILED sync where no storefront has a platform link); its id.
+     */
+    public static String failedSync(software.amazon.awssdk.services.dynamodb.DynamoDbClient dynamo, String table,
+                                    String orderId, String storefrontId) {
+        String syncId = orderflow.shared.domain.channels.ChannelSync.idOf(orderId,
+                orderflow.shared.domain.channels.ChannelSync.Kind.ACKNOWLEDGE, "acknowledge");
+        String at = Instant.now().toString();
+        java.util.function.Function<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> s =
+                software.amazon.awssdk.services.dynamodb.model.AttributeValue::fromS;
+        dynamo.putItem(p -> p.tableName(table).item(Map.ofEntries(
+                Map.entry("orderId", s.apply(orderId)), Map.entry("syncId", s.apply(syncId)),
+                Map.entry("storefrontId", s.apply(storefrontId)), Map.entry("platform", s.apply("shopify")),
+                Map.entry("kind", s.apply("ACKNOWLEDGE")), Map.entry("status", s.apply("FAILED")),
+                Map.entry("attempts", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromN("1")),
+                Map.entry("lastError", s.apply("ACCESS_DENIED: the app needs the write_orders scope")),
+                Map.entry("createdAt", s.apply(at)), Map.entry("updatedAt", s.apply(at)),
+                Map.entry("notice", s.apply(orderflow.shared.json.Json.write(Map.of("type", "acknowledge",
+                        "merchantOrderId", orderId, "lines", List.of())))))));
+        return syncId;
+    }
 }

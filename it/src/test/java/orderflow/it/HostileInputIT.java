@@ -103,6 +103,8 @@ class HostileInputIT {
 
     /** The demo seller's orders by external id (see {@link #start}); P is a route's probe, T its target. */
     private static final Map<String, String> ORDERS = new LinkedHashMap<>();
+    /** A FAILED channel sync by its order id (the retry route's target). */
+    private static final Map<String, String> SYNCS = new LinkedHashMap<>();
     /** RMAs by the external id of their order. */
     private static final Map<String, String> RMAS = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -121,7 +123,7 @@ class HostileInputIT {
         // every order first, then every wait: the pipeline confirms them in parallel
         List<String> unshipped = new ArrayList<>(List.of("H-READ", "H-READ-D"));
         for (String route : List.of("ACK", "CANCEL", "SHIP", "PACK", "REPLY", "MSG", "DELIVERY", "RETURN", "REFUND",
-                "RECEIVE", "WRETURN")) {
+                "RECEIVE", "WRETURN", "RETRY")) {
             unshipped.add("H-" + route + "-P");
             unshipped.add("H-" + route + "-T");
         }
@@ -175,6 +177,10 @@ class HostileInputIT {
             }
         } finally {
             pool.shutdownNow();
+        }
+        for (String ext : List.of("H-RETRY-P", "H-RETRY-T")) { // a sync the platform refused, to retry
+            SYNCS.put(ORDERS.get(ext), Fixtures.failedSync(h.dynamo, h.ref("ChannelSyncsTable"), ORDERS.get(ext),
+                    h.demo.storefrontId()));
         }
         HttpResponse<String> goodwill = h.call("POST", "/v1/orders/" + ORDERS.get("H-READ-D") + "/refunds", key,
                 Map.of("amount", Map.of("amount", "1.00", "currency", "USD"), "reason", "late", "requestId", "setup"));
@@ -488,6 +494,11 @@ class HostileInputIT {
                 Ids.order("H-ACK-P"), Ids.order("H-ACK-T"), "", Map.of(), Map.of(), true, Set.of(), Map.of(), Map.of(),
                 (ids, sent, r) -> assertTrue(get("/v1/orders/" + ids.orderId()).containsKey("acknowledgedAt"),
                         "acknowledgedAt")));
+        f.put("POST /v1/orders/{orderId}/channel-syncs/{syncId}/retry", new Fixture(
+                "POST /v1/orders/{orderId}/channel-syncs/{syncId}/retry", Ids.order("H-RETRY-P"), Ids.order("H-RETRY-T"),
+                "", Map.of(), Map.of(), true, Set.of(), Map.of(), Map.of(),
+                (ids, sent, r) -> assertEquals(Boolean.TRUE, Json.parseObject(r.body()).get("changed"),
+                        "the failed sync starts over: " + r.body())));
         Map<String, Object> release = Map.of("skus", List.of(Map.of("line", 0, "sku", "MUG-BLUE", "remember", false)),
                 "acceptTotals", false);
         f.put("POST /v1/orders/{orderId}/release", new Fixture("POST /v1/orders/{orderId}/release",
@@ -766,7 +777,7 @@ class HostileInputIT {
         }
 
         // -- ids in the path: another seller's, unknown, traversal, injection, unicode, overlong
-        Matcher params = Pattern.compile("\\{(orderId|rmaId|sku)}").matcher(template);
+        Matcher params = Pattern.compile("\\{(orderId|rmaId|syncId|sku)}").matcher(template);
         while (params.find()) {
             String param = params.group(1);
             Map<String, String> ids = new LinkedHashMap<>();
@@ -777,6 +788,12 @@ class HostileInputIT {
                     ids.put("unknown order", "ord_" + "0".repeat(26));
                     ids.putAll(badIds(victimOrder));
                     ids.keySet().forEach(k -> expect.put(k, NOT_FOUND)); // docs/api.md: no such order, alike
+                }
+                case "syncId" -> {
+                    ids.put("another order's sync", SYNCS.get(ORDERS.get("H-RETRY-P")));
+                    ids.put("unknown sync", "sync_" + "0".repeat(26));
+                    ids.putAll(badIds(SYNCS.get(ORDERS.get("H-RETRY-P"))));
+                    ids.keySet().forEach(k -> expect.put(k, NOT_FOUND)); // docs/api.md: a sync not on the order
                 }
                 case "rmaId" -> {
                     ids.put("another seller's RMA", victimRma);
@@ -1541,6 +1558,7 @@ class HostileInputIT {
         return template.replace("{orderId}", override.getOrDefault("orderId", String.valueOf(ids.orderId())))
                 .replace("{rmaId}", override.getOrDefault("rmaId", String.valueOf(ids.rmaId())))
                 .replace("{sku}", override.getOrDefault("sku", String.valueOf(ids.sku())))
+                .replace("{syncId}", override.getOrDefault("syncId", String.valueOf(SYNCS.get(ids.orderId()))))
                 .replace("{storefrontId}", override.getOrDefault("storefrontId", h.demo.storefrontId()));
     }
 

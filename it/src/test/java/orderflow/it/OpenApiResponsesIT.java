@@ -27,7 +27,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Every operation of docs/openapi.yaml called over HTTP through the local runner (the real handlers
@@ -489,17 +488,7 @@ class OpenApiResponsesIT {
     void retrying_a_platform_sync() throws Exception {
         // A sync the platform refused, as the sync function leaves it (the demo store has no platform link,
         // so none is written by the actions above).
-        String syncId = "sync_oapiretry00000000000000000";
-        String at = Instant.now().toString();
-        h.dynamo.putItem(p -> p.tableName(h.ref("ChannelSyncsTable")).item(Map.ofEntries(
-                Map.entry("orderId", AttributeValue.fromS(orderA)), Map.entry("syncId", AttributeValue.fromS(syncId)),
-                Map.entry("storefrontId", AttributeValue.fromS(store)),
-                Map.entry("platform", AttributeValue.fromS("shopify")), Map.entry("kind", AttributeValue.fromS("ACKNOWLEDGE")),
-                Map.entry("status", AttributeValue.fromS("FAILED")), Map.entry("attempts", AttributeValue.fromN("1")),
-                Map.entry("lastError", AttributeValue.fromS("ACCESS_DENIED: write_orders")),
-                Map.entry("createdAt", AttributeValue.fromS(at)), Map.entry("updatedAt", AttributeValue.fromS(at)),
-                Map.entry("notice", AttributeValue.fromS("{\"type\":\"acknowledge\",\"merchantOrderId\":\"" + orderA
-                        + "\",\"lines\":[]}")))));
+        String syncId = Fixtures.failedSync(h.dynamo, h.ref("ChannelSyncsTable"), orderA, store);
         String retry = "POST /v1/orders/{orderId}/channel-syncs/{syncId}/retry";
         Checked again = api(retry, Map.of("orderId", orderA, "syncId", syncId), null, null, 202);
         assertEquals("PENDING", again.get("status"));
