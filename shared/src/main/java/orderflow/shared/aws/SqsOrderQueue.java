@@ -3,6 +3,7 @@ package orderflow.shared.aws;
 import java.util.Map;
 
 import orderflow.shared.domain.Actor;
+import orderflow.shared.domain.storefront.PlatformRefund;
 import orderflow.shared.domain.storefront.PlatformShipment;
 import orderflow.shared.json.Json;
 import orderflow.shared.ports.OrderQueue;
@@ -12,7 +13,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * OrderQueue messages are {"orderId": "..."} (the processor reads the order itself, so the message
  * stays small; "contended": n when it comes back after losing its races n times), {"stockArrived": {"sellerId": "...", "sku": "..."}} or
  * {"cancel": {"orderId", "reason", "buyerRequested", "by"}} or {"shippedOnPlatform": {"orderId", "shipment":
- * {PlatformShipment's map}, "by"}}.
+ * {PlatformShipment's map}, "by"}} or {"refundedOnPlatform": {"orderId", "refund": {PlatformRefund's map}, "by"}}.
  */
 public final class SqsOrderQueue implements OrderQueue {
 
@@ -52,5 +53,11 @@ public final class SqsOrderQueue implements OrderQueue {
     public void shippedOnPlatform(String orderId, PlatformShipment shipment, Actor actor) {
         sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(Json.write(Map.of("shippedOnPlatform", Map.of(
                 "orderId", orderId, "shipment", shipment.toMap(), "by", actor.toString())))));
+    }
+
+    @Override
+    public void refundedOnPlatform(String orderId, PlatformRefund refund, Actor actor) {
+        sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(Json.write(Map.of("refundedOnPlatform", Map.of(
+                "orderId", orderId, "refund", refund.toMap(), "by", actor.toString())))));
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import orderflow.shared.domain.storefront.PlatformRefund;
 import orderflow.shared.domain.storefront.PlatformShipment;
 
 /**
@@ -299,6 +300,42 @@ public final class OrderLifecycle {
         order.status().requireCanBecome(status);
         // The reason goes to the history entry; statusReason stays for backorders, holds and cancels.
         return OrderChange.of(order, order.withRefund(amount, status, null), now, actor, action, reason, stock);
+    }
+
+    /**
+     * Money the seller paid back on the platform itself: the refunded total grows by the amount, at most
+     * what is left to refund (a capped amount says so in the history). After delivery the status follows
+     * as for a refund made here (PARTIALLY_REFUNDED, REFUNDED). Before it, or on a canceled order, the
+     * status stays: the state machine refunds only delivered orders, and the order still ships (or
+     * stays canceled) unless the seller says otherwise. Restocked units are not moved: stock is counted
+     * here, and goods come back through our returns. Null when nothing is to be recorded: one of our own
+     * refunds coming back (its note carries our refund id), or nothing left to refund here.
+     */
+    public static OrderChange refundOnPlatform(Order order, PlatformRefund refund, Actor actor, Instant now) {
+        Money amount = refund.amount();
+        if (!amount.currency().equals(order.currency())) {
+            throw new IllegalArgumentException("refund in " + amount.currency() + " on an order in " + order.currency());
+        }
+        Money left = order.refundable();
+        if (refund.ourRefundId() != null || left.minor() == 0) {
+            return null;
+        }
+        Money paid = amount.minor() > left.minor() ? left : amount;
+        String what = " (refund " + refund.refundId() + "): " + paid.toDecimalString() + " " + paid.currency()
+                + (paid.equals(amount) ? "" : ", capped at what was left to refund here (" + amount.toDecimalString()
+                + " refunded there)");
+        String told = "; the platform told the buyer";
+        String action = "refund-on-platform";
+        if (order.status().sellerActions().contains(SellerAction.REFUND)) {
+            return refund(order, paid, actor, now, action, "refunded on " + refund.platform() + what + told, List.of());
+        }
+        String reason = order.status() == OrderStatus.CANCELED
+                ? "refunded on " + refund.platform() + " after the cancel" + what + told
+                : "refunded on " + refund.platform() + " before delivery" + what + told
+                        + (paid.equals(left) ? "; everything paid is refunded: cancel the order here if it should not ship"
+                        : "");
+        return OrderChange.of(order, order.withRefund(paid, order.status(), order.statusReason()), now, actor, action,
+                reason, List.of());
     }
 
     /** Throws {@link Failure.IllegalTransition} unless the order's status allows the action. */

@@ -1,6 +1,7 @@
 package orderflow.shared.ports;
 
 import orderflow.shared.domain.Actor;
+import orderflow.shared.domain.storefront.PlatformRefund;
 import orderflow.shared.domain.storefront.PlatformShipment;
 
 /** Hands work to the processing step. */
@@ -22,4 +23,7 @@ public interface OrderQueue {
 
     /** The seller shipped on the platform: the processing step records the shipment here (stock, no email). */
     void shippedOnPlatform(String orderId, PlatformShipment shipment, Actor actor);
+
+    /** The seller refunded on the platform: the processing step records the refund here (no email, no push back). */
+    void refundedOnPlatform(String orderId, PlatformRefund refund, Actor actor);
 }

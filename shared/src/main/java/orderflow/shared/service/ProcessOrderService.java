@@ -25,12 +25,16 @@ import orderflow.shared.domain.Races;
 import orderflow.shared.domain.Seller;
 import orderflow.shared.domain.ShipByPolicy;
 import orderflow.shared.domain.StockChange;
+import orderflow.shared.domain.returns.PlatformRefunding;
+import orderflow.shared.domain.returns.RefundChange;
+import orderflow.shared.domain.storefront.PlatformRefund;
 import orderflow.shared.domain.storefront.PlatformShipment;
 import orderflow.shared.email.OrderEmails;
 import orderflow.shared.ports.Accounts;
 import orderflow.shared.ports.EmailOutbox;
 import orderflow.shared.ports.OrderQueue;
 import orderflow.shared.ports.Orders;
+import orderflow.shared.ports.Refunds;
 
 /**
  * Step 2: a paid order reserves stock for every line at once, gets its ship-by date and becomes
@@ -43,10 +47,14 @@ public final class ProcessOrderService {
     /**
      * SHIPPED_ON_PLATFORM: a platform shipment recorded. CANCELED_HERE, NOT_RESERVED, UNMATCHED: a
      * platform shipment left unrecorded (the order is canceled here, its stock is not reserved, its
-     * lines are not on the order): the seller must check.
+     * lines are not on the order): the seller must check. REFUNDED_ON_PLATFORM: a platform refund
+     * recorded; OURS: one of our own refunds coming back (recorded when we made it); NOTHING_LEFT: the
+     * order is refunded in full here already; OTHER_CURRENCY: the platform paid back in another
+     * currency than the order's (a Shopify order paid in the buyer's currency), left to the seller.
      */
     public enum Outcome { CONFIRMED, BACKORDERED, ON_HOLD, STILL_PENDING, ALREADY_DONE, UNKNOWN_ORDER, CANCELED,
-        TOO_LATE_TO_CANCEL, SHIPPED_ON_PLATFORM, CANCELED_HERE, NOT_RESERVED, UNMATCHED }
+        TOO_LATE_TO_CANCEL, SHIPPED_ON_PLATFORM, CANCELED_HERE, NOT_RESERVED, UNMATCHED, REFUNDED_ON_PLATFORM, OURS,
+        NOTHING_LEFT, OTHER_CURRENCY }
 
     private final Orders orders;
     private final Accounts accounts;
@@ -54,6 +62,7 @@ public final class ProcessOrderService {
     private final Clock clock;
     private final LowStockAlerts alerts;
     private final OrderQueue contended;
+    private final Refunds refunds;
 
     /** How often an order that lost every race for its stock goes back to the queue before it fails normally. */
     static final int MAX_CONTENDED = 8;
@@ -69,6 +78,13 @@ public final class ProcessOrderService {
      */
     public ProcessOrderService(Orders orders, Accounts accounts, EmailOutbox emails, LowStockAlerts alerts,
                                OrderQueue contended, Clock clock) {
+        this(orders, accounts, emails, alerts, contended, null, clock);
+    }
+
+    /** refunds: where refunds made on the platform are recorded (null: such a message fails). */
+    public ProcessOrderService(Orders orders, Accounts accounts, EmailOutbox emails, LowStockAlerts alerts,
+                               OrderQueue contended, Refunds refunds, Clock clock) {
+        this.refunds = refunds;
         this.alerts = alerts;
         this.contended = contended;
         this.orders = orders;
@@ -83,8 +99,10 @@ public final class ProcessOrderService {
 
     /**
      * One OrderQueue message: {@code {orderId}} (a new or backordered order), {@code {stockArrived:
-     * {sellerId, sku}}} (retry the SKU's backorders) or {@code {cancel: {orderId, reason, ...}}}
-     * (release what a canceled order holds). Returns what to log.
+     * {sellerId, sku}}} (retry the SKU's backorders), {@code {cancel: {orderId, reason, ...}}}
+     * (release what a canceled order holds), {@code {shippedOnPlatform: ...}} or {@code
+     * {refundedOnPlatform: {orderId, refund, by}}} (record what the seller did on the platform).
+     * Returns what to log.
      */
     public String handle(Map<String, Object> message) {
         if (message.get("stockArrived") instanceof Map<?, ?> arrived
@@ -106,8 +124,20 @@ public final class ProcessOrderService {
                 default -> "";
             };
         }
+        if (message.get("refundedOnPlatform") instanceof Map<?, ?> r && r.get("orderId") instanceof String id
+                && r.get("refund") instanceof Map<?, ?> refund) {
+            PlatformRefund platformRefund = PlatformRefund.fromMap(refund);
+            Outcome outcome = refundedOnPlatform(id, platformRefund, Actor.parse(String.valueOf(r.get("by"))));
+            return "platform refund " + platformRefund.refundId() + " of " + id + ": " + outcome + switch (outcome) {
+                case NOTHING_LEFT -> " (refunded in full here already: the seller must check)";
+                case OTHER_CURRENCY -> " (paid back in " + platformRefund.amount().currency()
+                        + ", not the order's currency: the seller must record it)";
+                default -> "";
+            };
+        }
         if (!(message.get("orderId") instanceof String id)) {
-            throw new IllegalArgumentException("message has none of orderId, stockArrived, cancel, shippedOnPlatform");
+            throw new IllegalArgumentException("message has none of orderId, stockArrived, cancel, shippedOnPlatform, "
+                    + "refundedOnPlatform");
         }
         try {
             return "order " + id + ": " + process(id);
@@ -306,6 +336,47 @@ public final class ProcessOrderService {
         });
         if (outcome == null) {
             throw new IllegalStateException("order " + orderId + " kept changing; retrying the platform shipment later");
+        }
+        return outcome;
+    }
+
+    /**
+     * The seller refunded on the platform (a Shopify refund, a WooCommerce refund): recorded here in one
+     * transaction with the order (refunded total, status after delivery, history) through the refund
+     * port, under an id derived from the platform's refund id, so a redelivery records nothing. No
+     * channel sync (the platform made it), no refund URL (delivery PLATFORM) and no buyer email: the
+     * platform already told the buyer, and a second message about the same money would confuse them.
+     */
+    public Outcome refundedOnPlatform(String orderId, PlatformRefund refund, Actor by) {
+        if (refunds == null) {
+            throw new IllegalStateException("this processor records no refunds");
+        }
+        Outcome outcome = Races.retry(5, attempt -> {
+            Order order = orders.get(orderId).orElse(null);
+            if (order == null) {
+                return Outcome.UNKNOWN_ORDER;
+            }
+            if (refund.ourRefundId() != null) {
+                return Outcome.OURS;
+            }
+            if (!refund.amount().currency().equals(order.currency())) {
+                return Outcome.OTHER_CURRENCY;
+            }
+            if (refunds.get(orderId, PlatformRefunding.refundId(order, refund)).isPresent()) {
+                return Outcome.ALREADY_DONE;
+            }
+            RefundChange change = PlatformRefunding.record(order, refund, by, clock.instant());
+            if (change == null) {
+                return Outcome.NOTHING_LEFT;
+            }
+            return switch (refunds.issue(change)) {
+                case Orders.Done d -> Outcome.REFUNDED_ON_PLATFORM;
+                case Orders.Stale s -> null; // changed meanwhile (or the same refund recorded meanwhile): look again
+                case Orders.Short s -> throw new IllegalStateException("a refund never reserves stock");
+            };
+        });
+        if (outcome == null) {
+            throw new IllegalStateException("order " + orderId + " kept changing; retrying the platform refund later");
         }
         return outcome;
     }

@@ -23,6 +23,7 @@ import orderflow.shared.domain.OrderIds;
 import orderflow.shared.domain.OrderStatus;
 import orderflow.shared.domain.Races;
 import orderflow.shared.domain.Storefront;
+import orderflow.shared.domain.storefront.PlatformRefund;
 import orderflow.shared.domain.storefront.PlatformShipment;
 import orderflow.shared.domain.storefront.ShopifyWebhooks;
 import orderflow.shared.domain.storefront.StorefrontEvent;
@@ -99,16 +100,29 @@ public final class ReceiveOrderService {
         }
         Map<String, Object> json = Json.parseRequest(StorefrontRequests.utf8(body));
         StorefrontEvent event = read(storefront, headers, json, body);
-        Receipt receipt = switch (event) {
-            case StorefrontEvent.Placed placed -> accept(storefront, placed.order(), now, body);
-            case StorefrontEvent.Canceled canceled -> canceled(storefront, canceled, now);
-            case StorefrontEvent.Shipped shipped -> shipped(storefront, shipped);
-            case StorefrontEvent.Ignored ignored -> new Receipt(null, null, false, ignored.why());
-        };
+        Receipt receipt = act(storefront, event, now, body);
         if (deliveryId != null && deliveries != null) {
             deliveries.record(storefrontId, deliveryId, receipt.orderId(), now);
         }
         return receipt;
+    }
+
+    private Receipt act(Storefront storefront, StorefrontEvent event, Instant now, byte[] body) {
+        return switch (event) {
+            case StorefrontEvent.Placed placed -> accept(storefront, placed.order(), now, body);
+            case StorefrontEvent.Canceled canceled -> canceled(storefront, canceled, now);
+            case StorefrontEvent.Shipped shipped -> shipped(storefront, shipped);
+            case StorefrontEvent.Refunded refunded -> refunded(storefront, refunded);
+            case StorefrontEvent.WithRefunds both -> {
+                // The order first (it may create it), then its refunds.
+                Receipt order = act(storefront, both.event(), now, body);
+                Receipt refunds = refunded(storefront, both.refunds());
+                yield new Receipt(order.orderId() != null ? order.orderId() : refunds.orderId(),
+                        order.status() != null ? order.status() : refunds.status(), order.duplicate(),
+                        order.note() == null ? refunds.note() : order.note() + "; " + refunds.note());
+            }
+            case StorefrontEvent.Ignored ignored -> new Receipt(null, null, false, ignored.why());
+        };
     }
 
     /**
@@ -131,7 +145,14 @@ public final class ReceiveOrderService {
                             + ")"));
             return new StorefrontEvent.Placed(UnreadableOrders.held(readableId(storefront, json), why, body));
         }
+        return withIds(event, body);
+    }
+
+    /** An order or cancel whose id could not be read still gives an order: held, with the raw body. */
+    private static StorefrontEvent withIds(StorefrontEvent event, byte[] body) {
         return switch (event) {
+            case StorefrontEvent.WithRefunds both -> new StorefrontEvent.WithRefunds(withIds(both.event(), body),
+                    both.refunds());
             case StorefrontEvent.Placed p when p.order().externalOrderId() == null ->
                     new StorefrontEvent.Placed(UnreadableOrders.withBodyId(p.order(), body));
             case StorefrontEvent.Canceled c when c.externalOrderId() == null ->
@@ -253,6 +274,32 @@ public final class ReceiveOrderService {
             queue.shippedOnPlatform(orderId, shipment, Actor.storefront(storefront.storefrontId()));
         }
         return new Receipt(orderId, order.status(), false, "platform shipment queued");
+    }
+
+    /**
+     * The seller refunded on the platform: the processing step records each refund here (the refunded
+     * total grows; no email, no push back). Our own refunds coming back (their note carries our refund
+     * id) are not queued: they were recorded when we made them. A refund already recorded is queued
+     * again (WooCommerce lists every refund on every update) and the processing step finds it recorded.
+     * An order that is not here has nothing to record: it is not created from a refund.
+     */
+    public Receipt refunded(Storefront storefront, StorefrontEvent.Refunded refunded) {
+        String orderId = OrderIds.forExternal(storefront.storefrontId(), refunded.externalOrderId());
+        Order order = ours(storefront, orders.get(orderId).orElse(null));
+        if (order == null) {
+            return new Receipt(null, null, false, "no such order here: nothing to record for its refunds");
+        }
+        int queued = 0;
+        for (PlatformRefund refund : refunded.refunds()) {
+            if (refund.ourRefundId() == null) {
+                queue.refundedOnPlatform(orderId, refund, Actor.storefront(storefront.storefrontId()));
+                queued++;
+            }
+        }
+        int ours = refunded.refunds().size() - queued;
+        return new Receipt(orderId, order.status(), false, (queued == 0 ? "" : queued + " platform refund"
+                + (queued == 1 ? "" : "s") + " queued") + (queued > 0 && ours > 0 ? "; " : "")
+                + (ours == 0 ? "" : ours + " of our own refunds coming back: nothing to record"));
     }
 
     /** Whether the storefront's order is here already. */

@@ -77,6 +77,10 @@ public final class RefundDeliveryService {
         if (refund.delivery().status() == RefundDelivery.Status.CHANNEL) {
             return new NothingToSend("refund " + refundId + " goes to the platform as a channel sync");
         }
+        if (refund.delivery().status() == RefundDelivery.Status.PLATFORM) {
+            // Paid on the platform by the seller: posting it would ask the storefront to pay it again.
+            return new NothingToSend("refund " + refundId + " was paid on the platform itself");
+        }
         if (refund.delivery().status() == RefundDelivery.Status.NO_ENDPOINT) {
             // The seller was told to pay it on the platform: a URL set since must not pay it again.
             return new NothingToSend("refund " + refundId + " is left to the seller (no refund URL when issued)");

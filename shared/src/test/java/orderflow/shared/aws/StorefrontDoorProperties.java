@@ -231,6 +231,11 @@ class StorefrontDoorProperties {
         public void shippedOnPlatform(String orderId, orderflow.shared.domain.storefront.PlatformShipment shipment,
                                       Actor actor) {
         }
+
+        @Override
+        public void refundedOnPlatform(String orderId, orderflow.shared.domain.storefront.PlatformRefund refund,
+                                       Actor actor) {
+        }
     }
 
     /** Orders kept as their DynamoDB items, so every stored order must survive OrderItems both ways. */

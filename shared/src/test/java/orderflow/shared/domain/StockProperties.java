@@ -303,6 +303,12 @@ class StockProperties {
                                           Actor actor) {
                 fail("the services under test never queue a platform shipment");
             }
+
+            @Override
+            public void refundedOnPlatform(String orderId, orderflow.shared.domain.storefront.PlatformRefund refund,
+                                           Actor actor) {
+                fail("the services under test never queue a platform refund");
+            }
         }
     }
 

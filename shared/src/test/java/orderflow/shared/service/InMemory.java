@@ -196,6 +196,14 @@ final class InMemory {
                                       orderflow.shared.domain.Actor actor) {
             platformShipments.add(orderId + ":" + shipment.reference() + ":" + actor);
         }
+
+        final List<String> platformRefunds = new ArrayList<>();
+
+        @Override
+        public void refundedOnPlatform(String orderId, orderflow.shared.domain.storefront.PlatformRefund refund,
+                                       orderflow.shared.domain.Actor actor) {
+            platformRefunds.add(orderId + ":" + refund.platform() + " " + refund.refundId() + ":" + actor);
+        }
     }
 
     static final class DeliveryLogFake implements orderflow.shared.ports.DeliveryLog {

@@ -8,6 +8,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import orderflow.shared.api.LambdaStreams;
 import orderflow.shared.api.QueueConsumer;
 import orderflow.shared.aws.Adapters;
+import orderflow.shared.aws.DynamoOrders;
 import orderflow.shared.aws.Priming;
 import orderflow.shared.aws.PrimingSamples;
 import orderflow.shared.domain.Order;
@@ -16,7 +17,8 @@ import orderflow.shared.service.ProcessOrderService;
 
 /**
  * OrderQueue consumer: reserve stock, set ship-by, confirm; on new stock, retry the SKU's backorders
- * oldest first; a queued cancel releases what the order holds. One bad message never holds back the
+ * oldest first; a queued cancel releases what the order holds; a shipment or refund made on the
+ * platform is recorded. One bad message never holds back the
  * rest of its batch (partial batch responses).
  */
 public class ProcessOrderHandler extends QueueConsumer {
@@ -29,8 +31,10 @@ public class ProcessOrderHandler extends QueueConsumer {
 
     public ProcessOrderHandler(Adapters adapters) {
         super(adapters);
-        this.service = new ProcessOrderService(adapters.ordersWithStockLog(), adapters.accounts(),
-                adapters.emailOutbox(), adapters.lowStockAlerts(), adapters.orderQueue(), adapters.clock());
+        DynamoOrders orders = adapters.ordersWithStockLog();
+        // Refunds made on the platform are recorded in the order's own transaction.
+        this.service = new ProcessOrderService(orders, adapters.accounts(), adapters.emailOutbox(),
+                adapters.lowStockAlerts(), adapters.orderQueue(), adapters.refunds(orders), adapters.clock());
     }
 
     @Override

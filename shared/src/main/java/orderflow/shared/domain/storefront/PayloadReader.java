@@ -360,6 +360,23 @@ final class PayloadReader {
         return null;
     }
 
+    /**
+     * A non-negative amount (a decimal string or an exact JSON number) in an ISO currency, exactly, for
+     * readers that skip what they cannot read rather than hold an order; null when it is not one.
+     */
+    static Money exactAmount(Object value, Object currency) {
+        String decimal = value == null ? null : decimalText(value);
+        if (decimal == null || !(currency instanceof String c) || !Money.isCurrency(c.strip())) {
+            return null;
+        }
+        try {
+            Money m = Money.parse(decimal, c.strip());
+            return m.isNegative() ? null : m;
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            return null;
+        }
+    }
+
     /** lineTotal / quantity, exactly in minor units, else an error on path. */
     Money unitPrice(Money lineTotal, int quantity, String path) {
         if (lineTotal.minor() % quantity != 0) {

@@ -31,7 +31,8 @@ import orderflow.shared.domain.Totals;
  * re-posted as orders/cancelled changes nothing. The topic only tells order topics (orders/create,
  * orders/paid, orders/updated, orders/cancelled, ...) from the rest, and shipments made on Shopify
  * (fulfillments/create, orders/fulfilled, orders/partially_fulfilled) from orders to keep: a shipment
- * only ever records a package on an order that is here. A field we cannot read or act on
+ * only ever records a package on an order that is here; refunds/create records money paid back on
+ * Shopify, likewise only on an order that is here. A field we cannot read or act on
  * is a hold on the order, never a refusal: Shopify drops a delivery after 8 failed tries.
  */
 public final class ShopifyWebhooks {
@@ -43,6 +44,7 @@ public final class ShopifyWebhooks {
     public static final String ORDERS_FULFILLED = "orders/fulfilled";
     public static final String ORDERS_PARTIALLY_FULFILLED = "orders/partially_fulfilled";
     public static final String FULFILLMENTS_CREATE = "fulfillments/create";
+    public static final String REFUNDS_CREATE = "refunds/create";
 
     /**
      * Gateways that collect the money when the parcel arrives or outside Shopify: ship while pending.
@@ -63,9 +65,13 @@ public final class ShopifyWebhooks {
             // A package shipped from the Shopify admin (or ours coming back: a repeat, by its tracking number).
             return ShopifyFulfillments.created(body);
         }
+        if (t.equals(REFUNDS_CREATE)) {
+            // Money paid back from the Shopify admin (or ours coming back: recognised by the note's marker).
+            return ShopifyPlatformRefunds.created(body);
+        }
         if (t.startsWith("refunds/")) {
-            return new StorefrontEvent.Ignored("shopify: " + t + " is not applied here: record the refund with the "
-                    + "seller API (refunds made on Shopify are not read yet)");
+            return new StorefrontEvent.Ignored("shopify: " + PayloadReader.abbreviate(t) + " is not handled: refunds are "
+                    + "read from refunds/create");
         }
         if (!t.startsWith("orders/")) {
             return new StorefrontEvent.Ignored("shopify: topic " + (t.isEmpty() ? "(none)" : PayloadReader.abbreviate(t))

@@ -59,6 +59,33 @@ public sealed interface StorefrontEvent {
         }
     }
 
+    /**
+     * The seller paid money back on the platform itself (a Shopify refund, a WooCommerce refund): each
+     * refund not recorded here yet is recorded, the order's refunded total grows. Nothing goes back to
+     * the platform, which made it, and our own refunds coming back (their note carries our refund id)
+     * record nothing.
+     */
+    record Refunded(String externalOrderId, List<PlatformRefund> refunds) implements StorefrontEvent {
+
+        public Refunded {
+            refunds = List.copyOf(refunds);
+        }
+    }
+
+    /**
+     * One delivery that says two things: WooCommerce's order.updated carries the order (its status
+     * read as usual: an update, a shipment, a cancel) and every refund the order has. event is acted
+     * on first, so the refunds find the order it may create.
+     */
+    record WithRefunds(StorefrontEvent event, Refunded refunds) implements StorefrontEvent {
+
+        public WithRefunds {
+            if (event instanceof WithRefunds || event == null || refunds == null) {
+                throw new IllegalArgumentException("one event and its refunds");
+            }
+        }
+    }
+
     /** Nothing to do (a topic or status we do not act on); why says which, for the delivery log. */
     record Ignored(String why) implements StorefrontEvent {
     }

@@ -28,7 +28,8 @@ import orderflow.shared.domain.Totals;
  * <p>Status: processing is paid; pending (awaiting payment), on-hold (bank transfer, cheque) and
  * failed (the card was declined; the buyer may pay again, and a later processing goes on as paid)
  * wait as PENDING; cancelled cancels; completed means the shop shipped it on WooCommerce, recorded
- * here as a shipment (never a new order to ship). WooCommerce does not retry a failed delivery and
+ * here as a shipment (never a new order to ship); refunded, or a refunds list with any status, records
+ * the refunds made on WooCommerce ({@link WooCommercePlatformRefunds}). WooCommerce does not retry a failed delivery and
  * disables the webhook after 5 in a row, so nothing here is refused: what we cannot act on is a hold.
  */
 public final class WooCommerceWebhooks {
@@ -49,7 +50,7 @@ public final class WooCommerceWebhooks {
                     + " is not handled");
         }
         String status = loose(body, "status");
-        return switch (status == null ? "" : status.toLowerCase(Locale.ROOT)) {
+        StorefrontEvent event = switch (status == null ? "" : status.toLowerCase(Locale.ROOT)) {
             case "pending", "on-hold", "failed" -> placed(body, false);
             case "processing" -> placed(body, true);
             // With a parcel's tracking: shipped from the WooCommerce admin, recorded here (an order first seen
@@ -58,13 +59,15 @@ public final class WooCommerceWebhooks {
                     ? StorefrontEvent.Shipped.withOrder(WooCommerceShipments.completed(body), placed(body, true))
                     : placed(body, true);
             case "cancelled" -> canceled(body, "woocommerce: cancelled");
+            // Refunded in full: the order's refunds list says how much, read below.
             case "refunded" -> new StorefrontEvent.Ignored("woocommerce: order " + idOrUnknown(body)
-                    + " is refunded: refunds made on WooCommerce are not applied here; record the refund with the "
-                    + "seller API");
+                    + " is refunded but lists no refund we can read: record the refund with the seller API");
             // trash, checkout-draft, statuses added by plugins: nothing we know how to act on.
             default -> new StorefrontEvent.Ignored("woocommerce: order " + idOrUnknown(body) + " has status "
                     + (status == null ? "(none)" : PayloadReader.abbreviate(status)) + ", which is not handled");
         };
+        // Refunds made on WooCommerce come with the order, whatever its status (a partial one leaves it).
+        return WooCommercePlatformRefunds.withRefunds(body, event);
     }
 
     private static String idOrUnknown(Map<String, Object> body) {
