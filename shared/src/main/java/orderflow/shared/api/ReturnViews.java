@@ -96,7 +96,8 @@ public final class ReturnViews {
         json.put("orderId", r.orderId());
         json.put("amount", money(r.amount()));
         json.put("reason", r.reason());
-        json.put("kind", r.goodwill() ? "goodwill" : "return");
+        json.put("kind", r.delivery().status() == orderflow.shared.domain.returns.RefundDelivery.Status.PLATFORM
+                ? "platform" : r.goodwill() ? "goodwill" : "return");
         json.put("rmaId", r.rmaId());
         json.put("requestId", r.requestId());
         json.put("createdAt", r.createdAt().toString());
