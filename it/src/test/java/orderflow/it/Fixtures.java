@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -127,5 +128,43 @@ public final class Fixtures {
                 Map.entry("notice", s.apply(orderflow.shared.json.Json.write(Map.of("type", "acknowledge",
                         "merchantOrderId", orderId, "lines", List.of())))))));
         return syncId;
+    }
+
+    /**
+     * A Shopify REST Order as orders/create sends it (shopify.dev's Order resource): 2 x MUG-BLUE at 10.00
+     * on line id*10, paid by Shopify Payments, 5.00 shipping, 1.60 tax on top, total 26.60.
+     */
+    public static Map<String, Object> shopifyOrder(long id) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("id", id * 10);
+        line.put("variant_id", 44000000001L);
+        line.put("product_id", 8000000000L);
+        line.put("title", "Blue mug");
+        line.put("name", "Blue mug");
+        line.put("sku", "MUG-BLUE");
+        line.put("quantity", 2);
+        line.put("price", "10.00");
+        line.put("requires_shipping", true);
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("id", id);
+        o.put("name", "#" + id);
+        o.put("email", "buyer" + id + "@example.com");
+        o.put("created_at", "2026-12-01T10:00:00-05:00");
+        o.put("currency", "USD");
+        o.put("presentment_currency", "USD");
+        o.put("financial_status", "paid");
+        o.put("payment_gateway_names", List.of("shopify_payments"));
+        o.put("taxes_included", false);
+        o.put("total_price", "26.60");
+        o.put("subtotal_price", "20.00");
+        o.put("total_tax", "1.60");
+        o.put("total_discounts", "0.00");
+        o.put("cancelled_at", null);
+        o.put("customer", Map.of("first_name", "Ada", "last_name", "Buyer"));
+        o.put("shipping_address", Map.of("first_name", "Ada", "last_name", "Buyer", "address1", "1 Main St",
+                "city", "Springfield", "province_code", "IL", "zip", "62701", "country_code", "US"));
+        o.put("shipping_lines", List.of(Map.of("title", "Standard", "price", "5.00")));
+        o.put("line_items", List.of(line));
+        return o;
     }
 }

@@ -49,7 +49,7 @@ class PlatformRefundsIT {
 
     @Test
     void a_shopify_refund_after_delivery_is_recorded_once_and_ours_coming_back_changes_nothing() throws Exception {
-        assertEquals(202, shopify("orders/create", "ibr-9301-create", shopifyOrder(9301)).statusCode());
+        assertEquals(202, shopify("orders/create", "ibr-9301-create", Fixtures.shopifyOrder(9301)).statusCode());
         String id = OrderIds.forExternal(SHOPIFY, "9301");
         h.awaitStatus(id, key, "UNSHIPPED");
         HttpResponse<String> shipped = h.call("POST", "/v1/orders/" + id + "/shipments", key, Map.of("carrier", "UPS",
@@ -110,36 +110,6 @@ class PlatformRefundsIT {
             Thread.sleep(200);
         }
         throw new AssertionError("refunded never reached " + amount + ": " + last);
-    }
-
-    /** A Shopify REST Order as orders/create sends it: 2 x MUG-BLUE on line id*10, paid, taxes on top. */
-    private static Map<String, Object> shopifyOrder(long id) {
-        Map<String, Object> line = new LinkedHashMap<>();
-        line.put("id", id * 10);
-        line.put("variant_id", 44000000001L);
-        line.put("title", "Blue mug");
-        line.put("sku", "MUG-BLUE");
-        line.put("quantity", 2);
-        line.put("price", "10.00");
-        line.put("requires_shipping", true);
-        Map<String, Object> o = new LinkedHashMap<>();
-        o.put("id", id);
-        o.put("name", "#" + id);
-        o.put("email", "buyer" + id + "@example.com");
-        o.put("created_at", "2026-12-01T10:00:00-05:00");
-        o.put("currency", "USD");
-        o.put("financial_status", "paid");
-        o.put("taxes_included", false);
-        o.put("total_price", "26.60");
-        o.put("total_tax", "1.60");
-        o.put("total_discounts", "0.00");
-        o.put("cancelled_at", null);
-        o.put("customer", Map.of("first_name", "Ada", "last_name", "Buyer"));
-        o.put("shipping_address", Map.of("first_name", "Ada", "last_name", "Buyer", "address1", "1 Main St",
-                "city", "Springfield", "province_code", "IL", "zip", "62701", "country_code", "US"));
-        o.put("shipping_lines", List.of(Map.of("title", "Standard", "price", "5.00")));
-        o.put("line_items", List.of(line));
-        return o;
     }
 
     /** A REST Refund as refunds/create sends it: one mug back (no restock), 13.50 paid back by Shopify Payments. */

@@ -62,7 +62,7 @@ class PlatformShipmentsIT {
 
     @Test
     void a_shopify_fulfillment_ships_the_order_here_with_its_tracking_and_commits_the_stock() throws Exception {
-        assertEquals(202, shopify("orders/create", "ibs-9101-create", shopifyOrder(9101)).statusCode());
+        assertEquals(202, shopify("orders/create", "ibs-9101-create", Fixtures.shopifyOrder(9101)).statusCode());
         String id = OrderIds.forExternal(SHOPIFY, "9101");
         h.awaitStatus(id, key, "UNSHIPPED");
         long[] before = stock("MUG-BLUE"); // onHand, reserved, available
@@ -81,7 +81,7 @@ class PlatformShipmentsIT {
 
         // Shopify redelivers (another webhook id), and orders/fulfilled names the same fulfillment: nothing more.
         assertTrue(shopify("fulfillments/create", "ibs-9101-fulfillment-again", fulfillment(9101)).statusCode() / 100 == 2);
-        Map<String, Object> order = new LinkedHashMap<>(shopifyOrder(9101));
+        Map<String, Object> order = new LinkedHashMap<>(Fixtures.shopifyOrder(9101));
         order.put("fulfillment_status", "fulfilled");
         order.put("fulfillments", List.of(fulfillment(9101)));
         assertTrue(shopify("orders/fulfilled", "ibs-9101-fulfilled", order).statusCode() / 100 == 2);
@@ -132,41 +132,6 @@ class PlatformShipmentsIT {
         Map<String, AttributeValue> item = h.dynamo.getItem(b -> b.tableName(h.ref("SendLogTable")).consistentRead(true)
                 .key(Map.of("eventId", AttributeValue.fromS(eventId)))).item();
         return item != null && !item.isEmpty();
-    }
-
-    /** A Shopify REST Order as orders/create sends it: 2 x MUG-BLUE on line id*10, paid, taxes on top. */
-    private static Map<String, Object> shopifyOrder(long id) {
-        Map<String, Object> line = new LinkedHashMap<>();
-        line.put("id", id * 10);
-        line.put("variant_id", 44000000001L);
-        line.put("product_id", 8000000000L);
-        line.put("title", "Blue mug");
-        line.put("name", "Blue mug");
-        line.put("sku", "MUG-BLUE");
-        line.put("quantity", 2);
-        line.put("price", "10.00");
-        line.put("requires_shipping", true);
-        Map<String, Object> o = new LinkedHashMap<>();
-        o.put("id", id);
-        o.put("name", "#" + id);
-        o.put("email", "buyer" + id + "@example.com");
-        o.put("created_at", "2026-12-01T10:00:00-05:00");
-        o.put("currency", "USD");
-        o.put("presentment_currency", "USD");
-        o.put("financial_status", "paid");
-        o.put("payment_gateway_names", List.of("shopify_payments"));
-        o.put("taxes_included", false);
-        o.put("total_price", "26.60");
-        o.put("subtotal_price", "20.00");
-        o.put("total_tax", "1.60");
-        o.put("total_discounts", "0.00");
-        o.put("cancelled_at", null);
-        o.put("customer", Map.of("first_name", "Ada", "last_name", "Buyer"));
-        o.put("shipping_address", Map.of("first_name", "Ada", "last_name", "Buyer", "address1", "1 Main St",
-                "city", "Springfield", "province_code", "IL", "zip", "62701", "country_code", "US"));
-        o.put("shipping_lines", List.of(Map.of("title", "Standard", "price", "5.00")));
-        o.put("line_items", List.of(line));
-        return o;
     }
 
     /** A REST Fulfillment as fulfillments/create sends it: both mugs, by UPS, made in the Shopify admin. */

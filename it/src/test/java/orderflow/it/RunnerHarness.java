@@ -195,13 +195,21 @@ public final class RunnerHarness implements AutoCloseable {
 
     // ---- what is stored ----
 
-    /** Every table's items (count and a digest of their content) and every queue's message counts. */
-    public record Fingerprint(Map<String, String> tables, Map<String, String> queues) {
+    /**
+     * Every table's items (count and a digest of their content) and every queue's message counts; items:
+     * each table's items as text, so a difference can name the items that changed.
+     */
+    public record Fingerprint(Map<String, String> tables, Map<String, String> queues, Map<String, List<String>> items) {
         public List<String> differences(Fingerprint later) {
             List<String> out = new ArrayList<>();
             tables.forEach((t, v) -> {
                 if (!v.equals(later.tables.get(t))) {
-                    out.add(t + ": " + v + " -> " + later.tables.get(t));
+                    List<String> gone = new ArrayList<>(items.getOrDefault(t, List.of()));
+                    gone.removeAll(later.items.getOrDefault(t, List.of()));
+                    List<String> came = new ArrayList<>(later.items.getOrDefault(t, List.of()));
+                    came.removeAll(items.getOrDefault(t, List.of()));
+                    out.add(t + ": " + v + " -> " + later.tables.get(t) + " (was " + abbreviated(gone) + "; now "
+                            + abbreviated(came) + ")");
                 }
             });
             queues.forEach((q, v) -> {
@@ -210,6 +218,28 @@ public final class RunnerHarness implements AutoCloseable {
                 }
             });
             return out;
+        }
+
+        /** From each table's items as text ({@link #itemText}), in any order, and each queue's counts. */
+        public static Fingerprint of(Map<String, List<String>> itemsByTable, Map<String, String> queues)
+                throws Exception {
+            Map<String, String> tables = new TreeMap<>();
+            Map<String, List<String>> sorted = new TreeMap<>();
+            for (var e : itemsByTable.entrySet()) {
+                List<String> items = new ArrayList<>(e.getValue());
+                items.sort(null);
+                MessageDigest sha = MessageDigest.getInstance("SHA-256");
+                items.forEach(i -> sha.update(i.getBytes(StandardCharsets.UTF_8)));
+                tables.put(e.getKey(), items.size() + " items " + HexFormat.of().formatHex(sha.digest()).substring(0, 12));
+                sorted.put(e.getKey(), items);
+            }
+            return new Fingerprint(tables, queues, sorted);
+        }
+
+        private static String abbreviated(List<String> items) {
+            List<String> some = items.stream().limit(3).map(i -> i.length() > 400 ? i.substring(0, 400) + "..." : i)
+                    .toList();
+            return some + (items.size() > 3 ? " and " + (items.size() - 3) + " more" : "");
         }
 
         boolean queuesEmpty() {
@@ -223,14 +253,14 @@ public final class RunnerHarness implements AutoCloseable {
      * out: a request is judged by what it writes, not by when a job last ran. A write that sets a mark
      * also changes the item's own attributes, which stay in.
      */
-    private static Map<String, AttributeValue> withoutJobMarks(Map<String, AttributeValue> item) {
+    public static String itemText(Map<String, AttributeValue> item) {
         Map<String, AttributeValue> kept = new TreeMap<>(item);
         kept.keySet().removeAll(Set.of("pushShard", "pushSince", "failedShard", "failedAt"));
-        return kept;
+        return kept.toString();
     }
 
     public Fingerprint fingerprint() throws Exception {
-        Map<String, String> tables = new TreeMap<>();
+        Map<String, List<String>> contents = new TreeMap<>();
         for (String id : runner.cloud().template().idsOfType("AWS::DynamoDB::Table")) {
             String name = ref(id);
             List<String> items = new ArrayList<>();
@@ -238,13 +268,10 @@ public final class RunnerHarness implements AutoCloseable {
             do {
                 Map<String, AttributeValue> from = start;
                 var page = dynamo.scan(b -> b.tableName(name).consistentRead(true).exclusiveStartKey(from));
-                page.items().forEach(i -> items.add(withoutJobMarks(i).toString()));
+                page.items().forEach(i -> items.add(itemText(i)));
                 start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
             } while (start != null);
-            items.sort(null);
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            items.forEach(i -> sha.update(i.getBytes(StandardCharsets.UTF_8)));
-            tables.put(id, items.size() + " items " + HexFormat.of().formatHex(sha.digest()).substring(0, 12));
+            contents.put(id, items);
         }
         Map<String, String> queues = new TreeMap<>();
         for (String id : runner.cloud().template().idsOfType("AWS::SQS::Queue")) {
@@ -256,7 +283,7 @@ public final class RunnerHarness implements AutoCloseable {
                     + a.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE) + "/"
                     + a.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED));
         }
-        return new Fingerprint(tables, queues);
+        return Fingerprint.of(contents, queues);
     }
 
     /** Waits until the queues are drained (the runner's pollers consume them) and nothing changes for a second. */
