@@ -3,12 +3,7 @@ package orderflow.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.time.Clock;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,18 +12,10 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
 import orderflow.functions.channels.SyncChannelHandler;
 import orderflow.functions.orders.GetOrderHandler;
-import orderflow.functions.process.ProcessOrderHandler;
-import orderflow.functions.webhook.ReceiveWebhookHandler;
 import orderflow.it.fakes.FakeShopifyAdmin;
-import orderflow.shared.domain.OrderIds;
 import orderflow.shared.domain.channels.ChannelLink;
 import orderflow.shared.domain.channels.ChannelSync;
-import orderflow.shared.outbound.channels.AmazonChannel;
-import orderflow.shared.outbound.channels.ChannelClients;
-import orderflow.shared.outbound.channels.ShopifyChannel;
-import orderflow.shared.outbound.channels.WooCommerceChannel;
 import orderflow.shared.ports.ChannelClient;
-import orderflow.shared.security.PlatformSignature;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -77,29 +64,12 @@ class ChannelSyncIT {
     }
 
     private static ChannelClient clients() {
-        return new ChannelClients(new ShopifyChannel(), new WooCommerceChannel(), new AmazonChannel(
-                URI.create("http://127.0.0.1:9"), URI.create("http://127.0.0.1:9"), "id", "secret", Clock.systemUTC()));
+        return ChannelSyncSteps.clientsWithoutAmazon();
     }
 
     /** The Shopify order in by its signed webhook, processed: UNSHIPPED, its lines with Shopify's line ids. */
     private String orderFromShopify(APIGatewayV2HTTPEvent template) throws Exception {
-        String body = Files.readString(cloud.root.resolve("events/shopify-orders-create.json"));
-        APIGatewayV2HTTPEvent e = new APIGatewayV2HTTPEvent();
-        e.setRequestContext(template.getRequestContext());
-        e.setRouteKey("POST /webhooks/{storefrontId}");
-        e.setPathParameters(Map.of("storefrontId", storefront));
-        e.setHeaders(new HashMap<>(Map.of("content-type", "application/json", "x-shopify-topic", "orders/create",
-                "x-shopify-webhook-id", "w-" + seller, "x-shopify-shop-domain", "demo.myshopify.com",
-                "x-shopify-hmac-sha256", PlatformSignature.sign(SECRET, body.getBytes(StandardCharsets.UTF_8)))));
-        e.setBody(body);
-        APIGatewayV2HTTPResponse r = new ReceiveWebhookHandler(cloud.adapters("ReceiveWebhookFunction"))
-                .handleRequest(e, new TestContext());
-        assertEquals(202, r.getStatusCode(), r.getBody());
-        ProcessOrderHandler process = new ProcessOrderHandler(cloud.adapters("ProcessOrderFunction"));
-        String orderId = OrderIds.forExternal(storefront, Long.toString(SHOPIFY_ORDER));
-        QueuePump.until(cloud.sqs, cloud.ref("OrderQueue"), ev -> process.handleRequest(ev, new TestContext()),
-                () -> cloud.orders().get(orderId).orElseThrow().status().name().equals("UNSHIPPED"), "the order");
-        return orderId;
+        return ChannelSyncSteps.orderFromShopify(cloud, template, storefront, SECRET, "w-" + seller, SHOPIFY_ORDER);
     }
 
     private APIGatewayV2HTTPResponse ship(APIGatewayV2HTTPEvent template, String orderId) {

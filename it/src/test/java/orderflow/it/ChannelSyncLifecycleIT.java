@@ -3,10 +3,8 @@ package orderflow.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -30,10 +28,6 @@ import orderflow.shared.domain.channels.ChannelLink;
 import orderflow.shared.domain.channels.ChannelSync;
 import orderflow.shared.domain.returns.Refund;
 import orderflow.shared.domain.returns.RefundDelivery;
-import orderflow.shared.outbound.channels.AmazonChannel;
-import orderflow.shared.outbound.channels.ChannelClients;
-import orderflow.shared.outbound.channels.ShopifyChannel;
-import orderflow.shared.outbound.channels.WooCommerceChannel;
 import orderflow.shared.ports.ChannelClient;
 import orderflow.shared.security.PlatformSignature;
 import org.junit.jupiter.api.AfterEach;
@@ -92,8 +86,7 @@ class ChannelSyncLifecycleIT {
     }
 
     private static ChannelClient clients() {
-        return new ChannelClients(new ShopifyChannel(), new WooCommerceChannel(), new AmazonChannel(
-                URI.create("http://127.0.0.1:9"), URI.create("http://127.0.0.1:9"), "id", "secret", Clock.systemUTC()));
+        return ChannelSyncSteps.clientsWithoutAmazon();
     }
 
     private SyncChannelHandler syncFunction() {

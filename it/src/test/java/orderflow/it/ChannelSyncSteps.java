@@ -1,9 +1,12 @@
 package orderflow.it;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,11 +16,19 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import orderflow.functions.actions.ShipOrderHandler;
 import orderflow.functions.channels.SyncChannelHandler;
+import orderflow.functions.process.ProcessOrderHandler;
+import orderflow.functions.webhook.ReceiveWebhookHandler;
 import orderflow.shared.api.SellerRoute;
 import orderflow.shared.aws.DynamoChannelSyncs;
+import orderflow.shared.domain.OrderIds;
 import orderflow.shared.domain.channels.ChannelSync;
 import orderflow.shared.json.Json;
+import orderflow.shared.outbound.channels.AmazonChannel;
+import orderflow.shared.outbound.channels.ChannelClients;
+import orderflow.shared.outbound.channels.ShopifyChannel;
+import orderflow.shared.outbound.channels.WooCommerceChannel;
 import orderflow.shared.ports.ChannelClient;
+import orderflow.shared.security.PlatformSignature;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** The steps every channel sync test takes: ship through the seller API, read the syncs, send them. */
@@ -60,6 +71,39 @@ final class ChannelSyncSteps {
         e.setHeaders(h);
         e.setBody(body == null ? null : Json.write(body));
         return handler.handleRequest(e, new TestContext());
+    }
+
+    /** Our three clients; Amazon's pointed nowhere (tests that need it build their own, at FakeSpApiOutbound). */
+    static ChannelClient clientsWithoutAmazon() {
+        return new ChannelClients(new ShopifyChannel(), new WooCommerceChannel(), new AmazonChannel(
+                URI.create("http://127.0.0.1:9"), URI.create("http://127.0.0.1:9"), "id", "secret", Clock.systemUTC()));
+    }
+
+    /**
+     * events/shopify-orders-create.json in by its signed webhook to the storefront (Shopify app secret
+     * given), processed to UNSHIPPED; its order id.
+     */
+    static String orderFromShopify(TestCloud cloud, APIGatewayV2HTTPEvent template, String storefront, String secret,
+                                   String deliveryId, long shopifyOrderId) throws Exception {
+        String body = Files.readString(cloud.root.resolve("events/shopify-orders-create.json"));
+        APIGatewayV2HTTPEvent e = new APIGatewayV2HTTPEvent();
+        e.setRequestContext(template.getRequestContext());
+        e.setRouteKey("POST /webhooks/{storefrontId}");
+        e.setPathParameters(Map.of("storefrontId", storefront));
+        e.setHeaders(new HashMap<>(Map.of("content-type", "application/json", "x-shopify-topic", "orders/create",
+                "x-shopify-webhook-id", deliveryId, "x-shopify-shop-domain", "demo.myshopify.com",
+                "x-shopify-hmac-sha256", PlatformSignature.sign(secret, body.getBytes(StandardCharsets.UTF_8)))));
+        e.setBody(body);
+        APIGatewayV2HTTPResponse r = new ReceiveWebhookHandler(cloud.adapters("ReceiveWebhookFunction"))
+                .handleRequest(e, new TestContext());
+        if (r.getStatusCode() != 202) {
+            throw new AssertionError("the webhook answered " + r.getStatusCode() + " " + r.getBody());
+        }
+        ProcessOrderHandler process = new ProcessOrderHandler(cloud.adapters("ProcessOrderFunction"));
+        String orderId = OrderIds.forExternal(storefront, Long.toString(shopifyOrderId));
+        QueuePump.until(cloud.sqs, cloud.ref("OrderQueue"), ev -> process.handleRequest(ev, new TestContext()),
+                () -> cloud.orders().get(orderId).orElseThrow().status().name().equals("UNSHIPPED"), "the order");
+        return orderId;
     }
 
     /** The order's channel syncs as stored, oldest first. */
