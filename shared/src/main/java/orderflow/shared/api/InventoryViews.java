@@ -28,6 +28,9 @@ public final class InventoryViews {
         json.put("lowStockSince", i.lowStockSince() == null ? null : i.lowStockSince().toString());
         json.put("binLocation", i.binLocation());
         json.put("barcode", i.barcode());
+        json.put("weightGrams", i.shipping().weightGrams());
+        json.put("box", i.shipping().hasBox() ? Map.of("lengthMm", i.shipping().lengthMm(), "widthMm",
+                i.shipping().widthMm(), "heightMm", i.shipping().heightMm()) : null);
         json.put("updatedAt", i.updatedAt() == null ? null : i.updatedAt().toString());
         return json;
     }

@@ -11,6 +11,7 @@ import orderflow.shared.domain.Intake;
 import orderflow.shared.domain.Fulfillment;
 import orderflow.shared.domain.HistoryEntry;
 import orderflow.shared.domain.Money;
+import orderflow.shared.domain.shipping.ShipmentLabel;
 import orderflow.shared.domain.Order;
 import orderflow.shared.domain.OrderLine;
 import orderflow.shared.domain.OrderStatus;
@@ -167,6 +168,18 @@ public final class OrderViews {
         json.put("late", s.late());
         json.put("deliveredAt", text(s.deliveredAt()));
         json.put("deliveredOnTime", s.deliveredOnTime());
+        ShipmentLabel label = s.label();
+        if (label != null) { // bought here: the label, its cost and the carrier's latest scan
+            Map<String, Object> l = new LinkedHashMap<>();
+            l.put("labelId", label.labelId());
+            l.put("provider", label.provider());
+            l.put("service", label.service());
+            l.put("cost", label.cost() == null ? null : money(label.cost()));
+            l.put("trackingStatus", label.trackingStatus() == null ? null : label.trackingStatus().name());
+            l.put("trackingAt", text(label.trackingAt()));
+            l.put("trackingDetail", label.trackingDetail());
+            json.put("label", l);
+        }
         return json;
     }
 

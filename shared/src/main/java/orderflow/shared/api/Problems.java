@@ -33,6 +33,10 @@ public final class Problems {
             case Failure.Refused f -> problem(422, "return-refused", ReturnRules.RULE_REFUND_CAP.equals(f.rule())
                     ? "More than can still be refunded" : "Outside the return policy", f.getMessage(),
                     List.of(new FieldError(f.field(), f.getMessage())), Map.of("rule", f.rule()));
+            case Failure.NotSetUp f -> problem(409, "not-set-up", "Not set up yet", f.getMessage(), List.of());
+            case Failure.CarrierFailed f -> f.refused()
+                    ? problem(422, "carrier-refused", "The carrier refused the request", f.getMessage(), List.of())
+                    : problem(502, "carrier-unavailable", "The carrier did not answer", f.getMessage(), List.of());
         };
     }
 

@@ -20,6 +20,8 @@ import orderflow.shared.ports.StockChannel;
 import orderflow.shared.service.LowStockAlerts;
 import orderflow.shared.spapi.SpApiClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -36,6 +38,8 @@ public final class Adapters {
     private DynamoDbClient dynamo;
     private SqsClient sqs;
     private SesV2Client ses;
+    private S3Client s3;
+    private S3Presigner presigner;
     private final Env env;
     private final Clock clock;
     /** Real clients built on first use (Lambda); otherwise given, or offline ones when priming. */
@@ -68,6 +72,13 @@ public final class Adapters {
     /** Offline clients for priming: DynamoDB with canned answers, SQS and SES built offline when used. */
     static Adapters priming(Priming.Answers answers, Env env) {
         return new Adapters(null, null, null, env, Clock.systemUTC(), false, answers);
+    }
+
+    /** These adapters with S3 for the labels bucket (an emulator's client and a presigner for its endpoint). */
+    public Adapters withS3(S3Client client, S3Presigner signer) {
+        this.s3 = client;
+        this.presigner = signer;
+        return this;
     }
 
     /** True only for {@link #live()}: the handler built on it registers its SnapStart priming. */
@@ -175,6 +186,26 @@ public final class Adapters {
     /** The watch index of OrdersTable (late, at risk, unpaid). */
     public DynamoWatchedOrders watchedOrders() {
         return new DynamoWatchedOrders(dynamo(), env.require("ORDERS_TABLE"));
+    }
+
+    // --- shipping: quotes and labels, the label files, carrier accounts
+
+    public DynamoLabels labels() {
+        return new DynamoLabels(dynamo(), env.require("LABELS_TABLE"));
+    }
+
+    /** The labels bucket; links are signed offline, so priming signs without S3. */
+    public S3LabelFiles labelFiles() {
+        String bucket = env.require("LABELS_BUCKET");
+        if (presigner == null) {
+            presigner = live || answers != null ? AwsClients.s3Presigner() : missing("S3 presigner");
+        }
+        return new S3LabelFiles(live && s3 == null ? (s3 = AwsClients.s3()) : s3, presigner, bucket);
+    }
+
+    /** Carrier accounts and ship-from addresses (AccountsTable CARRIER#, SHIPFROM#, and Amazon links). */
+    public DynamoCarrierAccounts carrierAccounts() {
+        return new DynamoCarrierAccounts(dynamo(), env.require("ACCOUNTS_TABLE"));
     }
 
     // --- the other tables

@@ -13,6 +13,7 @@ import java.util.UUID;
 import orderflow.shared.domain.Failure;
 import orderflow.shared.domain.InventoryRequests;
 import orderflow.shared.domain.StockItem;
+import orderflow.shared.domain.shipping.ShippingProfile;
 import orderflow.shared.domain.Races;
 import orderflow.shared.domain.StockMovement;
 import orderflow.shared.ports.Inventory;
@@ -97,6 +98,19 @@ public final class DynamoInventory implements Inventory {
         if (put.barcode() != null) {
             values.put(":barcode", Attr.s(put.barcode()));
             update.append(", barcode = :barcode");
+        }
+        if (put.shipping() != null) {
+            ShippingProfile p = put.shipping();
+            if (p.weightGrams() != null) {
+                values.put(":weight", Attr.n(p.weightGrams()));
+                update.append(", weightGrams = :weight");
+            }
+            if (p.hasBox()) {
+                values.put(":bl", Attr.n(p.lengthMm()));
+                values.put(":bw", Attr.n(p.widthMm()));
+                values.put(":bh", Attr.n(p.heightMm()));
+                update.append(", boxLengthMm = :bl, boxWidthMm = :bw, boxHeightMm = :bh");
+            }
         }
         String expression = update.toString();
         TransactWriteItem change = TransactWriteItem.builder().update(u -> u.tableName(table)
@@ -268,6 +282,12 @@ public final class DynamoInventory implements Inventory {
     static StockItem fromItem(Map<String, AttributeValue> i) {
         return new StockItem(Attr.str(i, "sku"), Attr.num(i, "onHand"), Attr.num(i, "reserved"),
                 Attr.num(i, "available"), Attr.num(i, "lowStockThreshold"), Attr.str(i, "binLocation"),
-                Attr.str(i, "barcode"), Attr.instant(i, "lowStockSince"), Attr.instant(i, "updatedAt"));
+                Attr.str(i, "barcode"), Attr.instant(i, "lowStockSince"), Attr.instant(i, "updatedAt"),
+                new ShippingProfile(integer(i, "weightGrams"), integer(i, "boxLengthMm"), integer(i, "boxWidthMm"),
+                        integer(i, "boxHeightMm")));
+    }
+
+    private static Integer integer(Map<String, AttributeValue> i, String name) {
+        return i.containsKey(name) ? (int) Attr.num(i, name) : null;
     }
 }

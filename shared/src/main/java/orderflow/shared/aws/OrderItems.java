@@ -125,6 +125,9 @@ final class OrderItems {
             if (s.deliveredOnTime() != null) {
                 m.put("deliveredOnTime", AttributeValue.fromBool(s.deliveredOnTime()));
             }
+            if (s.label() != null) {
+                m.put("label", AttributeValue.fromM(ShipmentLabelItems.toMap(s.label())));
+            }
             shipments.add(AttributeValue.fromM(m));
         }
         item.put("shipments", AttributeValue.fromL(shipments));
@@ -157,7 +160,8 @@ final class OrderItems {
                         Attr.str(m, "trackingNumber"), m.get("trackingValid").bool(), Attr.str(m, "trackingUrl"),
                         Attr.instant(m, "shipDate"), q, m.get("late").bool(), Attr.instant(m, "recordedAt"),
                         Attr.instant(m, "deliveredAt"),
-                        m.containsKey("deliveredOnTime") ? m.get("deliveredOnTime").bool() : null));
+                        m.containsKey("deliveredOnTime") ? m.get("deliveredOnTime").bool() : null,
+                        m.containsKey("label") ? ShipmentLabelItems.fromMap(m.get("label").m()) : null));
             }
         }
         Cancellation cancellation = null;

@@ -156,6 +156,8 @@ final class OrderTransactions {
                     move.quantity() + " returned sellable", actor, ref + "#return");
             case WRITE_OFF -> new StockMovement(move.sku(), at, 0, "write-off",
                     move.quantity() + " returned damaged, written off", actor, ref + "#write-off");
+            case UNCOMMIT -> new StockMovement(move.sku(), at, move.quantity(), "label voided",
+                    change.entry().action(), actor, ref + "#void");
             case RESERVE, RELEASE -> null;
         };
     }
@@ -208,6 +210,10 @@ final class OrderTransactions {
                 update = "SET reserved = reserved - :q, available = available + :q, updatedAt = :now";
                 condition = "reserved >= :q";
             }
+            case UNCOMMIT -> {
+                update = "SET onHand = onHand + :q, reserved = reserved + :q, updatedAt = :now";
+                condition = "attribute_exists(onHand)"; // the units shipped from this item
+            }
             case RESTOCK -> {
                 update = "SET onHand = onHand + :q, available = available + :q, updatedAt = :now";
                 condition = "attribute_exists(onHand)"; // the SKU shipped, so its stock item exists
@@ -215,7 +221,7 @@ final class OrderTransactions {
             default -> throw new IllegalArgumentException(move.kind().name());
         }
         Map<String, AttributeValue> values = Map.of(":q", Attr.n(move.quantity()), ":now", Attr.s(at.toString()));
-        if (move.kind() != StockChange.Kind.COMMIT) { // available moved: the platforms' listings must hear of it
+        if (move.kind() != StockChange.Kind.COMMIT && move.kind() != StockChange.Kind.UNCOMMIT) { // available moved: the platforms' listings must hear of it
             update += ", " + StockPushMarks.SET;
             values = StockPushMarks.values(values, at);
         }

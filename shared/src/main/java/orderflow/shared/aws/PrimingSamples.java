@@ -207,4 +207,64 @@ public final class PrimingSamples {
                 .RequestContext.Http.builder().withMethod(method).build());
         return event;
     }
+
+    // --- shipping
+
+    /** The sample seller's EasyPost account (pointing nowhere: priming never calls a carrier). */
+    public static Map<String, AttributeValue> carrierAccountItem() {
+        return Map.of("pk", AttributeValue.fromS("CARRIER#" + SELLER + "#easypost"), "baseUrl",
+                AttributeValue.fromS("https://api.easypost.invalid"), "settings", AttributeValue.fromM(Map.of()),
+                "secrets", AttributeValue.fromM(Map.of("apiKey", AttributeValue.fromS("priming-key"),
+                        "webhookSecret", AttributeValue.fromS(SECRET))));
+    }
+
+    public static Map<String, AttributeValue> shipFromItem() {
+        return Map.of("pk", AttributeValue.fromS("SHIPFROM#" + SELLER), "name", AttributeValue.fromS("Priming Store"),
+                "line1", AttributeValue.fromS("1 Dock St"), "city", AttributeValue.fromS("Seattle"),
+                "region", AttributeValue.fromS("WA"), "postalCode", AttributeValue.fromS("98101"),
+                "country", AttributeValue.fromS("US"));
+    }
+
+    /** The offers the offline carrier makes when priming. */
+    public static orderflow.shared.domain.shipping.RateQuote rateQuote() {
+        return new orderflow.shared.domain.shipping.RateQuote("easypost", "shp_priming", List.of(
+                new orderflow.shared.domain.shipping.Rate("rate_priming", "USPS", "GroundAdvantage",
+                        new orderflow.shared.domain.Money(745, "USD"), 3)));
+    }
+
+    /** The sample label, bought for the whole sample order. */
+    public static orderflow.shared.domain.shipping.Label label(Order order, Instant now) {
+        var purchase = new orderflow.shared.domain.shipping.PurchasedLabel("shp_priming", "shp_priming",
+                "9400100000000000000000", "USPS", "GroundAdvantage", new orderflow.shared.domain.Money(745, "USD"),
+                orderflow.shared.domain.shipping.LabelFormat.PDF, null, null, "trk_priming");
+        return new orderflow.shared.domain.shipping.Label("lbl_priming", order.sellerId(), order.orderId(), "easypost",
+                "shp_priming", "rate_priming", "USPS", "GroundAdvantage", new orderflow.shared.domain.Money(745, "USD"),
+                order.quantitiesBySku(), orderflow.shared.domain.shipping.LabelFormat.PDF,
+                orderflow.shared.domain.shipping.Label.Status.PURCHASED, purchase,
+                "labels/" + order.sellerId() + "/" + order.orderId() + "/lbl_priming.pdf", "shp_1", now, now);
+    }
+
+    /** The sample order shipped with the sample label. */
+    public static Order labelledOrder(Instant now) {
+        return shippedOrder(now);
+    }
+
+    public static Map<String, AttributeValue> labelItem(orderflow.shared.domain.shipping.Label label) {
+        return LabelItems.toItem(label);
+    }
+
+    public static Map<String, AttributeValue> quoteItem(Order order, orderflow.shared.domain.shipping.Label label,
+                                                        Instant now) {
+        return LabelItems.toItem(new orderflow.shared.domain.shipping.Quote(order.sellerId(), order.orderId(),
+                label.provider(), label.quoteId(), label.lines(),
+                new orderflow.shared.domain.shipping.Parcel(800, 300, 200, 100), rateQuote().rates(), now));
+    }
+
+    /** An EasyPost tracker.updated event for a parcel no label has (signed with {@link #SECRET} by the caller). */
+    public static String easyPostTrackerEvent(Instant now) {
+        return "{\"object\":\"Event\",\"id\":\"evt_priming\",\"description\":\"tracker.updated\","
+                + "\"result\":{\"object\":\"Tracker\",\"id\":\"trk_priming\",\"tracking_code\":\"9400100000000000000000\","
+                + "\"status\":\"in_transit\",\"tracking_details\":[{\"object\":\"TrackingDetail\",\"status\":\"in_transit\","
+                + "\"message\":\"Departed facility\",\"datetime\":\"" + now + "\"}]}}";
+    }
 }

@@ -37,7 +37,13 @@ public final class ActionRequests {
     }
 
     /** quantities empty = every unit not yet shipped. */
-    public record Ship(String carrier, String trackingNumber, Instant shipDate, Map<String, Integer> quantities) {
+    /** label: the label bought here that this package ships with (null when the seller typed the tracking in). */
+    public record Ship(String carrier, String trackingNumber, Instant shipDate, Map<String, Integer> quantities,
+                       orderflow.shared.domain.shipping.ShipmentLabel label) {
+
+        public Ship(String carrier, String trackingNumber, Instant shipDate, Map<String, Integer> quantities) {
+            this(carrier, trackingNumber, shipDate, quantities, null);
+        }
     }
 
     /** shipmentId null = every shipment not yet delivered. */
@@ -60,6 +66,16 @@ public final class ActionRequests {
         String carrier = text(body, "carrier", 1, 40, true, errors);
         String tracking = text(body, "trackingNumber", 1, 40, true, errors);
         Instant shipDate = date(body, "shipDate", zone, now, errors);
+        Map<String, Integer> quantities = lines(body, errors);
+        check(errors);
+        return new Ship(carrier, tracking, shipDate, quantities);
+    }
+
+    /**
+     * The optional "lines" of a package, [{sku, quantity}], each SKU once; empty when left out
+     * (everything left to ship). Errors are added to the list.
+     */
+    public static Map<String, Integer> lines(Map<String, Object> body, List<FieldError> errors) {
         Map<String, Integer> quantities = new LinkedHashMap<>();
         Object lines = body.get("lines");
         if (lines != null) {
@@ -87,8 +103,7 @@ public final class ActionRequests {
                 }
             }
         }
-        check(errors);
-        return new Ship(carrier, tracking, shipDate, quantities);
+        return quantities;
     }
 
     public static Delivery delivery(Map<String, Object> body, ZoneId zone, Instant now) {

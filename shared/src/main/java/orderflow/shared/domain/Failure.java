@@ -9,7 +9,7 @@ import java.util.Set;
  */
 public abstract sealed class Failure extends RuntimeException
         permits Failure.InvalidInput, Failure.NotFound, Failure.Unauthenticated, Failure.TooLarge,
-        Failure.Conflict, Failure.IllegalTransition, Failure.Refused {
+        Failure.Conflict, Failure.IllegalTransition, Failure.Refused, Failure.NotSetUp, Failure.CarrierFailed {
 
     private Failure(String detail) {
         super(detail, null, false, false);
@@ -95,6 +95,31 @@ public abstract sealed class Failure extends RuntimeException
 
         public String field() {
             return field;
+        }
+    }
+
+    /** Something the seller must set up first (a carrier account, a ship-from address): 409, nothing written. */
+    public static final class NotSetUp extends Failure {
+        public NotSetUp(String detail) {
+            super(detail);
+        }
+    }
+
+    /**
+     * A carrier's API said no or did not answer. refused: the carrier turned the request down (its
+     * words in the detail; 422). Otherwise it failed or its answer was lost (502): the same request
+     * may be sent again and never buys twice.
+     */
+    public static final class CarrierFailed extends Failure {
+        private final boolean refused;
+
+        public CarrierFailed(boolean refused, String detail) {
+            super(detail);
+            this.refused = refused;
+        }
+
+        public boolean refused() {
+            return refused;
         }
     }
 }

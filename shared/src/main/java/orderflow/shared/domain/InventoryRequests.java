@@ -15,8 +15,17 @@ public final class InventoryRequests {
     }
 
     /** PUT /v1/inventory/{sku}: the count and settings; settings left out keep their value. */
-    public record Put(long onHand, Long lowStockThreshold, String binLocation, String barcode) {
+    public record Put(long onHand, Long lowStockThreshold, String binLocation, String barcode,
+                      orderflow.shared.domain.shipping.ShippingProfile shipping) {
+
+        public Put(long onHand, Long lowStockThreshold, String binLocation, String barcode) {
+            this(onHand, lowStockThreshold, binLocation, barcode, null);
+        }
     }
+
+    /** The heaviest unit and the largest side a label carrier takes (70 kg, 3 m). */
+    public static final int MAX_WEIGHT_GRAMS = 70_000;
+    public static final int MAX_SIDE_MM = 3_000;
 
     /** POST /v1/inventory/{sku}/adjustments. */
     public record Adjustment(long delta, String reason) {
@@ -39,8 +48,9 @@ public final class InventoryRequests {
         if (barcode != null && !CODE.matcher(barcode).matches()) {
             errors.add(new FieldError("barcode", "must be printable ASCII without spaces"));
         }
+        orderflow.shared.domain.shipping.ShippingProfile shipping = shipping(body, errors);
         check(errors);
-        return new Put(onHand, threshold, bin, barcode);
+        return new Put(onHand, threshold, bin, barcode, shipping);
     }
 
     public static Adjustment adjustment(Map<String, Object> body) {
@@ -55,6 +65,42 @@ public final class InventoryRequests {
         }
         check(errors);
         return new Adjustment(delta, reason);
+    }
+
+    /** weightGrams and box {lengthMm, widthMm, heightMm}, both optional; null when neither is given. */
+    private static orderflow.shared.domain.shipping.ShippingProfile shipping(Map<String, Object> body,
+                                                                          List<FieldError> errors) {
+        Integer weight = whole(body.get("weightGrams"), "weightGrams", MAX_WEIGHT_GRAMS, errors);
+        Object box = body.get("box");
+        Integer length = null;
+        Integer width = null;
+        Integer height = null;
+        if (box != null) {
+            if (box instanceof Map<?, ?> m) {
+                length = whole(m.get("lengthMm"), "box.lengthMm", MAX_SIDE_MM, errors);
+                width = whole(m.get("widthMm"), "box.widthMm", MAX_SIDE_MM, errors);
+                height = whole(m.get("heightMm"), "box.heightMm", MAX_SIDE_MM, errors);
+                if (length == null || width == null || height == null) {
+                    errors.add(new FieldError("box", "needs lengthMm, widthMm and heightMm"));
+                }
+            } else {
+                errors.add(new FieldError("box", "must be an object {lengthMm, widthMm, heightMm}"));
+            }
+        }
+        return weight == null && box == null ? null
+                : new orderflow.shared.domain.shipping.ShippingProfile(weight, length, width, height);
+    }
+
+    static Integer whole(Object v, String name, int max, List<FieldError> errors) {
+        if (v == null) {
+            return null;
+        }
+        if (!(v instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue()) || n.doubleValue() < 1
+                || n.doubleValue() > max) {
+            errors.add(new FieldError(name, "must be a whole number from 1 to " + max));
+            return null;
+        }
+        return n.intValue();
     }
 
     private static Long units(Map<String, Object> json, String name, boolean required, long min,

@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import orderflow.shared.domain.shipping.ShipmentLabel;
+import orderflow.shared.domain.shipping.TrackingEvent;
+import orderflow.shared.domain.shipping.TrackingStatus;
 import orderflow.shared.domain.storefront.PlatformRefund;
 import orderflow.shared.domain.storefront.PlatformShipment;
 
@@ -103,7 +106,7 @@ public final class OrderLifecycle {
         String shipmentId = "shp_" + (order.fulfillment().shipments().size() + 1);
         Shipment shipment = new Shipment(shipmentId, tracking.carrier() == null ? request.carrier()
                 : tracking.carrier().name(), tracking.number(), tracking.valid(), tracking.trackingUrl(),
-                request.shipDate(), boxed, late, now, null, null);
+                request.shipDate(), boxed, late, now, null, null, request.label());
         List<Shipment> shipments = new ArrayList<>(order.fulfillment().shipments());
         shipments.add(shipment);
         Fulfillment fulfillment = order.fulfillment().withShipments(shipments);
@@ -264,6 +267,79 @@ public final class OrderLifecycle {
                 + (late ? "late (promised by " + promised + ")" : "on time");
         return OrderChange.of(order, order.next(status, null, order.shipBy(), fulfillment), now, actor,
                 "confirm-delivery", reason, List.of());
+    }
+
+    /**
+     * A bought label voided before the parcel moved: its shipment leaves the order, its units go back
+     * from "left the building" to reserved for the order (UNCOMMIT), and the order is UNSHIPPED or
+     * PARTIALLY_SHIPPED again. Null when the shipment is already gone (a repeat).
+     */
+    public static OrderChange voidShipment(Order order, String shipmentId, String labelId, Actor actor, Instant now) {
+        List<Shipment> kept = new ArrayList<>();
+        Shipment voided = null;
+        for (Shipment s : order.fulfillment().shipments()) {
+            if (s.shipmentId().equals(shipmentId)) {
+                voided = s;
+            } else {
+                kept.add(s);
+            }
+        }
+        if (voided == null) {
+            return null;
+        }
+        if (voided.deliveredAt() != null || (voided.label() != null && voided.label().trackingStatus() != null
+                && voided.label().trackingStatus().moving())) {
+            throw new Failure.IllegalTransition("The parcel has already moved; its label can no longer be voided.",
+                    order.status());
+        }
+        OrderStatus status = kept.isEmpty() ? OrderStatus.UNSHIPPED : OrderStatus.PARTIALLY_SHIPPED;
+        order.status().requireCanBecome(status);
+        List<StockChange> back = new ArrayList<>();
+        voided.quantities().forEach((sku, q) -> back.add(new StockChange(sku, q, StockChange.Kind.UNCOMMIT)));
+        return OrderChange.of(order, order.next(status, null, order.shipBy(), order.fulfillment().withShipments(kept)),
+                now, actor, "void-label " + labelId, voided.carrier() + " " + voided.trackingNumber()
+                        + " voided before the parcel moved; " + shipmentId + " removed", back);
+    }
+
+    /**
+     * The carrier's latest scan of a labelled shipment, kept on the shipment; delivered marks the
+     * shipment delivered at the carrier's time (the order DELIVERED once all arrived). A scan older
+     * than the one recorded, or the same, changes nothing (null): scans arrive late and twice.
+     */
+    public static OrderChange track(Order order, String shipmentId, TrackingEvent event, Actor actor, Instant now) {
+        List<Shipment> next = new ArrayList<>();
+        Shipment before = null;
+        for (Shipment s : order.fulfillment().shipments()) {
+            if (s.shipmentId().equals(shipmentId)) {
+                before = s;
+            }
+            next.add(s);
+        }
+        if (before == null || before.label() == null) {
+            return null;
+        }
+        ShipmentLabel label = before.label();
+        boolean newer = label.trackingAt() == null || event.at().isAfter(label.trackingAt());
+        boolean delivers = event.status() == TrackingStatus.DELIVERED && before.deliveredAt() == null;
+        if (!newer && !delivers) {
+            return null;
+        }
+        Shipment after = newer ? before.tracked(label.tracked(event.status(), event.at(), event.detail())) : before;
+        if (delivers) {
+            Instant at = event.at().isBefore(before.shipDate()) ? before.shipDate() : event.at();
+            after = after.delivered(at, order.fulfillment().deliverBy());
+        }
+        next.set(order.fulfillment().shipments().indexOf(before), after);
+        Fulfillment fulfillment = order.fulfillment().withShipments(next);
+        OrderStatus status = delivers && order.status() == OrderStatus.SHIPPED && fulfillment.allDelivered()
+                ? OrderStatus.DELIVERED : order.status();
+        String reason = event.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+                + (event.detail() == null ? "" : ": " + event.detail())
+                + (event.location() == null ? "" : " (" + event.location() + ")")
+                + (delivers ? (after.deliveredOnTime() ? ", on time" : ", late (promised by "
+                        + order.fulfillment().deliverBy() + ")") : "");
+        return OrderChange.of(order, order.next(status, order.statusReason(), order.shipBy(), fulfillment), now, actor,
+                "tracking " + shipmentId, reason, List.of());
     }
 
     /** A box that passed its pack check, recorded on the order (the status does not change). */

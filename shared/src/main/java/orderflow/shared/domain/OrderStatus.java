@@ -21,8 +21,9 @@ public enum OrderStatus {
             Map.entry(BACKORDERED, EnumSet.of(UNSHIPPED, BACKORDERED, ON_HOLD, CANCELED)),
             Map.entry(ON_HOLD, EnumSet.of(READY, PENDING, CANCELED)),
             Map.entry(UNSHIPPED, EnumSet.of(PARTIALLY_SHIPPED, SHIPPED, CANCELED)),
-            Map.entry(PARTIALLY_SHIPPED, EnumSet.of(PARTIALLY_SHIPPED, SHIPPED)),
-            Map.entry(SHIPPED, EnumSet.of(DELIVERED)),
+            // Back to UNSHIPPED or PARTIALLY_SHIPPED only when a bought label is voided before the parcel moved.
+            Map.entry(PARTIALLY_SHIPPED, EnumSet.of(PARTIALLY_SHIPPED, SHIPPED, UNSHIPPED)),
+            Map.entry(SHIPPED, EnumSet.of(DELIVERED, PARTIALLY_SHIPPED, UNSHIPPED)),
             Map.entry(DELIVERED, EnumSet.of(PARTIALLY_REFUNDED, REFUNDED)),
             Map.entry(PARTIALLY_REFUNDED, EnumSet.of(PARTIALLY_REFUNDED, REFUNDED)),
             Map.entry(REFUNDED, EnumSet.noneOf(OrderStatus.class)),

@@ -16,6 +16,8 @@ public record StockChange(String sku, int quantity, Kind kind) {
         RELEASE,
         /** onHand += q, available += q: returned units in sellable condition back on the shelf. */
         RESTOCK,
+        /** onHand += q, reserved += q: a voided label's units are back on the shelf, still held for the order. */
+        UNCOMMIT,
         /** No count changes (the units left stock when they shipped); the loss is logged as a movement. */
         WRITE_OFF
     }

@@ -55,11 +55,25 @@ public final class ShipOrder {
     public ActionResult ship(String sellerId, Actor actor, String orderId, Map<String, Object> body) {
         Order order = OrderActions.load(orders, sellerId, orderId);
         Seller seller = OrderActions.seller(accounts, sellerId);
+        ActionRequests.Ship request = ActionRequests.ship(body, seller.timeZone(), clock.instant());
+        return ship(order, seller, actor, request, true);
+    }
+
+    /**
+     * Records a package that left with a label bought here. toPlatform false: the purchase itself
+     * confirmed the shipment on the marketplace (Amazon Buy Shipping), so no channel sync is written.
+     */
+    public ActionResult shipLabelled(String sellerId, Actor actor, String orderId, ActionRequests.Ship request,
+                                     boolean toPlatform) {
+        Order order = OrderActions.load(orders, sellerId, orderId);
+        return ship(order, OrderActions.seller(accounts, sellerId), actor, request, toPlatform);
+    }
+
+    private ActionResult ship(Order order, Seller seller, Actor actor, ActionRequests.Ship request, boolean toPlatform) {
         Instant now = clock.instant();
-        ActionRequests.Ship request = ActionRequests.ship(body, seller.timeZone(), now);
         String tracking = TrackingNumbers.check(request.carrier(), request.trackingNumber()).number();
         OrderChange change = OrderLifecycle.ship(order, request, actor, now);
-        Optional<ChannelLink> link = outbox.link(order);
+        Optional<ChannelLink> link = toPlatform ? outbox.link(order) : Optional.empty();
         if (change != null && link.isPresent()) {
             Shipment boxed = OrderLifecycle.shipmentWithTracking(change.after(), tracking);
             change = change.withSync(ChannelSync.shipment(change.after(), boxed, link.get(),

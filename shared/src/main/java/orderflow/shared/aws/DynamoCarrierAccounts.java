@@ -1,0 +1,78 @@
+package orderflow.shared.aws;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import orderflow.shared.domain.Address;
+import orderflow.shared.domain.Order;
+import orderflow.shared.domain.channels.ChannelLink;
+import orderflow.shared.domain.shipping.CarrierAccount;
+import orderflow.shared.domain.shipping.ShipAddress;
+import orderflow.shared.ports.CarrierAccounts;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Carrier accounts in AccountsTable: "CARRIER#sellerId#provider" (baseUrl, settings, secrets) and the
+ * seller's ship-from address "SHIPFROM#sellerId". An Amazon order's account is its storefront's Amazon
+ * link ("CHANNEL#storefrontId"): Buy Shipping uses the same SP-API authorization.
+ */
+public final class DynamoCarrierAccounts implements CarrierAccounts {
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public DynamoCarrierAccounts(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    @Override
+    public Optional<CarrierAccount> forOrder(Order order) {
+        Map<String, AttributeValue> link = item("CHANNEL#" + order.storefrontId());
+        if (link != null && ChannelLink.AMAZON.equals(Attr.str(link, "platform")) && order.externalOrderId() != null) {
+            return Optional.of(new CarrierAccount(order.sellerId(), CarrierAccount.AMAZON_SHIPPING,
+                    Attr.str(link, "baseUrl"), strings(link.get("settings")), strings(link.get("secrets"))));
+        }
+        return get(order.sellerId(), CarrierAccount.EASYPOST);
+    }
+
+    @Override
+    public Optional<CarrierAccount> get(String sellerId, String provider) {
+        Map<String, AttributeValue> i = item("CARRIER#" + sellerId + "#" + provider);
+        if (i == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new CarrierAccount(sellerId, provider, Attr.str(i, "baseUrl"), strings(i.get("settings")),
+                strings(i.get("secrets"))));
+    }
+
+    @Override
+    public Optional<ShipAddress> shipFrom(String sellerId) {
+        Map<String, AttributeValue> i = item("SHIPFROM#" + sellerId);
+        if (i == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new ShipAddress(new Address(Attr.str(i, "name"), Attr.str(i, "line1"), Attr.str(i, "line2"),
+                Attr.str(i, "city"), Attr.str(i, "region"), Attr.str(i, "postalCode"), Attr.str(i, "country")),
+                Attr.str(i, "company"), Attr.str(i, "phone"), Attr.str(i, "email")));
+    }
+
+    private Map<String, AttributeValue> item(String pk) {
+        Map<String, AttributeValue> i = dynamo.getItem(g -> g.tableName(table).key(Map.of("pk", Attr.s(pk)))).item();
+        return i == null || i.isEmpty() ? null : i;
+    }
+
+    private static Map<String, String> strings(AttributeValue map) {
+        Map<String, String> out = new HashMap<>();
+        if (map != null && map.hasM()) {
+            map.m().forEach((k, v) -> {
+                if (v.s() != null) {
+                    out.put(k, v.s());
+                }
+            });
+        }
+        return out;
+    }
+}
