@@ -22,12 +22,13 @@ import com.fasterxml.jackson.jr.ob.JSON;
  * The JDK's HTTP client for the platform channels (no extra dependency: cold start). Connect within
  * 3 s and have the whole answer, body included, within 8 s: a slow platform is retried later and
  * never holds the function. Redirects are not followed (a POST must reach the URL configured, and
- * credentials must not travel to wherever a redirect points).
+ * credentials must not travel to wherever a redirect points). Public for the carrier clients
+ * (orderflow.shared.outbound.carriers), which follow the same discipline.
  */
-final class ChannelHttp {
+public final class ChannelHttp {
 
-    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
-    static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(8);
+    public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
+    public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(8);
     /** Platform messages passed on to the seller are cut to this many characters. */
     static final int MAX_MESSAGE = 500;
 
@@ -36,16 +37,16 @@ final class ChannelHttp {
     private final HttpClient client;
     private final Duration timeout;
 
-    ChannelHttp(Duration timeout) {
+    public ChannelHttp(Duration timeout) {
         this.timeout = timeout;
         Duration connect = CONNECT_TIMEOUT.compareTo(timeout) < 0 ? CONNECT_TIMEOUT : timeout;
         this.client = HttpClient.newBuilder().connectTimeout(connect).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     /** One answer: status, headers (names compared case-insensitively) and the body as text. */
-    record Response(int status, Map<String, List<String>> headers, String body) {
+    public record Response(int status, Map<String, List<String>> headers, String body) {
 
-        String header(String name) {
+        public String header(String name) {
             for (Map.Entry<String, List<String>> e : headers.entrySet()) {
                 if (e.getKey() != null && e.getKey().equalsIgnoreCase(name) && !e.getValue().isEmpty()) {
                     return e.getValue().get(0);
@@ -55,7 +56,7 @@ final class ChannelHttp {
         }
 
         /** The body as JSON (object, array, ...), or null when it is empty or not JSON. */
-        Object json() {
+        public Object json() {
             return parse(body);
         }
     }
@@ -64,16 +65,29 @@ final class ChannelHttp {
      * Sends one request; body null for none. Throws IOException for anything that is not an answer
      * (refused connection, timeout, reset, interrupted): the callers retry those later.
      */
-    Response send(String method, URI uri, Map<String, String> headers, String body) throws IOException {
+    public Response send(String method, URI uri, Map<String, String> headers, String body) throws IOException {
+        HttpResponse<String> r = exchange(method, uri, headers, body, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return new Response(r.statusCode(), r.headers().map(), r.body() == null ? "" : r.body());
+    }
+
+    /** A GET whose body is bytes (a label file): status and body; the same deadlines as {@link #send}. */
+    public record Binary(int status, byte[] body) {
+    }
+
+    public Binary fetch(URI uri, Map<String, String> headers) throws IOException {
+        HttpResponse<byte[]> r = exchange("GET", uri, headers, null, HttpResponse.BodyHandlers.ofByteArray());
+        return new Binary(r.statusCode(), r.body() == null ? new byte[0] : r.body());
+    }
+
+    private <T> HttpResponse<T> exchange(String method, URI uri, Map<String, String> headers, String body,
+                                         HttpResponse.BodyHandler<T> handler) throws IOException {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         headers.forEach(request::header);
-        CompletableFuture<HttpResponse<String>> answer = client.sendAsync(request.build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        CompletableFuture<HttpResponse<T>> answer = client.sendAsync(request.build(), handler);
         try {
-            HttpResponse<String> r = answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return new Response(r.statusCode(), r.headers().map(), r.body() == null ? "" : r.body());
+            return answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             answer.cancel(true);
             throw new HttpTimeoutException("no complete answer within " + timeout.toSeconds() + " s");
@@ -91,12 +105,12 @@ final class ChannelHttp {
     }
 
     /** A short, secret-free description of a failed exchange (the exception's type and message). */
-    static String describe(IOException e) {
+    public static String describe(IOException e) {
         String message = e.getMessage();
         return e.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : ": " + message);
     }
 
-    static Object parse(String text) {
+    public static Object parse(String text) {
         if (text == null || text.isBlank()) {
             return null;
         }
@@ -108,19 +122,19 @@ final class ChannelHttp {
     }
 
     @SuppressWarnings("unchecked")
-    static Map<String, Object> map(Object value) {
+    public static Map<String, Object> map(Object value) {
         return value instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
     }
 
-    static List<?> list(Object value) {
+    public static List<?> list(Object value) {
         return value instanceof List<?> l ? l : List.of();
     }
 
-    static String text(Object value) {
+    public static String text(Object value) {
         return value instanceof String s ? s : value == null ? null : String.valueOf(value);
     }
 
-    static int integer(Object value, int otherwise) {
+    public static int integer(Object value, int otherwise) {
         if (value instanceof Number n) {
             return n.intValue();
         }
@@ -139,7 +153,7 @@ final class ChannelHttp {
      * spaces, at most {@link #MAX_MESSAGE} characters. Applied to everything a platform says, in case it
      * echoes a credential back.
      */
-    static String clean(String text, Collection<String> secrets) {
+    public static String clean(String text, Collection<String> secrets) {
         if (text == null) {
             return "";
         }
@@ -161,7 +175,7 @@ final class ChannelHttp {
     }
 
     /** The start of a body that is not the platform's JSON error (an HTML error page, a proxy's text). */
-    static String snippet(String body) {
+    public static String snippet(String body) {
         if (body == null || body.isBlank()) {
             return "no body";
         }

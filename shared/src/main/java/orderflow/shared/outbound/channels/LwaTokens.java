@@ -19,9 +19,9 @@ import orderflow.shared.domain.channels.PushResult;
  * Login with Amazon access tokens for the SP-API application, one per seller's refresh token (and
  * token endpoint), cached until a minute before they expire. Per execution environment: built after a
  * SnapStart restore, never shared across processes. The client secret and refresh tokens never
- * leave in a result's text.
+ * leave in a result's text. Public for the Amazon Shipping carrier client.
  */
-final class LwaTokens {
+public final class LwaTokens {
 
     private final ChannelHttp http;
     private final String clientId;
@@ -30,10 +30,10 @@ final class LwaTokens {
     private final Map<String, Token> tokens = new ConcurrentHashMap<>();
 
     /** An access token and when it stops working. */
-    record Token(String value, Instant expires) {
+    public record Token(String value, Instant expires) {
     }
 
-    LwaTokens(ChannelHttp http, String clientId, String clientSecret, Clock clock) {
+    public LwaTokens(ChannelHttp http, String clientId, String clientSecret, Clock clock) {
         this.http = http;
         this.clientId = clientId;
         this.clientSecret = clientSecret;
@@ -41,7 +41,7 @@ final class LwaTokens {
     }
 
     /** A token still good for a minute, from the cache or fetched now; else the result to give up with. */
-    Object token(URI lwa, String refreshToken, List<String> secrets) throws IOException {
+    public Object token(URI lwa, String refreshToken, List<String> secrets) throws IOException {
         Token cached = cached(lwa, refreshToken);
         return cached != null ? cached : fetch(lwa, refreshToken, secrets);
     }
@@ -53,7 +53,7 @@ final class LwaTokens {
     }
 
     /** Amazon called the token expired or revoked: the next call fetches another. */
-    void forget(URI lwa, String refreshToken, Token token) {
+    public void forget(URI lwa, String refreshToken, Token token) {
         tokens.remove(key(lwa, refreshToken), token);
     }
 
