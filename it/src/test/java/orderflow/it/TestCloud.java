@@ -24,6 +24,9 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -41,6 +44,8 @@ public final class TestCloud {
     public final DynamoDbClient dynamo;
     public final SqsClient sqs;
     public final SesV2Client ses;
+    public final S3Client s3;
+    public final S3Presigner presigner;
     public final LocalCloud cloud;
     public final Path root;
     /** moto, ministack or localstack. */
@@ -57,8 +62,13 @@ public final class TestCloud {
                 .endpointOverride(URI.create(endpoint)).httpClient(UrlConnectionHttpClient.create()).build();
         ses = SesV2Client.builder().region(Region.of(REGION)).credentialsProvider(credentials)
                 .endpointOverride(URI.create(endpoint)).httpClient(UrlConnectionHttpClient.create()).build();
+        s3 = S3Client.builder().region(Region.of(REGION)).credentialsProvider(credentials).forcePathStyle(true)
+                .endpointOverride(URI.create(endpoint)).httpClient(UrlConnectionHttpClient.create()).build();
+        presigner = S3Presigner.builder().region(Region.of(REGION)).credentialsProvider(credentials)
+                .endpointOverride(URI.create(endpoint))
+                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build()).build();
         cloud = new LocalCloud(Template.load(root.resolve("template.yaml")), REGION, "it",
-                Map.of("SenderEmail", "orders@it.example"), dynamo, sqs, ses);
+                Map.of("SenderEmail", "orders@it.example"), dynamo, sqs, ses, s3);
         cloud.provisionAll();
     }
 
@@ -151,13 +161,13 @@ public final class TestCloud {
     }
 
     public Adapters adapters(String functionId, Clock clock) {
-        return Adapters.of(dynamo, sqs, ses, envOf(functionId), clock);
+        return Adapters.of(dynamo, sqs, ses, envOf(functionId), clock).withS3(s3, presigner);
     }
 
     /** With some variables replaced (e.g. a shorter retry base) or other clients (a fault injector's). */
     public Adapters adapters(String functionId, Map<String, String> overrides, DynamoDbClient dynamo, SqsClient sqs,
                              Clock clock) {
-        return Adapters.of(dynamo, sqs, ses, envOf(functionId, overrides), clock);
+        return Adapters.of(dynamo, sqs, ses, envOf(functionId, overrides), clock).withS3(s3, presigner);
     }
 
     /** The orders adapter with every table a change can touch. */

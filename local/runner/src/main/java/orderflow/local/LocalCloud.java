@@ -8,6 +8,7 @@ import java.util.Map;
 
 import orderflow.shared.json.Json;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
@@ -35,12 +36,20 @@ public final class LocalCloud implements Intrinsics.Lookup {
     private final Map<String, String> parameters;
     private final DynamoDbClient dynamo;
     private final SqsClient sqs;
+    private final S3Client s3;
     private final SesV2Client ses;
     private final Intrinsics intrinsics = new Intrinsics(this);
     private final Map<String, Map<String, Object>> created = new HashMap<>();
 
     public LocalCloud(Template template, String region, String prefix, Map<String, String> parameterOverrides,
                       DynamoDbClient dynamo, SqsClient sqs, SesV2Client ses) {
+        this(template, region, prefix, parameterOverrides, dynamo, sqs, ses, null);
+    }
+
+    /** s3: creates the template's buckets (null: buckets are named but not created). */
+    public LocalCloud(Template template, String region, String prefix, Map<String, String> parameterOverrides,
+                      DynamoDbClient dynamo, SqsClient sqs, SesV2Client ses, S3Client s3) {
+        this.s3 = s3;
         this.template = template;
         this.region = region;
         this.prefix = prefix;
@@ -140,6 +149,7 @@ public final class LocalCloud implements Intrinsics.Lookup {
             case "AWS::DynamoDB::Table" -> table(logicalId, resolvedProperties(logicalId));
             case "AWS::SQS::Queue" -> queue(logicalId, resolvedProperties(logicalId));
             case "AWS::SES::EmailIdentity" -> identity(resolvedProperties(logicalId));
+            case "AWS::S3::Bucket" -> bucket(logicalId);
             case "AWS::Serverless::Function" -> {
                 String fn = name(logicalId, intrinsics.resolve(template.properties(logicalId).get("FunctionName")));
                 yield Map.of("Ref", fn, "Arn", "arn:aws:lambda:" + region + ":" + ACCOUNT + ":function:" + fn);
@@ -148,6 +158,20 @@ public final class LocalCloud implements Intrinsics.Lookup {
         };
         created.put(logicalId, attrs);
         return attrs;
+    }
+
+    /** A bucket named after the stack (lowercase, as S3 requires); encryption and lifecycle are AWS's to apply. */
+    private Map<String, Object> bucket(String logicalId) {
+        String name = (prefix + "-" + logicalId).toLowerCase(java.util.Locale.ROOT);
+        if (s3 != null) {
+            try {
+                s3.createBucket(b -> b.bucket(name));
+            } catch (software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException
+                     | software.amazon.awssdk.services.s3.model.BucketAlreadyExistsException exists) {
+                // a local stack started before: the bucket and its labels stay
+            }
+        }
+        return Map.of("Ref", name, "Arn", "arn:aws:s3:::" + name);
     }
 
     private Map<String, Object> resolvedProperties(String logicalId) {

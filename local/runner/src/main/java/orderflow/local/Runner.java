@@ -23,6 +23,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -103,9 +104,13 @@ public final class Runner implements AutoCloseable {
         closeables.add(dynamo);
         closeables.add(sqs);
         closeables.add(ses);
+        S3Client s3 = S3Client.builder().region(region).credentialsProvider(credentials).endpointOverride(endpoint)
+                .forcePathStyle(true).httpClient(UrlConnectionHttpClient.create()).build();
+        closeables.add(s3);
 
         Template template = Template.load(dir.resolve("template.yaml"));
-        cloud = new LocalCloud(template, options.region(), "orderflow-local", options.parameters(), dynamo, sqs, ses);
+        cloud = new LocalCloud(template, options.region(), "orderflow-local", options.parameters(), dynamo, sqs, ses,
+                s3);
         cloud.provisionAll();
 
         Path bootstrap = dir.resolve("local/bootstrap/target/bootstrap.jar");

@@ -4,7 +4,10 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.Map;
 
+import orderflow.shared.domain.shipping.CarrierAccount;
 import orderflow.shared.outbound.HttpRefundWebhook;
+import orderflow.shared.outbound.carriers.AmazonShippingCarrier;
+import orderflow.shared.outbound.carriers.EasyPostCarrier;
 import orderflow.shared.outbound.channels.AmazonChannel;
 import orderflow.shared.outbound.channels.AmazonStock;
 import orderflow.shared.outbound.channels.ChannelClients;
@@ -17,6 +20,7 @@ import orderflow.shared.ports.AmazonOrdersApi;
 import orderflow.shared.ports.ChannelClient;
 import orderflow.shared.ports.RefundWebhook;
 import orderflow.shared.ports.StockChannel;
+import orderflow.shared.service.Carriers;
 import orderflow.shared.service.LowStockAlerts;
 import orderflow.shared.spapi.SpApiClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -201,6 +205,20 @@ public final class Adapters {
             presigner = live || answers != null ? AwsClients.s3Presigner() : missing("S3 presigner");
         }
         return new S3LabelFiles(live && s3 == null ? (s3 = AwsClients.s3()) : s3, presigner, bucket);
+    }
+
+    /**
+     * The carriers' APIs (EasyPost; Amazon Shipping v2 with the stack's SP-API application). When
+     * priming, a carrier that answers rates offline and refuses everything else.
+     */
+    public Carriers carriers() {
+        if (answers != null) {
+            return new Carriers(Map.of(CarrierAccount.EASYPOST, OfflineCarrier.INSTANCE,
+                    CarrierAccount.AMAZON_SHIPPING, OfflineCarrier.INSTANCE));
+        }
+        return new Carriers(Map.of(CarrierAccount.EASYPOST, new EasyPostCarrier(), CarrierAccount.AMAZON_SHIPPING,
+                new AmazonShippingCarrier(URI.create(env.require("LWA_ENDPOINT")), env.optional("LWA_CLIENT_ID"),
+                        env.optional("LWA_CLIENT_SECRET"), clock)));
     }
 
     /** Carrier accounts and ship-from addresses (AccountsTable CARRIER#, SHIPFROM#, and Amazon links). */
