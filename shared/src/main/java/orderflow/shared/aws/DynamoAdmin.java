@@ -98,6 +98,36 @@ public final class DynamoAdmin {
         }
     }
 
+    /** A seller's carrier account (CARRIER#sellerId#provider): where its labels are bought. */
+    public void putCarrierAccount(orderflow.shared.domain.shipping.CarrierAccount account) {
+        Map<String, AttributeValue> item = new java.util.HashMap<>();
+        item.put("pk", Attr.s("CARRIER#" + account.sellerId() + "#" + account.provider()));
+        item.put("sellerId", Attr.s(account.sellerId()));
+        item.put("provider", Attr.s(account.provider()));
+        Attr.putIfPresent(item, "baseUrl", account.baseUrl());
+        item.put("settings", AttributeValue.fromM(strings(account.settings())));
+        item.put("secrets", AttributeValue.fromM(strings(account.secrets())));
+        dynamo.putItem(b -> b.tableName(accountsTable).item(item));
+    }
+
+    /** The seller's ship-from address (SHIPFROM#sellerId), printed on every label. */
+    public void putShipFrom(String sellerId, orderflow.shared.domain.shipping.ShipAddress from) {
+        Map<String, AttributeValue> item = new java.util.HashMap<>();
+        item.put("pk", Attr.s("SHIPFROM#" + sellerId));
+        var a = from.address();
+        Attr.putIfPresent(item, "name", a.name());
+        Attr.putIfPresent(item, "line1", a.line1());
+        Attr.putIfPresent(item, "line2", a.line2());
+        Attr.putIfPresent(item, "city", a.city());
+        Attr.putIfPresent(item, "region", a.region());
+        Attr.putIfPresent(item, "postalCode", a.postalCode());
+        Attr.putIfPresent(item, "country", a.country());
+        Attr.putIfPresent(item, "company", from.company());
+        Attr.putIfPresent(item, "phone", from.phone());
+        Attr.putIfPresent(item, "email", from.email());
+        dynamo.putItem(b -> b.tableName(accountsTable).item(item));
+    }
+
     private static Map<String, AttributeValue> strings(Map<String, String> values) {
         Map<String, AttributeValue> out = new java.util.HashMap<>();
         values.forEach((k, v) -> out.put(k, Attr.s(v)));

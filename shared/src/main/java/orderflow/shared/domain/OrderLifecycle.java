@@ -319,7 +319,13 @@ public final class OrderLifecycle {
             return null;
         }
         ShipmentLabel label = before.label();
-        boolean newer = label.trackingAt() == null || event.at().isAfter(label.trackingAt());
+        if (event.status() == TrackingStatus.UNKNOWN) {
+            return null; // says nothing about where the parcel is
+        }
+        // Scans of the same second (a batch of scans) go by the order of the statuses.
+        boolean newer = label.trackingAt() == null || event.at().isAfter(label.trackingAt())
+                || (event.at().equals(label.trackingAt()) && label.trackingStatus() != null
+                && event.status().ordinal() > label.trackingStatus().ordinal());
         boolean delivers = event.status() == TrackingStatus.DELIVERED && before.deliveredAt() == null;
         if (!newer && !delivers) {
             return null;

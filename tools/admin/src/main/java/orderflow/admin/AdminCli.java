@@ -57,6 +57,13 @@ public final class AdminCli {
                                 (a sandbox, a fake)
                                 [--push-stock true] sends available stock to the listings every minute
                                 (shopify: --location-id GID; amazon: [--product-type T])
+              carrier-link      --seller ID --provider easypost --api-key EZAK... --webhook-secret S
+                                --from-name N --from-street S [--from-street2 S] --from-city C --from-region R
+                                --from-postal P --from-country US [--from-phone P] [--from-company C]
+                                labels are bought with this EasyPost account and ship from this address
+                                (docs/shipping.md); set the EasyPost webhook to
+                                <ApiUrl>/tracking-events/easypost/SELLER_ID; [--base-url URL] for a fake.
+                                Amazon orders of a linked Amazon storefront buy through Amazon Shipping.
               create-api-key    --seller ID [--label TEXT]                      prints the key (shown once); at most 2 active
               list-api-keys     --seller ID                                     public ids (key_...) of the active keys
               revoke-api-key    --seller ID --key-id key_...                    the key stops working within 60 s
@@ -129,6 +136,24 @@ public final class AdminCli {
                 admin(f).putChannelLink(link);
                 System.out.println("changes of " + link.storefrontId() + " go to " + link.platform()
                         + " (credentials stored; not shown)");
+            }
+            case "carrier-link" -> {
+                String seller = required(f, "seller");
+                String provider = f.getOrDefault("provider", "easypost");
+                if (!provider.equals(orderflow.shared.domain.shipping.CarrierAccount.EASYPOST)) {
+                    fail("--provider must be easypost (Amazon Shipping uses the Amazon storefront's channel-link)");
+                }
+                admin(f).putCarrierAccount(new orderflow.shared.domain.shipping.CarrierAccount(seller, provider,
+                        f.getOrDefault("base-url", "https://api.easypost.com"), Map.of(),
+                        Map.of("apiKey", required(f, "api-key"), "webhookSecret", required(f, "webhook-secret"))));
+                admin(f).putShipFrom(seller, new orderflow.shared.domain.shipping.ShipAddress(
+                        new orderflow.shared.domain.Address(required(f, "from-name"), required(f, "from-street"),
+                                f.get("from-street2"), required(f, "from-city"), required(f, "from-region"),
+                                required(f, "from-postal"), required(f, "from-country")),
+                        f.get("from-company"), f.get("from-phone"), null));
+                System.out.println("labels of " + seller + " are bought with " + provider
+                        + " (credentials stored; not shown); tracking webhook: <ApiUrl>/tracking-events/" + provider
+                        + "/" + seller);
             }
             case "set-stock" -> {
                 admin(f).putStock(required(f, "seller"), required(f, "sku"), Long.parseLong(required(f, "on-hand")), now);
