@@ -34,7 +34,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * jobs (the overdue check only, to bench/RESULTS-jobs.md) or flash (the flash sale through the local
  * stack, to bench/RESULTS-flash.md: --flash-orders N, --flash-units N, --flash-concurrency N) or channels
  * (the channel sync to the platforms' fakes, to bench/RESULTS-channels.md: --channel-orders N, default 200,
- * --channel-rate shipments per second, --channel-throttled N orders per platform, --channel-concurrency N).
+ * --channel-rate shipments per second, --channel-throttled N orders per platform, --channel-concurrency N) or
+ * documents (the PDF libraries for printable documents, to bench/RESULTS-documents.md; --runs N).
  */
 public final class Main {
 
@@ -68,6 +69,19 @@ public final class Main {
 
         Report report = new Report();
         header(report, root, runId, runs, invocations);
+        if (opt.get("sections").equals("documents")) { // no emulator: fresh JVMs writing PDFs
+            progress("printable documents (" + runs + " fresh JVMs per PDF library)");
+            DocumentsSection.run(report, root.resolve("bench/target/bench.jar"), out, runs);
+            Files.writeString(root.resolve("bench/RESULTS-documents.md"), "# Printable documents: PDF libraries\n\n"
+                    + "Written by `bench/run --sections documents` on " + runId + ".\n\n"
+                    + report.markdown().replaceFirst("# Benchmark results\n\n", "")
+                            .replaceFirst("Regenerate with `bench/run`[^\n]*\n\n", "")
+                            .replaceFirst("\\| emulator \\|[^\n]*\n", "")
+                            .replaceFirst("\\| samples \\|[^\n]*\n", "| samples | " + runs
+                                    + " fresh JVMs per library, interleaved |\n"));
+            progress("wrote bench/RESULTS-documents.md");
+            return;
+        }
         if (opt.get("sections").equals("flash")) { // the local stack end to end, twice: long, so on its own
             progress("flash sale (" + opt.get("flash-orders") + " orders for " + opt.get("flash-units") + " units)");
             List<FlashSaleSection.Result> flash = FlashSaleSection.run(report, root, new Events(root),

@@ -333,6 +333,12 @@ class OpenApiResponsesIT {
         api("GET /v1/picklist", Map.of(), "status=SHIPPED", null, 400);
         Checked slip = api("GET /v1/orders/{orderId}/packing-slip", id(orderA), null, null, 200);
         assertTrue(slip.response().body().contains(EXT_A), slip.response().body());
+        Checked pdf = api("GET /v1/orders/{orderId}/packing-slip", id(orderA), "format=pdf&pageSize=4x6", null, 200);
+        assertTrue(pdf.response().body().startsWith("%PDF-"), "a PDF, decoded from the base64 payload");
+        api("GET /v1/orders/{orderId}/packing-slip", id(orderA), "format=docx", null, 400);
+        Checked pickPdf = api("GET /v1/picklist", Map.of(), "format=pdf&pageSize=A4", null, 200);
+        assertTrue(pickPdf.response().body().startsWith("%PDF-"));
+        api("GET /v1/picklist", Map.of(), "format=pdf&pageSize=A5", null, 400);
         api("GET /v1/orders/{orderId}/packing-slip", id(orderB), null, null, 409); // canceled
         api("GET /v1/orders/{orderId}/packing-slip", id(UNKNOWN_ORDER), null, null, 404);
         Checked failed = api("POST /v1/orders/{orderId}/pack-checks", id(orderA), null,

@@ -1,12 +1,13 @@
 package orderflow.shared.api;
 
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import orderflow.shared.json.Json;
 
-/** HTTP API (payload 2.0) responses: JSON and text bodies with our default headers. */
+/** HTTP API (payload 2.0) responses: JSON, text and binary bodies with our default headers. */
 public final class Responses {
 
     private Responses() {
@@ -32,5 +33,17 @@ public final class Responses {
         headers.put("cache-control", "no-store");
         headers.putAll(extraHeaders);
         return APIGatewayV2HTTPResponse.builder().withStatusCode(status).withHeaders(headers).withBody(body).build();
+    }
+
+    /**
+     * A binary body (a PDF): payload 2.0 carries it base64 with isBase64Encoded, and API Gateway
+     * sends the client the decoded bytes.
+     */
+    public static APIGatewayV2HTTPResponse binary(int status, byte[] body, String contentType,
+                                                  Map<String, String> extraHeaders) {
+        APIGatewayV2HTTPResponse response = text(status, Base64.getEncoder().encodeToString(body), contentType,
+                extraHeaders);
+        response.setIsBase64Encoded(true);
+        return response;
     }
 }

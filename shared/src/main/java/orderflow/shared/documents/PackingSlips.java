@@ -24,7 +24,7 @@ import orderflow.shared.email.EmailTemplates;
  */
 public final class PackingSlips {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.US);
+    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.US);
 
     private PackingSlips() {
     }
@@ -39,6 +39,41 @@ public final class PackingSlips {
         values.put("shipBy", order.shipBy() == null ? "" : DAY.format(order.shipBy().atZone(seller.timeZone())));
         Address a = order.shipTo();
         values.put("shipToName", a.name() == null ? "" : a.name());
+        values.put("address", addressLines(a).stream().map(l -> Map.<String, Object>of("line", l)).toList());
+        List<Map<String, Object>> lines = new ArrayList<>();
+        for (SlipLine l : openLines(order, stock)) {
+            lines.add(Map.of("sku", l.sku(), "title", l.title(), "quantity", l.quantity(), "bin", l.bin(),
+                    "code", l.code()));
+        }
+        values.put("lines", lines);
+        values.put("units", lines.stream().mapToInt(l -> (Integer) l.get("quantity")).sum());
+        return EmailTemplates.render(load(), values, true);
+    }
+
+    /** What is left to ship, line by line, with each SKU's bin and scan code ("" when unknown). */
+    record SlipLine(String sku, String title, int quantity, String bin, String code) {
+    }
+
+    static List<SlipLine> openLines(Order order, Map<String, StockItem> stock) {
+        Map<String, Integer> left = order.unshippedBySku();
+        List<SlipLine> lines = new ArrayList<>();
+        for (OrderLine line : order.lines()) {
+            Integer open = left.get(line.sku());
+            if (open == null) {
+                continue;
+            }
+            StockItem item = stock.get(line.sku());
+            lines.add(new SlipLine(line.sku(), line.title(), Math.min(open, line.quantity()),
+                    item == null || item.binLocation() == null ? "" : item.binLocation(),
+                    item == null ? line.sku() : item.scanCode()));
+            left.merge(line.sku(), -Math.min(open, line.quantity()), Integer::sum);
+            left.values().removeIf(q -> q <= 0);
+        }
+        return lines;
+    }
+
+    /** The ship-to address as printed lines: street, street, "postcode city region", country. */
+    static List<String> addressLines(Address a) {
         List<String> addressLines = new ArrayList<>();
         for (String part : new String[] {a.line1(), a.line2(),
                 String.join(" ", nonNull(a.postalCode()), nonNull(a.city()), nonNull(a.region())).strip(), a.country()}) {
@@ -46,24 +81,7 @@ public final class PackingSlips {
                 addressLines.add(part);
             }
         }
-        values.put("address", addressLines.stream().map(l -> Map.<String, Object>of("line", l)).toList());
-        Map<String, Integer> left = order.unshippedBySku();
-        List<Map<String, Object>> lines = new ArrayList<>();
-        for (OrderLine line : order.lines()) {
-            Integer open = left.get(line.sku());
-            if (open == null) {
-                continue;
-            }
-            StockItem item = stock.get(line.sku());
-            lines.add(Map.of("sku", line.sku(), "title", line.title(), "quantity", Math.min(open, line.quantity()),
-                    "bin", item == null || item.binLocation() == null ? "" : item.binLocation(),
-                    "code", item == null ? line.sku() : item.scanCode()));
-            left.merge(line.sku(), -Math.min(open, line.quantity()), Integer::sum);
-            left.values().removeIf(q -> q <= 0);
-        }
-        values.put("lines", lines);
-        values.put("units", lines.stream().mapToInt(l -> (Integer) l.get("quantity")).sum());
-        return EmailTemplates.render(load(), values, true);
+        return addressLines;
     }
 
     private static String nonNull(String s) {

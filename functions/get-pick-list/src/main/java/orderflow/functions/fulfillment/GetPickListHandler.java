@@ -1,19 +1,29 @@
 package orderflow.functions.fulfillment;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import orderflow.shared.api.DocumentQuery;
 import orderflow.shared.api.InventoryViews;
 import orderflow.shared.api.Responses;
 import orderflow.shared.api.SellerRoute;
 import orderflow.shared.aws.Adapters;
 import orderflow.shared.aws.Priming;
 import orderflow.shared.aws.PrimingSamples;
+import orderflow.shared.documents.PdfDocuments;
+import orderflow.shared.domain.PickList;
 import orderflow.shared.service.PickListService;
 
-/** GET /v1/picklist?orders=id,id|status=UNSHIPPED: lines grouped by SKU, in bin order. */
+/**
+ * GET /v1/picklist?orders=id,id|status=UNSHIPPED[&format=json|pdf&pageSize=A4|LETTER|4x6]: lines
+ * grouped by SKU, in bin order; JSON by default, PDF with each SKU as Code 128.
+ */
 public class GetPickListHandler extends SellerRoute {
+
+    private static final List<String> FORMATS = List.of("json", DocumentQuery.PDF);
 
     private final PickListService service;
 
@@ -28,14 +38,21 @@ public class GetPickListHandler extends SellerRoute {
 
     @Override
     protected APIGatewayV2HTTPResponse handle(Request request) {
-        return Responses.json(200, InventoryViews.pickList(service.pickList(request.sellerId(), request.query())));
+        DocumentQuery query = DocumentQuery.of(request.query(), FORMATS);
+        PickList list = service.pickList(request.sellerId(), request.query());
+        if (query.pdf()) {
+            return Responses.binary(200, PdfDocuments.pickList(list, query.pageSize()), "application/pdf", Map.of());
+        }
+        return Responses.json(200, InventoryViews.pickList(list));
     }
 
-    /** A pick list of the unshipped sample order (its SKUs unknown to the inventory). */
+    /** A pick list of the unshipped sample order (its SKUs unknown to the inventory), as JSON and as PDF. */
     @Override
     protected PrimingRun<APIGatewayV2HTTPEvent> priming(Instant now) {
         var order = PrimingSamples.unshippedOrder(now);
+        var pdf = PrimingSamples.sellerRequest(null, null);
+        pdf.setQueryStringParameters(Map.of("format", DocumentQuery.PDF));
         return PrimingRun.of(Priming.answers().anyQuery(PrimingSamples.orderItem(order)).batchGetFindsNothing(),
-                PrimingSamples.sellerRequest(null, null));
+                PrimingSamples.sellerRequest(null, null), pdf);
     }
 }
