@@ -29,7 +29,9 @@ class OrderStatusTest {
     }
 
     @Test
-    void sources_of_unshipped_are_the_states_waiting_for_stock() {
-        assertEquals(EnumSet.of(OrderStatus.READY, OrderStatus.BACKORDERED), OrderStatus.sourcesOf(OrderStatus.UNSHIPPED));
+    void sources_of_unshipped_are_the_states_waiting_for_stock_and_shipments_whose_label_was_voided() {
+        assertEquals(EnumSet.of(OrderStatus.READY, OrderStatus.BACKORDERED, OrderStatus.PARTIALLY_SHIPPED,
+                OrderStatus.SHIPPED), OrderStatus.sourcesOf(OrderStatus.UNSHIPPED));
+        assertFalse(OrderStatus.DELIVERED.canBecome(OrderStatus.UNSHIPPED), "a delivered parcel's label is never voided");
     }
 }
