@@ -108,6 +108,24 @@ public final class Fixtures {
     }
 
     /**
+     * The seller's EasyPost account (pointed at a fake's base URL) and ship-from address, as AccountsTable
+     * holds them (DynamoCarrierAccounts): what the label routes need before they quote.
+     */
+    public static void carrierAccount(software.amazon.awssdk.services.dynamodb.DynamoDbClient dynamo, String table,
+                                      String sellerId, String baseUrl, String apiKey, String webhookSecret) {
+        java.util.function.Function<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> s =
+                software.amazon.awssdk.services.dynamodb.model.AttributeValue::fromS;
+        dynamo.putItem(p -> p.tableName(table).item(Map.of("pk", s.apply("CARRIER#" + sellerId + "#easypost"),
+                "baseUrl", s.apply(baseUrl),
+                "settings", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromM(Map.of()),
+                "secrets", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromM(Map.of(
+                        "apiKey", s.apply(apiKey), "webhookSecret", s.apply(webhookSecret))))));
+        dynamo.putItem(p -> p.tableName(table).item(Map.of("pk", s.apply("SHIPFROM#" + sellerId),
+                "name", s.apply("Demo Store"), "line1", s.apply("1 Dock St"), "city", s.apply("Seattle"),
+                "region", s.apply("WA"), "postalCode", s.apply("98101"), "country", s.apply("US"))));
+    }
+
+    /**
      * An acknowledgement sync of the order that its platform refused, stored as the sync function leaves
      * one (for routes that need a FAILED sync where no storefront has a platform link); its id.
      */
