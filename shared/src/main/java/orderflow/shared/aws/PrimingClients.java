@@ -53,4 +53,10 @@ final class PrimingClients {
             throw new IllegalStateException(e);
         }
     }
+
+    /** Signs label links offline with the priming credentials: no real credential enters the snapshot. */
+    static software.amazon.awssdk.services.s3.presigner.S3Presigner s3Presigner() {
+        return software.amazon.awssdk.services.s3.presigner.S3Presigner.builder().region(Region.US_EAST_1)
+                .credentialsProvider(CREDENTIALS).build();
+    }
 }
