@@ -525,7 +525,7 @@ class OpenApiResponsesIT {
             Checked again = api(buy, id(orderL), null, purchase, 200);
             assertEquals(Boolean.FALSE, again.body().get("changed"));
             api(buy, id(orderL), null, Map.of("quoteId", "shp_nope", "rateId", "rate_nope"), 400);
-            api(buy, id(UNKNOWN_ORDER), null, purchase, 404);
+            api(buy, id(UNKNOWN_ORDER), null, purchase, 400); // the quote is looked up first: not one of this order
             api("GET /v1/orders/{orderId}/labels", id(orderL), null, null, 200);
             api("GET /v1/orders/{orderId}/labels", id(UNKNOWN_ORDER), null, null, 404);
 

@@ -174,7 +174,7 @@ public final class BuyLabel {
     }
 
     /** One label per quote and order, whatever the number of attempts. */
-    static String labelId(String sellerId, String orderId, String quoteId) {
+    public static String labelId(String sellerId, String orderId, String quoteId) {
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest((sellerId + "\n" + orderId + "\n" + quoteId)
                     .getBytes(StandardCharsets.UTF_8));
