@@ -66,8 +66,8 @@ public final class BuyLabel {
     }
 
     public Bought buy(String sellerId, Actor actor, String orderId, Map<String, Object> body) {
-        LabelRequests.BuyAsk ask = LabelRequests.buy(body);
         OrderActions.load(orders, sellerId, orderId); // another seller's or no order: 404 before anything else
+        LabelRequests.BuyAsk ask = LabelRequests.buy(body);
         Quote quote = labels.quote(sellerId, orderId, ask.quoteId()).orElseThrow(() -> new Failure.InvalidInput(
                 "No such quote for this order.", java.util.List.of(new FieldError("quoteId",
                         "is not a quote of this order; ask POST /v1/orders/{orderId}/rates for one"))));
