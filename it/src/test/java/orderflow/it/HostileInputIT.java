@@ -106,9 +106,9 @@ class HostileInputIT {
     /** A FAILED channel sync by its order id (the retry route's target). */
     private static final Map<String, String> SYNCS = new LinkedHashMap<>();
     /** A quote (label routes) and a bought label by order id. */
-    private static final Map<String, String> QUOTES = new java.util.concurrent.ConcurrentHashMap<>();
-    private static final Map<String, String> RATES = new java.util.concurrent.ConcurrentHashMap<>();
-    private static final Map<String, String> LABELS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, String> QUOTES = new LinkedHashMap<>();
+    private static final Map<String, String> RATES = new LinkedHashMap<>();
+    private static final Map<String, String> LABELS = new LinkedHashMap<>();
     /** The carrier the label routes buy from (the demo seller's EasyPost account points at it). */
     private static orderflow.local.carriers.FakeEasyPost easyPost;
     private static final Map<String, Object> PARCEL = Map.of("weightGrams", 800, "box",
