@@ -92,8 +92,9 @@ final class LabelSection {
             int charged = easyPost.purchases() - before;
             report.heading("Label purchase round trip (local stack)");
             report.line(count + " orders, one at a time, each priced, bought and delivered by a signed EasyPost"
-                    + " scan, in process against " + fx.endpoint + " and the EasyPost fake (its answers are"
-                    + " immediate: the carrier's own latency, about 0.5-2 s for a purchase, comes on top on AWS).");
+                    + " scan, in process against the emulator and the EasyPost fake. The fake answers at once: on AWS"
+                    + " the carrier's own time per call comes on top (the buy makes two carrier calls and one label"
+                    + " download, rates one call).");
             report.blank();
             report.table(List.of("step", "median ms", "p95 ms", "max ms", "DynamoDB calls (median)"), List.of(
                     row("rates (quote kept)", rateMs, rateCalls),

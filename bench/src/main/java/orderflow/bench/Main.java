@@ -156,7 +156,10 @@ public final class Main {
                     }
                     Files.writeString(root.resolve("bench/RESULTS-labels.md"), "# Shipping labels\n\n"
                             + "Written by `bench/run --sections labels` on " + runId + " against " + emulator.kind() + ".\n"
-                            + report.markdown().replaceFirst("# Benchmark results\n\n", ""));
+                            + report.markdown().replaceFirst("# Benchmark results\n\n", "")
+                                    .replaceFirst("Regenerate with `bench/run`[^\n]*\n", "")
+                                    .replaceFirst("\\| samples \\|[^\n]*\n", "| samples | " + opt.get("label-orders")
+                                            + " orders, one label each |\n"));
                     progress("wrote bench/RESULTS-labels.md");
                     return;
                 }
