@@ -45,4 +45,17 @@ final class Attr {
         String s = str(item, name);
         return s == null ? null : Instant.parse(s);
     }
+
+    /** The string members of a map attribute (settings, secrets); empty when absent. */
+    static java.util.Map<String, String> strings(AttributeValue map) {
+        java.util.Map<String, String> out = new java.util.HashMap<>();
+        if (map != null && map.hasM()) {
+            map.m().forEach((k, v) -> {
+                if (v.s() != null) {
+                    out.put(k, v.s());
+                }
+            });
+        }
+        return out;
+    }
 }

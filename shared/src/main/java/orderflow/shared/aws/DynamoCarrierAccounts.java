@@ -1,6 +1,5 @@
 package orderflow.shared.aws;
 
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -33,7 +32,7 @@ public final class DynamoCarrierAccounts implements CarrierAccounts {
         Map<String, AttributeValue> link = item("CHANNEL#" + order.storefrontId());
         if (link != null && ChannelLink.AMAZON.equals(Attr.str(link, "platform")) && order.externalOrderId() != null) {
             return Optional.of(new CarrierAccount(order.sellerId(), CarrierAccount.AMAZON_SHIPPING,
-                    Attr.str(link, "baseUrl"), strings(link.get("settings")), strings(link.get("secrets"))));
+                    Attr.str(link, "baseUrl"), Attr.strings(link.get("settings")), Attr.strings(link.get("secrets"))));
         }
         return get(order.sellerId(), CarrierAccount.EASYPOST);
     }
@@ -44,8 +43,8 @@ public final class DynamoCarrierAccounts implements CarrierAccounts {
         if (i == null) {
             return Optional.empty();
         }
-        return Optional.of(new CarrierAccount(sellerId, provider, Attr.str(i, "baseUrl"), strings(i.get("settings")),
-                strings(i.get("secrets"))));
+        return Optional.of(new CarrierAccount(sellerId, provider, Attr.str(i, "baseUrl"), Attr.strings(i.get("settings")),
+                Attr.strings(i.get("secrets"))));
     }
 
     @Override
@@ -62,17 +61,5 @@ public final class DynamoCarrierAccounts implements CarrierAccounts {
     private Map<String, AttributeValue> item(String pk) {
         Map<String, AttributeValue> i = dynamo.getItem(g -> g.tableName(table).key(Map.of("pk", Attr.s(pk)))).item();
         return i == null || i.isEmpty() ? null : i;
-    }
-
-    private static Map<String, String> strings(AttributeValue map) {
-        Map<String, String> out = new HashMap<>();
-        if (map != null && map.hasM()) {
-            map.m().forEach((k, v) -> {
-                if (v.s() != null) {
-                    out.put(k, v.s());
-                }
-            });
-        }
-        return out;
     }
 }

@@ -67,18 +67,6 @@ public final class DynamoChannelSyncs implements ChannelSyncs {
             return Optional.empty();
         }
         return Optional.of(new ChannelLink(storefrontId, Attr.str(i, "platform"), Attr.str(i, "baseUrl"),
-                strings(i.get("settings")), strings(i.get("secrets"))));
-    }
-
-    private static Map<String, String> strings(AttributeValue map) {
-        Map<String, String> out = new HashMap<>();
-        if (map != null && map.hasM()) {
-            map.m().forEach((k, v) -> {
-                if (v.s() != null) {
-                    out.put(k, v.s());
-                }
-            });
-        }
-        return out;
+                Attr.strings(i.get("settings")), Attr.strings(i.get("secrets"))));
     }
 }

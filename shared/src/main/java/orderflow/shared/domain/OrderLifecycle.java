@@ -103,9 +103,11 @@ public final class OrderLifecycle {
                             + order.createdAt() + ")")));
         }
         boolean late = order.shipBy() != null && request.shipDate().isAfter(order.shipBy());
+        // A label bought here: the carrier issued the number, whatever format check it would fail.
+        boolean valid = tracking.valid() || request.label() != null;
         String shipmentId = "shp_" + (order.fulfillment().shipments().size() + 1);
         Shipment shipment = new Shipment(shipmentId, tracking.carrier() == null ? request.carrier()
-                : tracking.carrier().name(), tracking.number(), tracking.valid(), tracking.trackingUrl(),
+                : tracking.carrier().name(), tracking.number(), valid, tracking.trackingUrl(),
                 request.shipDate(), boxed, late, now, null, null, request.label());
         List<Shipment> shipments = new ArrayList<>(order.fulfillment().shipments());
         shipments.add(shipment);
@@ -116,7 +118,7 @@ public final class OrderLifecycle {
         List<StockChange> commit = new ArrayList<>();
         boxed.forEach((sku, q) -> commit.add(new StockChange(sku, q, StockChange.Kind.COMMIT)));
         String reason = shipment.carrier() + " " + shipment.trackingNumber()
-                + (tracking.valid() ? "" : " (tracking number not valid for a known carrier)")
+                + (valid ? "" : " (tracking number not valid for a known carrier)")
                 + (late ? "; shipped after the ship-by date " + order.shipBy() : "");
         return OrderChange.of(order, order.next(status, null, order.shipBy(), fulfillment), now, actor,
                 "ship " + shipmentId, reason, commit);

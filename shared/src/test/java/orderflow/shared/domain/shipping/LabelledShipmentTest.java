@@ -49,6 +49,11 @@ class LabelledShipmentTest {
     }
 
     @Test
+    void a_bought_labels_tracking_number_counts_as_valid_whatever_its_format() {
+        assertTrue(labelled().fulfillment().shipments().get(0).trackingValid());
+    }
+
+    @Test
     void voiding_takes_the_shipment_back_and_returns_its_units_to_the_shelf_reserved() {
         Order order = labelled();
         OrderChange change = OrderLifecycle.voidShipment(order, "shp_1", "lbl_1", SELLER, SHIPPED.plusSeconds(60));
