@@ -256,6 +256,33 @@ class LabelsIT {
         assertEquals("%PDF", new String(pdf, 0, 4, StandardCharsets.US_ASCII));
     }
 
+    @Test
+    void a_pick_wave_prints_the_pick_list_the_slips_and_the_bought_labels_in_one_pdf() throws Exception {
+        Order labelled = unshipped(null);
+        String tracking = (String) map(json(call(labels, "POST", labelled.orderId(), null,
+                cheapest(labelled.orderId()))).get("label")).get("trackingNumber");
+        Order open = unshipped(null);
+        var pickList = new orderflow.functions.fulfillment.GetPickListHandler(cloud.adapters("GetPickListFunction"));
+        APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder()
+                .withQueryStringParameters(Map.of("orders", labelled.orderId() + "," + open.orderId(), "format", "pdf",
+                        "include", "slips,labels", "pageSize", "4x6"))
+                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
+                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod("GET").build())
+                        .withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
+                                .withLambda(Map.of("sellerId", seller, "keyId", "key_it0000000001")).build()).build())
+                .build();
+        APIGatewayV2HTTPResponse r = pickList.handleRequest(event, new TestContext());
+        assertEquals(200, r.getStatusCode(), r.getBody());
+        assertEquals("application/pdf", r.getHeaders().get("content-type"));
+        byte[] pdf = java.util.Base64.getDecoder().decode(r.getBody());
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+            assertTrue(text.contains(labelled.orderId()) && text.contains(open.orderId()), "both slips");
+            assertTrue(text.contains(tracking), "the bought label is in the file");
+            assertTrue(text.contains("MUG-BLUE"), "the pick list");
+        }
+    }
+
     // --- steps
 
     /** The sample order (2 x MUG-BLUE, 1 x TEE-BLACK-L) confirmed by ProcessOrder: UNSHIPPED. */

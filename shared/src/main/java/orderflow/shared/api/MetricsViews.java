@@ -8,6 +8,7 @@ import java.util.Map;
 
 import orderflow.shared.domain.metrics.DailyMetrics;
 import orderflow.shared.domain.metrics.Metric;
+import orderflow.shared.domain.metrics.ShippingSpend;
 import orderflow.shared.service.MetricsService;
 
 /** The JSON shape of GET /v1/metrics (docs/metrics.md): each metric against its target, and the daily chart. */
@@ -30,6 +31,17 @@ public final class MetricsViews {
             daily.add(day(d));
         }
         body.put("daily", daily);
+        List<Map<String, Object>> spend = new ArrayList<>();
+        for (ShippingSpend s : r.shippingSpend()) {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("currency", s.currency());
+            json.put("total", OrderViews.money(s.total()));
+            json.put("orders", s.orders());
+            json.put("perOrder", OrderViews.money(s.perOrder()));
+            json.put("windowDays", s.windowDays());
+            spend.add(json);
+        }
+        body.put("shippingSpend", spend);
         return body;
     }
 

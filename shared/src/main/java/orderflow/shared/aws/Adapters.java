@@ -202,7 +202,8 @@ public final class Adapters {
     public S3LabelFiles labelFiles() {
         String bucket = env.require("LABELS_BUCKET");
         if (presigner == null) {
-            presigner = live || answers != null ? AwsClients.s3Presigner() : missing("S3 presigner");
+            presigner = live ? AwsClients.s3Presigner() : answers != null ? PrimingClients.s3Presigner()
+                    : missing("S3 presigner");
         }
         return new S3LabelFiles(live && s3 == null ? (s3 = AwsClients.s3()) : s3, presigner, bucket);
     }

@@ -22,10 +22,17 @@ public record PickList(List<Line> lines, int orders, int units, boolean more) {
     }
 
     public static PickList of(List<Order> orders, Map<String, StockItem> stock) {
+        Map<String, Map<String, Integer>> units = new LinkedHashMap<>();
+        orders.forEach(o -> units.put(o.orderId(), o.unshippedBySku()));
+        return of(orders, units, stock);
+    }
+
+    /** The units to pick of each order given (by order id): what is left to ship, or more (labels bought, not yet packed). */
+    public static PickList of(List<Order> orders, Map<String, Map<String, Integer>> toPick, Map<String, StockItem> stock) {
         Map<String, List<Share>> shares = new TreeMap<>();
         Map<String, String> titles = new LinkedHashMap<>();
         for (Order o : orders) {
-            o.unshippedBySku().forEach((sku, q) -> shares.computeIfAbsent(sku, k -> new ArrayList<>())
+            toPick.get(o.orderId()).forEach((sku, q) -> shares.computeIfAbsent(sku, k -> new ArrayList<>())
                     .add(new Share(o.orderId(), o.externalOrderId(), q)));
             o.lines().forEach(l -> titles.putIfAbsent(l.sku(), l.title()));
         }

@@ -15,6 +15,7 @@ import orderflow.shared.domain.metrics.DailyMetrics;
 import orderflow.shared.domain.metrics.MessageFacts;
 import orderflow.shared.domain.metrics.Metric;
 import orderflow.shared.domain.metrics.OrderFacts;
+import orderflow.shared.domain.metrics.ShippingSpend;
 import orderflow.shared.domain.metrics.SellerMetrics;
 import orderflow.shared.ports.Accounts;
 import orderflow.shared.ports.Messages;
@@ -46,7 +47,9 @@ public final class MetricsService {
         this.clock = clock;
     }
 
-    public record Result(int window, Instant asOf, List<Metric> metrics, List<DailyMetrics> daily, int ordersRead) {
+    /** shippingSpend: the labels bought here over the last 30 days, per currency (docs/metrics.md). */
+    public record Result(int window, Instant asOf, List<Metric> metrics, List<DailyMetrics> daily, int ordersRead,
+                         List<ShippingSpend> shippingSpend) {
     }
 
     public Result metrics(String sellerId, Map<String, String> query) {
@@ -87,6 +90,6 @@ public final class MetricsService {
             next = page.next();
         } while (next != null);
         return new Result(window, now, SellerMetrics.compute(facts, msgs, now),
-                SellerMetrics.daily(facts, now, window, seller.timeZone()), facts.size());
+                SellerMetrics.daily(facts, now, window, seller.timeZone()), facts.size(), ShippingSpend.of(facts, now));
     }
 }

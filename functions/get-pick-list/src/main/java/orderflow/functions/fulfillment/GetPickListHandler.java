@@ -15,17 +15,22 @@ import orderflow.shared.aws.Priming;
 import orderflow.shared.aws.PrimingSamples;
 import orderflow.shared.documents.PdfDocuments;
 import orderflow.shared.domain.PickList;
+import orderflow.shared.domain.Failure;
+import orderflow.shared.domain.FieldError;
 import orderflow.shared.service.PickListService;
+import orderflow.shared.service.PickWave;
 
 /**
  * GET /v1/picklist?orders=id,id|status=UNSHIPPED[&format=json|pdf&pageSize=A4|LETTER|4x6]: lines
- * grouped by SKU, in bin order; JSON by default, PDF with each SKU as Code 128.
+ * grouped by SKU, in bin order; JSON by default, PDF with each SKU as Code 128. With
+ * include=slips,labels (PDF, listed orders): the whole wave in one file, packing slips and bought labels too.
  */
 public class GetPickListHandler extends SellerRoute {
 
     private static final List<String> FORMATS = List.of("json", DocumentQuery.PDF);
 
     private final PickListService service;
+    private final PickWave wave;
 
     public GetPickListHandler() {
         this(Adapters.live());
@@ -34,11 +39,21 @@ public class GetPickListHandler extends SellerRoute {
     public GetPickListHandler(Adapters adapters) {
         super(adapters);
         this.service = new PickListService(adapters.orderReads(), adapters.inventory());
+        this.wave = new PickWave(adapters.orderReads(), adapters.inventory(), adapters.accounts(), adapters.labels(),
+                adapters.labelFiles());
     }
 
     @Override
     protected APIGatewayV2HTTPResponse handle(Request request) {
         DocumentQuery query = DocumentQuery.of(request.query(), FORMATS);
+        if (request.query().get("include") != null) {
+            if (!query.pdf()) {
+                throw new Failure.InvalidInput("The query has 1 invalid parameter.", List.of(new FieldError("include",
+                        "prints documents: give format=pdf with it")));
+            }
+            return Responses.binary(200, wave.print(request.sellerId(), request.query(), query.pageSize()),
+                    "application/pdf", Map.of());
+        }
         PickList list = service.pickList(request.sellerId(), request.query());
         if (query.pdf()) {
             return Responses.binary(200, PdfDocuments.pickList(list, query.pageSize()), "application/pdf", Map.of());
