@@ -10,7 +10,7 @@ import { flag } from './badges.js';
 /** A label's print link lives 15 minutes (labelUrlExpiresInSeconds); older ones are fetched again. */
 const LINK_MARGIN_MS = 30_000;
 
-export const TRACKING_LABELS = {
+const TRACKING_LABELS = {
   PRE_TRANSIT: 'Label created, not scanned yet',
   IN_TRANSIT: 'In transit',
   OUT_FOR_DELIVERY: 'Out for delivery',
