@@ -122,6 +122,16 @@ final class ColdStartSection {
             // No sync of that id on the order: 404 after the order and the sync were read.
             case "RetryChannelSyncFunction" -> () -> ev.sellerRoute("retry-channel-sync.json", Fixture.SELLER,
                     Map.of("orderId", fx.existingOrderId, "syncId", "sync_benchabsent"), null);
+            // The bench seller has no carrier account: 409 not-set-up after the order and accounts were read.
+            case "GetRatesFunction" -> () -> ev.sellerRoute("get-rates.json", Fixture.SELLER, fx.newUnshippedOrder(),
+                    Map.of("weightGrams", 800, "box", Map.of("lengthMm", 300, "widthMm", 200, "heightMm", 100)), null);
+            // No such quote: 400 after the order and the quote were read; no carrier is called.
+            case "BuyLabelFunction" -> () -> ev.sellerRoute("buy-label.json", Fixture.SELLER, fx.newUnshippedOrder(),
+                    Map.of("quoteId", "shp_benchabsent", "rateId", "rate_benchabsent"), null);
+            // The fixture's seller has no EasyPost account: 401 after the account was read (nothing written).
+            case "ReceiveTrackingEventFunction" -> () -> ev.publicRoute("receive-tracking-event.json");
+            // Nothing in transit for Amazon Shipping: the InTransit index is read, no carrier is called.
+            case "PollTrackingFunction" -> () -> ev.scheduled("poll-tracking.json");
             case "ListReturnsFunction" -> () -> ev.sellerRoute("list-returns.json", Fixture.SELLER, null, null, null);
             case "GetMetricsFunction" -> () -> ev.sellerRoute("get-metrics.json", Fixture.SELLER, null, null,
                     Map.of("window", "30"));

@@ -21,6 +21,9 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -35,7 +38,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * stack, to bench/RESULTS-flash.md: --flash-orders N, --flash-units N, --flash-concurrency N) or channels
  * (the channel sync to the platforms' fakes, to bench/RESULTS-channels.md: --channel-orders N, default 200,
  * --channel-rate shipments per second, --channel-throttled N orders per platform, --channel-concurrency N) or
- * documents (the PDF libraries for printable documents, to bench/RESULTS-documents.md; --runs N).
+ * documents (the PDF libraries for printable documents, to bench/RESULTS-documents.md; --runs N) or
+ * labels (a label's round trip with the EasyPost fake, to bench/RESULTS-labels.md; --label-orders N, default 100).
  */
 public final class Main {
 
@@ -56,6 +60,7 @@ public final class Main {
                 "late", "100000"));
         opt.putAll(Map.of("flash-orders", "5000", "flash-units", "1000", "flash-concurrency", "4"));
         opt.putAll(Map.of("channel-orders", "200", "channel-rate", "4", "channel-throttled", "15"));
+        opt.put("label-orders", "100");
         for (int i = 0; i + 1 < args.length; i += 2) {
             opt.put(args[i].replaceFirst("^--", ""), args[i + 1]);
         }
@@ -135,6 +140,24 @@ public final class Main {
                                             + " orders shipped at " + opt.get("channel-rate") + "/s; "
                                             + opt.get("channel-throttled") + " throttled orders per platform |\n"));
                     progress("wrote bench/RESULTS-channels.md");
+                    return;
+                }
+                if (opt.get("sections").equals("labels")) { // the label round trip alone, to its own file
+                    progress("label round trip (" + opt.get("label-orders") + " orders)");
+                    try (S3Client s3 = S3Client.builder().region(Region.US_EAST_1).credentialsProvider(credentials)
+                            .endpointOverride(endpoint).forcePathStyle(true).httpClient(UrlConnectionHttpClient.create())
+                            .build();
+                         S3Presigner presigner = S3Presigner.builder().region(Region.US_EAST_1)
+                                 .credentialsProvider(credentials).endpointOverride(endpoint)
+                                 .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build())
+                                 .build()) {
+                        s3.createBucket(b -> b.bucket(fx.ref("LabelsBucket")));
+                        LabelSection.run(report, fx, sqs, s3, presigner, Integer.parseInt(opt.get("label-orders")));
+                    }
+                    Files.writeString(root.resolve("bench/RESULTS-labels.md"), "# Shipping labels\n\n"
+                            + "Written by `bench/run --sections labels` on " + runId + " against " + emulator.kind() + ".\n"
+                            + report.markdown().replaceFirst("# Benchmark results\n\n", ""));
+                    progress("wrote bench/RESULTS-labels.md");
                     return;
                 }
                 if (opt.get("sections").equals("export")) { // a partial run, for working on the export

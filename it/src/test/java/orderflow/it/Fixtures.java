@@ -108,6 +108,19 @@ public final class Fixtures {
     }
 
     /**
+     * The seller's EasyPost account (pointed at a fake's base URL) and ship-from address, as AccountsTable
+     * holds them (DynamoCarrierAccounts): what the label routes need before they quote.
+     */
+    public static void carrierAccount(software.amazon.awssdk.services.dynamodb.DynamoDbClient dynamo, String table,
+                                      String sellerId, String baseUrl, String apiKey, String webhookSecret) {
+        var admin = new orderflow.shared.aws.DynamoAdmin(dynamo, table, null);
+        admin.putCarrierAccount(new orderflow.shared.domain.shipping.CarrierAccount(sellerId, "easypost", baseUrl,
+                Map.of(), Map.of("apiKey", apiKey, "webhookSecret", webhookSecret)));
+        admin.putShipFrom(sellerId, new orderflow.shared.domain.shipping.ShipAddress(new orderflow.shared.domain.Address(
+                "Demo Store", "1 Dock St", null, "Seattle", "WA", "98101", "US"), null, null, null));
+    }
+
+    /**
      * An acknowledgement sync of the order that its platform refused, stored as the sync function leaves
      * one (for routes that need a FAILED sync where no storefront has a platform link); its id.
      */

@@ -105,6 +105,14 @@ class HostileInputIT {
     private static final Map<String, String> ORDERS = new LinkedHashMap<>();
     /** A FAILED channel sync by its order id (the retry route's target). */
     private static final Map<String, String> SYNCS = new LinkedHashMap<>();
+    /** A quote (label routes) and a bought label by order id. */
+    private static final Map<String, String> QUOTES = new LinkedHashMap<>();
+    private static final Map<String, String> RATES = new LinkedHashMap<>();
+    private static final Map<String, String> LABELS = new LinkedHashMap<>();
+    /** The carrier the label routes buy from (the demo seller's EasyPost account points at it). */
+    private static orderflow.local.carriers.FakeEasyPost easyPost;
+    private static final Map<String, Object> PARCEL = Map.of("weightGrams", 800, "box",
+            Map.of("lengthMm", 300, "widthMm", 200, "heightMm", 100));
     /** RMAs by the external id of their order. */
     private static final Map<String, String> RMAS = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -123,7 +131,7 @@ class HostileInputIT {
         // every order first, then every wait: the pipeline confirms them in parallel
         List<String> unshipped = new ArrayList<>(List.of("H-READ", "H-READ-D"));
         for (String route : List.of("ACK", "CANCEL", "SHIP", "PACK", "REPLY", "MSG", "DELIVERY", "RETURN", "REFUND",
-                "RECEIVE", "WRETURN", "RETRY")) {
+                "RECEIVE", "WRETURN", "RETRY", "RATES", "LABEL", "VOID")) {
             unshipped.add("H-" + route + "-P");
             unshipped.add("H-" + route + "-T");
         }
@@ -178,6 +186,22 @@ class HostileInputIT {
         } finally {
             pool.shutdownNow();
         }
+        easyPost = new orderflow.local.carriers.FakeEasyPost();
+        Fixtures.carrierAccount(h.dynamo, h.ref("AccountsTable"), h.demo.sellerId(), easyPost.baseUrl(),
+                orderflow.local.carriers.FakeEasyPost.API_KEY, "hostile-webhook-secret");
+        for (String ext : List.of("H-LABEL-P", "H-LABEL-T", "H-VOID-P", "H-VOID-T")) { // quoted; the void ones bought
+            String orderId = ORDERS.get(ext);
+            HttpResponse<String> quote = h.call("POST", "/v1/orders/" + orderId + "/rates", key, PARCEL);
+            assertEquals(201, quote.statusCode(), quote.body());
+            QUOTES.put(orderId, (String) json(quote).get("quoteId"));
+            RATES.put(orderId, (String) ((Map<?, ?>) ((List<?>) json(quote).get("rates")).get(0)).get("rateId"));
+            if (ext.startsWith("H-VOID")) {
+                HttpResponse<String> bought = h.call("POST", "/v1/orders/" + orderId + "/labels", key,
+                        Map.of("quoteId", QUOTES.get(orderId), "rateId", RATES.get(orderId)));
+                assertEquals(201, bought.statusCode(), bought.body());
+                LABELS.put(orderId, (String) ((Map<?, ?>) json(bought).get("label")).get("labelId"));
+            }
+        }
         for (String ext : List.of("H-RETRY-P", "H-RETRY-T")) { // a sync the platform refused, to retry
             SYNCS.put(ORDERS.get(ext), Fixtures.failedSync(h.dynamo, h.ref("ChannelSyncsTable"), ORDERS.get(ext),
                     h.demo.storefrontId()));
@@ -199,6 +223,9 @@ class HostileInputIT {
     static void stop() {
         if (h != null) {
             h.close();
+        }
+        if (easyPost != null) {
+            easyPost.close();
         }
     }
 
@@ -499,6 +526,39 @@ class HostileInputIT {
                 "", Map.of(), Map.of(), true, Set.of(), Map.of(), Map.of(),
                 (ids, sent, r) -> assertEquals(Boolean.TRUE, Json.parseObject(r.body()).get("changed"),
                         "the failed sync starts over: " + r.body())));
+        // -- shipping labels (the demo seller's EasyPost account points at the fake)
+        f.put("POST /v1/orders/{orderId}/rates", new Fixture("POST /v1/orders/{orderId}/rates", Ids.order("H-RATES-P"),
+                Ids.order("H-RATES-T"), "", PARCEL, PARCEL, true, Set.of(), Map.of(), bad(
+                "weight 0", with(PARCEL, "weightGrams", 0), invalid("weightGrams"),
+                "weight over 70 kg", with(PARCEL, "weightGrams", 70_001), invalid("weightGrams"),
+                "a box without its height", with(PARCEL, "box", Map.of("lengthMm", 300, "widthMm", 200)), invalid("box"),
+                "a side over 3 m", with(PARCEL, "box", Map.of("lengthMm", 3001, "widthMm", 200, "heightMm", 100)),
+                invalid("box.lengthMm"),
+                "a box that is no object", with(PARCEL, "box", "30x20x10"), invalid("box"),
+                "more than ordered", with(PARCEL, "lines", List.of(Map.of("sku", "MUG-BLUE", "quantity", 3))),
+                invalid("lines[0].quantity"),
+                "a SKU not in the order", with(PARCEL, "lines", List.of(Map.of("sku", "POSTER-A2", "quantity", 1))),
+                invalid("lines[0].sku")),
+                (ids, sent, r) -> assertTrue(!((List<?>) json(r).get("rates")).isEmpty(), "offers: " + r.body())));
+        Ids labelP = Ids.order("H-LABEL-P");
+        Ids labelT = Ids.order("H-LABEL-T");
+        Map<String, Object> buy = Map.of("quoteId", QUOTES.get(labelT.orderId()), "rateId", RATES.get(labelT.orderId()));
+        f.put("POST /v1/orders/{orderId}/labels", new Fixture("POST /v1/orders/{orderId}/labels", labelP, labelT, "",
+                Map.of("quoteId", QUOTES.get(labelP.orderId()), "rateId", RATES.get(labelP.orderId())), buy, false,
+                Set.of(), Map.of(), bad(
+                "missing quoteId", without(buy, "quoteId"), invalid("quoteId"),
+                "missing rateId", without(buy, "rateId"), invalid("rateId"),
+                "another order's quote", with(buy, "quoteId", QUOTES.get(labelP.orderId())), invalid("quoteId"),
+                "a rate of another quote", with(buy, "rateId", "rate_" + "0".repeat(24)), invalid("rateId"),
+                "format PNG", with(buy, "format", "PNG"), invalid("format")),
+                (ids, sent, r) -> assertEquals("SHIPPED", get("/v1/orders/" + ids.orderId()).get("status")))
+                .lookingUp(Map.of("quoteId", invalid("quoteId"), "rateId", invalid("rateId"))));
+        f.put("POST /v1/orders/{orderId}/labels/{labelId}/void", new Fixture(
+                "POST /v1/orders/{orderId}/labels/{labelId}/void", Ids.order("H-VOID-P"), Ids.order("H-VOID-T"), "",
+                null, null, true, Set.of(), Map.of(), Map.of(),
+                (ids, sent, r) -> assertEquals("UNSHIPPED", get("/v1/orders/" + ids.orderId()).get("status"))));
+        f.put("GET /v1/orders/{orderId}/labels", read("GET /v1/orders/{orderId}/labels", Ids.order("H-VOID-T"), "",
+                Map.of(), (ids, sent, r) -> assertTrue(r.body().contains(LABELS.get(ids.orderId())), "the label")));
         Map<String, Object> release = Map.of("skus", List.of(Map.of("line", 0, "sku", "MUG-BLUE", "remember", false)),
                 "acceptTotals", false);
         f.put("POST /v1/orders/{orderId}/release", new Fixture("POST /v1/orders/{orderId}/release",
@@ -777,7 +837,7 @@ class HostileInputIT {
         }
 
         // -- ids in the path: another seller's, unknown, traversal, injection, unicode, overlong
-        Matcher params = Pattern.compile("\\{(orderId|rmaId|syncId|sku)}").matcher(template);
+        Matcher params = Pattern.compile("\\{(orderId|rmaId|syncId|labelId|sku)}").matcher(template);
         while (params.find()) {
             String param = params.group(1);
             Map<String, String> ids = new LinkedHashMap<>();
@@ -794,6 +854,12 @@ class HostileInputIT {
                     ids.put("unknown sync", "sync_" + "0".repeat(26));
                     ids.putAll(badIds(SYNCS.get(ORDERS.get("H-RETRY-P"))));
                     ids.keySet().forEach(k -> expect.put(k, NOT_FOUND)); // docs/api.md: a sync not on the order
+                }
+                case "labelId" -> {
+                    ids.put("another order's label", LABELS.get(ORDERS.get("H-VOID-P")));
+                    ids.put("unknown label", "lbl_" + "0".repeat(24));
+                    ids.putAll(badIds(LABELS.get(ORDERS.get("H-VOID-P"))));
+                    ids.keySet().forEach(k -> expect.put(k, NOT_FOUND)); // docs/api.md: a label not on the order
                 }
                 case "rmaId" -> {
                     ids.put("another seller's RMA", victimRma);
@@ -1557,6 +1623,7 @@ class HostileInputIT {
                 .replace("{rmaId}", override.getOrDefault("rmaId", String.valueOf(ids.rmaId())))
                 .replace("{sku}", override.getOrDefault("sku", String.valueOf(ids.sku())))
                 .replace("{syncId}", override.getOrDefault("syncId", String.valueOf(SYNCS.get(ids.orderId()))))
+                .replace("{labelId}", override.getOrDefault("labelId", String.valueOf(LABELS.get(ids.orderId()))))
                 .replace("{storefrontId}", override.getOrDefault("storefrontId", h.demo.storefrontId()));
     }
 

@@ -59,6 +59,8 @@ class OpenApiResponsesIT {
     private static String orderB;
     private static String orderC;
     private static String orderH;
+    /** L gets a label bought (rates, purchase, tracking scan, void). */
+    private static String orderL;
     private static final String EXT_A = "OAPI-A";
     private static final String EXT_C = "OAPI-C";
 
@@ -275,6 +277,7 @@ class OpenApiResponsesIT {
         orderB = place("OAPI-B", null, "UNSHIPPED");
         orderC = place(EXT_C, null, "UNSHIPPED");
         orderH = place("OAPI-H", "99.99", "ON_HOLD"); // a total that does not add up is held
+        orderL = place("OAPI-L", null, "UNSHIPPED");
         Checked again = webhook(op, order(EXT_A, null), true, 202);
         assertEquals(Boolean.TRUE, again.body().get("duplicate"));
         Checked ping = exchange(op, Map.of("storefrontId", "any-store"), null,
@@ -477,7 +480,9 @@ class OpenApiResponsesIT {
         api("GET /v1/inventory", Map.of(), "limit=0", null, 400);
         String count = "PUT /v1/inventory/{sku}";
         Checked item = api(count, Map.of("sku", "LAMP-OAPI"), null, Map.of("onHand", 3, "lowStockThreshold", 5,
-                "binLocation", "B-02-1", "barcode", "0012345678905"), 200);
+                "binLocation", "B-02-1", "barcode", "0012345678905", "weightGrams", 1200,
+                "box", Map.of("lengthMm", 400, "widthMm", 250, "heightMm", 250)), 200);
+        assertEquals(1200, ((Number) item.body().get("weightGrams")).intValue());
         assertEquals(Boolean.TRUE, item.body().get("lowStock"));
         api(count, Map.of("sku", "LAMP-OAPI"), null, Map.of("onHand", -1), 400);
         String adjust = "POST /v1/inventory/{sku}/adjustments";
@@ -501,6 +506,54 @@ class OpenApiResponsesIT {
         assertEquals(Boolean.TRUE, again.body().get("changed"));
         api(retry, Map.of("orderId", orderA, "syncId", "sync_00000000000000000000000000"), null, null, 404);
         api(retry, Map.of("orderId", UNKNOWN_ORDER, "syncId", syncId), null, null, 404);
+    }
+
+    @Test
+    @Order(9)
+    @SuppressWarnings("unchecked")
+    void shipping_labels() throws Exception {
+        String rates = "POST /v1/orders/{orderId}/rates";
+        Map<String, Object> parcel = Map.of("weightGrams", 900, "box", Map.of("lengthMm", 300, "widthMm", 200,
+                "heightMm", 100));
+        api(rates, id(orderL), null, parcel, 409); // no carrier account yet: not-set-up
+        try (orderflow.local.carriers.FakeEasyPost easyPost = new orderflow.local.carriers.FakeEasyPost()) {
+            String secret = "whsec-oapi";
+            Fixtures.carrierAccount(h.dynamo, h.ref("AccountsTable"), h.demo.sellerId(), easyPost.baseUrl(),
+                    orderflow.local.carriers.FakeEasyPost.API_KEY, secret);
+            Checked quote = api(rates, id(orderL), null, parcel, 201);
+            api(rates, id(orderL), null, Map.of("weightGrams", 0), 400);
+            api(rates, id(UNKNOWN_ORDER), null, parcel, 404);
+
+            String buy = "POST /v1/orders/{orderId}/labels";
+            Map<String, Object> rate = ((List<Map<String, Object>>) quote.body().get("rates")).get(0);
+            Map<String, Object> purchase = Map.of("quoteId", quote.get("quoteId"), "rateId", rate.get("rateId"));
+            Checked bought = api(buy, id(orderL), null, purchase, 201);
+            Checked again = api(buy, id(orderL), null, purchase, 200);
+            assertEquals(Boolean.FALSE, again.body().get("changed"));
+            api(buy, id(orderL), null, Map.of("quoteId", "shp_nope", "rateId", "rate_nope"), 400);
+            api(buy, id(UNKNOWN_ORDER), null, purchase, 404);
+            api("GET /v1/orders/{orderId}/labels", id(orderL), null, null, 200);
+            api("GET /v1/orders/{orderId}/labels", id(UNKNOWN_ORDER), null, null, 404);
+
+            Map<String, Object> label = (Map<String, Object>) bought.body().get("label");
+            String tracking = "POST /tracking-events/{provider}/{sellerId}";
+            byte[] event = Json.write(Map.of("object", "Event", "id", "evt_oapi", "description", "tracker.updated",
+                    "result", Map.of("object", "Tracker", "id", "trk_oapi", "tracking_code", label.get("trackingNumber"),
+                            "status", "pre_transit", "tracking_details", List.of(Map.of("object", "TrackingDetail",
+                                    "status", "pre_transit", "message", "Label created",
+                                    "datetime", Instant.now().toString()))))).getBytes(StandardCharsets.UTF_8);
+            Map<String, String> path = Map.of("provider", "easypost", "sellerId", h.demo.sellerId());
+            exchange(tracking, path, null, Map.of("content-type", "application/json", "X-Hmac-Signature",
+                    orderflow.local.carriers.FakeEasyPost.signature(secret, event)), event, 200);
+            exchange(tracking, path, null, Map.of("content-type", "application/json", "X-Hmac-Signature",
+                    "hmac-sha256-hex=" + "0".repeat(64)), event, 401);
+
+            String voids = "POST /v1/orders/{orderId}/labels/{labelId}/void";
+            Checked voided = api(voids, Map.of("orderId", orderL, "labelId", (String) label.get("labelId")), null, null,
+                    200);
+            assertEquals("VOIDED", ((Map<String, Object>) voided.body().get("label")).get("status"));
+            api(voids, Map.of("orderId", orderL, "labelId", "lbl_000000000000000000000000"), null, null, 404);
+        }
     }
 
     @Test

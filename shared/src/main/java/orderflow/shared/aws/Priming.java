@@ -32,6 +32,8 @@ public final class Priming {
             Map.entry("RETURNS_TABLE", "priming-returns"),
             Map.entry("REFUNDS_TABLE", "priming-refunds"),
             Map.entry("CHANNEL_SYNCS_TABLE", "priming-channel-syncs"),
+            Map.entry("LABELS_TABLE", "priming-labels"),
+            Map.entry("LABELS_BUCKET", "priming-labels"),
             Map.entry("SYNC_QUEUE_URL", "https://sqs.us-east-1.amazonaws.com/000000000000/priming-syncs"),
             Map.entry("AT_RISK_HOURS", "24"),
             Map.entry("REFUND_QUEUE_URL", "https://sqs.us-east-1.amazonaws.com/000000000000/priming-refunds"),

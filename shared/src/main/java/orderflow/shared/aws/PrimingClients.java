@@ -40,12 +40,6 @@ final class PrimingClients {
                 })).build();
     }
 
-    /** Signs label links offline (signing needs no network), as the live presigner does. */
-    static software.amazon.awssdk.services.s3.presigner.S3Presigner s3Presigner() {
-        return software.amazon.awssdk.services.s3.presigner.S3Presigner.builder().region(Region.US_EAST_1)
-                .credentialsProvider(CREDENTIALS).build();
-    }
-
     static SesV2Client ses() {
         return SesV2Client.builder().region(Region.US_EAST_1).credentialsProvider(CREDENTIALS)
                 .httpClient(new PrimingHttpClient((request, body) -> "{\"MessageId\":\"priming\"}")).build();
@@ -58,5 +52,11 @@ final class PrimingClients {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Signs label links offline with the priming credentials: no real credential enters the snapshot. */
+    static software.amazon.awssdk.services.s3.presigner.S3Presigner s3Presigner() {
+        return software.amazon.awssdk.services.s3.presigner.S3Presigner.builder().region(Region.US_EAST_1)
+                .credentialsProvider(CREDENTIALS).build();
     }
 }

@@ -237,11 +237,13 @@ public final class PrimingSamples {
         var purchase = new orderflow.shared.domain.shipping.PurchasedLabel("shp_priming", "shp_priming",
                 "9400100000000000000000", "USPS", "GroundAdvantage", new orderflow.shared.domain.Money(745, "USD"),
                 orderflow.shared.domain.shipping.LabelFormat.PDF, null, null, "trk_priming");
-        return new orderflow.shared.domain.shipping.Label("lbl_priming", order.sellerId(), order.orderId(), "easypost",
+        // the id a purchase derives from the quote, so the canned label is the one the purchase reads
+        String labelId = orderflow.shared.service.BuyLabel.labelId(order.sellerId(), order.orderId(), "shp_priming");
+        return new orderflow.shared.domain.shipping.Label(labelId, order.sellerId(), order.orderId(), "easypost",
                 "shp_priming", "rate_priming", "USPS", "GroundAdvantage", new orderflow.shared.domain.Money(745, "USD"),
                 order.quantitiesBySku(), orderflow.shared.domain.shipping.LabelFormat.PDF,
                 orderflow.shared.domain.shipping.Label.Status.PURCHASED, purchase,
-                "labels/" + order.sellerId() + "/" + order.orderId() + "/lbl_priming.pdf", "shp_1", now, now);
+                "labels/" + order.sellerId() + "/" + order.orderId() + "/" + labelId + ".pdf", "shp_1", now, now);
     }
 
     /** The sample order shipped with the sample label. */

@@ -80,7 +80,7 @@ public final class InventoryRequests {
                 length = whole(m.get("lengthMm"), "box.lengthMm", MAX_SIDE_MM, errors);
                 width = whole(m.get("widthMm"), "box.widthMm", MAX_SIDE_MM, errors);
                 height = whole(m.get("heightMm"), "box.heightMm", MAX_SIDE_MM, errors);
-                if (length == null || width == null || height == null) {
+                if (m.get("lengthMm") == null || m.get("widthMm") == null || m.get("heightMm") == null) {
                     errors.add(new FieldError("box", "needs lengthMm, widthMm and heightMm"));
                 }
             } else {

@@ -66,6 +66,7 @@ public final class BuyLabel {
     }
 
     public Bought buy(String sellerId, Actor actor, String orderId, Map<String, Object> body) {
+        OrderActions.load(orders, sellerId, orderId); // another seller's or no order: 404 before anything else
         LabelRequests.BuyAsk ask = LabelRequests.buy(body);
         Quote quote = labels.quote(sellerId, orderId, ask.quoteId()).orElseThrow(() -> new Failure.InvalidInput(
                 "No such quote for this order.", java.util.List.of(new FieldError("quoteId",
@@ -174,7 +175,7 @@ public final class BuyLabel {
     }
 
     /** One label per quote and order, whatever the number of attempts. */
-    static String labelId(String sellerId, String orderId, String quoteId) {
+    public static String labelId(String sellerId, String orderId, String quoteId) {
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest((sellerId + "\n" + orderId + "\n" + quoteId)
                     .getBytes(StandardCharsets.UTF_8));

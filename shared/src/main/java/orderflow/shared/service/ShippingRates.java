@@ -49,8 +49,8 @@ public final class ShippingRates {
     }
 
     public Quote quote(String sellerId, String orderId, Map<String, Object> body) {
+        Order order = OrderActions.load(orders, sellerId, orderId); // another seller's or no order: 404 first
         LabelRequests.RateAsk ask = LabelRequests.rates(body);
-        Order order = OrderActions.load(orders, sellerId, orderId);
         OrderLifecycle.requireAllowed(order, SellerAction.SHIP);
         Map<String, Integer> lines = boxed(order, ask.lines());
         Parcel parcel = ParcelPlan.of(lines, inventory.getAll(sellerId, lines.keySet()), ask.weightGrams(), ask.box());

@@ -23,6 +23,8 @@ import orderflow.shared.ports.Orders;
  */
 public final class VoidLabel {
 
+    private static final java.util.regex.Pattern LABEL_ID = java.util.regex.Pattern.compile("lbl_[0-9a-z_]{1,40}");
+
     private final Orders orders;
     private final CarrierAccounts accounts;
     private final Carriers carriers;
@@ -38,6 +40,9 @@ public final class VoidLabel {
     }
 
     public BuyLabel.Bought voidLabel(String sellerId, Actor actor, String orderId, String labelId) {
+        if (labelId == null || !LABEL_ID.matcher(labelId).matches()) {
+            throw new Failure.NotFound("No such label on this order."); // never a key DynamoDB would refuse
+        }
         Label label = labels.get(sellerId, orderId, labelId)
                 .orElseThrow(() -> new Failure.NotFound("No such label on this order."));
         Order order = OrderActions.load(orders, sellerId, orderId);

@@ -38,7 +38,7 @@ public final class LabelRequests {
             Integer l = whole(m.get("lengthMm"), "box.lengthMm", InventoryRequests.MAX_SIDE_MM, errors);
             Integer w = whole(m.get("widthMm"), "box.widthMm", InventoryRequests.MAX_SIDE_MM, errors);
             Integer h = whole(m.get("heightMm"), "box.heightMm", InventoryRequests.MAX_SIDE_MM, errors);
-            if (l == null || w == null || h == null) {
+            if (m.get("lengthMm") == null || m.get("widthMm") == null || m.get("heightMm") == null) {
                 errors.add(new FieldError("box", "needs lengthMm, widthMm and heightMm"));
             }
             box = new ShippingProfile(null, l, w, h);

@@ -30,6 +30,7 @@ class LabelRequestsTest {
     void a_box_needs_all_three_sides_within_limits() {
         Failure.InvalidInput e = assertThrows(Failure.InvalidInput.class, () -> LabelRequests.rates(Map.of(
                 "weightGrams", 0, "box", Map.of("lengthMm", 100, "widthMm", 5000))));
+        // a side out of range is named alone; the missing one makes the box incomplete
         assertEquals(List.of("weightGrams", "box.widthMm", "box"),
                 e.errors().stream().map(FieldError::field).toList());
     }
