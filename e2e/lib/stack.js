@@ -10,7 +10,7 @@ import path from 'node:path';
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const BOOT_TIMEOUT_MS = 180_000;
 
-/** Starts the runner (or finds the running one); resolves with {baseUrl, apiKey, webhookUrl, webhookSecret, stop}. */
+/** Starts the runner (or finds the running one); resolves with {baseUrl, apiKey, webhookUrl, webhookSecret, easyPostUrl, stop}. */
 export async function startStack() {
   if (process.env.E2E_STACK === 'running') {
     const demo = JSON.parse(readFileSync(path.join(ROOT, '.local/demo.json'), 'utf8'));
@@ -33,10 +33,10 @@ export async function startStack() {
       const text = chunk.toString();
       log.push(text);
       for (const line of text.split('\n')) {
-        const m = /^ {2}(HTTP API|Demo API key|Webhook URL|Webhook secret) +(\S+)/.exec(line);
+        const m = /^ {2}(HTTP API|Demo API key|Webhook URL|Webhook secret|EasyPost fake) +(\S+)/.exec(line);
         if (m) banner[m[1]] = m[2];
       }
-      if (banner['HTTP API'] && banner['Demo API key'] && banner['Webhook URL'] && banner['Webhook secret']) {
+      if (banner['HTTP API'] && banner['Demo API key'] && banner['Webhook URL'] && banner['Webhook secret'] && banner['EasyPost fake']) {
         clearTimeout(timer);
         resolve();
       }
@@ -62,7 +62,7 @@ export async function startStack() {
   }
   return {
     baseUrl: banner['HTTP API'], apiKey: banner['Demo API key'],
-    webhookUrl: banner['Webhook URL'], webhookSecret: banner['Webhook secret'], stop,
+    webhookUrl: banner['Webhook URL'], webhookSecret: banner['Webhook secret'], easyPostUrl: banner['EasyPost fake'], stop,
   };
 }
 
@@ -118,4 +118,16 @@ export async function awaitStatus(stack, orderId, status, timeoutMs = 60_000) {
     await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error(`order ${orderId} never became ${status}; last seen ${JSON.stringify(last)}`);
+}
+
+/**
+ * Moves a parcel bought from the local EasyPost fake one step, or to `status` (in_transit,
+ * delivered, return_to_sender...): the fake sends its signed tracker event to the stack.
+ */
+export async function advanceParcel(stack, trackingNumber, status) {
+  const url = `${stack.easyPostUrl}/_local/trackers/${encodeURIComponent(trackingNumber)}/advance${status ? `?status=${status}` : ''}`;
+  const response = await fetch(url, { method: 'POST' });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${url} answered ${response.status}: ${text}`);
+  return JSON.parse(text);
 }

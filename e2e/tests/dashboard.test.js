@@ -1,10 +1,11 @@
 // The seller dashboard in headless Chromium against the local stack, as a new seller would use it:
 // sign in with the demo key, take an order from Unshipped to Delivered, take two returns back and
-// refund it in full, print slips, adjust stock, answer a buyer, read the performance metrics.
+// refund it in full, print slips, adjust stock, answer a buyer, read the performance metrics; buy,
+// print and void shipping labels and print a wave as one PDF.
 // A screenshot of each main view is saved in e2e/screenshots/.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startStack, placeOrder, postSigned, sellerApi, awaitStatus } from '../lib/stack.js';
+import { startStack, placeOrder, postSigned, sellerApi, awaitStatus, advanceParcel } from '../lib/stack.js';
 import { launch, openPage, screenshot, screenshotsTaken } from '../lib/browser.js';
 import { view, go, signIn, fieldError, isoDay, countRequests, eventually, statusLine } from '../lib/dashboard.js';
 import { readFileSync } from 'node:fs';
@@ -404,6 +405,142 @@ describe('a seller runs the day in the dashboard', () => {
     assert.ok(await page.isHidden('#nav'));
     const html = await page.content();
     assert.ok(!html.includes(external(1)) && !html.includes(external(2)), 'no order left in the page');
+  });
+
+  it('has no Content-Security-Policy violations or script errors', () => {
+    assert.deepEqual(page.problems, []);
+  });
+});
+
+// Buying shipping from the local EasyPost fake (scripts/run-local gives the demo seller an account
+// there): rates, one purchase for a double click, the label printed, voided, a parcel that moves
+// by the fake's signed tracker events, and the wave of the pick list as one PDF.
+describe('a seller buys a shipping label, voids one, follows a parcel and prints the wave', () => {
+  let page;
+  let voided; // bought, then voided: UNSHIPPED again
+  let followed; // bought, then delivered by the carrier's scans
+  before(async () => {
+    page = await openPage(browser);
+    await signIn(page, stack);
+    voided = await placeOrder(stack, external('label-1'));
+    followed = await placeOrder(stack, external('label-2'));
+  });
+
+  /** Rates for the sample order in a 300 x 250 x 50 mm box of 1.1 kg (the demo SKUs have no weight or box set). */
+  async function rates() {
+    await page.fill('.rates-form [data-field=weightGrams]', '1100');
+    for (const [side, mm] of [['lengthMm', '300'], ['widthMm', '250'], ['heightMm', '50']]) {
+      await page.fill(`.rates-form [data-field="box.${side}"]`, mm);
+    }
+    await page.click('#get-rates');
+    await page.waitForSelector('.buy-form .rate-list li');
+  }
+
+  it('asks for the weight and box next to their fields, then buys the picked rate once and prints the label', async () => {
+    await go(page, stack, `orders/${voided}`);
+    await page.waitForSelector('.label-panel .labels .hint');
+    await page.click('#get-rates');
+    assert.match(await fieldError(page, '.rates-form [data-field=weightGrams]'), /no unit weight is set for/);
+    assert.ok(await page.$('.rates-form [data-field=box][aria-invalid="true"]'), 'the box is asked for too');
+    await rates();
+    const offered = await page.locator('.buy-form .rate-list li').count();
+    assert.ok(offered > 1, 'the fake offers several rates');
+    await page.locator('.buy-form input[type=radio]').nth(offered - 1).check(); // not the preselected cheapest
+    const picked = await page.getAttribute('.buy-form .rate-list li:last-child', 'data-rate-id');
+    await screenshot(page, 'label-rates');
+
+    const posts = countRequests(page, 'POST', '/labels');
+    await page.dblclick('#buy-label');
+    await page.waitForSelector('.view[data-status="SHIPPED"][data-state="ready"]');
+    assert.equal(posts.count, 1, 'one purchase for a double click');
+    assert.equal(posts.bodies[0].rateId, picked);
+    const said = await statusLine(page, /Label \S+ bought for \$\d+\.\d\d\./);
+    const tracking = /Label (\S+) bought/.exec(said)[1];
+    const label = page.locator('.label-list li[data-status="PURCHASED"]');
+    assert.match(await label.textContent(), new RegExp(tracking));
+    assert.match(await page.textContent('.shipments li'), new RegExp(`${tracking}[\\s\\S]*Label [\\s\\S]*\\$\\d+\\.\\d\\d`));
+    assert.equal(await page.locator('.rates-form, .ship-form').count(), 0, 'nothing left to ship');
+
+    const order = (await sellerApi(stack, `v1/orders/${voided}`)).body;
+    assert.equal(order.status, 'SHIPPED');
+    assert.equal(order.shipments[0].trackingNumber, tracking);
+    assert.ok(Number(order.shipments[0].label.cost.amount) > 0, 'the cost is on the shipment');
+    const file = await fetch(await label.locator('a.print-label').getAttribute('href'));
+    assert.equal(file.status, 200);
+    assert.match(file.headers.get('content-type'), /^application\/pdf/);
+    assert.equal(Buffer.from(await file.arrayBuffer()).subarray(0, 4).toString('latin1'), '%PDF');
+    await screenshot(page, 'label-bought');
+  });
+
+  it('voids the label only after the confirmation, and the order can ship again', async () => {
+    const posts = countRequests(page, 'POST', '/void');
+    await page.click('.label-list .void-label');
+    await page.waitForSelector('dialog[open]');
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('dialog', { state: 'detached' });
+    assert.equal(posts.count, 0, 'Escape sends nothing');
+
+    await page.click('.label-list .void-label');
+    assert.match(await page.textContent('dialog .intro'), /refunds \$\d+\.\d\d/);
+    await screenshot(page, 'label-void-dialog', { fullPage: false });
+    await page.click('dialog button[type=submit]');
+    await page.waitForSelector('.view[data-status="UNSHIPPED"][data-state="ready"]');
+    await statusLine(page, /Label \S+ voided\./);
+    assert.equal(posts.count, 1);
+    await page.waitForSelector('.label-list li[data-status="VOIDED"]');
+    assert.equal(await page.locator('.label-list a.print-label').count(), 0, 'a voided label is not printed');
+    assert.ok(await page.$('.rates-form') && await page.$('.ship-form'), 'it can ship again');
+    assert.equal((await sellerApi(stack, `v1/orders/${voided}`)).body.status, 'UNSHIPPED');
+  });
+
+  it('shows the carrier\'s scans on the shipment until delivered, and no Void once the parcel moved', async () => {
+    await go(page, stack, `orders/${followed}`);
+    await rates();
+    await page.click('#buy-label');
+    await page.waitForSelector('.view[data-status="SHIPPED"][data-state="ready"]');
+    const tracking = /Label (\S+) bought/.exec(await statusLine(page, /bought/))[1];
+    await advanceParcel(stack, tracking, 'in_transit');
+    await eventually(async () => (await sellerApi(stack, `v1/orders/${followed}`)).body.shipments[0].label?.trackingStatus === 'IN_TRANSIT',
+      'the in-transit scan on the order');
+    await page.reload(); // the same address: read the order again
+    await view(page, `orders/${followed}`);
+    assert.match(await page.textContent('.shipments .label-facts[data-tracking-status="IN_TRANSIT"]'), /In transit/);
+    await page.waitForSelector('.label-list li[data-status="PURCHASED"] a.print-label'); // the labels load on their own
+    assert.equal(await page.locator('.label-list .void-label').count(), 0, 'the carrier has the parcel: no void');
+
+    await advanceParcel(stack, tracking, 'delivered');
+    await awaitStatus(stack, followed, 'DELIVERED');
+    await page.reload();
+    await view(page, `orders/${followed}`);
+    assert.match(await page.textContent('.shipments li'), /Delivered[\s\S]*delivered /);
+    await page.waitForSelector('.label-list li[data-status="PURCHASED"]');
+    await page.waitForSelector('.history tbody tr');
+    await screenshot(page, 'label-delivered');
+  });
+
+  it('prints the pick list, slips and labels of the chosen orders as one PDF', async () => {
+    await page.click('#nav >> text=Pick list');
+    await view(page, 'picklist');
+    const boxes = page.locator('.wave-form .wave-orders input[type=checkbox]');
+    for (let i = 0; i < await boxes.count(); i++) await boxes.nth(i).uncheck();
+    await page.click('#print-wave');
+    assert.match(await fieldError(page, '.wave-form [data-field=orders]'), /at least one order/);
+
+    await page.check(`.wave-form input[value="${voided}"]`);
+    await page.selectOption('.wave-form [data-field=pageSize]', '4x6');
+    const answered = page.waitForResponse((r) => new URL(r.url()).pathname.endsWith('/v1/picklist') && r.url().includes('format=pdf'));
+    const opened = page.context().waitForEvent('page');
+    await page.click('#print-wave');
+    const response = await answered;
+    assert.equal(response.status(), 200, await response.text());
+    assert.match(response.headers()['content-type'], /^application\/pdf/);
+    const query = new URL(response.url()).searchParams;
+    assert.deepEqual([query.get('orders'), query.get('include'), query.get('pageSize')], [voided, 'slips,labels', '4x6']);
+    const again = await fetch(response.url(), { headers: { authorization: `Bearer ${stack.apiKey}` } });
+    assert.equal(Buffer.from(await again.arrayBuffer()).subarray(0, 4).toString('latin1'), '%PDF');
+    assert.match((await opened).url(), /^blob:/);
+    await page.waitForSelector('.wave-form .pdf-link a');
+    await screenshot(page, 'pick-list-wave');
   });
 
   it('has no Content-Security-Policy violations or script errors', () => {

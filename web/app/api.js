@@ -42,6 +42,12 @@ export async function apiText(path) {
   return response.text();
 }
 
+/** The same for a file (the wave PDF): a Blob of the answer's own content type. */
+export async function apiBlob(path, accept) {
+  const response = await send('GET', path, undefined, accept, false);
+  return response.blob();
+}
+
 async function send(method, path, body, accept, checkingKey) {
   const key = session.key();
   const headers = { accept: `${accept}, application/problem+json` };

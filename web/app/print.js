@@ -1,4 +1,4 @@
-// Printing from the dashboard: the pick list, and packing slips as the API renders them.
+// Printing from the dashboard: the pick list, packing slips as the API renders them, and PDFs.
 import { h } from './dom.js';
 import { apiText, path } from './api.js';
 
@@ -36,4 +36,21 @@ export async function packingSlip(orderId) {
   }
   return h('section', { class: 'slip', dataset: { orderId } },
     [...doc.body.childNodes].map((node) => document.importNode(node, true)));
+}
+
+/** How long a PDF opened from the page stays reachable by its link. */
+const PDF_LINK_MS = 10 * 60_000;
+
+/**
+ * Opens a PDF the API answered in a new tab (it was fetched with the key, so it cannot be a plain
+ * link to the API). A link to it goes under `holder` too: a browser may block a tab opened after
+ * the click's moment has passed, which a long PDF takes.
+ */
+export function openPdf(blob, holder) {
+  const url = URL.createObjectURL(blob);
+  const opened = window.open(url, '_blank');
+  holder.querySelector('.pdf-link')?.remove();
+  holder.append(h('p', { class: 'pdf-link hint' }, opened ? 'Opened in a new tab. ' : 'The browser kept the tab from opening. ',
+    h('a', { href: url, target: '_blank' }, 'Open the PDF')));
+  setTimeout(() => URL.revokeObjectURL(url), PDF_LINK_MS);
 }

@@ -8,6 +8,7 @@ import { releaseForm } from './release-form.js';
 import { onClickOnce, showErrors } from './forms.js';
 import { historyPanel, returnsPanel } from './order-panels.js';
 import { conversation } from './conversation.js';
+import { labelPanel, labelFacts } from './label-panel.js';
 
 export async function renderOrder(view, { id }) {
   const heading = h('h1', { tabindex: -1 }, 'Order');
@@ -50,6 +51,7 @@ function layout(order, refresh) {
       actionBar(order, refresh),
       order.status === 'ON_HOLD' && releaseForm(order, refresh),
       linesSection(order),
+      labelPanel(order, refresh),
       ship && shipForm(order, refresh),
       deliver && deliveryForm(order, refresh),
       shipmentsSection(order),
@@ -176,6 +178,7 @@ function shipmentsSection(order) {
           url ? h('a', { href: url, target: '_blank', rel: 'noopener noreferrer' }, s.trackingNumber) : h('code', {}, s.trackingNumber),
           !s.trackingValid && flag('Tracking not recognised', 'warn'),
           s.late && flag('Shipped late', 'late')),
+        labelFacts(s.label),
         h('p', { class: 'meta' }, `Shipped ${dateTime(s.shipDate)}`,
           s.deliveredAt ? ` · delivered ${dateTime(s.deliveredAt)}${s.deliveredOnTime === false ? ' (late)' : ''}` : ' · not delivered yet'),
         h('p', { class: 'meta' }, (s.lines ?? []).map((l) => `${l.quantity} × ${l.sku}`).join(', ')));

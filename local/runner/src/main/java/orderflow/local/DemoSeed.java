@@ -46,13 +46,15 @@ public final class DemoSeed {
 
     /** The demo storefront's refunds go to the runner's own receiver (see DemoRefundReceiver). */
     static void receiveRefundsAt(LocalCloud cloud, DynamoDbClient dynamo, String url) {
-        new DynamoAdmin(dynamo, String.valueOf(cloud.ref("AccountsTable")), String.valueOf(cloud.ref("InventoryTable")))
-                .setRefundUrl(STOREFRONT, url);
+        admin(cloud, dynamo).setRefundUrl(STOREFRONT, url);
+    }
+
+    static DynamoAdmin admin(LocalCloud cloud, DynamoDbClient dynamo) {
+        return new DynamoAdmin(dynamo, String.valueOf(cloud.ref("AccountsTable")), String.valueOf(cloud.ref("InventoryTable")));
     }
 
     static Demo seed(LocalCloud cloud, DynamoDbClient dynamo) {
-        DynamoAdmin admin = new DynamoAdmin(dynamo, String.valueOf(cloud.ref("AccountsTable")),
-                String.valueOf(cloud.ref("InventoryTable")));
+        DynamoAdmin admin = admin(cloud, dynamo);
         Instant now = Instant.now();
         admin.putSeller(new Seller(SELLER, "Demo Store", "seller@demo-store.example", "support@demo-store.example",
                 "support@demo-store.example", 2, ZoneId.of("America/New_York")));

@@ -63,6 +63,7 @@ public final class Runner implements AutoCloseable {
     private HttpGateway gateway;
     private LocalCloud cloud;
     private DemoSeed.Demo demo;
+    private LocalCarriers carriers;
     private final Map<String, FunctionRuntime> runtimes = new LinkedHashMap<>();
     private final List<Scheduler.Schedule> schedules = new ArrayList<>();
     /** The HTTP API's clock: what cached authorizer answers expire by (nothing else reads it). */
@@ -108,9 +109,11 @@ public final class Runner implements AutoCloseable {
                 .forcePathStyle(true).httpClient(UrlConnectionHttpClient.create()).build();
         closeables.add(s3);
 
+        carriers = LocalCarriers.start();
+        closeables.add(carriers);
         Template template = Template.load(dir.resolve("template.yaml"));
-        cloud = new LocalCloud(template, options.region(), "orderflow-local", options.parameters(), dynamo, sqs, ses,
-                s3);
+        cloud = new LocalCloud(template, options.region(), "orderflow-local",
+                carriers.withLoginWithAmazon(options.parameters()), dynamo, sqs, ses, s3);
         cloud.provisionAll();
 
         Path bootstrap = dir.resolve("local/bootstrap/target/bootstrap.jar");
@@ -188,6 +191,7 @@ public final class Runner implements AutoCloseable {
 
         if (options.seedDemo()) {
             demo = DemoSeed.seed(cloud, dynamo);
+            carriers.seedAccount(DemoSeed.admin(cloud, dynamo), demo.sellerId());
         }
         Map<String, HttpGateway.LocalEndpoint> local = new LinkedHashMap<>();
         local.put("emails", sub -> emulator.sentEmails());
@@ -210,8 +214,12 @@ public final class Runner implements AutoCloseable {
         if (demo != null) {
             demo = demo.withBaseUrl(baseUrl());
             DemoSeed.receiveRefundsAt(cloud, dynamo, baseUrl() + "/_local/refunds");
+            carriers.sendTrackingTo(baseUrl(), demo.sellerId());
             Files.createDirectories(dir.resolve(".local"));
-            Files.writeString(dir.resolve(".local/demo.json"), Json.write(demo.toJson()));
+            Map<String, Object> saved = demo.toJson();
+            saved.put("easyPostUrl", carriers.easyPostUrl());
+            saved.put("amazonShippingUrl", carriers.amazonUrl());
+            Files.writeString(dir.resolve(".local/demo.json"), Json.write(saved));
         }
     }
 
@@ -364,6 +372,15 @@ public final class Runner implements AutoCloseable {
             out.println("  Try it          scripts/post-sample-webhook   (signs and posts events/webhook-order-paid.json)");
             out.println("  Then            curl -H 'Authorization: Bearer " + demo.apiKey() + "' " + baseUrl() + "/v1/orders");
             out.println("                  (ship, cancel, deliver, history, export: docs/api.md)");
+        }
+        out.println("  EasyPost fake   " + carriers.easyPostUrl() + "   (labels; docs/shipping.md \"Trying it locally\")");
+        out.println("    Move a parcel POST " + carriers.easyPostAdvance());
+        if (demo != null) {
+            out.println("    Its webhook   " + LocalCarriers.trackingUrl(baseUrl(), demo.sellerId()) + "   (signed)");
+        }
+        out.println("  Amazon Shipping " + carriers.amazonUrl() + "   (Login with Amazon too, unless PARAM_Lwa* are given)");
+        out.println("    Move a parcel POST " + carriers.amazonAdvance());
+        if (demo != null) {
             out.println("  (saved to .local/demo.json)");
         }
         out.println();
