@@ -515,7 +515,11 @@ class OpenApiResponsesIT {
         String rates = "POST /v1/orders/{orderId}/rates";
         Map<String, Object> parcel = Map.of("weightGrams", 900, "box", Map.of("lengthMm", 300, "widthMm", 200,
                 "heightMm", 100));
-        api(rates, id(orderL), null, parcel, 409); // no carrier account yet: not-set-up
+        // The local runner gives the demo seller an account at its own EasyPost fake: without one, not-set-up.
+        h.dynamo.deleteItem(d -> d.tableName(h.ref("AccountsTable")).key(Map.of("pk",
+                software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("CARRIER#" + h.demo.sellerId()
+                        + "#easypost"))));
+        api(rates, id(orderL), null, parcel, 409);
         try (orderflow.local.carriers.FakeEasyPost easyPost = new orderflow.local.carriers.FakeEasyPost()) {
             String secret = "whsec-oapi";
             Fixtures.carrierAccount(h.dynamo, h.ref("AccountsTable"), h.demo.sellerId(), easyPost.baseUrl(),

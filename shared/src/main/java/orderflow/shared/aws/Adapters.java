@@ -198,14 +198,24 @@ public final class Adapters {
         return new DynamoLabels(dynamo(), env.require("LABELS_TABLE"));
     }
 
-    /** The labels bucket; links are signed offline, so priming signs without S3. */
+    /** The labels bucket (its clients built on first use); links are signed offline, so priming signs without S3. */
     public S3LabelFiles labelFiles() {
-        String bucket = env.require("LABELS_BUCKET");
+        return new S3LabelFiles(this, env.require("LABELS_BUCKET"));
+    }
+
+    S3Client s3() {
+        if (s3 == null) {
+            s3 = live ? AwsClients.s3() : missing("S3");
+        }
+        return s3;
+    }
+
+    S3Presigner s3Presigner() {
         if (presigner == null) {
             presigner = live ? AwsClients.s3Presigner() : answers != null ? PrimingClients.s3Presigner()
                     : missing("S3 presigner");
         }
-        return new S3LabelFiles(live && s3 == null ? (s3 = AwsClients.s3()) : s3, presigner, bucket);
+        return presigner;
     }
 
     /**

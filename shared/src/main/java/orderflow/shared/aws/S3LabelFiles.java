@@ -5,39 +5,37 @@ import java.time.Duration;
 
 import orderflow.shared.ports.LabelFiles;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
  * Labels in the labels bucket (private, encrypted, expired by a lifecycle rule), handed out as
- * presigned GET links: the function signs, nobody else reads the bucket.
+ * presigned GET links: the function signs, nobody else reads the bucket. The S3 client and the
+ * presigner come from the adapters on first use, so a route that never touches a label file (a plain
+ * pick list) never loads S3.
  */
 public final class S3LabelFiles implements LabelFiles {
 
-    private final S3Client s3;
-    private final S3Presigner presigner;
+    private final Adapters clients;
     private final String bucket;
 
-    public S3LabelFiles(S3Client s3, S3Presigner presigner, String bucket) {
-        this.s3 = s3;
-        this.presigner = presigner;
+    S3LabelFiles(Adapters clients, String bucket) {
+        this.clients = clients;
         this.bucket = bucket;
     }
 
     @Override
     public void put(String key, byte[] content, String contentType) {
-        s3.putObject(p -> p.bucket(bucket).key(key).contentType(contentType), RequestBody.fromBytes(content));
+        clients.s3().putObject(p -> p.bucket(bucket).key(key).contentType(contentType), RequestBody.fromBytes(content));
     }
 
     @Override
     public byte[] get(String key) {
-        return s3.getObjectAsBytes(g -> g.bucket(bucket).key(key)).asByteArray();
+        return clients.s3().getObjectAsBytes(g -> g.bucket(bucket).key(key)).asByteArray();
     }
 
     @Override
     public URI link(String key, Duration ttl) {
         try {
-            return presigner.presignGetObject(p -> p.signatureDuration(ttl)
+            return clients.s3Presigner().presignGetObject(p -> p.signatureDuration(ttl)
                     .getObjectRequest(g -> g.bucket(bucket).key(key))).url().toURI();
         } catch (java.net.URISyntaxException e) {
             throw new IllegalStateException(e);
