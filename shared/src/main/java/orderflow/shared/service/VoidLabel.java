@@ -40,12 +40,12 @@ public final class VoidLabel {
     }
 
     public BuyLabel.Bought voidLabel(String sellerId, Actor actor, String orderId, String labelId) {
+        Order order = OrderActions.load(orders, sellerId, orderId); // first: its id is checked before any key is built
         if (labelId == null || !LABEL_ID.matcher(labelId).matches()) {
             throw new Failure.NotFound("No such label on this order."); // never a key DynamoDB would refuse
         }
         Label label = labels.get(sellerId, orderId, labelId)
                 .orElseThrow(() -> new Failure.NotFound("No such label on this order."));
-        Order order = OrderActions.load(orders, sellerId, orderId);
         if (label.status() == Label.Status.VOIDED) {
             return new BuyLabel.Bought(label, false, order);
         }
