@@ -67,8 +67,11 @@ public final class InventoryRequests {
         return new Adjustment(delta, reason);
     }
 
-    /** weightGrams and box {lengthMm, widthMm, heightMm}, both optional; null when neither is given. */
-    private static orderflow.shared.domain.shipping.ShippingProfile shipping(Map<String, Object> body,
+    /**
+     * weightGrams and box {lengthMm, widthMm, heightMm}, both optional; null when neither is given
+     * (inventory settings and a parcel's rates read them alike).
+     */
+    public static orderflow.shared.domain.shipping.ShippingProfile shipping(Map<String, Object> body,
                                                                           List<FieldError> errors) {
         Integer weight = whole(body.get("weightGrams"), "weightGrams", MAX_WEIGHT_GRAMS, errors);
         Object box = body.get("box");

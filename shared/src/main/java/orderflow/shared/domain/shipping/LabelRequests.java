@@ -31,20 +31,10 @@ public final class LabelRequests {
     public static RateAsk rates(Map<String, Object> body) {
         List<FieldError> errors = new ArrayList<>();
         Map<String, Integer> lines = ActionRequests.lines(body, errors);
-        Integer weight = whole(body.get("weightGrams"), "weightGrams", InventoryRequests.MAX_WEIGHT_GRAMS, errors);
-        ShippingProfile box = null;
-        Object raw = body.get("box");
-        if (raw instanceof Map<?, ?> m) {
-            Integer l = whole(m.get("lengthMm"), "box.lengthMm", InventoryRequests.MAX_SIDE_MM, errors);
-            Integer w = whole(m.get("widthMm"), "box.widthMm", InventoryRequests.MAX_SIDE_MM, errors);
-            Integer h = whole(m.get("heightMm"), "box.heightMm", InventoryRequests.MAX_SIDE_MM, errors);
-            if (m.get("lengthMm") == null || m.get("widthMm") == null || m.get("heightMm") == null) {
-                errors.add(new FieldError("box", "needs lengthMm, widthMm and heightMm"));
-            }
-            box = new ShippingProfile(null, l, w, h);
-        } else if (raw != null) {
-            errors.add(new FieldError("box", "must be an object {lengthMm, widthMm, heightMm}"));
-        }
+        ShippingProfile given = InventoryRequests.shipping(body, errors);
+        Integer weight = given == null ? null : given.weightGrams();
+        ShippingProfile box = body.get("box") instanceof Map<?, ?> && given != null
+                ? new ShippingProfile(null, given.lengthMm(), given.widthMm(), given.heightMm()) : null;
         check(errors);
         return new RateAsk(lines, weight, box);
     }
@@ -74,18 +64,6 @@ public final class LabelRequests {
             return null;
         }
         return s;
-    }
-
-    private static Integer whole(Object v, String name, int max, List<FieldError> errors) {
-        if (v == null) {
-            return null;
-        }
-        if (!(v instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue()) || n.doubleValue() < 1
-                || n.doubleValue() > max) {
-            errors.add(new FieldError(name, "must be a whole number from 1 to " + max));
-            return null;
-        }
-        return n.intValue();
     }
 
     private static void check(List<FieldError> errors) {
