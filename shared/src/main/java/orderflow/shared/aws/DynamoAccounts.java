@@ -38,7 +38,7 @@ public final class DynamoAccounts implements Accounts {
                 ZoneId.of(Optional.ofNullable(Attr.str(i, "timeZone")).orElse("UTC")),
                 i.containsKey("transitDays") ? (int) Attr.num(i, "transitDays") : Seller.DEFAULT_TRANSIT_DAYS,
                 i.containsKey("unpaidCancelDays") ? (int) Attr.num(i, "unpaidCancelDays")
-                        : Seller.DEFAULT_UNPAID_CANCEL_DAYS));
+                        : Seller.DEFAULT_UNPAID_CANCEL_DAYS, CalendarItems.read(i)));
     }
 
     @Override

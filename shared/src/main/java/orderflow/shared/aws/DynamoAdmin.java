@@ -47,6 +47,8 @@ public final class DynamoAdmin {
         item.put("transitDays", Attr.n(s.transitDays()));
         item.put("unpaidCancelDays", Attr.n(s.unpaidCancelDays()));
         item.put("timeZone", Attr.s(s.timeZone().getId()));
+        List<String> absent = new ArrayList<>();
+        CalendarItems.write(s.calendar(), item, absent);
         // An update, not a put: saving a seller again must keep its API keys.
         Map<String, String> names = new HashMap<>();
         Map<String, AttributeValue> values = new HashMap<>();
@@ -58,8 +60,14 @@ public final class DynamoAdmin {
             values.put(":a" + i, e.getValue());
             set.add("#a" + i + " = :a" + i++);
         }
+        StringJoiner remove = new StringJoiner(", ", " REMOVE ", "").setEmptyValue("");
+        for (String name : absent) {
+            names.put("#a" + i, name);
+            remove.add("#a" + i++);
+        }
+        String update = set + remove.toString();
         dynamo.updateItem(b -> b.tableName(accountsTable).key(Map.of("pk", Attr.s("SELLER#" + s.sellerId())))
-                .updateExpression(set.toString()).expressionAttributeNames(names).expressionAttributeValues(values));
+                .updateExpression(update).expressionAttributeNames(names).expressionAttributeValues(values));
     }
 
     /** Registers a storefront and returns its new signing secret (shown once). */

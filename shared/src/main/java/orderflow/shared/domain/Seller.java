@@ -1,15 +1,17 @@
 package orderflow.shared.domain;
 
 import java.time.ZoneId;
+import orderflow.shared.domain.calendar.ShippingCalendar;
 
 /**
  * A seller account: what emails are signed with and how fast it promises to ship and deliver.
  * handlingDays and transitDays are business days (Mon-Fri) in the seller's time zone, as on
- * Seller Central: ship by = purchase + handling, deliver by = ship by + transit.
+ * Seller Central: ship by = purchase + handling, deliver by = ship by + transit. The calendar says
+ * which days count and when the day's cut-off is.
  */
 public record Seller(String sellerId, String storeName, String notifyEmail, String replyTo,
                      String supportContact, int handlingDays, ZoneId timeZone, int transitDays,
-                     int unpaidCancelDays) {
+                     int unpaidCancelDays, ShippingCalendar calendar) {
 
     public static final int DEFAULT_TRANSIT_DAYS = 5;
     /** An order still PENDING (payment not verified) this many days after purchase is canceled. */
@@ -21,6 +23,18 @@ public record Seller(String sellerId, String storeName, String notifyEmail, Stri
         if (unpaidCancelDays < MIN_UNPAID_CANCEL_DAYS) {
             throw new IllegalArgumentException("unpaidCancelDays must be at least " + MIN_UNPAID_CANCEL_DAYS);
         }
+        calendar = calendar == null ? ShippingCalendar.DEFAULT : calendar;
+    }
+
+    public Seller(String sellerId, String storeName, String notifyEmail, String replyTo, String supportContact,
+                  int handlingDays, ZoneId timeZone, int transitDays, int unpaidCancelDays) {
+        this(sellerId, storeName, notifyEmail, replyTo, supportContact, handlingDays, timeZone, transitDays,
+                unpaidCancelDays, ShippingCalendar.DEFAULT);
+    }
+
+    public Seller withCalendar(ShippingCalendar newCalendar) {
+        return new Seller(sellerId, storeName, notifyEmail, replyTo, supportContact, handlingDays, timeZone,
+                transitDays, unpaidCancelDays, newCalendar);
     }
 
     public Seller(String sellerId, String storeName, String notifyEmail, String replyTo, String supportContact,
