@@ -30,4 +30,15 @@ public record ShippingCalendar(Set<DayOfWeek> workingDays, LocalTime cutoff, Str
         removedHolidays = removedHolidays == null ? new TreeSet<>() : new TreeSet<>(removedHolidays);
         holidayCountry = holidayCountry == null || holidayCountry.isBlank() ? null : holidayCountry;
     }
+
+    /** The days off in a year: the country's preset, plus the seller's additions, minus its removals. */
+    public SortedSet<LocalDate> holidays(int year) {
+        TreeSet<LocalDate> days = new TreeSet<>();
+        if (holidayCountry != null) {
+            days.addAll(HolidayPresets.holidays(holidayCountry, year).keySet());
+        }
+        addedHolidays.stream().filter(d -> d.getYear() == year).forEach(days::add);
+        days.removeAll(removedHolidays);
+        return days;
+    }
 }
