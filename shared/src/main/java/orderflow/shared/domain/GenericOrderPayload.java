@@ -60,12 +60,23 @@ public final class GenericOrderPayload {
 
         // Never refused once signed: what is wrong is a hold, and the rest of the order is kept.
         String money = currency == null ? "XXX" : currency;
-        Money subtotal = Money.zero(money);
-        for (OrderLine line : lines) {
-            subtotal = subtotal.plus(line.lineTotal());
+        Totals totals;
+        try {
+            Money subtotal = Money.zero(money);
+            for (OrderLine line : lines) {
+                subtotal = subtotal.plus(line.lineTotal());
+            }
+            totals = Totals.of(subtotal, shipping == null ? Money.zero(money) : shipping,
+                    tax == null ? Money.zero(money) : tax);
+        } catch (ArithmeticException e) {
+            // Prices and quantities each within bounds can still add up past a long in minor units
+            // (3-decimal currencies): held with its reason, never a 500 the storefront retries forever.
+            error("lines", "add up to more than the largest amount an order can hold in " + money
+                    + ": check the order on the storefront, then cancel it or send it again corrected");
+            Money zero = Money.zero(money);
+            totals = Totals.of(zero, zero, zero);
+            declaredTotal = null;
         }
-        Totals totals = Totals.of(subtotal, shipping == null ? Money.zero(money) : shipping,
-                tax == null ? Money.zero(money) : tax);
         if (declaredTotal != null && !declaredTotal.equals(totals.total())) {
             error("total", "is " + declaredTotal.toDecimalString() + " but lines + shipping + tax = "
                     + totals.total().toDecimalString() + ": release the order accepting the difference, or resend it");

@@ -32,6 +32,22 @@ class GenericOrderPayloadTest {
     }
 
     @Test
+    void lines_adding_up_past_the_largest_amount_hold_the_order_instead_of_failing() {
+        Map<String, Object> json = valid();
+        json.put("currency", "KWD");
+        json.remove("total");
+        json.put("shippingTotal", "0.000");
+        json.put("taxTotal", "0.000");
+        List<Map<String, Object>> lines = new java.util.ArrayList<>();
+        for (int i = 0; i < GenericOrderPayload.MAX_LINES; i++) {
+            lines.add(Map.of("sku", "SKU-" + i, "quantity", 10_000, "unitPrice", "9999999999.999"));
+        }
+        json.put("lines", lines);
+        assertEquals(List.of("lines"), badFields(json));
+        assertEquals(0, GenericOrderPayload.parse(json).totals().total().minor());
+    }
+
+    @Test
     void unknown_fields_are_ignored() {
         Map<String, Object> json = valid();
         json.put("somethingNew", Map.of("deep", List.of(1, 2)));
