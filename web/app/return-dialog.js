@@ -1,7 +1,7 @@
 // Request a return for the buyer (POST /v1/orders/{orderId}/returns): per delivered SKU, how many
 // units come back and why. The API checks the return policy; a 422 names its rule next to the field.
 import { h } from './dom.js';
-import { api, path, ApiError } from './api.js';
+import { api, path, requestId, ApiError } from './api.js';
 import { formDialog } from './dialog.js';
 import { RETURN_REASONS } from './returns.js';
 
@@ -31,6 +31,9 @@ export async function returnDialog(order) {
   const held = await api('GET', path('v1/orders', order.orderId, 'returns'))
     .then((page) => heldBySku(page.items ?? []), () => new Map());
   const delivered = deliveredBySku(order);
+  // One id per dialog: a resend after a lost answer is the same RMA, never a second one (a refused
+  // request wrote nothing, so the id is still free for the corrected one).
+  const id = requestId();
   const titles = new Map((order.lines ?? []).map((l) => [l.sku, l.title]));
   const rows = [...delivered].map(([sku, units]) => {
     const left = Math.max(0, units - (held.get(sku) ?? 0));
@@ -74,6 +77,7 @@ export async function returnDialog(order) {
       try {
         return await api('POST', path('v1/orders', order.orderId, 'returns'), {
           lines: chosen.map((r) => ({ sku: r.sku, quantity: Number(r.quantity.value), reason: r.reason.value })),
+          requestId: id,
         });
       } catch (error) {
         // A SKU refused as such (non-returnable, past the window) is said next to its units.

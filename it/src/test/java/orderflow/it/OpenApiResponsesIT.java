@@ -390,8 +390,10 @@ class OpenApiResponsesIT {
         api("PUT /v1/return-policy", Map.of(), null, Map.of("windowDays", 366), 400);
 
         String create = "POST /v1/orders/{orderId}/returns";
-        Checked rma = api(create, id(orderA), null,
-                Map.of("lines", List.of(line("MUG-BLUE", 1, "reason", "NO_LONGER_NEEDED"))), 201);
+        Map<String, Object> oneMug = Map.of("lines", List.of(line("MUG-BLUE", 1, "reason", "NO_LONGER_NEEDED")),
+                "requestId", "rma-oapi-1");
+        Checked rma = api(create, id(orderA), null, oneMug, 201);
+        assertEquals(rma.get("rmaId"), api(create, id(orderA), null, oneMug, 200).get("rmaId"));
         api(create, id(orderA), null, Map.of("lines", List.of(line("MUG-BLUE", 5, "reason", "DAMAGED"))), 422);
         api(create, id(orderC), null, Map.of("lines", List.of(line("MUG-BLUE", 1, "reason", "DAMAGED"))), 422);
         api(create, id(orderA), null, Map.of("lines", List.of()), 400);

@@ -95,6 +95,28 @@ class CreateReturnIT {
         assertEquals(List.of(), Fixtures.drain(cloud.sqs, cloud.ref("EmailQueue")));
     }
 
+    @ParameterizedTest
+    @Event(value = "events/create-return.json", type = APIGatewayV2HTTPEvent.class)
+    void a_retried_return_with_the_same_idempotency_key_makes_one_rma_and_one_email(APIGatewayV2HTTPEvent event) {
+        Order order = delivered(Instant.now().minusSeconds(86_400));
+        Map<String, Object> body = Map.of("lines", List.of(line("MUG-BLUE", 1, "DAMAGED")));
+        event.getHeaders().put("Idempotency-Key", "ret-retry-1");
+        APIGatewayV2HTTPResponse first = request(event, seller, order.orderId(), body);
+        assertEquals(201, first.getStatusCode(), first.getBody());
+        APIGatewayV2HTTPResponse retry = request(event, seller, order.orderId(), body);
+        assertEquals(200, retry.getStatusCode(), retry.getBody());
+        assertEquals(Json.parseObject(first.getBody()).get("rmaId"), Json.parseObject(retry.getBody()).get("rmaId"));
+        assertEquals(1, Fixtures.drain(cloud.sqs, cloud.ref("EmailQueue")).size(), "the buyer is emailed once");
+
+        // Another key is another return (the second mug); a key and a different requestId is a 400.
+        event.getHeaders().put("Idempotency-Key", "ret-retry-2");
+        assertEquals(201, request(event, seller, order.orderId(), body).getStatusCode());
+        APIGatewayV2HTTPResponse mismatch = request(event, seller, order.orderId(),
+                Map.of("lines", List.of(line("MUG-BLUE", 1, "DAMAGED")), "requestId", "other"));
+        assertEquals(400, mismatch.getStatusCode(), mismatch.getBody());
+        assertTrue(mismatch.getBody().contains("requestId"), mismatch.getBody());
+    }
+
     private APIGatewayV2HTTPResponse fromStorefront(APIGatewayV2HTTPEvent event, String storefront, Object body,
                                                     String secret) {
         String json = Json.write(body);

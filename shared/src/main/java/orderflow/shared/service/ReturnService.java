@@ -53,8 +53,21 @@ public final class ReturnService {
     }
 
     public ReturnAuthorization authorize(String sellerId, String orderId, Map<String, Object> body) {
+        return authorize(sellerId, orderId, body, null).rma();
+    }
+
+    /**
+     * POST /v1/orders/{orderId}/returns: with a request id (body or Idempotency-Key), the request gets
+     * one RMA like a storefront's, so a retry after a timeout answers the first RMA (duplicate) and
+     * emails nothing; without one, each request is a new return.
+     */
+    public Requested authorize(String sellerId, String orderId, Map<String, Object> body, String idempotencyKey) {
         Order order = new OrderQueryService(orders).get(sellerId, orderId);
-        return authorize(order, ReturnRequests.parse(body));
+        ReturnRequests.SellerReturn in = ReturnRequests.parse(body, idempotencyKey);
+        if (in.requestId() == null) {
+            return new Requested(authorize(order, in.request()), false);
+        }
+        return once(order, in.request(), "seller:" + sellerId + ":" + orderId + ":" + in.requestId(), clock.instant());
     }
 
     /** The RMA for a storefront's return request, and whether it was made before (a redelivery). */
@@ -77,6 +90,11 @@ public final class ReturnService {
         Order order = orders.get(OrderIds.forExternal(storefrontId, in.externalOrderId()))
                 .filter(o -> o.sellerId().equals(storefront.sellerId()))
                 .orElseThrow(() -> new Failure.NotFound("No order " + in.externalOrderId() + " from this storefront."));
+        return once(order, in.request(), requestKey, now);
+    }
+
+    /** One RMA per request key, stored with a marker of the key in one transaction, even when racing. */
+    private Requested once(Order order, ReturnRequest request, String requestKey, Instant now) {
         Requested requested = Races.retry(3, attempt -> {
             Optional<ReturnAuthorization> earlier = returns.rmaForRequest(requestKey).flatMap(returns::get);
             if (earlier.isPresent()) {
@@ -85,7 +103,7 @@ public final class ReturnService {
             ReturnPolicy policy = policies.get(order.sellerId()).orElse(ReturnPolicy.DEFAULT);
             ReturnAuthorization rma;
             try {
-                rma = ReturnRules.authorize(order, returns.forOrder(order.orderId()), policy, in.request(), now);
+                rma = ReturnRules.authorize(order, returns.forOrder(order.orderId()), policy, request, now);
             } catch (Failure.Refused refused) {
                 // A delivery racing this one may have just taken the units for this very request.
                 Optional<ReturnAuthorization> raced = returns.rmaForRequest(requestKey).flatMap(returns::get);

@@ -18,8 +18,10 @@ import orderflow.shared.domain.Order;
 import orderflow.shared.service.ReturnService;
 
 /**
- * POST /v1/orders/{orderId}/returns {lines: [{sku, quantity, reason}]}: an RMA within the seller's
- * return policy, the buyer emailed the instructions; outside it, 422 naming the rule. The same
+ * POST /v1/orders/{orderId}/returns {lines: [{sku, quantity, reason}], requestId} (or an
+ * Idempotency-Key header): an RMA within the seller's return policy, the buyer emailed the
+ * instructions; outside it, 422 naming the rule. A retry with the same request id answers 200 with
+ * the first RMA and emails nothing. The same
  * request from the storefront (the buyer asked there): POST /webhooks/{storefrontId}/returns
  * {returnId, externalOrderId, lines}, signed like its orders; a redelivery answers 200, duplicate true.
  */
@@ -47,8 +49,11 @@ public class CreateReturnHandler extends HttpFunction {
                 return Responses.json(r.duplicate() ? 200 : 201, ReturnViews.requested(r));
             });
         }
-        return SellerRoutes.handle(event, context, sellerId -> Responses.json(201, ReturnViews.authorized(
-                service.authorize(sellerId, Requests.pathParameter(event, "orderId"), Requests.jsonBody(event, false)))));
+        return SellerRoutes.handle(event, context, sellerId -> {
+            ReturnService.Requested r = service.authorize(sellerId, Requests.pathParameter(event, "orderId"),
+                    Requests.jsonBody(event, false), Requests.header(event, "Idempotency-Key"));
+            return Responses.json(r.duplicate() ? 200 : 201, ReturnViews.authorized(r.rma()));
+        });
     }
 
     @Override

@@ -17,10 +17,32 @@ public final class ReturnRequests {
     }
 
     public static ReturnRequest parse(Map<String, Object> body) {
+        return parse(body, null).request();
+    }
+
+    /**
+     * The seller's request with its optional request id ({@code requestId} in the body or the
+     * {@code Idempotency-Key} header, the same value if both): a retry with the same id answers the
+     * RMA made the first time and emails nothing.
+     */
+    public static SellerReturn parse(Map<String, Object> body, String idempotencyKey) {
         Fields in = new Fields();
         ReturnRequest request = lines(in, body);
+        String requestId = in.text(body, "requestId", "requestId", 100, false);
+        String header = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.strip();
+        if (requestId != null && header != null && !requestId.equals(header)) {
+            in.error("requestId", "differs from the Idempotency-Key header; give one id, or the same in both");
+        }
+        String id = requestId != null ? requestId : header;
+        if (id != null && !in.hasErrorAt("requestId") && !GoodwillRequests.REQUEST_ID.matcher(id).matches()) {
+            in.error("requestId", "must be 1-100 letters, digits and . _ : - starting with a letter or digit");
+        }
         in.check("return request");
-        return request;
+        return new SellerReturn(id, request);
+    }
+
+    /** A seller's return request; requestId null when the client sent none. */
+    public record SellerReturn(String requestId, ReturnRequest request) {
     }
 
     /**
