@@ -3,6 +3,7 @@ package orderflow.it;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.List;
@@ -36,6 +37,28 @@ class DynamoAdminIT {
                 () -> admin.putStock(seller, "SKU-1", 3, Instant.now()));
         assertEquals("on-hand stock of SKU-1 cannot go below what is reserved (4)", e.getMessage());
         assertArrayEquals(new long[] {6, 4, 2}, admin.stock(seller, "SKU-1"));
+    }
+
+    @Test
+    void create_storefront_never_takes_another_sellers_id_and_replaces_its_own_only_when_asked() {
+        String owner = cloud.newSeller("sf-owner");
+        String other = cloud.newSeller("sf-other");
+        String id = owner + "-shop";
+        DynamoAccounts accounts = new DynamoAccounts(cloud.dynamo, cloud.ref("AccountsTable"));
+        String secret = admin.createStorefront(id, owner, "generic", null, false);
+
+        IllegalArgumentException taken = assertThrows(IllegalArgumentException.class,
+                () -> admin.createStorefront(id, other, "generic", null, true));
+        assertTrue(taken.getMessage().contains("another seller"), taken.getMessage());
+        IllegalArgumentException exists = assertThrows(IllegalArgumentException.class,
+                () -> admin.createStorefront(id, owner, "shopify", null, false));
+        assertTrue(exists.getMessage().contains("--replace"), exists.getMessage());
+        assertEquals(owner, accounts.storefront(id).orElseThrow().sellerId());
+        assertEquals(List.of(secret), accounts.storefront(id).orElseThrow().secrets(), "nothing was replaced");
+
+        String replaced = admin.createStorefront(id, owner, "shopify", "shpss_given", true);
+        assertEquals("shpss_given", replaced);
+        assertEquals("shopify", accounts.storefront(id).orElseThrow().type());
     }
 
     @Test

@@ -77,6 +77,44 @@ public final class DynamoAdmin {
         return secret;
     }
 
+    /**
+     * The operator's create-storefront: an id is never taken from another seller, and an existing
+     * one of the same seller is replaced (its secrets and SKU mappings lost) only when asked.
+     * Returns the signing secret (the given one, or a new one when null).
+     */
+    public String createStorefront(String storefrontId, String sellerId, String type, String secret, boolean replace) {
+        String signing = secret == null ? newSecret() : secret;
+        try {
+            dynamo.putItem(b -> b.tableName(accountsTable).item(Map.of(
+                            "pk", Attr.s("STOREFRONT#" + storefrontId), "sellerId", Attr.s(sellerId),
+                            "type", Attr.s(type), "secrets", AttributeValue.fromSs(List.of(signing))))
+                    .conditionExpression(replace ? "attribute_not_exists(pk) OR sellerId = :seller"
+                            : "attribute_not_exists(pk)")
+                    .expressionAttributeValues(replace ? Map.of(":seller", Attr.s(sellerId)) : null));
+        } catch (ConditionalCheckFailedException e) {
+            checkStorefrontFree(storefrontId, sellerId, replace);
+            throw e; // changed between the put and the read: the operator runs it again
+        }
+        return signing;
+    }
+
+    /** Refuses a storefront id another seller owns, and one of this seller unless it is replaced. */
+    public void checkStorefrontFree(String storefrontId, String sellerId, boolean replace) {
+        Map<String, AttributeValue> existing = dynamo.getItem(g -> g.tableName(accountsTable).consistentRead(true)
+                .key(Map.of("pk", Attr.s("STOREFRONT#" + storefrontId)))).item();
+        if (existing == null || existing.isEmpty()) {
+            return;
+        }
+        if (!sellerId.equals(Attr.str(existing, "sellerId"))) {
+            throw new IllegalArgumentException("storefront " + storefrontId
+                    + " belongs to another seller: choose another id");
+        }
+        if (!replace) {
+            throw new IllegalArgumentException("storefront " + storefrontId + " exists: pass --replace to replace it"
+                    + " (its signing secrets and SKU mappings are lost), or use add-secret to rotate its secret");
+        }
+    }
+
     public void putStorefront(String storefrontId, String sellerId, String type, String secret) {
         dynamo.putItem(b -> b.tableName(accountsTable).item(Map.of(
                 "pk", Attr.s("STOREFRONT#" + storefrontId), "sellerId", Attr.s(sellerId), "type", Attr.s(type),

@@ -36,10 +36,10 @@ public final class AdminCli {
                                 [--reply-to EMAIL] [--support CONTACT] [--handling-days 2] [--time-zone UTC]
                                 [--transit-days 5]   promised delivery = ship-by + transit business days
                                 [--unpaid-cancel-days 21]   orders unpaid this long are canceled (at least 1)
-              create-storefront --seller ID --storefront ID [--type generic|shopify|woocommerce] [--secret S]
+              create-storefront --seller ID --storefront ID [--type generic|shopify|woocommerce] [--secret S] [--replace]
                                 prints the webhook URL and signing secret (Shopify: pass its key as --secret)
                                 [--shop-domain SHOP.myshopify.com]   Shopify: refuse deliveries of other shops
-              create-storefront --seller ID --storefront ID --type amazon --amazon-seller-id A --refresh-token T
+              create-storefront --seller ID --storefront ID --type amazon --amazon-seller-id A --refresh-token T [--replace]
               add-secret        --storefront ID [--secret S]                    a second secret, for rotation
                                 (Shopify: pass its new signing key as --secret)
               retire-secret     --storefront ID --secret SECRET                 once the storefront uses the new one
@@ -85,6 +85,10 @@ public final class AdminCli {
         }
         Map<String, String> flags = new HashMap<>();
         for (int i = 1; i < args.length; i++) {
+            if (SWITCHES.contains(args[i])) { // a flag without a value
+                flags.put(args[i].substring(2), "true");
+                continue;
+            }
             if (!args[i].startsWith("--") || i + 1 >= args.length) {
                 fail("expected --flag value, got " + args[i]);
             }
@@ -96,6 +100,8 @@ public final class AdminCli {
             fail(e.getMessage());
         }
     }
+
+    private static final java.util.Set<String> SWITCHES = java.util.Set.of("--replace");
 
     private static void run(String command, Map<String, String> f) {
         Instant now = Instant.now();
@@ -176,12 +182,8 @@ public final class AdminCli {
         String type = f.getOrDefault("type", "generic");
         switch (type) {
             case "generic", "shopify", "woocommerce" -> {
-                String secret = f.get("secret");
-                if (secret == null) {
-                    secret = admin(f).putStorefront(storefront, required(f, "seller"), type);
-                } else {
-                    admin(f).putStorefront(storefront, required(f, "seller"), type, secret);
-                }
+                String secret = admin(f).createStorefront(storefront, required(f, "seller"), type, f.get("secret"),
+                        f.containsKey("replace"));
                 if (f.get("shop-domain") != null) {
                     if (!type.equals("shopify")) {
                         fail("--shop-domain is for --type shopify");
@@ -193,6 +195,7 @@ public final class AdminCli {
                 System.out.println("how to connect it: docs/storefronts.md#" + type);
             }
             case "amazon" -> {
+                admin(f).checkStorefrontFree(storefront, required(f, "seller"), f.containsKey("replace"));
                 admin(f).putAmazonStorefront(storefront, required(f, "seller"), required(f, "amazon-seller-id"),
                         required(f, "refresh-token"));
                 System.out.println("storefront " + storefront + " linked to Amazon seller " + f.get("amazon-seller-id"));
