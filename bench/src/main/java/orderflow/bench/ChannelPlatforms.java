@@ -95,8 +95,23 @@ final class ChannelPlatforms implements AutoCloseable {
         env.put("SPAPI_ENDPOINT", amazon.endpoint());
         env.put("LWA_ENDPOINT", amazon.tokenEndpoint());
         env.put("LWA_CLIENT_ID", FakeSpApiOutbound.CLIENT_ID);
-        env.put("LWA_CLIENT_SECRET", FakeSpApiOutbound.CLIENT_SECRET);
+        env.put("LWA_CLIENT_SECRET_PARAMETER", LWA_SECRET_PARAMETER);
+        ssm().putParameter(r -> r.name(LWA_SECRET_PARAMETER).value(FakeSpApiOutbound.CLIENT_SECRET)
+                .type(software.amazon.awssdk.services.ssm.model.ParameterType.SECURE_STRING).overwrite(true));
         return Env.of(env);
+    }
+
+    /** Where the fake's LWA client secret is kept, as the operator keeps the real one (an SSM SecureString). */
+    static final String LWA_SECRET_PARAMETER = "/bench/lwa-client-secret";
+
+    /** SSM on the emulator: SyncChannelFunction reads the LWA client secret from it. */
+    software.amazon.awssdk.services.ssm.SsmClient ssm() {
+        return software.amazon.awssdk.services.ssm.SsmClient.builder()
+                .region(software.amazon.awssdk.regions.Region.of(fx.cloud.region()))
+                .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("test", "test")))
+                .endpointOverride(java.net.URI.create(fx.endpoint))
+                .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create()).build();
     }
 
     /**

@@ -62,7 +62,7 @@ final class ChannelSyncSection {
             ChannelSyncSection section = new ChannelSyncSection(fx, platforms);
             Supplier<SyncChannelHandler> environment = () -> new SyncChannelHandler(Adapters.of(
                     ChannelSellerApi.dynamo(fx, section.syncMeter), ChannelSellerApi.sqs(fx, section.syncMeter), null,
-                    platforms.syncEnvironment(), Clock.systemUTC()));
+                    platforms.syncEnvironment(), Clock.systemUTC()).withSecrets(null, platforms.ssm()));
             try (SyncPoller p = new SyncPoller(ChannelSellerApi.sqs(fx, section.pollMeter), fx.ref("SyncQueue"),
                     batchSize, envs, environment, new PrimingContext())) {
                 section.poller = p;

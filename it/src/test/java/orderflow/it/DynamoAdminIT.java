@@ -44,7 +44,7 @@ class DynamoAdminIT {
         String owner = cloud.newSeller("sf-owner");
         String other = cloud.newSeller("sf-other");
         String id = owner + "-shop";
-        DynamoAccounts accounts = new DynamoAccounts(cloud.dynamo, cloud.ref("AccountsTable"));
+        DynamoAccounts accounts = cloud.adapters("ReceiveWebhookFunction").accountsWithSecrets(); // secrets are sealed
         String secret = admin.createStorefront(id, owner, "generic", null, false);
 
         IllegalArgumentException taken = assertThrows(IllegalArgumentException.class,
@@ -65,7 +65,7 @@ class DynamoAdminIT {
     void a_storefront_rotates_through_two_secrets_and_keeps_at_least_one() {
         String seller = cloud.newSeller("rot");
         String first = admin.putStorefront(seller + "-sf", seller, "generic");
-        DynamoAccounts accounts = new DynamoAccounts(cloud.dynamo, cloud.ref("AccountsTable"));
+        DynamoAccounts accounts = cloud.adapters("ReceiveWebhookFunction").accountsWithSecrets(); // secrets are sealed
         String second = admin.addSecret(seller + "-sf");
         assertEquals(Set.of(first, second), Set.copyOf(accounts.storefront(seller + "-sf").orElseThrow().secrets()));
         assertThrows(IllegalArgumentException.class, () -> admin.addSecret(seller + "-sf"));

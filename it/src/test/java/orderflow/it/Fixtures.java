@@ -111,9 +111,8 @@ public final class Fixtures {
      * The seller's EasyPost account (pointed at a fake's base URL) and ship-from address, as AccountsTable
      * holds them (DynamoCarrierAccounts): what the label routes need before they quote.
      */
-    public static void carrierAccount(software.amazon.awssdk.services.dynamodb.DynamoDbClient dynamo, String table,
-                                      String sellerId, String baseUrl, String apiKey, String webhookSecret) {
-        var admin = new orderflow.shared.aws.DynamoAdmin(dynamo, table, null);
+    public static void carrierAccount(orderflow.shared.aws.DynamoAdmin admin, String sellerId, String baseUrl,
+                                      String apiKey, String webhookSecret) {
         admin.putCarrierAccount(new orderflow.shared.domain.shipping.CarrierAccount(sellerId, "easypost", baseUrl,
                 Map.of(), Map.of("apiKey", apiKey, "webhookSecret", webhookSecret)));
         admin.putShipFrom(sellerId, new orderflow.shared.domain.shipping.ShipAddress(new orderflow.shared.domain.Address(

@@ -187,7 +187,7 @@ class HostileInputIT {
             pool.shutdownNow();
         }
         easyPost = new orderflow.local.carriers.FakeEasyPost();
-        Fixtures.carrierAccount(h.dynamo, h.ref("AccountsTable"), h.demo.sellerId(), easyPost.baseUrl(),
+        Fixtures.carrierAccount(h.admin(), h.demo.sellerId(), easyPost.baseUrl(),
                 orderflow.local.carriers.FakeEasyPost.API_KEY, "hostile-webhook-secret");
         for (String ext : List.of("H-LABEL-P", "H-LABEL-T", "H-VOID-P", "H-VOID-T")) { // quoted; the void ones bought
             String orderId = ORDERS.get(ext);

@@ -524,7 +524,7 @@ class OpenApiResponsesIT {
         api(rates, id(orderL), null, parcel, 409);
         try (orderflow.local.carriers.FakeEasyPost easyPost = new orderflow.local.carriers.FakeEasyPost()) {
             String secret = "whsec-oapi";
-            Fixtures.carrierAccount(h.dynamo, h.ref("AccountsTable"), h.demo.sellerId(), easyPost.baseUrl(),
+            Fixtures.carrierAccount(h.admin(), h.demo.sellerId(), easyPost.baseUrl(),
                     orderflow.local.carriers.FakeEasyPost.API_KEY, secret);
             Checked quote = api(rates, id(orderL), null, parcel, 201);
             api(rates, id(orderL), null, Map.of("weightGrams", 0), 400);

@@ -131,7 +131,7 @@ public final class RunnerHarness implements AutoCloseable {
     }
 
     public DynamoAdmin admin() {
-        return new DynamoAdmin(dynamo, ref("AccountsTable"), ref("InventoryTable"));
+        return new DynamoAdmin(dynamo, ref("AccountsTable"), ref("InventoryTable"), runner.cloud().sealer());
     }
 
     /** A seller of its own (same settings as the demo's) and an API key for it. */

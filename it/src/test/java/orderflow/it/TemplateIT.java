@@ -300,4 +300,72 @@ class TemplateIT {
         }
         assertTrue(skips > 0, "no skip-check entries in .checkov.yaml");
     }
+
+    /** The functions that open sealed secrets, and the AccountsTable items each may open (kms:EncryptionContext:item). */
+    private static final Map<String, List<String>> DECRYPTS = Map.ofEntries(
+            Map.entry("ReceiveWebhookFunction", List.of("STOREFRONT#*")),
+            Map.entry("ReceiveBuyerMessageFunction", List.of("STOREFRONT#*")),
+            Map.entry("ReceiveReturnFunction", List.of("STOREFRONT#*")),
+            Map.entry("DeliverRefundFunction", List.of("STOREFRONT#*")),
+            Map.entry("ReceiveAmazonNotificationFunction", List.of("AMAZONSELLER#*")),
+            Map.entry("SyncChannelFunction", List.of("CHANNEL#*")),
+            Map.entry("PushStockFunction", List.of("CHANNEL#*")),
+            Map.entry("GetRatesFunction", List.of("CHANNEL#*", "CARRIER#*")),
+            Map.entry("BuyLabelFunction", List.of("CHANNEL#*", "CARRIER#*")),
+            Map.entry("PollTrackingFunction", List.of("CHANNEL#*", "CARRIER#*")),
+            Map.entry("ReceiveTrackingEventFunction", List.of("CARRIER#*")));
+
+    @Test
+    void only_the_functions_that_verify_or_sign_with_a_secret_may_decrypt_and_only_their_items() {
+        Map<String, List<String>> holders = new java.util.TreeMap<>();
+        for (String id : functions()) {
+            for (Object policy : Template.list(template.properties(id).get("Policies"))) {
+                String text = String.valueOf(policy);
+                assertFalse(text.contains("KMSDecryptPolicy") || text.contains("kms:*"), id + ": " + text);
+                for (Object st : Template.list(Template.map(policy).get("Statement"))) {
+                    Map<String, Object> statement = Template.map(st);
+                    if (strings(statement.get("Action")).stream().anyMatch(a -> a.startsWith("kms:"))) {
+                        assertEquals(List.of("kms:Decrypt"), strings(statement.get("Action")), id + " seals nothing");
+                        Object item = Template.map(Template.map(statement.get("Condition")).get("StringLike"))
+                                .get("kms:EncryptionContext:item");
+                        assertFalse(strings(item).isEmpty(), id + ": Decrypt without an item condition");
+                        holders.put(id, strings(item));
+                    }
+                }
+            }
+        }
+        assertEquals(new java.util.TreeMap<>(DECRYPTS), holders);
+        Map<String, Object> key = template.properties("SecretsKey");
+        assertEquals(Boolean.TRUE, key.get("EnableKeyRotation"));
+    }
+
+    @Test
+    void no_environment_variable_holds_a_secret_only_where_one_is_kept() {
+        Pattern secretLike = Pattern.compile("(^|_)(SECRET|TOKEN|PASSWORD|KEY|CREDENTIALS?)(_|$)");
+        Set<String> noEcho = new TreeSet<>();
+        template.parameters().forEach((name, def) -> {
+            if (Boolean.TRUE.equals(Template.map(def).get("NoEcho")) || "true".equals(String.valueOf(Template.map(def).get("NoEcho")))) {
+                noEcho.add(name);
+            }
+        });
+        int checked = 0;
+        for (String id : functions()) {
+            Map<String, Object> vars = Template.map(Template.map(template.functionProperties(id).get("Environment")).get("Variables"));
+            for (Map.Entry<String, Object> v : vars.entrySet()) {
+                for (String name : noEcho) {
+                    assertFalse(strings(v.getValue()).contains(name), id + ": " + v.getKey() + " holds the NoEcho parameter " + name);
+                }
+                if (secretLike.matcher(v.getKey()).find()) {
+                    // Only the name of where the secret is kept (an SSM parameter, a key), through a !Ref.
+                    assertTrue(v.getKey().endsWith("_PARAMETER") || v.getKey().endsWith("_ARN"),
+                            id + ": " + v.getKey() + " looks like a secret value; pass the name of where it is kept");
+                    assertTrue(v.getValue() instanceof Map<?, ?> m && m.containsKey("Ref"),
+                            id + ": " + v.getKey() + " is not a !Ref");
+                    checked++;
+                }
+            }
+        }
+        assertTrue(noEcho.isEmpty(), "a NoEcho parameter is a secret passed to CloudFormation: " + noEcho);
+        assertTrue(checked >= 6, checked + " secret references checked");
+    }
 }

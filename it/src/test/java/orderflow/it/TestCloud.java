@@ -29,6 +29,8 @@ import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
  * The emulator every *IT talks to, started once per test JVM, with template.yaml's resources
@@ -47,6 +49,8 @@ public final class TestCloud {
     public final S3Client s3;
     public final S3Presigner presigner;
     public final LocalCloud cloud;
+    public final KmsClient kms;
+    public final SsmClient ssm;
     public final Path root;
     /** moto, ministack or localstack. */
     public final String kind;
@@ -67,9 +71,13 @@ public final class TestCloud {
         presigner = S3Presigner.builder().region(Region.of(REGION)).credentialsProvider(credentials)
                 .endpointOverride(URI.create(endpoint))
                 .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build()).build();
+        kms = KmsClient.builder().region(Region.of(REGION)).credentialsProvider(credentials)
+                .endpointOverride(URI.create(endpoint)).httpClient(UrlConnectionHttpClient.create()).build();
+        ssm = SsmClient.builder().region(Region.of(REGION)).credentialsProvider(credentials)
+                .endpointOverride(URI.create(endpoint)).httpClient(UrlConnectionHttpClient.create()).build();
         cloud = new LocalCloud(Template.load(root.resolve("template.yaml")), REGION, "it",
                 Map.of("SenderEmail", "orders@it.example"), dynamo, sqs, ses, s3);
-        cloud.provisionAll();
+        cloud.withSecrets(kms, ssm).provisionAll();
     }
 
     public static synchronized TestCloud get() {
@@ -139,6 +147,12 @@ public final class TestCloud {
                 .overrideConfiguration(c -> c.addExecutionInterceptor(interceptor)).build();
     }
 
+    /** Puts a SecureString (as the operator puts the LWA client secret) and returns its name. */
+    public String secureString(String name, String value) {
+        cloud.putSecureString(name, value);
+        return name;
+    }
+
     public String ref(String logicalId) {
         return String.valueOf(cloud.ref(logicalId));
     }
@@ -161,13 +175,14 @@ public final class TestCloud {
     }
 
     public Adapters adapters(String functionId, Clock clock) {
-        return Adapters.of(dynamo, sqs, ses, envOf(functionId), clock).withS3(s3, presigner);
+        return Adapters.of(dynamo, sqs, ses, envOf(functionId), clock).withS3(s3, presigner).withSecrets(kms, ssm);
     }
 
     /** With some variables replaced (e.g. a shorter retry base) or other clients (a fault injector's). */
     public Adapters adapters(String functionId, Map<String, String> overrides, DynamoDbClient dynamo, SqsClient sqs,
                              Clock clock) {
-        return Adapters.of(dynamo, sqs, ses, envOf(functionId, overrides), clock).withS3(s3, presigner);
+        return Adapters.of(dynamo, sqs, ses, envOf(functionId, overrides), clock).withS3(s3, presigner)
+                .withSecrets(kms, ssm);
     }
 
     /** The orders adapter with every table a change can touch. */
@@ -177,7 +192,7 @@ public final class TestCloud {
     }
 
     public DynamoAdmin admin() {
-        return new DynamoAdmin(dynamo, ref("AccountsTable"), ref("InventoryTable"));
+        return new DynamoAdmin(dynamo, ref("AccountsTable"), ref("InventoryTable"), cloud.sealer());
     }
 
     /** A seller of its own for one test, so tests never share state. */

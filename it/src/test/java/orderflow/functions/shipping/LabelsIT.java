@@ -53,7 +53,8 @@ class LabelsIT {
 
     private final TestCloud cloud = TestCloud.get();
     private final Map<String, String> lwa = Map.of("LWA_ENDPOINT", amazon.tokenEndpoint(),
-            "LWA_CLIENT_ID", FakeAmazonShipping.CLIENT_ID, "LWA_CLIENT_SECRET", FakeAmazonShipping.CLIENT_SECRET);
+            "LWA_CLIENT_ID", FakeAmazonShipping.CLIENT_ID, "LWA_CLIENT_SECRET_PARAMETER",
+            cloud.secureString("/it/labels/lwa-client-secret", FakeAmazonShipping.CLIENT_SECRET));
     private final GetRatesHandler rates = new GetRatesHandler(cloud.adapters("GetRatesFunction", lwa, cloud.dynamo,
             cloud.sqs, java.time.Clock.systemUTC()));
     private final BuyLabelHandler labels = new BuyLabelHandler(cloud.adapters("BuyLabelFunction", lwa, cloud.dynamo,

@@ -50,7 +50,8 @@ public final class DemoSeed {
     }
 
     static DynamoAdmin admin(LocalCloud cloud, DynamoDbClient dynamo) {
-        return new DynamoAdmin(dynamo, String.valueOf(cloud.ref("AccountsTable")), String.valueOf(cloud.ref("InventoryTable")));
+        return new DynamoAdmin(dynamo, String.valueOf(cloud.ref("AccountsTable")), String.valueOf(cloud.ref("InventoryTable")),
+                cloud.sealer());
     }
 
     static Demo seed(LocalCloud cloud, DynamoDbClient dynamo) {

@@ -43,9 +43,12 @@ final class LocalCarriers implements AutoCloseable {
      * PARAM_Lwa* was given (the SP-API fake of EndToEndIT, a real app): the token endpoint is one for
      * the whole stack, and a half-replaced set would mix two apps' credentials.
      */
+    /** The SSM SecureString the runner puts the fake's client secret in (as an operator puts the real one). */
+    static final String LWA_SECRET_PARAMETER = "/orderflow-local/lwa-client-secret";
+
     Map<String, String> withLoginWithAmazon(Map<String, String> given) {
         return withDefaults(given, Map.of("LwaEndpoint", amazon.tokenEndpoint(),
-                "LwaClientId", FakeAmazonShipping.CLIENT_ID, "LwaClientSecret", FakeAmazonShipping.CLIENT_SECRET));
+                "LwaClientId", FakeAmazonShipping.CLIENT_ID, "LwaClientSecretParameter", LWA_SECRET_PARAMETER));
     }
 
     static Map<String, String> withDefaults(Map<String, String> given, Map<String, String> lwa) {

@@ -6,7 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import orderflow.shared.aws.KmsSecretBox;
 import orderflow.shared.json.Json;
+import orderflow.shared.ports.SecretBox;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
@@ -20,10 +22,13 @@ import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sesv2.model.AlreadyExistsException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.ssm.SsmClient;
+import software.amazon.awssdk.services.ssm.model.ParameterType;
 
 /**
  * Creates what template.yaml declares (DynamoDB tables, SQS queues, SES identities) in the
- * emulator, and answers Ref/GetAtt with the physical names, so functions get the same kind of
+ * emulator (and the KMS key that seals secrets, when given a KMS client), and answers Ref/GetAtt with the physical names, so functions get the same kind of
  * configuration they get on AWS. Resources are created on first reference, so order never matters.
  */
 public final class LocalCloud implements Intrinsics.Lookup {
@@ -40,6 +45,8 @@ public final class LocalCloud implements Intrinsics.Lookup {
     private final SesV2Client ses;
     private final Intrinsics intrinsics = new Intrinsics(this);
     private final Map<String, Map<String, Object>> created = new HashMap<>();
+    private KmsClient kms;
+    private SsmClient ssm;
 
     public LocalCloud(Template template, String region, String prefix, Map<String, String> parameterOverrides,
                       DynamoDbClient dynamo, SqsClient sqs, SesV2Client ses) {
@@ -64,6 +71,23 @@ public final class LocalCloud implements Intrinsics.Lookup {
             }
         });
         parameters.putAll(parameterOverrides);
+    }
+
+    /** KMS creates the stack's keys (before the first reference to them); SSM holds SecureStrings put here. */
+    public LocalCloud withSecrets(KmsClient kmsClient, SsmClient ssmClient) {
+        this.kms = kmsClient;
+        this.ssm = ssmClient;
+        return this;
+    }
+
+    /** What the operator seals with: the stack's SecretsKey; null without a KMS client (secrets stay plain). */
+    public SecretBox sealer() {
+        return kms == null ? null : new KmsSecretBox(kms, String.valueOf(ref("SecretsKey")), java.time.Clock.systemUTC());
+    }
+
+    /** Puts a SecureString (what the operator does with aws ssm put-parameter for the LWA client secret). */
+    public void putSecureString(String name, String value) {
+        ssm.putParameter(b -> b.name(name).value(value).type(ParameterType.SECURE_STRING).overwrite(true));
     }
 
     public Template template() {
@@ -150,6 +174,8 @@ public final class LocalCloud implements Intrinsics.Lookup {
             case "AWS::SQS::Queue" -> queue(logicalId, resolvedProperties(logicalId));
             case "AWS::SES::EmailIdentity" -> identity(resolvedProperties(logicalId));
             case "AWS::S3::Bucket" -> bucket(logicalId);
+            case "AWS::KMS::Key" -> key(logicalId);
+            case "AWS::KMS::Alias" -> alias(resolvedProperties(logicalId));
             case "AWS::Serverless::Function" -> {
                 String fn = name(logicalId, intrinsics.resolve(template.properties(logicalId).get("FunctionName")));
                 yield Map.of("Ref", fn, "Arn", "arn:aws:lambda:" + region + ":" + ACCOUNT + ":function:" + fn);
@@ -172,6 +198,27 @@ public final class LocalCloud implements Intrinsics.Lookup {
             }
         }
         return Map.of("Ref", name, "Arn", "arn:aws:s3:::" + name);
+    }
+
+    /** A symmetric key; rotation and the key policy are AWS's to apply. Without KMS, only names. */
+    private Map<String, Object> key(String logicalId) {
+        if (kms == null) {
+            return Map.of("Ref", logicalId, "Arn", "arn:aws:kms:" + region + ":" + ACCOUNT + ":key/" + logicalId);
+        }
+        var meta = kms.createKey(b -> b.description(prefix + " " + logicalId)).keyMetadata();
+        return Map.of("Ref", meta.keyId(), "Arn", meta.arn());
+    }
+
+    private Map<String, Object> alias(Map<String, Object> p) {
+        String name = String.valueOf(p.get("AliasName"));
+        if (kms != null) {
+            try {
+                kms.createAlias(b -> b.aliasName(name).targetKeyId(String.valueOf(p.get("TargetKeyId"))));
+            } catch (software.amazon.awssdk.services.kms.model.AlreadyExistsException e) {
+                kms.updateAlias(b -> b.aliasName(name).targetKeyId(String.valueOf(p.get("TargetKeyId"))));
+            }
+        }
+        return Map.of("Ref", name);
     }
 
     private Map<String, Object> resolvedProperties(String logicalId) {

@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
+import orderflow.local.carriers.FakeAmazonShipping;
 import orderflow.shared.json.Json;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -25,6 +26,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
  * The local cloud: emulator + template.yaml's resources + its functions behind their triggers.
@@ -35,6 +38,8 @@ public final class Runner implements AutoCloseable {
 
     /** Local values for template parameters that have no default (a real deploy asks for them). */
     static final Map<String, String> LOCAL_PARAMETERS = Map.of("SenderEmail", "orders@demo-store.example");
+    /** Not a template parameter: the LWA client secret's value, put in SSM by the runner (PARAM_LwaClientSecret). */
+    static final String LOCAL_LWA_SECRET = "LwaClientSecret";
 
     public record Options(Path projectDir, String host, int port, String emulatorKind, String endpoint,
                           int emulatorPort, String region, int maxConcurrency, boolean seedDemo,
@@ -112,9 +117,26 @@ public final class Runner implements AutoCloseable {
         carriers = LocalCarriers.start();
         closeables.add(carriers);
         Template template = Template.load(dir.resolve("template.yaml"));
-        cloud = new LocalCloud(template, options.region(), "orderflow-local",
-                carriers.withLoginWithAmazon(options.parameters()), dynamo, sqs, ses, s3);
-        cloud.provisionAll();
+        Map<String, String> parameters = new LinkedHashMap<>(carriers.withLoginWithAmazon(options.parameters()));
+        // Local convenience: PARAM_LwaClientSecret is the secret itself, which goes to SSM as an operator
+        // puts it on AWS; the functions get only the parameter's name.
+        String lwaSecret = parameters.remove(LOCAL_LWA_SECRET);
+        if (lwaSecret != null) {
+            parameters.putIfAbsent("LwaClientSecretParameter", LocalCarriers.LWA_SECRET_PARAMETER);
+        }
+        cloud = new LocalCloud(template, options.region(), "orderflow-local", parameters, dynamo, sqs, ses, s3);
+        KmsClient kms = KmsClient.builder().region(region).credentialsProvider(credentials)
+                .endpointOverride(endpoint).httpClient(UrlConnectionHttpClient.create()).build();
+        SsmClient ssm = SsmClient.builder().region(region).credentialsProvider(credentials)
+                .endpointOverride(endpoint).httpClient(UrlConnectionHttpClient.create()).build();
+        closeables.add(kms);
+        closeables.add(ssm);
+        cloud.withSecrets(kms, ssm).provisionAll();
+        if (LocalCarriers.LWA_SECRET_PARAMETER.equals(cloud.ref("LwaClientSecretParameter"))) {
+            // As the operator does on AWS: the secret goes to SSM, the functions get only its name.
+            cloud.putSecureString(LocalCarriers.LWA_SECRET_PARAMETER,
+                    lwaSecret != null ? lwaSecret : FakeAmazonShipping.CLIENT_SECRET);
+        }
 
         Path bootstrap = dir.resolve("local/bootstrap/target/bootstrap.jar");
         if (!Files.isRegularFile(bootstrap)) {

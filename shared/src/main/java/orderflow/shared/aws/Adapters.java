@@ -23,11 +23,14 @@ import orderflow.shared.ports.StockChannel;
 import orderflow.shared.service.Carriers;
 import orderflow.shared.service.LowStockAlerts;
 import orderflow.shared.spapi.SpApiClient;
+import orderflow.shared.ports.SecretBox;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
  * The adapters of one deployment, built from its clients and its environment: every table and queue
@@ -44,6 +47,11 @@ public final class Adapters {
     private SesV2Client ses;
     private S3Client s3;
     private S3Presigner presigner;
+    private KmsClient kms;
+    private SsmClient ssm;
+    /** Built once per adapters (per execution environment): it caches the data keys it opened. */
+    private SecretBox secretBox;
+    private SsmSecret lwaClientSecret;
     private final Env env;
     private final Clock clock;
     /** Real clients built on first use (Lambda); otherwise given, or offline ones when priming. */
@@ -85,6 +93,13 @@ public final class Adapters {
         return this;
     }
 
+    /** These adapters with KMS (sealed secrets) and SSM (the LWA client secret): an emulator's clients. */
+    public Adapters withSecrets(KmsClient kmsClient, SsmClient ssmClient) {
+        this.kms = kmsClient;
+        this.ssm = ssmClient;
+        return this;
+    }
+
     /** True only for {@link #live()}: the handler built on it registers its SnapStart priming. */
     public boolean isLive() {
         return live;
@@ -107,6 +122,15 @@ public final class Adapters {
 
     public DynamoAccounts accounts() {
         return new DynamoAccounts(dynamo(), env.require("ACCOUNTS_TABLE"));
+    }
+
+    /**
+     * As {@link #accounts()}, opening the storefronts' sealed signing secrets and the Amazon refresh
+     * tokens (kms:Decrypt): only for the functions that verify or sign with them. {@link #accounts()}
+     * returns no sealed secret at all.
+     */
+    public DynamoAccounts accountsWithSecrets() {
+        return new DynamoAccounts(dynamo(), env.require("ACCOUNTS_TABLE"), secretBox());
     }
 
     public DynamoSkuMappings skuMappings() {
@@ -163,9 +187,18 @@ public final class Adapters {
                 env.require("INVENTORY_TABLE"), null, env.require("CHANNEL_SYNCS_TABLE"));
     }
 
-    /** The outbox of platform changes and the storefronts' platform links (AccountsTable, CHANNEL# items). */
+    /**
+     * The outbox of platform changes and the storefronts' platform links (AccountsTable, CHANNEL# items),
+     * without their sealed credentials (which platform, its settings: enough to decide what to queue).
+     */
     public DynamoChannelSyncs channelSyncs() {
         return new DynamoChannelSyncs(dynamo(), env.require("CHANNEL_SYNCS_TABLE"), env.require("ACCOUNTS_TABLE"));
+    }
+
+    /** As {@link #channelSyncs()}, opening the links' credentials (kms:Decrypt): SyncChannel, which calls the platforms. */
+    public DynamoChannelSyncs channelSyncsWithSecrets() {
+        return new DynamoChannelSyncs(dynamo(), env.require("CHANNEL_SYNCS_TABLE"), env.require("ACCOUNTS_TABLE"),
+                secretBox());
     }
 
     /** The outbox of platform changes, without the links (which hold credentials). */
@@ -229,12 +262,12 @@ public final class Adapters {
         }
         return new Carriers(Map.of(CarrierAccount.EASYPOST, new EasyPostCarrier(), CarrierAccount.AMAZON_SHIPPING,
                 new AmazonShippingCarrier(URI.create(env.require("LWA_ENDPOINT")), env.optional("LWA_CLIENT_ID"),
-                        env.optional("LWA_CLIENT_SECRET"), clock)));
+                        lwaClientSecret(), clock)));
     }
 
     /** Carrier accounts and ship-from addresses (AccountsTable CARRIER#, SHIPFROM#, and Amazon links). */
     public DynamoCarrierAccounts carrierAccounts() {
-        return new DynamoCarrierAccounts(dynamo(), env.require("ACCOUNTS_TABLE"));
+        return new DynamoCarrierAccounts(dynamo(), env.require("ACCOUNTS_TABLE"), secretBox());
     }
 
     // --- the other tables
@@ -334,7 +367,7 @@ public final class Adapters {
             };
         }
         return new SpApiClient(URI.create(env.require("SPAPI_ENDPOINT")), URI.create(env.require("LWA_ENDPOINT")),
-                env.optional("LWA_CLIENT_ID"), env.optional("LWA_CLIENT_SECRET"), clock);
+                env.optional("LWA_CLIENT_ID"), lwaClientSecret(), clock);
     }
 
     /**
@@ -347,13 +380,13 @@ public final class Adapters {
         }
         return new ChannelClients(new ShopifyChannel(), new WooCommerceChannel(),
                 new AmazonChannel(URI.create(env.require("SPAPI_ENDPOINT")), URI.create(env.require("LWA_ENDPOINT")),
-                        env.optional("LWA_CLIENT_ID"), env.optional("LWA_CLIENT_SECRET"), clock));
+                        env.optional("LWA_CLIENT_ID"), lwaClientSecret(), clock));
     }
 
     /** The stock push outbox (InventoryTable's StockPushDue index), the sellers' links, their outcomes. */
     public DynamoStockPushes stockPushes() {
         return new DynamoStockPushes(dynamo(), env.require("INVENTORY_TABLE"), env.require("ACCOUNTS_TABLE"),
-                env.require("CHANNEL_SYNCS_TABLE"));
+                env.require("CHANNEL_SYNCS_TABLE"), secretBox());
     }
 
     /** The platforms' stock APIs (Shopify, WooCommerce, SP-API Listings Items); priming never calls one. */
@@ -365,12 +398,72 @@ public final class Adapters {
         }
         return new StockChannels(new ShopifyStock(), new WooCommerceStock(),
                 new AmazonStock(URI.create(env.require("SPAPI_ENDPOINT")), URI.create(env.require("LWA_ENDPOINT")),
-                        env.optional("LWA_CLIENT_ID"), env.optional("LWA_CLIENT_SECRET"), clock));
+                        env.optional("LWA_CLIENT_ID"), lwaClientSecret(), clock));
     }
 
     /** Low-stock alerts: the inventory read, the seller's settings, the alert queued as an email. */
     public LowStockAlerts lowStockAlerts() {
         return new LowStockAlerts(inventory(), accounts(), emailOutbox());
+    }
+
+    /** Opens sealed secrets with the stack's KMS key; when priming, only plain (priming sample) secrets. */
+    SecretBox secretBox() {
+        if (secretBox == null) {
+            // Given clients without KMS (benches): only plain secrets, as written without a key.
+            secretBox = answers != null || !live && kms == null ? SecretBox.PLAIN_ONLY : new OnFirstSealed();
+        }
+        return secretBox;
+    }
+
+    /**
+     * Builds the KMS box on the first sealed value it opens: a function that meets only plain values
+     * (or none) never loads a KMS client, and functions without the KMS jar can hold these adapters.
+     */
+    private final class OnFirstSealed implements SecretBox {
+        private SecretBox kmsBox;
+
+        @Override
+        public String seal(String plaintext, java.util.Map<String, String> context) {
+            throw new IllegalStateException("functions never seal: the operator does (scripts/admin)");
+        }
+
+        @Override
+        public synchronized String open(String stored, java.util.Map<String, String> context) {
+            if (!SecretBox.isSealed(stored)) {
+                return stored;
+            }
+            if (kmsBox == null) {
+                kmsBox = new KmsSecretBox(kms(), null, clock);
+            }
+            return kmsBox.open(stored, context);
+        }
+    }
+
+    /**
+     * The SP-API application's LWA client secret, read from the SSM SecureString named by
+     * LWA_CLIENT_SECRET_PARAMETER on first use (never while priming); null when not configured.
+     */
+    SsmSecret lwaClientSecret() {
+        if (lwaClientSecret == null) {
+            String name = env.optional("LWA_CLIENT_SECRET_PARAMETER");
+            boolean configured = name != null && answers == null;
+            lwaClientSecret = new SsmSecret(configured ? ssm() : null, configured ? name : null);
+        }
+        return lwaClientSecret;
+    }
+
+    private KmsClient kms() {
+        if (kms == null) {
+            kms = live ? AwsClients.kms() : missing("KMS");
+        }
+        return kms;
+    }
+
+    private SsmClient ssm() {
+        if (ssm == null) {
+            ssm = live ? AwsClients.ssm() : missing("SSM");
+        }
+        return ssm;
     }
 
     private DynamoDbClient dynamo() {

@@ -3,6 +3,8 @@ package orderflow.shared.aws;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
@@ -29,6 +31,14 @@ public final class AwsClients {
 
     public static SqsClient sqs() {
         return SqsClient.builder().region(region()).httpClient(UrlConnectionHttpClient.create()).build();
+    }
+
+    public static KmsClient kms() {
+        return KmsClient.builder().region(region()).httpClient(UrlConnectionHttpClient.create()).build();
+    }
+
+    public static SsmClient ssm() {
+        return SsmClient.builder().region(region()).httpClient(UrlConnectionHttpClient.create()).build();
     }
 
     public static SesV2Client ses() {

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.StringJoiner;
 
 import orderflow.shared.domain.Seller;
+import orderflow.shared.ports.SecretBox;
 import orderflow.shared.security.ApiKeys;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -21,7 +22,9 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 
 /**
  * Account and stock set-up for operators: used by the local runner's demo seed and by
- * scripts/admin against a deployed stack. Not used by any function.
+ * scripts/admin against a deployed stack. Not used by any function. With a {@link SecretBox} (the
+ * stack's KMS key) storefront signing secrets and Amazon refresh tokens are stored sealed; without
+ * one (benches) they are stored plain, as before sealing existed.
  */
 public final class DynamoAdmin {
 
@@ -29,11 +32,23 @@ public final class DynamoAdmin {
     private final String accountsTable;
     private final String inventoryTable;
     private final SecureRandom random = new SecureRandom();
+    private final SecretBox box;
 
     public DynamoAdmin(DynamoDbClient dynamo, String accountsTable, String inventoryTable) {
+        this(dynamo, accountsTable, inventoryTable, null);
+    }
+
+    /** box: seals the secrets written (the operator's KMS key); null stores them plain. */
+    public DynamoAdmin(DynamoDbClient dynamo, String accountsTable, String inventoryTable, SecretBox box) {
         this.dynamo = dynamo;
         this.accountsTable = accountsTable;
         this.inventoryTable = inventoryTable;
+        this.box = box;
+    }
+
+    /** What is stored for a secret of an item: sealed to its seller and item, or plain without a box. */
+    private String stored(String secret, String sellerId, String itemKey) {
+        return box == null ? secret : box.seal(secret, SecretBox.context(sellerId, itemKey));
     }
 
     public void putSeller(Seller s) {
@@ -84,10 +99,11 @@ public final class DynamoAdmin {
      */
     public String createStorefront(String storefrontId, String sellerId, String type, String secret, boolean replace) {
         String signing = secret == null ? newSecret() : secret;
+        String sealed = stored(signing, sellerId, "STOREFRONT#" + storefrontId);
         try {
             dynamo.putItem(b -> b.tableName(accountsTable).item(Map.of(
                             "pk", Attr.s("STOREFRONT#" + storefrontId), "sellerId", Attr.s(sellerId),
-                            "type", Attr.s(type), "secrets", AttributeValue.fromSs(List.of(signing))))
+                            "type", Attr.s(type), "secrets", AttributeValue.fromSs(List.of(sealed))))
                     .conditionExpression(replace ? "attribute_not_exists(pk) OR sellerId = :seller"
                             : "attribute_not_exists(pk)")
                     .expressionAttributeValues(replace ? Map.of(":seller", Attr.s(sellerId)) : null));
@@ -116,9 +132,10 @@ public final class DynamoAdmin {
     }
 
     public void putStorefront(String storefrontId, String sellerId, String type, String secret) {
+        String sealed = stored(secret, sellerId, "STOREFRONT#" + storefrontId);
         dynamo.putItem(b -> b.tableName(accountsTable).item(Map.of(
                 "pk", Attr.s("STOREFRONT#" + storefrontId), "sellerId", Attr.s(sellerId), "type", Attr.s(type),
-                "secrets", AttributeValue.fromSs(List.of(secret)))));
+                "secrets", AttributeValue.fromSs(List.of(sealed)))));
     }
 
     /**
@@ -126,17 +143,19 @@ public final class DynamoAdmin {
      * its API base URL (null: the platform's own, from the settings) and its settings and credentials.
      */
     public void putChannelLink(orderflow.shared.domain.channels.ChannelLink link) {
+        // The link's credentials are sealed to its storefront's seller, kept on the item (the context).
+        Map<String, AttributeValue> storefront = storefrontItem(link.storefrontId());
+        String sellerId = storefront == null ? null : Attr.str(storefront, "sellerId");
+        String pk = "CHANNEL#" + link.storefrontId();
         Map<String, AttributeValue> item = new java.util.HashMap<>();
-        item.put("pk", Attr.s("CHANNEL#" + link.storefrontId()));
+        item.put("pk", Attr.s(pk));
+        Attr.putIfPresent(item, "sellerId", sellerId);
         item.put("platform", Attr.s(link.platform()));
         Attr.putIfPresent(item, "baseUrl", link.baseUrl());
         item.put("settings", AttributeValue.fromM(strings(link.settings())));
-        item.put("secrets", AttributeValue.fromM(strings(link.secrets())));
+        item.put("secrets", AttributeValue.fromM(sealed(link.secrets(), sellerId, pk)));
         dynamo.putItem(b -> b.tableName(accountsTable).item(item));
         // The seller's list of linked storefronts: the stock push finds the links of a seller by it.
-        Map<String, AttributeValue> storefront = dynamo.getItem(g -> g.tableName(accountsTable).consistentRead(true)
-                .key(Map.of("pk", Attr.s("STOREFRONT#" + link.storefrontId())))).item();
-        String sellerId = storefront == null ? null : Attr.str(storefront, "sellerId");
         if (sellerId != null) {
             dynamo.updateItem(b -> b.tableName(accountsTable).key(DynamoStockPushes.storefrontsKey(sellerId))
                     .updateExpression("ADD storefronts :s")
@@ -147,12 +166,13 @@ public final class DynamoAdmin {
     /** A seller's carrier account (CARRIER#sellerId#provider): where its labels are bought. */
     public void putCarrierAccount(orderflow.shared.domain.shipping.CarrierAccount account) {
         Map<String, AttributeValue> item = new java.util.HashMap<>();
-        item.put("pk", Attr.s("CARRIER#" + account.sellerId() + "#" + account.provider()));
+        String pk = "CARRIER#" + account.sellerId() + "#" + account.provider();
+        item.put("pk", Attr.s(pk));
         item.put("sellerId", Attr.s(account.sellerId()));
         item.put("provider", Attr.s(account.provider()));
         Attr.putIfPresent(item, "baseUrl", account.baseUrl());
         item.put("settings", AttributeValue.fromM(strings(account.settings())));
-        item.put("secrets", AttributeValue.fromM(strings(account.secrets())));
+        item.put("secrets", AttributeValue.fromM(sealed(account.secrets(), account.sellerId(), pk)));
         dynamo.putItem(b -> b.tableName(accountsTable).item(item));
     }
 
@@ -172,6 +192,13 @@ public final class DynamoAdmin {
         Attr.putIfPresent(item, "phone", from.phone());
         Attr.putIfPresent(item, "email", from.email());
         dynamo.putItem(b -> b.tableName(accountsTable).item(item));
+    }
+
+    /** Each credential of a map sealed to its item (plain without a box). */
+    private Map<String, AttributeValue> sealed(Map<String, String> secrets, String sellerId, String itemKey) {
+        Map<String, AttributeValue> out = new java.util.HashMap<>();
+        secrets.forEach((k, v) -> out.put(k, Attr.s(SecretBox.isSealed(v) ? v : stored(v, sellerId, itemKey))));
+        return out;
     }
 
     private static Map<String, AttributeValue> strings(Map<String, String> values) {
@@ -205,9 +232,10 @@ public final class DynamoAdmin {
         writes.add(TransactWriteItem.builder().put(p -> p.tableName(accountsTable).item(Map.of(
                 "pk", Attr.s("STOREFRONT#" + storefrontId), "sellerId", Attr.s(sellerId), "type", Attr.s("amazon"),
                 "amazonSellerId", Attr.s(amazonSellerId)))).build());
+        String sealed = stored(refreshToken, sellerId, "AMAZONSELLER#" + amazonSellerId);
         writes.add(TransactWriteItem.builder().put(p -> p.tableName(accountsTable).item(Map.of(
                 "pk", Attr.s("AMAZONSELLER#" + amazonSellerId), "storefrontId", Attr.s(storefrontId),
-                "refreshToken", Attr.s(refreshToken)))).build());
+                "sellerId", Attr.s(sellerId), "refreshToken", Attr.s(sealed)))).build());
         dynamo.transactWriteItems(t -> t.transactItems(writes));
     }
 
@@ -254,11 +282,16 @@ public final class DynamoAdmin {
     /** secret: the platform's own signing key (Shopify), or null for a new random one. */
     public String addSecret(String storefrontId, String given) {
         String secret = given == null ? newSecret() : given;
+        Map<String, AttributeValue> item = storefrontItem(storefrontId);
+        String sellerId = item == null ? "" : Attr.str(item, "sellerId");
+        String sealed = stored(secret, sellerId, "STOREFRONT#" + storefrontId);
         try {
+            // The seller is part of the condition: the secret is sealed to the seller read above.
             dynamo.updateItem(b -> b.tableName(accountsTable).key(Map.of("pk", Attr.s("STOREFRONT#" + storefrontId)))
                     .updateExpression("ADD secrets :s")
-                    .conditionExpression("attribute_exists(pk) AND size(secrets) < :two")
-                    .expressionAttributeValues(Map.of(":s", AttributeValue.fromSs(List.of(secret)), ":two", Attr.n(2))));
+                    .conditionExpression("attribute_exists(pk) AND size(secrets) < :two AND sellerId = :seller")
+                    .expressionAttributeValues(Map.of(":s", AttributeValue.fromSs(List.of(sealed)), ":two", Attr.n(2),
+                            ":seller", Attr.s(sellerId))));
         } catch (ConditionalCheckFailedException e) {
             throw new IllegalArgumentException("storefront " + storefrontId
                     + " is unknown or already has two secrets: retire one first");
@@ -267,7 +300,12 @@ public final class DynamoAdmin {
     }
 
     /** Retires a signing secret; the storefront keeps at least one. */
-    public void retireSecret(String storefrontId, String secret) {
+    public void retireSecret(String storefrontId, String given) {
+        // Sealed members differ from the secret (and from each other): find the one that opens to it.
+        Map<String, AttributeValue> item = storefrontItem(storefrontId);
+        String secret = item == null || !item.containsKey("secrets") ? given
+                : item.get("secrets").ss().stream().filter(m -> given.equals(plain(m, item, "STOREFRONT#" + storefrontId)))
+                        .findFirst().orElse(given);
         try {
             dynamo.updateItem(b -> b.tableName(accountsTable).key(Map.of("pk", Attr.s("STOREFRONT#" + storefrontId)))
                     .updateExpression("DELETE secrets :s")
@@ -277,6 +315,96 @@ public final class DynamoAdmin {
         } catch (ConditionalCheckFailedException e) {
             throw new IllegalArgumentException("that secret is not one of two active secrets of " + storefrontId);
         }
+    }
+
+    private Map<String, AttributeValue> storefrontItem(String storefrontId) {
+        Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(accountsTable).consistentRead(true)
+                .key(Map.of("pk", Attr.s("STOREFRONT#" + storefrontId)))).item();
+        return item == null || item.isEmpty() ? null : item;
+    }
+
+    /** A stored secret opened (plain ones as they are); null when it does not open here. */
+    private String plain(String stored, Map<String, AttributeValue> item, String itemKey) {
+        if (!SecretBox.isSealed(stored)) {
+            return stored;
+        }
+        if (box == null) {
+            return null;
+        }
+        try {
+            return box.open(stored, SecretBox.context(Attr.str(item, "sellerId"), itemKey));
+        } catch (SecretBox.Unopenable e) {
+            return null;
+        }
+    }
+
+    /**
+     * Seals the secrets stored plain before sealing existed (storefront signing secrets, Amazon
+     * refresh tokens, channel-link and carrier credentials); sealed ones are left alone, so it can run again. Returns the items changed.
+     */
+    public int sealPlainSecrets() {
+        if (box == null) {
+            throw new IllegalStateException("no KMS key to seal with");
+        }
+        int changed = 0;
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            var page = dynamo.scan(b -> b.tableName(accountsTable).consistentRead(true).exclusiveStartKey(from));
+            for (Map<String, AttributeValue> item : page.items()) {
+                if (sealPlain(item)) {
+                    changed++;
+                }
+            }
+            start = page.lastEvaluatedKey() == null || page.lastEvaluatedKey().isEmpty() ? null : page.lastEvaluatedKey();
+        } while (start != null);
+        return changed;
+    }
+
+    private boolean sealPlain(Map<String, AttributeValue> item) {
+        String pk = Attr.str(item, "pk");
+        if (pk.startsWith("STOREFRONT#") && item.containsKey("secrets")
+                && item.get("secrets").ss().stream().anyMatch(m -> !SecretBox.isSealed(m))) {
+            List<String> old = item.get("secrets").ss();
+            List<String> sealed = old.stream().map(m -> SecretBox.isSealed(m) ? m
+                    : stored(m, Attr.str(item, "sellerId"), pk)).toList();
+            // Only if nobody changed the secrets meanwhile (a rotation): otherwise run it again.
+            dynamo.updateItem(b -> b.tableName(accountsTable).key(Map.of("pk", Attr.s(pk)))
+                    .updateExpression("SET secrets = :new").conditionExpression("secrets = :old")
+                    .expressionAttributeValues(Map.of(":new", AttributeValue.fromSs(sealed),
+                            ":old", AttributeValue.fromSs(old))));
+            return true;
+        }
+        if ((pk.startsWith("CHANNEL#") || pk.startsWith("CARRIER#")) && item.containsKey("secrets")
+                && Attr.strings(item.get("secrets")).values().stream().anyMatch(v -> !SecretBox.isSealed(v))) {
+            // A link written before it kept its seller: its storefront's.
+            String sellerId = Attr.str(item, "sellerId");
+            if (sellerId == null && pk.startsWith("CHANNEL#")) {
+                Map<String, AttributeValue> storefront = storefrontItem(pk.substring("CHANNEL#".length()));
+                sellerId = storefront == null ? "" : Attr.str(storefront, "sellerId");
+            }
+            String seller = sellerId == null ? "" : sellerId;
+            AttributeValue old = item.get("secrets");
+            dynamo.updateItem(b -> b.tableName(accountsTable).key(Map.of("pk", Attr.s(pk)))
+                    .updateExpression("SET secrets = :new, sellerId = :seller").conditionExpression("secrets = :old")
+                    .expressionAttributeValues(Map.of(":new", AttributeValue.fromM(sealed(Attr.strings(old), seller, pk)),
+                            ":old", old, ":seller", Attr.s(seller))));
+            return true;
+        }
+        if (pk.startsWith("AMAZONSELLER#") && item.containsKey("refreshToken")
+                && !SecretBox.isSealed(Attr.str(item, "refreshToken"))) {
+            // The seller a refresh token is sealed to is its storefront's.
+            Map<String, AttributeValue> storefront = storefrontItem(Attr.str(item, "storefrontId"));
+            String sellerId = storefront == null ? "" : Attr.str(storefront, "sellerId");
+            String old = Attr.str(item, "refreshToken");
+            dynamo.updateItem(b -> b.tableName(accountsTable).key(Map.of("pk", Attr.s(pk)))
+                    .updateExpression("SET refreshToken = :new, sellerId = :seller")
+                    .conditionExpression("refreshToken = :old")
+                    .expressionAttributeValues(Map.of(":new", Attr.s(stored(old, sellerId, pk)), ":old", Attr.s(old),
+                            ":seller", Attr.s(sellerId))));
+            return true;
+        }
+        return false;
     }
 
     private String newSecret() {

@@ -9,6 +9,7 @@ import orderflow.shared.domain.channels.ChannelLink;
 import orderflow.shared.domain.shipping.CarrierAccount;
 import orderflow.shared.domain.shipping.ShipAddress;
 import orderflow.shared.ports.CarrierAccounts;
+import orderflow.shared.ports.SecretBox;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -22,9 +23,17 @@ public final class DynamoCarrierAccounts implements CarrierAccounts {
     private final DynamoDbClient dynamo;
     private final String table;
 
+    private final SecretBox box;
+
     public DynamoCarrierAccounts(DynamoDbClient dynamo, String table) {
+        this(dynamo, table, null);
+    }
+
+    /** box: opens the sealed API keys, webhook secrets and refresh tokens; null leaves them out. */
+    public DynamoCarrierAccounts(DynamoDbClient dynamo, String table, SecretBox box) {
         this.dynamo = dynamo;
         this.table = table;
+        this.box = box;
     }
 
     @Override
@@ -32,7 +41,9 @@ public final class DynamoCarrierAccounts implements CarrierAccounts {
         Map<String, AttributeValue> link = item("CHANNEL#" + order.storefrontId());
         if (link != null && ChannelLink.AMAZON.equals(Attr.str(link, "platform")) && order.externalOrderId() != null) {
             return Optional.of(new CarrierAccount(order.sellerId(), CarrierAccount.AMAZON_SHIPPING,
-                    Attr.str(link, "baseUrl"), Attr.strings(link.get("settings")), Attr.strings(link.get("secrets"))));
+                    Attr.str(link, "baseUrl"), Attr.strings(link.get("settings")), SealedValues.open(box,
+                    Attr.strings(link.get("secrets")), SecretBox.context(Attr.str(link, "sellerId"),
+                            "CHANNEL#" + order.storefrontId()))));
         }
         return get(order.sellerId(), CarrierAccount.EASYPOST);
     }
@@ -43,8 +54,9 @@ public final class DynamoCarrierAccounts implements CarrierAccounts {
         if (i == null) {
             return Optional.empty();
         }
+        String pk = "CARRIER#" + sellerId + "#" + provider;
         return Optional.of(new CarrierAccount(sellerId, provider, Attr.str(i, "baseUrl"), Attr.strings(i.get("settings")),
-                Attr.strings(i.get("secrets"))));
+                SealedValues.open(box, Attr.strings(i.get("secrets")), SecretBox.context(sellerId, pk))));
     }
 
     @Override

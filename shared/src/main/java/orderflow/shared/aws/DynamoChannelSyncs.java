@@ -8,6 +8,7 @@ import java.util.Optional;
 import orderflow.shared.domain.channels.ChannelLink;
 import orderflow.shared.domain.channels.ChannelSync;
 import orderflow.shared.ports.ChannelSyncs;
+import orderflow.shared.ports.SecretBox;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -21,12 +22,19 @@ public final class DynamoChannelSyncs implements ChannelSyncs {
     private final DynamoDbClient dynamo;
     private final String table;
     private final String accountsTable;
+    private final SecretBox box;
 
     /** accountsTable: null when this function never reads links (the order view). */
     public DynamoChannelSyncs(DynamoDbClient dynamo, String table, String accountsTable) {
+        this(dynamo, table, accountsTable, null);
+    }
+
+    /** box: opens the links' sealed credentials (SyncChannel); null leaves them out of the links read. */
+    public DynamoChannelSyncs(DynamoDbClient dynamo, String table, String accountsTable, SecretBox box) {
         this.dynamo = dynamo;
         this.table = table;
         this.accountsTable = accountsTable;
+        this.box = box;
     }
 
     @Override
@@ -66,7 +74,9 @@ public final class DynamoChannelSyncs implements ChannelSyncs {
         if (i == null || i.isEmpty()) {
             return Optional.empty();
         }
+        // Credentials are sealed to the link's seller and item; without a box they are left out.
         return Optional.of(new ChannelLink(storefrontId, Attr.str(i, "platform"), Attr.str(i, "baseUrl"),
-                Attr.strings(i.get("settings")), Attr.strings(i.get("secrets"))));
+                Attr.strings(i.get("settings")), SealedValues.open(box, Attr.strings(i.get("secrets")),
+                SecretBox.context(Attr.str(i, "sellerId"), "CHANNEL#" + storefrontId))));
     }
 }

@@ -35,11 +35,17 @@ public final class DynamoStockPushes implements StockPushes {
     private final DynamoChannelSyncs links;
 
     public DynamoStockPushes(DynamoDbClient dynamo, String inventoryTable, String accountsTable, String syncsTable) {
+        this(dynamo, inventoryTable, accountsTable, syncsTable, null);
+    }
+
+    /** box: opens the links' sealed credentials. */
+    public DynamoStockPushes(DynamoDbClient dynamo, String inventoryTable, String accountsTable, String syncsTable,
+                             orderflow.shared.ports.SecretBox box) {
         this.dynamo = dynamo;
         this.inventoryTable = inventoryTable;
         this.accountsTable = accountsTable;
         this.syncsTable = syncsTable;
-        this.links = new DynamoChannelSyncs(dynamo, syncsTable, accountsTable);
+        this.links = new DynamoChannelSyncs(dynamo, syncsTable, accountsTable, box);
     }
 
     /** The item listing a seller's linked storefronts. */

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import orderflow.shared.json.Json;
 import orderflow.shared.ports.AmazonOrdersApi;
@@ -32,7 +33,7 @@ public final class SpApiClient implements AmazonOrdersApi {
     private final URI endpoint;
     private final URI tokenEndpoint;
     private final String clientId;
-    private final String clientSecret;
+    private final Supplier<String> clientSecret;
     private final Clock clock;
     /** refresh token -> access token; per execution environment, never in a SnapStart snapshot (built after restore). */
     private final Map<String, Token> tokens = new ConcurrentHashMap<>();
@@ -41,6 +42,11 @@ public final class SpApiClient implements AmazonOrdersApi {
     }
 
     public SpApiClient(URI endpoint, URI tokenEndpoint, String clientId, String clientSecret, Clock clock) {
+        this(endpoint, tokenEndpoint, clientId, () -> clientSecret, clock);
+    }
+
+    /** clientSecret: read on first use (the stack's SSM SecureString). */
+    public SpApiClient(URI endpoint, URI tokenEndpoint, String clientId, Supplier<String> clientSecret, Clock clock) {
         this.endpoint = endpoint;
         this.tokenEndpoint = tokenEndpoint;
         this.clientId = clientId;
@@ -107,9 +113,9 @@ public final class SpApiClient implements AmazonOrdersApi {
     }
 
     private String accessToken(String refreshToken) {
-        if (unset(clientId) || unset(clientSecret)) {
+        if (unset(clientId) || unset(clientSecret.get())) {
             throw new IllegalStateException("the SP-API app's LWA client id and secret are not configured"
-                    + " (template parameters LwaClientId, LwaClientSecret)");
+                    + " (template parameters LwaClientId, LwaClientSecretParameter)");
         }
         Instant now = clock.instant();
         Token cached = tokens.get(refreshToken);
@@ -117,7 +123,7 @@ public final class SpApiClient implements AmazonOrdersApi {
             return cached.value();
         }
         String form = "grant_type=refresh_token&refresh_token=" + encode(refreshToken) + "&client_id=" + encode(clientId)
-                + "&client_secret=" + encode(clientSecret);
+                + "&client_secret=" + encode(clientSecret.get());
         Map<String, Object> answer = read(post(tokenEndpoint, "application/x-www-form-urlencoded;charset=UTF-8", form,
                 null), "LWA token");
         if (!(answer.get("access_token") instanceof String token)) {

@@ -17,6 +17,7 @@ import orderflow.shared.aws.SqsOrderQueue;
 import orderflow.shared.domain.Order;
 import orderflow.shared.domain.OrderStatus;
 import orderflow.shared.domain.Seller;
+import orderflow.shared.aws.KmsSecretBox;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
@@ -69,10 +70,15 @@ public final class AdminCli {
               revoke-api-key    --seller ID --key-id key_...                    the key stops working within 60 s
               set-stock         --seller ID --sku SKU --on-hand N
               redrive           --from DLQ_URL --to QUEUE_URL                   moves every message back
+              seal-secrets                                                      seals the secrets stored in plain text
+                                before sealing existed (storefront signing secrets, Amazon refresh tokens); run once
+                                after upgrading, again at any time (sealed ones are left alone)
               reprocess         --order ID                                      retry a BACKORDERED or ON_HOLD order
             reprocess also needs --orders-table / ORDERS_TABLE, --history-table / ORDER_HISTORY_TABLE
             and --order-queue / ORDER_QUEUE_URL.
             tables: --accounts-table / ACCOUNTS_TABLE, --inventory-table / INVENTORY_TABLE (stack outputs)
+            key: --secrets-key / SECRETS_KEY_ID (stack output SecretsKeyArn): secrets are sealed with it
+            (kms:GenerateDataKey; kms:Decrypt for retire-secret and seal-secrets)
             """;
 
     private AdminCli() {
@@ -165,6 +171,7 @@ public final class AdminCli {
                 admin(f).putStock(required(f, "seller"), required(f, "sku"), Long.parseLong(required(f, "on-hand")), now);
                 System.out.println("stock of " + f.get("sku") + " set");
             }
+            case "seal-secrets" -> System.out.println("sealed the secrets of " + admin(f).sealPlainSecrets() + " items");
             case "redrive" -> System.out.println("moved " + redrive(required(f, "from"), required(f, "to")) + " messages");
             default -> fail("unknown command " + command + "\n" + USAGE);
         }
@@ -277,8 +284,10 @@ public final class AdminCli {
 
     private static DynamoAdmin admin(Map<String, String> f) {
         DynamoDbClient dynamo = AwsClients.dynamoDb();
+        // Every secret the operator writes is sealed with the stack's key: never plain text.
         return new DynamoAdmin(dynamo, option(f, "accounts-table", "ACCOUNTS_TABLE"),
-                option(f, "inventory-table", "INVENTORY_TABLE"));
+                option(f, "inventory-table", "INVENTORY_TABLE"),
+                new KmsSecretBox(AwsClients.kms(), option(f, "secrets-key", "SECRETS_KEY_ID"), java.time.Clock.systemUTC()));
     }
 
     /** Moves messages from a DLQ back to its queue: sent first, deleted after, so none is lost. */

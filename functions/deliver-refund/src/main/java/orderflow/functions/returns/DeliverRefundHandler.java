@@ -45,7 +45,7 @@ public class DeliverRefundHandler extends QueueConsumer {
     /** With another storefront endpoint and first backoff (tests shorten it). */
     public DeliverRefundHandler(Adapters adapters, RefundWebhook webhook, Duration retryBase) {
         super(adapters);
-        this.service = new RefundDeliveryService(adapters.refundRecords(), adapters.orderReads(), adapters.accounts(),
+        this.service = new RefundDeliveryService(adapters.refundRecords(), adapters.orderReads(), adapters.accountsWithSecrets(),
                 webhook, retryBase, adapters.clock());
         this.redelivery = adapters.refundRedelivery();
     }

@@ -34,7 +34,7 @@ public class ReceiveAmazonNotificationHandler extends QueueConsumer {
     /** With another SP-API (tests). */
     public ReceiveAmazonNotificationHandler(Adapters adapters, AmazonOrdersApi api) {
         super(adapters);
-        DynamoAccounts accounts = adapters.accounts();
+        DynamoAccounts accounts = adapters.accountsWithSecrets();
         DynamoDeliveryLog deliveries = adapters.deliveryLog();
         ReceiveOrderService receive = new ReceiveOrderService(accounts, adapters.orders(), adapters.orderQueue(),
                 deliveries, adapters.clock());

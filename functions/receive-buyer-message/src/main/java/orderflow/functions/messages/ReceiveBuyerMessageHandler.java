@@ -30,7 +30,7 @@ public class ReceiveBuyerMessageHandler extends StorefrontRoute {
 
     public ReceiveBuyerMessageHandler(Adapters adapters) {
         super(adapters);
-        this.service = new ReceiveMessageService(adapters.messages(), adapters.orderReads(), adapters.accounts(),
+        this.service = new ReceiveMessageService(adapters.messages(), adapters.orderReads(), adapters.accountsWithSecrets(),
                 adapters.clock());
     }
 

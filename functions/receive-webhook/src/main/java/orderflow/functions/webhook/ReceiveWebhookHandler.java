@@ -25,7 +25,7 @@ public class ReceiveWebhookHandler extends StorefrontRoute {
 
     public ReceiveWebhookHandler(Adapters adapters) {
         super(adapters);
-        this.service = new ReceiveOrderService(adapters.accounts(), adapters.orders(), adapters.orderQueue(),
+        this.service = new ReceiveOrderService(adapters.accountsWithSecrets(), adapters.orders(), adapters.orderQueue(),
                 adapters.deliveryLog(), adapters.clock());
     }
 

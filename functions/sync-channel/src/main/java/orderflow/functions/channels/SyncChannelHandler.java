@@ -35,7 +35,7 @@ public class SyncChannelHandler extends QueueConsumer {
     /** With another client (tests: the same clients against fakes of the platforms). */
     public SyncChannelHandler(Adapters adapters, ChannelClient client) {
         super(adapters);
-        this.service = new ChannelSyncService(adapters.channelSyncs(), adapters.orderReads(), client,
+        this.service = new ChannelSyncService(adapters.channelSyncsWithSecrets(), adapters.orderReads(), client,
                 adapters.syncQueue(), adapters.clock());
     }
 

@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import orderflow.shared.domain.Address;
 import orderflow.shared.domain.Money;
@@ -69,10 +70,20 @@ public final class AmazonShippingCarrier implements Carrier {
 
     /** tokenEndpoint: Login with Amazon (https://api.amazon.com/auth/o2/token); the SP-API app's LWA client id and secret. */
     public AmazonShippingCarrier(URI tokenEndpoint, String clientId, String clientSecret, Clock clock) {
+        this(tokenEndpoint, clientId, () -> clientSecret, clock, ChannelHttp.REQUEST_TIMEOUT);
+    }
+
+    /** clientSecret: read on first use (the stack's SSM SecureString). */
+    public AmazonShippingCarrier(URI tokenEndpoint, String clientId, Supplier<String> clientSecret, Clock clock) {
         this(tokenEndpoint, clientId, clientSecret, clock, ChannelHttp.REQUEST_TIMEOUT);
     }
 
     AmazonShippingCarrier(URI tokenEndpoint, String clientId, String clientSecret, Clock clock, Duration timeout) {
+        this(tokenEndpoint, clientId, () -> clientSecret, clock, timeout);
+    }
+
+    AmazonShippingCarrier(URI tokenEndpoint, String clientId, Supplier<String> clientSecret, Clock clock,
+                          Duration timeout) {
         this.tokenEndpoint = tokenEndpoint;
         this.clock = clock;
         this.http = new ChannelHttp(timeout);

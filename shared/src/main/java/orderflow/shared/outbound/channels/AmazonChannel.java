@@ -24,6 +24,7 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.CRC32;
+import java.util.function.Supplier;
 
 import orderflow.shared.domain.Money;
 import orderflow.shared.domain.channels.AcknowledgeNotice;
@@ -74,7 +75,7 @@ public final class AmazonChannel implements ChannelClient {
     private final URI endpoint;
     private final URI tokenEndpoint;
     private final String clientId;
-    private final String clientSecret;
+    private final Supplier<String> clientSecret;
     private final Clock clock;
     private final ChannelHttp http;
     /** Per execution environment, never in a SnapStart snapshot (built after restore). */
@@ -86,10 +87,20 @@ public final class AmazonChannel implements ChannelClient {
      * clientSecret: the SP-API application's LWA credentials (not the seller's).
      */
     public AmazonChannel(URI endpoint, URI tokenEndpoint, String clientId, String clientSecret, Clock clock) {
+        this(endpoint, tokenEndpoint, clientId, () -> clientSecret, clock, ChannelHttp.REQUEST_TIMEOUT);
+    }
+
+    /** clientSecret: read on first use (the stack's SSM SecureString). */
+    public AmazonChannel(URI endpoint, URI tokenEndpoint, String clientId, Supplier<String> clientSecret, Clock clock) {
         this(endpoint, tokenEndpoint, clientId, clientSecret, clock, ChannelHttp.REQUEST_TIMEOUT);
     }
 
     AmazonChannel(URI endpoint, URI tokenEndpoint, String clientId, String clientSecret, Clock clock,
+                  Duration requestTimeout) {
+        this(endpoint, tokenEndpoint, clientId, () -> clientSecret, clock, requestTimeout);
+    }
+
+    AmazonChannel(URI endpoint, URI tokenEndpoint, String clientId, Supplier<String> clientSecret, Clock clock,
                   Duration requestTimeout) {
         this.endpoint = endpoint;
         this.tokenEndpoint = tokenEndpoint;
@@ -358,9 +369,9 @@ public final class AmazonChannel implements ChannelClient {
     private PushResult forSeller(ChannelLink link, String externalOrderId, SellerCall call) {
         String refreshToken = link.secret("refreshToken");
         List<String> secrets = new ArrayList<>();
-        secrets.add(clientSecret);
+        secrets.add(clientSecret.get());
         secrets.add(refreshToken);
-        if (unset(clientId) || unset(clientSecret)) {
+        if (unset(clientId) || unset(clientSecret.get())) {
             return new PushResult.Refused("The SP-API application's LWA client id and secret are not configured.");
         }
         if (refreshToken == null || refreshToken.isBlank()) {

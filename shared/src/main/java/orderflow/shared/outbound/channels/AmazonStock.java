@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import orderflow.shared.domain.channels.ChannelLink;
 import orderflow.shared.domain.channels.PushResult;
@@ -46,7 +47,7 @@ public final class AmazonStock implements StockChannel {
     private final URI endpoint;
     private final URI tokenEndpoint;
     private final String clientId;
-    private final String clientSecret;
+    private final Supplier<String> clientSecret;
     private final Clock clock;
     private final Duration spacing;
     private final ChannelHttp http;
@@ -54,11 +55,21 @@ public final class AmazonStock implements StockChannel {
     private final LwaTokens tokens;
 
     public AmazonStock(URI endpoint, URI tokenEndpoint, String clientId, String clientSecret, Clock clock) {
+        this(endpoint, tokenEndpoint, clientId, () -> clientSecret, clock, SPACING, ChannelHttp.REQUEST_TIMEOUT);
+    }
+
+    /** clientSecret: read on first use (the stack's SSM SecureString). */
+    public AmazonStock(URI endpoint, URI tokenEndpoint, String clientId, Supplier<String> clientSecret, Clock clock) {
         this(endpoint, tokenEndpoint, clientId, clientSecret, clock, SPACING, ChannelHttp.REQUEST_TIMEOUT);
     }
 
     AmazonStock(URI endpoint, URI tokenEndpoint, String clientId, String clientSecret, Clock clock, Duration spacing,
                 Duration requestTimeout) {
+        this(endpoint, tokenEndpoint, clientId, () -> clientSecret, clock, spacing, requestTimeout);
+    }
+
+    AmazonStock(URI endpoint, URI tokenEndpoint, String clientId, Supplier<String> clientSecret, Clock clock,
+                Duration spacing, Duration requestTimeout) {
         this.endpoint = endpoint;
         this.tokenEndpoint = tokenEndpoint;
         this.clientId = clientId;
@@ -73,14 +84,14 @@ public final class AmazonStock implements StockChannel {
     public Map<String, PushResult> setAvailable(ChannelLink link, List<StockLevel> levels) {
         String refreshToken = link.secret("refreshToken");
         List<String> secrets = new ArrayList<>();
-        secrets.add(clientSecret);
+        secrets.add(clientSecret.get());
         secrets.add(refreshToken);
         String sellerId = link.setting("sellerId");
         String marketplaceId = link.setting("marketplaceId");
         String productType = link.setting("productType") == null || link.setting("productType").isBlank()
                 ? DEFAULT_PRODUCT_TYPE : link.setting("productType").strip();
         URI api = link.baseUrl() == null || link.baseUrl().isBlank() ? endpoint : uri(link.baseUrl());
-        String problem = unset(clientId) || unset(clientSecret) ? "The SP-API application's LWA client id and secret"
+        String problem = unset(clientId) || unset(clientSecret.get()) ? "The SP-API application's LWA client id and secret"
                 + " are not configured."
                 : unset(refreshToken) ? "The Amazon link has no refresh token: the seller must authorize the app again."
                 : unset(sellerId) ? "The Amazon link has no sellerId setting (the seller's SP-API merchant id)."

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import orderflow.shared.domain.channels.PushResult;
 
@@ -25,7 +26,7 @@ public final class LwaTokens {
 
     private final ChannelHttp http;
     private final String clientId;
-    private final String clientSecret;
+    private final Supplier<String> clientSecret;
     private final Clock clock;
     private final Map<String, Token> tokens = new ConcurrentHashMap<>();
 
@@ -34,6 +35,11 @@ public final class LwaTokens {
     }
 
     public LwaTokens(ChannelHttp http, String clientId, String clientSecret, Clock clock) {
+        this(http, clientId, () -> clientSecret, clock);
+    }
+
+    /** clientSecret: read when a token is first fetched (after a SnapStart restore, never while priming). */
+    public LwaTokens(ChannelHttp http, String clientId, Supplier<String> clientSecret, Clock clock) {
         this.http = http;
         this.clientId = clientId;
         this.clientSecret = clientSecret;
@@ -65,7 +71,7 @@ public final class LwaTokens {
     /** A new token from Login with Amazon (the refresh-token grant), cached; else the result to give up with. */
     Object fetch(URI lwa, String refreshToken, List<String> secrets) throws IOException {
         String form = "grant_type=refresh_token&refresh_token=" + form(refreshToken) + "&client_id=" + form(clientId)
-                + "&client_secret=" + form(clientSecret);
+                + "&client_secret=" + form(clientSecret.get());
         Instant now = clock.instant();
         ChannelHttp.Response r = http.send("POST", lwa,
                 Map.of("Content-Type", "application/x-www-form-urlencoded;charset=UTF-8", "Accept", "application/json"),
