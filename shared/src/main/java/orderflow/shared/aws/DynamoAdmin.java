@@ -340,7 +340,8 @@ public final class DynamoAdmin {
 
     /**
      * Seals the secrets stored plain before sealing existed (storefront signing secrets, Amazon
-     * refresh tokens, channel-link and carrier credentials); sealed ones are left alone, so it can run again. Returns the items changed.
+     * refresh tokens, channel-link and carrier credentials); sealed ones are left alone, so it can run
+     * again. Returns the items changed.
      */
     public int sealPlainSecrets() {
         if (box == null) {
@@ -352,8 +353,12 @@ public final class DynamoAdmin {
             Map<String, AttributeValue> from = start;
             var page = dynamo.scan(b -> b.tableName(accountsTable).consistentRead(true).exclusiveStartKey(from));
             for (Map<String, AttributeValue> item : page.items()) {
-                if (sealPlain(item)) {
-                    changed++;
+                try {
+                    if (sealPlain(item)) {
+                        changed++;
+                    }
+                } catch (ConditionalCheckFailedException rotatedMeanwhile) {
+                    // its secrets changed since the scan (a rotation wrote sealed ones): the next run sees it
                 }
             }
             start = page.lastEvaluatedKey() == null || page.lastEvaluatedKey().isEmpty() ? null : page.lastEvaluatedKey();
