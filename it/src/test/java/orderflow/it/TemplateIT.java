@@ -233,6 +233,37 @@ class TemplateIT {
         assertTrue(statements >= 10 && templates >= 50, statements + " statements, " + templates + " policy templates checked");
     }
 
+    @Test
+    void no_function_may_scan_or_query_accounts_table_and_every_read_of_it_is_limited_to_key_prefixes() {
+        // AccountsTable holds every tenant's storefront secrets, platform tokens and API key hashes: a
+        // function gets GetItem (and writes) on the key prefixes it needs, never the whole table.
+        int limited = 0;
+        for (String id : functions()) {
+            for (AccountsPolicyGuard.Grant grant : AccountsPolicyGuard.grantsOf(template, id)) {
+                assertFalse(grant.actions().contains("Query") || grant.actions().contains("Scan")
+                        || grant.actions().contains("*"), id + " may Query or Scan AccountsTable: " + grant);
+                assertTrue(grant.leadingKeys() != null && !grant.leadingKeys().isEmpty(),
+                        id + " reaches AccountsTable without a dynamodb:LeadingKeys condition: " + grant);
+                assertFalse(grant.leadingKeys().stream().anyMatch(p -> p.matcher("ANYTHING").matches()),
+                        id + " has a LeadingKeys pattern that matches any key: " + grant);
+                limited++;
+            }
+        }
+        assertTrue(limited >= 25, limited + " AccountsTable grants checked");
+    }
+
+    @Test
+    void every_function_logs_to_the_stacks_own_log_group_which_expires() {
+        Object group = Template.map(template.globals("Function").get("LoggingConfig")).get("LogGroup");
+        assertEquals(Map.of("Ref", "FunctionLogs"), group, "Globals: LoggingConfig.LogGroup");
+        assertEquals("AWS::Logs::LogGroup", template.type("FunctionLogs"));
+        assertEquals(Map.of("Ref", "LogRetentionDays"), template.properties("FunctionLogs").get("RetentionInDays"));
+        for (String id : functions()) {
+            assertFalse(template.properties(id).containsKey("LoggingConfig"),
+                    id + ": its own LoggingConfig would send its logs to a group that never expires");
+        }
+    }
+
     private static void checkStatement(String id, Map<String, Object> statement) {
         String where = id + ": " + statement;
         assertTrue(statement.containsKey("Effect") && statement.containsKey("Action"), where + " needs Effect and Action");

@@ -47,6 +47,7 @@ public final class TestCloud {
     public final S3Client s3;
     public final S3Presigner presigner;
     public final LocalCloud cloud;
+    public final Template template;
     public final Path root;
     /** moto, ministack or localstack. */
     public final String kind;
@@ -67,7 +68,8 @@ public final class TestCloud {
         presigner = S3Presigner.builder().region(Region.of(REGION)).credentialsProvider(credentials)
                 .endpointOverride(URI.create(endpoint))
                 .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build()).build();
-        cloud = new LocalCloud(Template.load(root.resolve("template.yaml")), REGION, "it",
+        template = Template.load(root.resolve("template.yaml"));
+        cloud = new LocalCloud(template, REGION, "it",
                 Map.of("SenderEmail", "orders@it.example"), dynamo, sqs, ses, s3);
         cloud.provisionAll();
     }
@@ -161,7 +163,21 @@ public final class TestCloud {
     }
 
     public Adapters adapters(String functionId, Clock clock) {
-        return Adapters.of(dynamo, sqs, ses, envOf(functionId), clock).withS3(s3, presigner);
+        return Adapters.of(guardedDynamo(functionId), sqs, ses, envOf(functionId), clock).withS3(s3, presigner);
+    }
+
+    private final Map<String, DynamoDbClient> guarded = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The function's DynamoDB client, refusing the AccountsTable calls its template.yaml policies
+     * would not allow (AccountsPolicyGuard), so every IT checks the least-privilege grants.
+     */
+    public DynamoDbClient guardedDynamo(String functionId) {
+        if (!template.resources().containsKey(functionId)) {
+            return dynamo; // not a function of the template (a tool's or a test's own adapters)
+        }
+        return guarded.computeIfAbsent(functionId, id -> dynamoWith(new AccountsPolicyGuard(id,
+                ref("AccountsTable"), AccountsPolicyGuard.grantsOf(template, id))));
     }
 
     /** With some variables replaced (e.g. a shorter retry base) or other clients (a fault injector's). */
