@@ -14,7 +14,7 @@ class ShipByPolicyTest {
 
     @Test
     void counts_business_days_and_ends_at_end_of_day() {
-        // Friday + 2 business days = Tuesday.
+        // Friday + 2 shipping days (Mon-Fri by default) = Tuesday.
         assertEquals(Instant.parse("2026-12-01T23:59:59.999999999Z"),
                 ShipByPolicy.shipBy(Instant.parse("2026-11-27T10:00:00Z"), 2, UTC, ShippingCalendar.DEFAULT));
         // Same day when handling time is 0.
