@@ -34,7 +34,7 @@ public final class AdminCli {
             usage: scripts/admin COMMAND [--flag value ...]
               create-seller     --seller ID --store-name NAME --notify-email EMAIL
                                 [--reply-to EMAIL] [--support CONTACT] [--handling-days 2] [--time-zone UTC]
-                                [--transit-days 5]   promised delivery = ship-by + transit business days
+                                [--transit-days 5]   promised delivery = ship-by + transit carrier days (Mon-Fri, not holidays)
                                 [--unpaid-cancel-days 21]   orders unpaid this long are canceled (at least 1)
               create-storefront --seller ID --storefront ID [--type generic|shopify|woocommerce] [--secret S] [--replace]
                                 prints the webhook URL and signing secret (Shopify: pass its key as --secret)
