@@ -63,11 +63,6 @@ public final class ShipByPolicy {
         return endOfDay(day, zone);
     }
 
-    /** The day handling starts for an order that could first ship at {@code start}. */
-    public static LocalDate firstShippingDay(Instant start, ZoneId zone, ShippingCalendar calendar) {
-        return firstShippingDay(start, zone, new Days(calendar));
-    }
-
     /**
      * An order's handling time: the longest of its lines', a line taking its SKU's own handling time
      * where the SKU has one (shorter than the seller's too) and the seller's otherwise.
@@ -92,6 +87,7 @@ public final class ShipByPolicy {
         return day.plusDays(1).atStartOfDay(zone).toInstant().minusNanos(1);
     }
 
+    /** The day handling starts for an order that could first ship at {@code start}. */
     private static LocalDate firstShippingDay(Instant start, ZoneId zone, Days days) {
         LocalDate day = start.atZone(zone).toLocalDate();
         LocalTime cutoff = days.calendar.cutoff();
