@@ -37,9 +37,11 @@ final class OrderSearchService {
     static SearchCursor.Position position(String cursor, String sellerId, SearchQuery query, List<FieldError> errors) {
         return SearchCursor.decode(cursor, (kind, key) -> {
             SearchTerm term = query.termFor(kind);
-            return query.kinds().contains(kind) && term != null
-                    && key.get("pk").equals(sellerId + "#" + kind.code())
-                    && key.get("sk").startsWith(kind.matchesByPrefix() ? term.value() : term.value() + SearchText.SEPARATOR);
+            if (!query.kinds().contains(kind) || term == null) {
+                return false;
+            }
+            String start = kind.matchesByPrefix() ? term.value() : term.value() + SearchText.SEPARATOR;
+            return key == null || key.get("pk").equals(sellerId + "#" + kind.code()) && key.get("sk").startsWith(start);
         }, errors);
     }
 

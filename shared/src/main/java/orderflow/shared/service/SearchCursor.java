@@ -36,7 +36,10 @@ final class SearchCursor {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(Json.write(json).getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The position, or null with an error on "cursor" added; keyOk says whether a key belongs to this search. */
+    /**
+     * The position, or null with an error on "cursor" added; keyOk says whether a kind and key (null:
+     * the kind's start) belong to this search.
+     */
     static Position decode(String text, java.util.function.BiPredicate<SearchKind, Map<String, String>> keyOk,
                            List<FieldError> errors) {
         try {
@@ -46,13 +49,10 @@ final class SearchCursor {
             Map<String, String> key = new LinkedHashMap<>();
             json.forEach((k, v) -> key.put(k, v instanceof String s ? s : null));
             key.remove("kind");
-            if (kind != null && !key.containsValue(null)) {
-                if (key.isEmpty()) {
-                    return new Position(kind, null);
-                }
-                if (key.keySet().equals(java.util.Set.of("pk", "sk")) && keyOk.test(kind, key)) {
-                    return new Position(kind, key);
-                }
+            if (kind != null && !key.containsValue(null)
+                    && (key.isEmpty() || key.keySet().equals(java.util.Set.of("pk", "sk")))
+                    && keyOk.test(kind, key.isEmpty() ? null : key)) {
+                return new Position(kind, key.isEmpty() ? null : key);
             }
         } catch (IllegalArgumentException | Failure e) {
             // reported below

@@ -79,6 +79,21 @@ class OrderSearchServiceTest {
         }
         assertThrows(Failure.InvalidInput.class, () -> service.list("s2",
                 Map.of("q", "mug", "field", "sku", "cursor", first.nextCursor()), NOW));
+        String startOfSkus = java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString("{\"kind\":\"sku\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThrows(Failure.InvalidInput.class, () -> service.list("s1",
+                Map.of("q", "mug", "field", "num", "cursor", startOfSkus), NOW), "a kind this search does not read");
+    }
+
+    @Test
+    void a_search_of_every_kind_pages_on_from_one_kind_to_the_next() {
+        Order byNumber = store("s1", "MUG", "TEE", NOW.minusSeconds(10));
+        Order bySku = store("s1", "X1", "MUG", NOW);
+        OrderQueryService.Listing first = service.list("s1", Map.of("q", "mug", "limit", "1"), NOW);
+        assertEquals(List.of(byNumber.orderId()), ids(first));
+        OrderQueryService.Listing second = service.list("s1", Map.of("q", "mug", "limit", "1",
+                "cursor", first.nextCursor()), NOW);
+        assertEquals(List.of(bySku.orderId()), ids(second));
     }
 
     @Test

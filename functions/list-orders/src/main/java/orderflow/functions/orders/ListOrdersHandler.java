@@ -44,6 +44,9 @@ public class ListOrdersHandler extends SellerRoute {
     @Override
     protected PrimingRun<APIGatewayV2HTTPEvent> priming(Instant now) {
         APIGatewayV2HTTPEvent event = PrimingSamples.sellerQuery(Map.of("status", "UNSHIPPED", "limit", "10"));
-        return PrimingRun.of(Priming.answers().anyQuery(PrimingSamples.orderItem(PrimingSamples.order(now))), event);
+        // A search too: its entries' Query and the BatchGetItem of the orders found (none, here).
+        APIGatewayV2HTTPEvent search = PrimingSamples.sellerQuery(Map.of("q", "#1001", "limit", "10"));
+        return PrimingRun.of(Priming.answers().anyQuery(PrimingSamples.orderItem(PrimingSamples.order(now)))
+                .batchGetFindsNothing(), event, search);
     }
 }
