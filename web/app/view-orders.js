@@ -1,4 +1,5 @@
 // Orders by status: filters kept in the address (#/orders?status=UNSHIPPED&late=true), pages by cursor.
+// The search box (q, and what to search in) is one more filter: #/orders?q=%231001&status=SHIPPED.
 import { h, loading, empty, failed, setState } from './dom.js';
 import { api, query } from './api.js';
 import { field, onSubmit, showErrors } from './forms.js';
@@ -14,9 +15,15 @@ const QUICK = [
   ['Needs attention', { status: 'ON_HOLD' }],
 ];
 const PAGE_SIZES = [10, 25, 50, 100];
+const SEARCH_IN = [
+  ['', 'Anything'], ['num', 'Order number'], ['name', 'Buyer name'], ['email', 'Email'], ['sku', 'SKU'],
+  ['track', 'Tracking number'],
+];
 
 export async function renderOrders(view, { params }) {
   const filters = {
+    q: params.get('q') ?? '',
+    field: params.get('field') ?? '',
     status: params.get('status') ?? '',
     late: params.get('late') === 'true',
     from: params.get('from') ?? '',
@@ -38,7 +45,7 @@ export async function renderOrders(view, { params }) {
     let data;
     try {
       data = await api('GET', `v1/orders${query({
-        status: filters.status, late: filters.late ? 'true' : '', limit: filters.limit,
+        q: filters.q, field: filters.q ? filters.field : '', status: filters.status, late: filters.late ? 'true' : '', limit: filters.limit,
         createdFrom: dayStart(filters.from), createdTo: dayEnd(filters.to), cursor: pages[page],
       })}`);
     } catch (error) {
@@ -53,6 +60,14 @@ export async function renderOrders(view, { params }) {
     }
     pages[page + 1] = data.nextCursor ?? undefined;
     const filtered = filters.status || filters.late || filters.from || filters.to;
+    if (data.orders.length === 0 && page === 0 && filters.q) {
+      // A search page can be empty yet have more to read (matches that failed the filters): offer Next.
+      setState(view, 'empty');
+      results.replaceChildren(empty(`No orders match “${filters.q}”${filtered ? ' with these filters' : ''}.`,
+        'Order numbers, SKUs, emails and tracking numbers match whole; names match from the start of a word.'),
+      data.nextCursor ? pager(data) : '');
+      return;
+    }
     if (data.orders.length === 0 && page === 0) {
       setState(view, 'empty');
       results.replaceChildren(filtered
@@ -76,6 +91,7 @@ export async function renderOrders(view, { params }) {
   refresh.addEventListener('click', () => load());
   onSubmit(form, async () => {
     const next = {
+      q: form.elements.q.value.trim(), field: form.elements.q.value.trim() ? form.elements.field.value : '',
       status: form.elements.status.value, late: form.elements.late.checked ? 'true' : '',
       from: form.elements.from.value, to: form.elements.to.value, limit: form.elements.limit.value,
     };
@@ -103,12 +119,19 @@ function renamed(error) {
 
 function quickLinks(filters) {
   return h('nav', { class: 'tabs', 'aria-label': 'Order status' }, QUICK.map(([label, q]) => {
-    const active = (q.status ?? '') === filters.status && (q.late === 'true') === filters.late && !filters.from && !filters.to;
+    const active = (q.status ?? '') === filters.status && (q.late === 'true') === filters.late && !filters.from && !filters.to
+      && !filters.q;
     return h('a', { href: `#/orders${query(q)}`, 'aria-current': active ? 'true' : false }, label);
   }));
 }
 
 function filterForm(filters) {
+  const search = h('input', {
+    type: 'search', name: 'q', 'data-field': 'q', value: filters.q, maxlength: 200, autocomplete: 'off',
+    placeholder: '#1001, a name, email, SKU or tracking number',
+  });
+  const searchIn = h('select', { name: 'field', 'data-field': 'field' },
+    SEARCH_IN.map(([value, label]) => h('option', { value, selected: value === filters.field }, label)));
   const status = h('select', { name: 'status', 'data-field': 'status' },
     h('option', { value: '' }, 'Any status'),
     Object.entries(STATUS_LABELS).map(([value, label]) => h('option', { value, selected: value === filters.status }, label)));
@@ -119,6 +142,8 @@ function filterForm(filters) {
     [...new Set([...PAGE_SIZES, filters.limit])].sort((a, b) => a - b)
       .map((n) => h('option', { value: n, selected: n === filters.limit }, `${n} a page`)));
   return h('form', { class: 'filters', role: 'search', 'aria-label': 'Filter orders' },
+    field('Search', search),
+    field('Search in', searchIn),
     field('Status', status),
     field('Placed from', from),
     field('Placed to', to),

@@ -407,7 +407,11 @@ class HostileInputIT {
         f.put("GET /v1/orders", read("GET /v1/orders", reader, "limit=100", merge(queries(
                 "status=BOGUS", invalid("status"), "status=" + enc(INJECTIONS.get(0)), invalid("status"),
                 "createdFrom=yesterday", invalid("createdFrom"), "createdTo=2026-13-45T00:00:00Z", invalid("createdTo"),
-                "late=maybe", invalid("late"), "shipByBefore=" + enc(INJECTIONS.get(5)), invalid("shipByBefore")),
+                "late=maybe", invalid("late"), "shipByBefore=" + enc(INJECTIONS.get(5)), invalid("shipByBefore"),
+                "q=", invalid("q"), "q=" + "7".repeat(201), invalid("q"), "q=%23--%7C", invalid("q"),
+                "field=" + enc(INJECTIONS.get(0)) + "&q=1001", invalid("field"), "field=sku", invalid("q"),
+                "q=1001&cursor=eyJraW5kIjoibnVtIn0x", invalid("cursor"),
+                "q=1001&field=num&cursor=" + enc("eyJraW5kIjoic2t1In0"), invalid("cursor")),
                 limitsAndCursors(true, "")),
                 (ids, sent, r) -> assertTrue(r.body().contains(ids.orderId()), "lists " + ids.orderId())));
         f.put("GET /v1/orders/export", read("GET /v1/orders/export", reader, "from=2020-01-01T00:00:00Z", merge(queries(

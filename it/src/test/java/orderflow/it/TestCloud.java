@@ -189,7 +189,7 @@ public final class TestCloud {
     /** The orders adapter with every table a change can touch. */
     public orderflow.shared.aws.DynamoOrders orders() {
         return new orderflow.shared.aws.DynamoOrders(dynamo, ref("OrdersTable"), ref("OrderHistoryTable"),
-                ref("InventoryTable"), ref("StockMovementsTable"));
+                ref("InventoryTable"), ref("StockMovementsTable"), null, ref("SearchTable"));
     }
 
     public DynamoAdmin admin() {

@@ -128,39 +128,53 @@ public final class Adapters {
         return new DynamoOrders(dynamo(), env.require("ORDERS_TABLE"));
     }
 
-    /** Reads and writes of orders with their history; no stock moves. */
-    public DynamoOrders orders() {
+    /** Reads of orders and their history, no writes (GET /v1/orders/{id}/history). */
+    public DynamoOrders orderHistoryReads() {
         return new DynamoOrders(dynamo(), env.require("ORDERS_TABLE"), env.require("ORDER_HISTORY_TABLE"), null);
+    }
+
+    /** Reads and writes of orders with their history and search entries; no stock moves. */
+    public DynamoOrders orders() {
+        return writable(env.require("ORDER_HISTORY_TABLE"), null, null, null);
     }
 
     /** As {@link #orders()}, with stock moves in the same transaction (reserve, release, commit, restock). */
     public DynamoOrders ordersWithStock() {
-        return new DynamoOrders(dynamo(), env.require("ORDERS_TABLE"), env.require("ORDER_HISTORY_TABLE"),
-                env.require("INVENTORY_TABLE"));
+        return writable(env.require("ORDER_HISTORY_TABLE"), env.require("INVENTORY_TABLE"), null, null);
     }
 
     /** As {@link #ordersWithStock()}, logging each SKU's units that leave or come back (shipments, returns). */
     public DynamoOrders ordersWithStockLog() {
-        return new DynamoOrders(dynamo(), env.require("ORDERS_TABLE"), env.require("ORDER_HISTORY_TABLE"),
-                env.require("INVENTORY_TABLE"), env.require("STOCK_MOVEMENTS_TABLE"));
+        return writable(env.require("ORDER_HISTORY_TABLE"), env.require("INVENTORY_TABLE"),
+                env.require("STOCK_MOVEMENTS_TABLE"), null);
     }
 
     /** As {@link #ordersWithStockLog()}, with the channel syncs a change writes (the outbox of platform changes). */
     public DynamoOrders ordersWithStockLogAndSyncs() {
-        return new DynamoOrders(dynamo(), env.require("ORDERS_TABLE"), env.require("ORDER_HISTORY_TABLE"),
-                env.require("INVENTORY_TABLE"), env.require("STOCK_MOVEMENTS_TABLE"), env.require("CHANNEL_SYNCS_TABLE"));
+        return writable(env.require("ORDER_HISTORY_TABLE"), env.require("INVENTORY_TABLE"),
+                env.require("STOCK_MOVEMENTS_TABLE"), env.require("CHANNEL_SYNCS_TABLE"));
     }
 
     /** As {@link #orders()}, with the channel syncs a change writes (acknowledgements, goodwill refunds). */
     public DynamoOrders ordersWithSyncs() {
-        return new DynamoOrders(dynamo(), env.require("ORDERS_TABLE"), env.require("ORDER_HISTORY_TABLE"), null, null,
-                env.require("CHANNEL_SYNCS_TABLE"));
+        return writable(env.require("ORDER_HISTORY_TABLE"), null, null, env.require("CHANNEL_SYNCS_TABLE"));
     }
 
     /** As {@link #ordersWithStock()}, with the channel syncs a change writes (cancels). */
     public DynamoOrders ordersWithStockAndSyncs() {
-        return new DynamoOrders(dynamo(), env.require("ORDERS_TABLE"), env.require("ORDER_HISTORY_TABLE"),
-                env.require("INVENTORY_TABLE"), null, env.require("CHANNEL_SYNCS_TABLE"));
+        return writable(env.require("ORDER_HISTORY_TABLE"), env.require("INVENTORY_TABLE"), null,
+                env.require("CHANNEL_SYNCS_TABLE"));
+    }
+
+    /** Every order writer keeps the search entries (SearchTable) in the same transactions. */
+    private DynamoOrders writable(String history, String inventory, String movements, String syncs) {
+        return new DynamoOrders(dynamo(), env.require("ORDERS_TABLE"), history, inventory, movements, syncs,
+                env.require("SEARCH_TABLE"));
+    }
+
+    /** GET /v1/orders?q=: the search entries and the orders they point to (reads only). */
+    public DynamoOrderSearch orderSearch() {
+        return new DynamoOrderSearch(dynamo(), env.require("SEARCH_TABLE"), env.require("ORDERS_TABLE"));
     }
 
     /** The outbox of platform changes and the storefronts' platform links (AccountsTable, CHANNEL# items). */

@@ -34,6 +34,7 @@ public final class Priming {
             Map.entry("CHANNEL_SYNCS_TABLE", "priming-channel-syncs"),
             Map.entry("LABELS_TABLE", "priming-labels"),
             Map.entry("LABELS_BUCKET", "priming-labels"),
+            Map.entry("SEARCH_TABLE", "priming-search"),
             Map.entry("SYNC_QUEUE_URL", "https://sqs.us-east-1.amazonaws.com/000000000000/priming-syncs"),
             Map.entry("AT_RISK_HOURS", "24"),
             Map.entry("REFUND_QUEUE_URL", "https://sqs.us-east-1.amazonaws.com/000000000000/priming-refunds"),

@@ -10,6 +10,7 @@ import java.util.Map;
 import orderflow.shared.aws.AwsClients;
 import orderflow.shared.aws.DynamoAdmin;
 import orderflow.shared.aws.DynamoOrders;
+import orderflow.shared.aws.SearchBackfill;
 import orderflow.shared.domain.Actor;
 import orderflow.shared.domain.OrderChange;
 import orderflow.shared.ports.Orders;
@@ -70,8 +71,11 @@ public final class AdminCli {
               set-stock         --seller ID --sku SKU --on-hand N
               redrive           --from DLQ_URL --to QUEUE_URL                   moves every message back
               reprocess         --order ID                                      retry a BACKORDERED or ON_HOLD order
-            reprocess also needs --orders-table / ORDERS_TABLE, --history-table / ORDER_HISTORY_TABLE
-            and --order-queue / ORDER_QUEUE_URL.
+              backfill-search   [--seller ID]                                   search entries of orders stored before
+                                SearchTable existed (all sellers without --seller: one Scan); safe to rerun
+            reprocess also needs --orders-table / ORDERS_TABLE, --history-table / ORDER_HISTORY_TABLE,
+            --search-table / SEARCH_TABLE and --order-queue / ORDER_QUEUE_URL; backfill-search needs the
+            orders and search tables.
             tables: --accounts-table / ACCOUNTS_TABLE, --inventory-table / INVENTORY_TABLE (stack outputs)
             """;
 
@@ -137,6 +141,12 @@ public final class AdminCli {
                         : " are POSTed to " + url));
             }
             case "reprocess" -> System.out.println(reprocess(f, required(f, "order"), now));
+            case "backfill-search" -> {
+                long done = new SearchBackfill(AwsClients.dynamoDb(), option(f, "orders-table", "ORDERS_TABLE"),
+                        option(f, "search-table", "SEARCH_TABLE")).run(f.get("seller"), n -> System.err.print(
+                                "\r" + n + " orders"));
+                System.out.println("\nsearch entries written for " + done + " orders");
+            }
             case "channel-link" -> {
                 orderflow.shared.domain.channels.ChannelLink link = channelLink(f);
                 admin(f).putChannelLink(link);
@@ -259,7 +269,8 @@ public final class AdminCli {
     /** Queues a waiting order for processing again; an ON_HOLD one goes back to READY first. */
     private static String reprocess(Map<String, String> f, String orderId, Instant now) {
         DynamoOrders orders = new DynamoOrders(AwsClients.dynamoDb(), option(f, "orders-table", "ORDERS_TABLE"),
-                option(f, "history-table", "ORDER_HISTORY_TABLE"), null);
+                option(f, "history-table", "ORDER_HISTORY_TABLE"), null, null, null,
+                option(f, "search-table", "SEARCH_TABLE"));
         Order order = orders.get(orderId).orElseThrow(() -> new IllegalArgumentException("no order " + orderId));
         if (order.status() == OrderStatus.ON_HOLD) {
             Orders.Applied released = orders.apply(OrderChange.of(order, order.withStatus(OrderStatus.READY, null), now,
