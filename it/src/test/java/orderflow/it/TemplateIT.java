@@ -331,4 +331,39 @@ class TemplateIT {
         }
         assertTrue(skips > 0, "no skip-check entries in .checkov.yaml");
     }
+
+    /** The dev-only switch that lets outbound HTTP reach http://127.0.0.1 is the local runner's alone. */
+    @Test
+    void no_deployed_function_may_call_loopback_or_plain_http() throws IOException {
+        String text = Files.readString(root.resolve("template.yaml"));
+        assertFalse(text.contains(orderflow.shared.outbound.OutboundRules.LOCAL_SWITCH),
+                "template.yaml must never set " + orderflow.shared.outbound.OutboundRules.LOCAL_SWITCH);
+        assertFalse(Template.map(template.globals("Function").get("Environment")).toString()
+                .contains(orderflow.shared.outbound.OutboundRules.LOCAL_SWITCH));
+    }
+
+    /** Floods: the open POST routes (deliveries) are alarmed per route (4xx share and 429s), and the edge stays opt-in. */
+    @Test
+    void every_open_route_has_a_rejected_and_a_throttled_alarm_and_the_edge_is_off_by_default() {
+        Set<String> alarmed = new TreeSet<>();
+        for (String id : template.idsOfType("AWS::CloudWatch::Alarm")) {
+            String props = String.valueOf(template.resource(id).get("Properties"));
+            Matcher route = Pattern.compile("Route, Value=(POST \\S+?)\\}\\]").matcher(props);
+            if (route.find()) {
+                alarmed.add(route.group(1) + (props.contains("MetricName=4xx") ? " 4xx" : " 429"));
+            }
+        }
+        for (String id : functions()) {
+            Map<String, Object> events = Template.map(template.properties(id).get("Events"));
+            for (Object raw : events.values()) {
+                Map<String, Object> p = Template.map(Template.map(raw).get("Properties"));
+                if ("NONE".equals(Template.map(p.get("Auth")).get("Authorizer")) && "POST".equals(p.get("Method"))) {
+                    String route = p.get("Method") + " " + p.get("Path");
+                    assertTrue(alarmed.contains(route + " 4xx"), route + ": no 4xx alarm in " + alarmed);
+                    assertTrue(alarmed.contains(route + " 429"), route + ": no 429 alarm in " + alarmed);
+                }
+            }
+        }
+        assertEquals("false", String.valueOf(Template.map(template.parameters().get("EdgeProtection")).get("Default")));
+    }
 }

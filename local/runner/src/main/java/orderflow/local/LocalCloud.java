@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import orderflow.shared.json.Json;
+import orderflow.shared.outbound.OutboundRules;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
@@ -84,6 +85,8 @@ public final class LocalCloud implements Intrinsics.Lookup {
         Map<String, Object> props = template.functionProperties(functionId);
         Template.map(intrinsics.resolve(Template.map(props.get("Environment")).get("Variables")))
                 .forEach((k, v) -> env.put(k, v == null ? "" : String.valueOf(v)));
+        // Dev only, never in template.yaml: outbound HTTP may reach the local fakes on http://127.0.0.1.
+        env.put(OutboundRules.LOCAL_SWITCH, "loopback");
         return env;
     }
 

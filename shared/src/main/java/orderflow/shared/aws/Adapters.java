@@ -6,6 +6,7 @@ import java.util.Map;
 
 import orderflow.shared.domain.shipping.CarrierAccount;
 import orderflow.shared.outbound.HttpRefundWebhook;
+import orderflow.shared.outbound.OutboundRules;
 import orderflow.shared.outbound.carriers.AmazonShippingCarrier;
 import orderflow.shared.outbound.carriers.EasyPostCarrier;
 import orderflow.shared.outbound.channels.AmazonChannel;
@@ -241,9 +242,9 @@ public final class Adapters {
             return new Carriers(Map.of(CarrierAccount.EASYPOST, OfflineCarrier.INSTANCE,
                     CarrierAccount.AMAZON_SHIPPING, OfflineCarrier.INSTANCE));
         }
-        return new Carriers(Map.of(CarrierAccount.EASYPOST, new EasyPostCarrier(), CarrierAccount.AMAZON_SHIPPING,
+        return new Carriers(Map.of(CarrierAccount.EASYPOST, new EasyPostCarrier(outboundRules()), CarrierAccount.AMAZON_SHIPPING,
                 new AmazonShippingCarrier(URI.create(env.require("LWA_ENDPOINT")), env.optional("LWA_CLIENT_ID"),
-                        env.optional("LWA_CLIENT_SECRET"), clock)));
+                        env.optional("LWA_CLIENT_SECRET"), clock, outboundRules())));
     }
 
     /** Carrier accounts and ship-from addresses (AccountsTable CARRIER#, SHIPFROM#, and Amazon links). */
@@ -320,12 +321,20 @@ public final class Adapters {
         return env.require("SENDER_EMAIL");
     }
 
+    /**
+     * Where outbound HTTP may go: public https only, unless the local runner set the dev-only switch
+     * (its fakes listen on http://127.0.0.1). Never set by template.yaml (TemplateIT checks).
+     */
+    public OutboundRules outboundRules() {
+        return OutboundRules.fromSwitch(env.localSwitch(OutboundRules.LOCAL_SWITCH));
+    }
+
     /** The storefronts' refund URLs over HTTP; when priming, an endpoint that acknowledges (200) without a network. */
     public RefundWebhook refundWebhook() {
         if (answers != null) {
             return (url, body, headers) -> 200;
         }
-        return new HttpRefundWebhook();
+        return new HttpRefundWebhook(outboundRules());
     }
 
     /**
@@ -348,7 +357,7 @@ public final class Adapters {
             };
         }
         return new SpApiClient(URI.create(env.require("SPAPI_ENDPOINT")), URI.create(env.require("LWA_ENDPOINT")),
-                env.optional("LWA_CLIENT_ID"), env.optional("LWA_CLIENT_SECRET"), clock);
+                env.optional("LWA_CLIENT_ID"), env.optional("LWA_CLIENT_SECRET"), clock, outboundRules());
     }
 
     /**
@@ -359,9 +368,9 @@ public final class Adapters {
         if (answers != null) {
             return OfflineChannelClient.INSTANCE;
         }
-        return new ChannelClients(new ShopifyChannel(), new WooCommerceChannel(),
+        return new ChannelClients(new ShopifyChannel(outboundRules()), new WooCommerceChannel(outboundRules()),
                 new AmazonChannel(URI.create(env.require("SPAPI_ENDPOINT")), URI.create(env.require("LWA_ENDPOINT")),
-                        env.optional("LWA_CLIENT_ID"), env.optional("LWA_CLIENT_SECRET"), clock));
+                        env.optional("LWA_CLIENT_ID"), env.optional("LWA_CLIENT_SECRET"), clock, outboundRules()));
     }
 
     /** The stock push outbox (InventoryTable's StockPushDue index), the sellers' links, their outcomes. */
@@ -377,9 +386,9 @@ public final class Adapters {
                 throw new IllegalStateException("offline: priming never calls a platform");
             };
         }
-        return new StockChannels(new ShopifyStock(), new WooCommerceStock(),
+        return new StockChannels(new ShopifyStock(outboundRules()), new WooCommerceStock(outboundRules()),
                 new AmazonStock(URI.create(env.require("SPAPI_ENDPOINT")), URI.create(env.require("LWA_ENDPOINT")),
-                        env.optional("LWA_CLIENT_ID"), env.optional("LWA_CLIENT_SECRET"), clock));
+                        env.optional("LWA_CLIENT_ID"), env.optional("LWA_CLIENT_SECRET"), clock, outboundRules()));
     }
 
     /** Low-stock alerts: the inventory read, the seller's settings, the alert queued as an email. */

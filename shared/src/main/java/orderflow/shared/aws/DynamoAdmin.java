@@ -1,6 +1,10 @@
 package orderflow.shared.aws;
 
+import java.io.IOException;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,6 +16,8 @@ import java.util.Map;
 import java.util.StringJoiner;
 
 import orderflow.shared.domain.Seller;
+import orderflow.shared.outbound.GuardedHttp;
+import orderflow.shared.outbound.OutboundRules;
 import orderflow.shared.security.ApiKeys;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -213,23 +219,18 @@ public final class DynamoAdmin {
 
     /**
      * Where the storefront's refunds are POSTed (signed with its secrets); null removes it, and
-     * refunds are then left for the seller to pay on the platform (NO_ENDPOINT). Only https, or
-     * http to this machine for local runs: a refund notice never crosses a network in clear text.
+     * refunds are then left for the seller to pay on the platform (NO_ENDPOINT). Only https to a host
+     * whose every address is public (inside Lambda 127.0.0.1 is the Runtime API and 169.254.169.254
+     * the metadata service). Checked again at every send: DNS can change after this check.
      */
     public void setRefundUrl(String storefrontId, String url) {
+        setRefundUrl(storefrontId, url, OutboundRules.publicOnly(), InetAddress::getAllByName);
+    }
+
+    /** As {@link #setRefundUrl(String, String)} with other rules: the local runner's receiver is on http://127.0.0.1. */
+    public void setRefundUrl(String storefrontId, String url, OutboundRules rules, GuardedHttp.Resolver resolver) {
         if (url != null) {
-            URI uri;
-            try {
-                uri = URI.create(url);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("--url is not a URL: " + e.getMessage());
-            }
-            boolean local = "http".equals(uri.getScheme()) && ("127.0.0.1".equals(uri.getHost())
-                    || "localhost".equals(uri.getHost()));
-            if (uri.getHost() == null || !("https".equals(uri.getScheme()) || local) || uri.getUserInfo() != null) {
-                throw new IllegalArgumentException("--url must be https://host/path (http only to 127.0.0.1 or"
-                        + " localhost), without credentials");
-            }
+            checkRefundUrl(url, rules, resolver);
         }
         try {
             dynamo.updateItem(b -> {
@@ -243,6 +244,24 @@ public final class DynamoAdmin {
             });
         } catch (ConditionalCheckFailedException e) {
             throw new IllegalArgumentException("unknown storefront " + storefrontId);
+        }
+    }
+
+    /** Refuses a refund URL that is not https to public addresses (under these rules), without credentials. */
+    static void checkRefundUrl(String url, OutboundRules rules, GuardedHttp.Resolver resolver) {
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("--url is not a URL: " + e.getMessage());
+        }
+        try {
+            rules.addresses(uri, resolver);
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("--url: " + uri.getHost() + " does not resolve");
+        } catch (IOException e) {
+            throw new IllegalArgumentException("--url must be https://host/path to a public address, without"
+                    + " credentials: " + e.getMessage());
         }
     }
 
