@@ -46,7 +46,7 @@ describe('a seller confirms shipments from a file', () => {
     await page.click('.upload-form button[type=submit]');
     const card = await page.waitForSelector('.upload-status[data-status="DONE"]', { timeout: 60_000 });
     assert.match(await card.textContent(), /Done: 3 of 3 rows · 2 accepted, 1 rejected, 0 unchanged/);
-    assert.equal(await page.getAttribute('.upload-status progress', 'value'), '3');
+    assert.equal(await page.$eval('.upload-status progress', (p) => p.value), 3);
     const rejected = await page.$$eval('.rejected-rows tbody tr', (rows) => rows.map((r) => r.textContent));
     assert.deepEqual(rejected.length, 1);
     assert.match(rejected[0], new RegExp(`^3unknown order 999-0000000-${run}`));

@@ -19,11 +19,11 @@ const POLL_MS = 1000;
 export async function renderUploads(view) {
   const current = h('section', { class: 'upload-current', 'aria-live': 'polite' });
   const recent = h('section', { class: 'upload-recent' });
-  view.append(h('h1', { tabindex: -1 }, 'Uploads'), uploadForm(current, recent), current, recent);
+  view.append(h('h1', { tabindex: -1 }, 'Uploads'), uploadForm(view, current, recent), current, recent);
   await listRecent(view, recent);
 }
 
-function uploadForm(current, recent) {
+function uploadForm(view, current, recent) {
   const kind = h('select', { name: 'kind', dataset: { field: 'kind' } },
     KINDS.map(([value, label]) => h('option', { value }, label)));
   const file = h('input', { type: 'file', name: 'file', required: true, accept: '.csv,.txt,.tsv,text/csv,text/plain',
@@ -44,7 +44,7 @@ function uploadForm(current, recent) {
     form.reset();
     hint.textContent = KIND_HINTS[kind.value];
     await follow(queued, current);
-    await listRecent(document.getElementById('view'), recent);
+    await listRecent(view, recent);
   });
   return form;
 }
