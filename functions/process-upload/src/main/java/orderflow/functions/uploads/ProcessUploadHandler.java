@@ -59,7 +59,7 @@ public class ProcessUploadHandler extends QueueConsumer {
     /** An unknown upload: the read primed, nothing else to do. */
     @Override
     protected PrimingRun<SQSEvent> priming(Instant now) {
-        return PrimingRun.of(Priming.answers(), LambdaStreams.sqsEventOf(Json.write(Map.of(
+        return PrimingRun.of(Priming.answers().noItem("sellerId", "uploadId"), LambdaStreams.sqsEventOf(Json.write(Map.of(
                 "sellerId", PrimingSamples.SELLER, "uploadId", "upl_0000000000000000000000000000"))));
     }
 }
