@@ -34,7 +34,6 @@ public final class UploadService {
     private final UploadFiles files;
     private final UploadQueue queue;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
 
     public UploadService(Uploads uploads, UploadFiles files, UploadQueue queue, Clock clock) {
         this.uploads = uploads;
@@ -122,9 +121,10 @@ public final class UploadService {
                 .orElseThrow(() -> new Failure.NotFound("No upload has the id " + uploadId + "."));
     }
 
-    private byte[] bytes() {
+    /** Made per call: a generator kept in the handler would be copied into every SnapStart snapshot. */
+    private static byte[] bytes() {
         byte[] b = new byte[8];
-        random.nextBytes(b);
+        new SecureRandom().nextBytes(b);
         return b;
     }
 }
