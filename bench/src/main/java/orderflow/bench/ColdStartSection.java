@@ -145,6 +145,11 @@ final class ColdStartSection {
             case "DashboardFunction" -> () -> ev.publicRoute("dashboard.json");
             case "ExportOrdersFunction" -> () -> ev.sellerRoute("export-orders.json", Fixture.SELLER, null, null,
                     Map.of("from", java.time.Instant.now().minusSeconds(86_400).toString()));
+            // A new upload: the item written and the PUT link signed (no file is read).
+            case "UploadsFunction" -> () -> ev.sellerRoute("uploads.json", Fixture.SELLER, null,
+                    Map.of("kind", "stock-counts", "fileName", "counts.csv", "sizeBytes", 2048), null);
+            // No such upload: the read, and nothing else to do.
+            case "ProcessUploadFunction" -> () -> ev.processUpload(Fixture.SELLER, "upl_0000000000000000000000000000");
             default -> throw new IllegalArgumentException("no bench event for " + id);
         };
     }

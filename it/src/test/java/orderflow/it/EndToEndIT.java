@@ -397,7 +397,7 @@ class EndToEndIT {
             String path = route.path().replace("{orderId}", orderId).replace("{sku}", "MUG-BLUE")
                     .replace("{rmaId}", "rma_" + orderId.substring("ord_".length()))
                     .replace("{syncId}", "sync_" + orderId.substring("ord_".length()))
-                    .replace("{labelId}", "lbl_" + "0".repeat(24));
+                    .replace("{labelId}", "lbl_" + "0".repeat(24)).replace("{uploadId}", "upl_" + "0".repeat(27));
             HttpResponse<String> r = call(route.method(), path + (route.method().equals("GET")
                     ? "?from=2026-01-01T00:00:00Z" : ""), intruder, route.method().equals("GET") ? null : anyBody);
             String what = route.method() + " " + route.path() + ": " + r.statusCode() + " " + r.body();

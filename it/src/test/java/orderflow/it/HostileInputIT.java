@@ -206,6 +206,10 @@ class HostileInputIT {
             SYNCS.put(ORDERS.get(ext), Fixtures.failedSync(h.dynamo, h.ref("ChannelSyncsTable"), ORDERS.get(ext),
                     h.demo.storefrontId()));
         }
+        for (String which : List.of(UPLOAD_P.sku(), UPLOAD_T.sku())) { // files put, not yet processed
+            UPLOADS.put(which, upload(key, true));
+        }
+        victimUpload = upload(victimKey, true);
         HttpResponse<String> goodwill = h.call("POST", "/v1/orders/" + ORDERS.get("H-READ-D") + "/refunds", key,
                 Map.of("amount", Map.of("amount", "1.00", "currency", "USD"), "reason", "late", "requestId", "setup"));
         assertEquals(201, goodwill.statusCode(), goodwill.body());
@@ -712,6 +716,27 @@ class HostileInputIT {
                 "reason over 200 characters", with(adjust, "reason", "r".repeat(201)), invalid("reason")),
                 (ids, sent, r) -> assertTrue(getText("/v1/inventory/" + ids.sku()).contains((String) sent.get("reason")),
                         "the adjustment is a movement")));
+        // -- uploads (the file itself goes to S3 by the presigned link: docs/operations.md)
+        f.put("POST /v1/uploads", write("POST /v1/uploads", UPLOAD_P, UPLOAD_T, NEW_UPLOAD, Set.of("fileName"), bad(
+                "missing kind", without(NEW_UPLOAD, "kind"), invalid("kind"),
+                "unknown kind", with(NEW_UPLOAD, "kind", "labels"), invalid("kind"),
+                "missing fileName", without(NEW_UPLOAD, "fileName"), invalid("fileName"),
+                "empty fileName", with(NEW_UPLOAD, "fileName", " "), invalid("fileName"),
+                "fileName over 200 characters", with(NEW_UPLOAD, "fileName", "f".repeat(201)), invalid("fileName"),
+                "missing size", without(NEW_UPLOAD, "sizeBytes"), invalid("sizeBytes"),
+                "size 0", with(NEW_UPLOAD, "sizeBytes", 0), invalid("sizeBytes"),
+                "size over 10 MiB", with(NEW_UPLOAD, "sizeBytes", 10_485_761), invalid("sizeBytes"),
+                "fractional size", with(NEW_UPLOAD, "sizeBytes", 1.5), invalid("sizeBytes")),
+                (ids, sent, r) -> assertEquals("WAITING_FOR_FILE",
+                        get("/v1/uploads/" + json(r).get("uploadId")).get("status"))));
+        f.put("POST /v1/uploads/{uploadId}/process", new Fixture("POST /v1/uploads/{uploadId}/process", UPLOAD_P,
+                UPLOAD_T, "", null, null, true, Set.of(), Map.of(), Map.of(),
+                (ids, sent, r) -> assertTrue(!"WAITING_FOR_FILE".equals(get("/v1/uploads/" + UPLOADS.get(ids.sku()))
+                        .get("status")), "queued")));
+        f.put("GET /v1/uploads/{uploadId}", read("GET /v1/uploads/{uploadId}", UPLOAD_T, "", Map.of(),
+                (ids, sent, r) -> assertEquals(UPLOADS.get(ids.sku()), json(r).get("uploadId"))));
+        f.put("GET /v1/uploads", read("GET /v1/uploads", UPLOAD_T, "", Map.of(),
+                (ids, sent, r) -> assertTrue(r.body().contains(UPLOADS.get(ids.sku())), "listed")));
         Map<String, Object> policy = Map.of("windowDays", 30, "restockingFeePercent", 10, "returnShippingPayer", "BUYER",
                 "returnShippingMinor", 500, "nonReturnableSkus", List.of("GIFT-CARD"));
         f.put("PUT /v1/return-policy", write("PUT /v1/return-policy", reader, reader, policy, Set.of(), bad(
@@ -725,6 +750,28 @@ class HostileInputIT {
                 "1001 SKUs", with(policy, "nonReturnableSkus", skus(1001)), invalid("nonReturnableSkus")),
                 (ids, sent, r) -> assertEquals("BUYER", get("/v1/return-policy").get("returnShippingPayer"))));
         return f;
+    }
+
+    /** The uploads routes' targets: an upload each, told apart by the key they are filed under. */
+    private static final Ids UPLOAD_P = new Ids(null, null, "H-UPLOAD-P");
+    private static final Ids UPLOAD_T = new Ids(null, null, "H-UPLOAD-T");
+    private static final Map<String, String> UPLOADS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static String victimUpload;
+    private static final Map<String, Object> NEW_UPLOAD = Map.of("kind", "stock-counts", "fileName", "counts.csv",
+            "sizeBytes", 24);
+
+    /** An upload of a one-row stock count file (24 bytes), its file put to the presigned link when withFile. */
+    private static String upload(String sellerKey, boolean withFile) throws Exception {
+        HttpResponse<String> created = h.call("POST", "/v1/uploads", sellerKey, NEW_UPLOAD);
+        assertEquals(201, created.statusCode(), created.body());
+        if (withFile) {
+            HttpResponse<String> put = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                    .newBuilder(java.net.URI.create((String) json(created).get("uploadUrl")))
+                    .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("sku,quantity\nH-UPLOAD,1\n\n\n\n"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, put.statusCode(), put.body());
+        }
+        return (String) json(created).get("uploadId");
     }
 
     // ------------------------------------------------------------------ the corpus
@@ -841,7 +888,7 @@ class HostileInputIT {
         }
 
         // -- ids in the path: another seller's, unknown, traversal, injection, unicode, overlong
-        Matcher params = Pattern.compile("\\{(orderId|rmaId|syncId|labelId|sku)}").matcher(template);
+        Matcher params = Pattern.compile("\\{(orderId|rmaId|syncId|labelId|sku|uploadId)}").matcher(template);
         while (params.find()) {
             String param = params.group(1);
             Map<String, String> ids = new LinkedHashMap<>();
@@ -864,6 +911,12 @@ class HostileInputIT {
                     ids.put("unknown label", "lbl_" + "0".repeat(24));
                     ids.putAll(badIds(LABELS.get(ORDERS.get("H-VOID-P"))));
                     ids.keySet().forEach(k -> expect.put(k, NOT_FOUND)); // docs/api.md: a label not on the order
+                }
+                case "uploadId" -> {
+                    ids.put("another seller's upload", victimUpload);
+                    ids.put("unknown upload", "upl_" + "0".repeat(27));
+                    ids.putAll(badIds(victimUpload));
+                    ids.keySet().forEach(k -> expect.put(k, NOT_FOUND)); // docs/api.md, Uploads: not the seller's
                 }
                 case "rmaId" -> {
                     ids.put("another seller's RMA", victimRma);
@@ -1628,6 +1681,7 @@ class HostileInputIT {
                 .replace("{sku}", override.getOrDefault("sku", String.valueOf(ids.sku())))
                 .replace("{syncId}", override.getOrDefault("syncId", String.valueOf(SYNCS.get(ids.orderId()))))
                 .replace("{labelId}", override.getOrDefault("labelId", String.valueOf(LABELS.get(ids.orderId()))))
+                .replace("{uploadId}", override.getOrDefault("uploadId", String.valueOf(UPLOADS.get(ids.sku()))))
                 .replace("{storefrontId}", override.getOrDefault("storefrontId", h.demo.storefrontId()));
     }
 

@@ -583,6 +583,36 @@ class OpenApiResponsesIT {
     }
 
     @Test
+    @Order(10)
+    void uploads() throws Exception {
+        byte[] file = "sku,quantity\nOAPI-UPLOAD,4\n".getBytes(StandardCharsets.UTF_8);
+        String create = "POST /v1/uploads";
+        Checked created = api(create, Map.of(), null, Map.of("kind", "stock-counts", "fileName", "counts.csv",
+                "sizeBytes", file.length), 201);
+        api(create, Map.of(), null, Map.of("kind", "labels", "fileName", "counts.csv", "sizeBytes", 1), 400);
+        String uploadId = created.get("uploadId");
+        String process = "POST /v1/uploads/{uploadId}/process";
+        api(process, Map.of("uploadId", uploadId), null, null, 409);
+        var put = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(created.get("uploadUrl"))).PUT(java.net.http.HttpRequest.BodyPublishers
+                        .ofByteArray(file)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, put.statusCode(), put.body());
+        api(process, Map.of("uploadId", uploadId), null, null, 202);
+        api(process, Map.of("uploadId", "upl_" + "0".repeat(27)), null, null, 404);
+        String get = "GET /v1/uploads/{uploadId}";
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        Checked read = api(get, Map.of("uploadId", uploadId), null, null, 200);
+        while (!"DONE".equals(read.get("status")) && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+            read = api(get, Map.of("uploadId", uploadId), null, null, 200);
+        }
+        assertEquals("DONE", read.get("status"), read.response().body());
+        assertEquals("1", read.get("accepted"));
+        api(get, Map.of("uploadId", "upl_" + "0".repeat(27)), null, null, 404);
+        api("GET /v1/uploads", Map.of(), null, null, 200);
+    }
+
+    @Test
     @Order(11)
     void every_seller_route_refuses_a_missing_and_an_unknown_key() throws Exception {
         for (String operation : spec.operations()) {

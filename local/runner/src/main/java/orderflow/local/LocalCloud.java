@@ -152,7 +152,7 @@ public final class LocalCloud implements Intrinsics.Lookup {
             case "AWS::DynamoDB::Table" -> table(logicalId, resolvedProperties(logicalId));
             case "AWS::SQS::Queue" -> queue(logicalId, resolvedProperties(logicalId));
             case "AWS::SES::EmailIdentity" -> identity(resolvedProperties(logicalId));
-            case "AWS::S3::Bucket" -> bucket(logicalId);
+            case "AWS::S3::Bucket" -> bucket(logicalId, resolvedProperties(logicalId));
             case "AWS::Serverless::Function" -> {
                 String fn = name(logicalId, intrinsics.resolve(template.properties(logicalId).get("FunctionName")));
                 yield Map.of("Ref", fn, "Arn", "arn:aws:lambda:" + region + ":" + ACCOUNT + ":function:" + fn);
@@ -163,8 +163,11 @@ public final class LocalCloud implements Intrinsics.Lookup {
         return attrs;
     }
 
-    /** A bucket named after the stack (lowercase, as S3 requires); encryption and lifecycle are AWS's to apply. */
-    private Map<String, Object> bucket(String logicalId) {
+    /**
+     * A bucket named after the stack (lowercase, as S3 requires), with its CORS rules (the dashboard
+     * puts files to presigned links from the browser); encryption and lifecycle are AWS's to apply.
+     */
+    private Map<String, Object> bucket(String logicalId, Map<String, Object> properties) {
         String name = (prefix + "-" + logicalId).toLowerCase(java.util.Locale.ROOT);
         if (s3 != null) {
             try {
@@ -173,8 +176,24 @@ public final class LocalCloud implements Intrinsics.Lookup {
                      | software.amazon.awssdk.services.s3.model.BucketAlreadyExistsException exists) {
                 // a local stack started before: the bucket and its labels stay
             }
+            List<software.amazon.awssdk.services.s3.model.CORSRule> rules = new ArrayList<>();
+            for (Object r : Template.list(Template.map(properties.get("CorsConfiguration")).get("CorsRules"))) {
+                Map<String, Object> rule = Template.map(r);
+                rules.add(software.amazon.awssdk.services.s3.model.CORSRule.builder()
+                        .allowedMethods(strings(rule.get("AllowedMethods"))).allowedOrigins(strings(rule.get("AllowedOrigins")))
+                        .allowedHeaders(strings(rule.get("AllowedHeaders")))
+                        .maxAgeSeconds(rule.get("MaxAge") == null ? null : Integer.valueOf(String.valueOf(rule.get("MaxAge"))))
+                        .build());
+            }
+            if (!rules.isEmpty()) {
+                s3.putBucketCors(c -> c.bucket(name).corsConfiguration(cc -> cc.corsRules(rules)));
+            }
         }
         return Map.of("Ref", name, "Arn", "arn:aws:s3:::" + name);
+    }
+
+    private static List<String> strings(Object list) {
+        return Template.list(list).stream().map(String::valueOf).toList();
     }
 
     private Map<String, Object> resolvedProperties(String logicalId) {

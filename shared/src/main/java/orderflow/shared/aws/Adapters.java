@@ -79,7 +79,7 @@ public final class Adapters {
         return new Adapters(null, null, null, env, Clock.systemUTC(), false, answers);
     }
 
-    /** These adapters with S3 for the labels bucket (an emulator's client and a presigner for its endpoint). */
+    /** These adapters with S3 for the labels and uploads buckets (an emulator's client and a presigner for its endpoint). */
     public Adapters withS3(S3Client client, S3Presigner signer) {
         this.s3 = client;
         this.presigner = signer;
@@ -216,6 +216,26 @@ public final class Adapters {
     /** The labels bucket (its clients built on first use); links are signed offline, so priming signs without S3. */
     public S3LabelFiles labelFiles() {
         return new S3LabelFiles(this, env.require("LABELS_BUCKET"));
+    }
+
+    // --- uploads: the sellers' files, their progress, the queue that processes them
+
+    public DynamoUploads uploads() {
+        return new DynamoUploads(dynamo(), env.require("UPLOADS_TABLE"));
+    }
+
+    /** The uploads bucket (clients on first use; links are signed offline). */
+    public S3UploadFiles uploadFiles() {
+        return new S3UploadFiles(this, env.require("UPLOADS_BUCKET"));
+    }
+
+    public SqsUploadQueue uploadQueue() {
+        return new SqsUploadQueue(sqs(), env.require("UPLOAD_QUEUE_URL"));
+    }
+
+    /** The storefronts a platform order id of an uploaded file may come from (AccountsTable CHANNELS#). */
+    public DynamoSellerStorefronts sellerStorefronts() {
+        return new DynamoSellerStorefronts(dynamo(), env.require("ACCOUNTS_TABLE"));
     }
 
     S3Client s3() {
