@@ -119,6 +119,10 @@ describe('a packer at the scan station', () => {
     await screenshot(page, 'scan-station-checked');
 
     assert.equal(await focused(), 'scan');
+    const nextSlip = await scanAndHear(abandoned); // the next order's slip, too early: not a tracking number
+    assert.equal(nextSlip.result, 'wrong');
+    assert.match(nextSlip.text, /Finish this order first/);
+    assert.equal(await page.getAttribute('.view', 'data-stage'), 'checked');
     const shipped = await scanAndHear('1Z999AA10123456784');
     assert.equal(shipped.result, 'done');
     assert.match(shipped.text, /shipped/);

@@ -112,7 +112,11 @@ export async function renderScan(view) {
   async function handle(code) {
     try {
       if (stage === 'order' || (ORDER_ID.test(code) && scans.length === 0)) await openOrder(code);
-      else if (stage === 'items') await scanItem(code);
+      else if (ORDER_ID.test(code)) {
+        // Another slip while this box is open: never taken as an item or, worse, as a tracking number.
+        say('wrong', 'Finish this order first', stage === 'checked'
+          ? 'Scan its tracking number or buy its label, or press Escape to leave it.' : 'Scan its items, or press Escape to leave it.');
+      } else if (stage === 'items') await scanItem(code);
       else await shipWithTracking(code);
     } catch (error) {
       say('wrong', error.title ?? 'That did not work', error.detail ?? String(error.message ?? error));

@@ -3,9 +3,11 @@ package orderflow.shared.api;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import orderflow.shared.domain.Failure;
 import orderflow.shared.json.Json;
 import orderflow.shared.service.BulkOrderActions;
@@ -22,15 +24,15 @@ public final class BulkActionViews {
     }
 
     /** 200 with an answer rendered now or replayed as first sent. */
-    public static com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse response(String answer) {
-        return com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse.builder().withStatusCode(200)
+    public static APIGatewayV2HTTPResponse response(String answer) {
+        return APIGatewayV2HTTPResponse.builder().withStatusCode(200)
                 .withHeaders(Map.of("content-type", "application/json", "cache-control", "no-store"))
                 .withBody(answer).build();
     }
 
     public static String render(BulkOrderActions.Run run, Context context) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("action", run.request().action().name().toLowerCase(java.util.Locale.ROOT));
+        body.put("action", run.request().action().name().toLowerCase(Locale.ROOT));
         body.put("complete", run.complete());
         Map<String, Object> counts = new LinkedHashMap<>();
         for (Result r : Result.values()) {
@@ -62,6 +64,6 @@ public final class BulkActionViews {
     }
 
     private static String name(Result r) {
-        return r.name().toLowerCase(java.util.Locale.ROOT);
+        return r.name().toLowerCase(Locale.ROOT);
     }
 }

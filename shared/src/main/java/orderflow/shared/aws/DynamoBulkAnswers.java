@@ -2,6 +2,7 @@ package orderflow.shared.aws;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -39,7 +40,7 @@ public final class DynamoBulkAnswers implements BulkAnswers {
 
     @Override
     public void save(String sellerId, String key, Stored stored, Instant at) {
-        Map<String, AttributeValue> item = new java.util.HashMap<>(key(sellerId, key));
+        Map<String, AttributeValue> item = new HashMap<>(key(sellerId, key));
         item.put("fingerprint", Attr.s(stored.fingerprint()));
         item.put("answer", Attr.s(stored.answer()));
         item.put("at", Attr.s(at.toString()));

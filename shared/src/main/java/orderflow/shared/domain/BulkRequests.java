@@ -2,10 +2,10 @@ package orderflow.shared.domain;
 
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The envelope of POST /v1/orders/bulk-actions, validated as a whole before any order is touched:
@@ -17,6 +17,8 @@ public final class BulkRequests {
     public static final int MAX_ORDERS = 100;
 
     public enum Action { ACKNOWLEDGE, CANCEL }
+
+    private static final Map<String, Action> ACTIONS = Map.of("acknowledge", Action.ACKNOWLEDGE, "cancel", Action.CANCEL);
 
     /** cancel: the reason and note shared by every order (null for an acknowledgement). */
     public record BulkRequest(Action action, List<String> orderIds, ActionRequests.Cancel cancel) {
@@ -67,14 +69,11 @@ public final class BulkRequests {
     }
 
     private static Action action(Object v, List<FieldError> errors) {
-        Map<String, Action> names = new LinkedHashMap<>();
-        names.put("acknowledge", Action.ACKNOWLEDGE);
-        names.put("cancel", Action.CANCEL);
-        if (v instanceof String s && names.containsKey(s)) {
-            return names.get(s);
+        if (v instanceof String s && ACTIONS.containsKey(s)) {
+            return ACTIONS.get(s);
         }
-        errors.add(new FieldError("action", v == null ? "is required: one of " + names.keySet()
-                : "must be one of " + names.keySet()));
+        errors.add(new FieldError("action", (v == null ? "is required: " : "must be ") + "one of "
+                + new TreeSet<>(ACTIONS.keySet())));
         return null;
     }
 
