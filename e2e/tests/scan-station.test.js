@@ -55,7 +55,7 @@ async function scanAndHear(code) {
   });
 }
 
-const count = (sku) => page.textContent(`tr[data-sku="${sku}"] td.count`);
+const count = (sku) => page.textContent(`tr[data-sku="${sku}"] td.scan-count`);
 const focused = () => page.evaluate(() => document.activeElement?.id);
 
 describe('a packer at the scan station', () => {

@@ -190,14 +190,14 @@ export async function renderScan(view) {
           line.row = h('tr', { dataset: { sku: line.sku } },
             h('td', {}, h('code', {}, line.sku)), h('td', {}, line.title), h('td', {}, line.bin ?? '—'),
             h('td', {}, line.barcode ? h('code', {}, line.barcode) : '—'),
-            h('td', { class: 'num count' }));
+            h('td', { class: 'num scan-count' }));
           paint(line);
           return line.row;
         })))));
   }
 
   function paint(line) {
-    line.row.querySelector('.count').textContent = `${line.scanned} / ${line.quantity}`;
+    line.row.querySelector('.scan-count').textContent = `${line.scanned} / ${line.quantity}`;
     line.row.dataset.scanned = String(line.scanned);
     line.row.classList.toggle('complete', line.scanned === line.quantity);
   }
