@@ -10,6 +10,7 @@ import { renderMessages } from './view-messages.js';
 import { renderReturns } from './view-returns.js';
 import { renderMetrics } from './view-metrics.js';
 import { renderUploads } from './view-uploads.js';
+import { renderScan } from './view-scan.js';
 
 const ROUTES = [
   { pattern: /^orders$/, nav: 'orders', title: 'Orders', render: renderOrders },
@@ -20,6 +21,7 @@ const ROUTES = [
   { pattern: /^returns$/, nav: 'returns', title: 'Returns', render: renderReturns },
   { pattern: /^metrics$/, nav: 'metrics', title: 'Performance', render: renderMetrics },
   { pattern: /^uploads$/, nav: 'uploads', title: 'Uploads', render: renderUploads },
+  { pattern: /^scan$/, nav: 'scan', title: 'Scan station', render: renderScan },
 ];
 
 let signedOutMessage = null;

@@ -5,6 +5,7 @@ import { api, query } from './api.js';
 import { field, onSubmit, showErrors } from './forms.js';
 import { money, dateTime, date, dayStart, dayEnd, STATUS_LABELS } from './format.js';
 import { statusBadge, flag } from './badges.js';
+import { bulkBar } from './bulk-bar.js';
 
 const QUICK = [
   ['All', {}],
@@ -32,9 +33,38 @@ export async function renderOrders(view, { params }) {
   };
   const form = filterForm(filters);
   const results = h('div', { class: 'results' });
+  // Ticked orders survive a reload and a page change (up to the bulk limit), so an action's failures stay ticked.
+  const selection = new Set();
+  const numbers = new Map(); // order id -> the number the seller knows it by, for the bulk results
+  const bulk = bulkBar(selection, numbers, ({ reload }) => (reload ? load() : syncTicks()));
   // New orders arrive by webhook at any time: Refresh reads the page again without losing the filters.
   const refresh = h('button', { type: 'button', class: 'secondary small' }, 'Refresh');
-  view.append(h('h1', { tabindex: -1 }, 'Orders'), h('div', { class: 'toolbar' }, quickLinks(filters), refresh), form, results);
+  view.append(h('h1', { tabindex: -1 }, 'Orders'), h('div', { class: 'toolbar' }, quickLinks(filters), refresh), form, bulk, results);
+
+  /** The checkboxes (and the page's select-all) shown as the selection now is. */
+  function syncTicks() {
+    const boxes = [...results.querySelectorAll('input.pick')];
+    boxes.forEach((b) => { b.checked = selection.has(b.value); });
+    const all = results.querySelector('input.pick-all');
+    if (all) {
+      const ticked = boxes.filter((b) => b.checked).length;
+      all.checked = boxes.length > 0 && ticked === boxes.length;
+      all.indeterminate = ticked > 0 && ticked < boxes.length;
+    }
+    bulk.update();
+  }
+
+  function onTick(event) {
+    const box = event.target;
+    if (box.classList.contains('pick-all')) {
+      results.querySelectorAll('input.pick').forEach((b) => (box.checked ? selection.add(b.value) : selection.delete(b.value)));
+    } else if (box.classList.contains('pick')) {
+      if (box.checked) selection.add(box.value);
+      else selection.delete(box.value);
+    }
+    syncTicks();
+  }
+  results.addEventListener('change', onTick);
 
   const pages = [null]; // the cursor of each page seen so far; pages[i] loads page i
   let page = 0;
@@ -76,7 +106,9 @@ export async function renderOrders(view, { params }) {
       return;
     }
     setState(view, 'ready');
+    data.orders.forEach((o) => numbers.set(o.orderId, o.displayNumber ?? o.externalOrderId ?? o.orderId));
     results.replaceChildren(table(data.orders), pager(data));
+    syncTicks();
   }
 
   function pager(data) {
@@ -157,10 +189,15 @@ function filterForm(filters) {
 function table(orders) {
   return h('div', { class: 'table-wrap' }, h('table', { class: 'orders' },
     h('thead', {}, h('tr', {},
+      h('th', { scope: 'col', class: 'pick-cell' }, h('input', { type: 'checkbox', class: 'pick-all', 'aria-label': 'Select every order on this page' })),
       h('th', { scope: 'col' }, 'Order'), h('th', { scope: 'col' }, 'Status'), h('th', { scope: 'col' }, 'Placed'),
       h('th', { scope: 'col' }, 'Ship by'), h('th', { scope: 'col', class: 'hide-narrow' }, 'Buyer'),
       h('th', { scope: 'col', class: 'num hide-narrow' }, 'Items'), h('th', { scope: 'col', class: 'num' }, 'Total'))),
     h('tbody', {}, orders.map((o) => h('tr', { dataset: { orderId: o.orderId } },
+      h('td', { class: 'pick-cell' }, h('input', {
+        type: 'checkbox', class: 'pick', value: o.orderId,
+        'aria-label': `Select order ${o.displayNumber ?? o.externalOrderId ?? o.orderId}`,
+      })),
       h('td', {}, h('a', { href: `#/orders/${encodeURIComponent(o.orderId)}` }, o.displayNumber ?? o.externalOrderId ?? o.orderId)),
       h('td', {}, statusBadge(o.status), o.late && flag('Late', 'late')),
       h('td', {}, dateTime(o.createdAt)),

@@ -87,6 +87,9 @@ final class ColdStartSection {
                     fx.newUnshippedOrder(), null, null);
             case "CancelOrderFunction" -> () -> ev.sellerRoute("cancel-order.json", Fixture.SELLER,
                     fx.newUnshippedOrder(), null, null);
+            case "BulkOrderActionsFunction" -> () -> ev.sellerRoute("bulk-order-actions.json", Fixture.SELLER, null,
+                    Map.of("action", "cancel", "reason", "OUT_OF_STOCK", "orderIds",
+                            java.util.List.of(fx.newUnshippedOrder(), fx.newUnshippedOrder())), null);
             case "ShipOrderFunction" -> () -> ev.sellerRoute("ship-order.json", Fixture.SELLER, fx.newUnshippedOrder(),
                     Map.of("carrier", "UPS", "trackingNumber", "1Z999AA10123456784",
                             "shipDate", java.time.Instant.now().toString()), null);

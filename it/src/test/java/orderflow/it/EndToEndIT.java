@@ -411,6 +411,13 @@ class EndToEndIT {
             }
         }
         assertTrue(walked >= 15, "walked " + walked + " /v1 routes");
+        // The bulk route names orders in its body: the victim's order is that order's 404, nothing written.
+        HttpResponse<String> bulk = call("POST", "/v1/orders/bulk-actions", intruder,
+                Map.of("action", "cancel", "reason", "OTHER", "orderIds", List.of(orderId)));
+        assertEquals(200, bulk.statusCode(), bulk.body());
+        assertEquals(404, ((Map<?, ?>) ((Map<?, ?>) ((List<?>) Json.parseObject(bulk.body()).get("results")).get(0))
+                .get("problem")).get("status"), bulk.body());
+        assertFalse(bulk.body().contains("E2E-TENANT"), bulk.body());
         Map<String, Object> after = Json.parseObject(getOrder(orderId, "Bearer " + demo.apiKey()).body());
         assertEquals(before.get("version"), after.get("version"));
         assertEquals(before.get("status"), after.get("status"));

@@ -131,7 +131,7 @@ class HostileInputIT {
         // every order first, then every wait: the pipeline confirms them in parallel
         List<String> unshipped = new ArrayList<>(List.of("H-READ", "H-READ-D"));
         for (String route : List.of("ACK", "CANCEL", "SHIP", "PACK", "REPLY", "MSG", "DELIVERY", "RETURN", "REFUND",
-                "RECEIVE", "WRETURN", "RETRY", "RATES", "LABEL", "VOID")) {
+                "RECEIVE", "WRETURN", "RETRY", "RATES", "LABEL", "VOID", "BULK")) {
             unshipped.add("H-" + route + "-P");
             unshipped.add("H-" + route + "-T");
         }
@@ -586,6 +586,24 @@ class HostileInputIT {
                 "unknown reason", with(cancel, "reason", "BORED"), invalid("reason"),
                 "note over 500 characters", with(cancel, "note", "n".repeat(501)), invalid("note"),
                 "empty note", with(cancel, "note", ""), invalid("note")),
+                (ids, sent, r) -> assertEquals("CANCELED", get("/v1/orders/" + ids.orderId()).get("status"))));
+        // The bulk route names its orders in the body; a well-formed id of another seller is that order's 404
+        // inside a 200 (see BulkActionsIT), so only ids that cannot be ours are a field error here.
+        Map<String, Object> bulk = Map.of("action", "cancel", "reason", "OUT_OF_STOCK", "note", "supplier delay",
+                "orderIds", List.of(ORDERS.get("H-BULK-T")));
+        f.put("POST /v1/orders/bulk-actions", new Fixture("POST /v1/orders/bulk-actions", Ids.order("H-BULK-P"),
+                Ids.order("H-BULK-T"), "", with(bulk, "orderIds", List.of(ORDERS.get("H-BULK-P"))), bulk, false,
+                Set.of("note"), Map.of(), bad(
+                "missing action", without(bulk, "action"), invalid("action"),
+                "unknown action", with(bulk, "action", "refund"), invalid("action"),
+                "missing orderIds", without(bulk, "orderIds"), invalid("orderIds"),
+                "no orders", with(bulk, "orderIds", List.of()), invalid("orderIds"),
+                "101 orders", with(bulk, "orderIds", java.util.Collections.nCopies(101, ORDERS.get("H-BULK-T"))),
+                invalid("orderIds"),
+                "an order twice", with(bulk, "orderIds", List.of(ORDERS.get("H-BULK-T"), ORDERS.get("H-BULK-T"))),
+                invalid("orderIds[1]"),
+                "missing reason", without(bulk, "reason"), invalid("reason"),
+                "unknown reason", with(bulk, "reason", "BORED"), invalid("reason")),
                 (ids, sent, r) -> assertEquals("CANCELED", get("/v1/orders/" + ids.orderId()).get("status"))));
         Map<String, Object> ship = Map.of("carrier", "UPS", "trackingNumber", "1ZA1B2C30312345673", "shipDate", now,
                 "lines", List.of(Map.of("sku", "MUG-BLUE", "quantity", 1)));

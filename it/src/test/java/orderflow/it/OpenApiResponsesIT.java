@@ -327,6 +327,16 @@ class OpenApiResponsesIT {
     }
 
     @Test
+    @Order(3)
+    void bulk_actions() throws Exception {
+        Checked bulk = api("POST /v1/orders/bulk-actions", Map.of(), null,
+                Map.of("action", "acknowledge", "orderIds", List.of(orderA, UNKNOWN_ORDER)), 200);
+        // orderA: done or unchanged (the single acknowledge may have come first); the unknown one: its 404
+        assertEquals(1, ((Map<?, ?>) bulk.body().get("counts")).get("failed"), bulk.response().body());
+        api("POST /v1/orders/bulk-actions", Map.of(), null, Map.of("action", "cancel", "orderIds", List.of(orderA)), 400);
+    }
+
+    @Test
     @Order(4)
     void the_warehouse() throws Exception {
         awaitStatus(orderH, "UNSHIPPED");

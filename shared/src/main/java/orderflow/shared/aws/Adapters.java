@@ -291,6 +291,10 @@ public final class Adapters {
         return new DynamoDeliveryLog(dynamo(), env.require("DELIVERY_LOG_TABLE"));
     }
 
+    public DynamoBulkAnswers bulkAnswers() {
+        return new DynamoBulkAnswers(dynamo(), env.require("DELIVERY_LOG_TABLE"));
+    }
+
     public DynamoReturns returns() {
         return new DynamoReturns(dynamo(), env.require("RETURNS_TABLE"));
     }
