@@ -9,6 +9,7 @@ import { renderInventory } from './view-inventory.js';
 import { renderMessages } from './view-messages.js';
 import { renderReturns } from './view-returns.js';
 import { renderMetrics } from './view-metrics.js';
+import { renderSettings } from './view-settings.js';
 
 const ROUTES = [
   { pattern: /^orders$/, nav: 'orders', title: 'Orders', render: renderOrders },
@@ -18,6 +19,7 @@ const ROUTES = [
   { pattern: /^messages$/, nav: 'messages', title: 'Messages', render: renderMessages },
   { pattern: /^returns$/, nav: 'returns', title: 'Returns', render: renderReturns },
   { pattern: /^metrics$/, nav: 'metrics', title: 'Performance', render: renderMetrics },
+  { pattern: /^settings$/, nav: 'settings', title: 'Settings', render: renderSettings },
 ];
 
 let signedOutMessage = null;

@@ -36,8 +36,10 @@ public final class SettingsViews {
         json.put("holidaysAdded", dates(c.addedHolidays()));
         json.put("holidaysRemoved", dates(c.removedHolidays()));
         int year = s.today().getYear();
-        json.put("holidays", Map.of(Integer.toString(year), holidays(c, year),
-                Integer.toString(year + 1), holidays(c, year + 1)));
+        Map<String, Object> holidays = new LinkedHashMap<>();
+        holidays.put(Integer.toString(year), holidays(c, year));
+        holidays.put(Integer.toString(year + 1), holidays(c, year + 1));
+        json.put("holidays", holidays);
         json.put("holidayCountries", List.copyOf(HolidayPresets.countries()));
         Map<String, Object> policy = new LinkedHashMap<>(ReturnViews.policy(s.returnPolicy()));
         policy.put("href", "/v1/return-policy");
