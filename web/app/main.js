@@ -11,6 +11,7 @@ import { renderReturns } from './view-returns.js';
 import { renderMetrics } from './view-metrics.js';
 import { renderUploads } from './view-uploads.js';
 import { renderScan } from './view-scan.js';
+import { renderSettings } from './view-settings.js';
 
 const ROUTES = [
   { pattern: /^orders$/, nav: 'orders', title: 'Orders', render: renderOrders },
@@ -22,6 +23,7 @@ const ROUTES = [
   { pattern: /^metrics$/, nav: 'metrics', title: 'Performance', render: renderMetrics },
   { pattern: /^uploads$/, nav: 'uploads', title: 'Uploads', render: renderUploads },
   { pattern: /^scan$/, nav: 'scan', title: 'Scan station', render: renderScan },
+  { pattern: /^settings$/, nav: 'settings', title: 'Settings', render: renderSettings },
 ];
 
 let signedOutMessage = null;

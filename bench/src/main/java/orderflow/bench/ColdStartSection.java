@@ -145,6 +145,8 @@ final class ColdStartSection {
             case "PushStockFunction" -> () -> ev.scheduled("push-stock.json");
             case "CancelUnpaidFunction" -> () -> ev.scheduled("cancel-unpaid.json");
             case "ReturnPolicyFunction" -> () -> ev.sellerRoute("get-return-policy.json", Fixture.SELLER, null, null, null);
+            // The bench seller's settings: its account item, return policy, storefronts and latest orders read.
+            case "SettingsFunction" -> () -> ev.sellerRoute("get-settings.json", Fixture.SELLER, null, null, null);
             case "DashboardFunction" -> () -> ev.publicRoute("dashboard.json");
             case "ExportOrdersFunction" -> () -> ev.sellerRoute("export-orders.json", Fixture.SELLER, null, null,
                     Map.of("from", java.time.Instant.now().minusSeconds(86_400).toString()));

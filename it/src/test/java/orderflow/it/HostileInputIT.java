@@ -460,6 +460,9 @@ class HostileInputIT {
                 (ids, sent, r) -> assertTrue(r.body().contains(ids.rmaId()), "lists " + ids.rmaId())));
         f.put("GET /v1/return-policy", read("GET /v1/return-policy", reader, "", Map.of(),
                 (ids, sent, r) -> assertTrue(json(r).get("windowDays") instanceof Number, "a policy")));
+        f.put("GET /v1/settings", read("GET /v1/settings", reader, "", Map.of(),
+                (ids, sent, r) -> assertTrue(r.body().contains("\"" + h.demo.storefrontId() + "\""),
+                        "the demo storefront is listed")));
         f.put("GET /v1/metrics", read("GET /v1/metrics", reader, "", queries("window=0", invalid("window"),
                 "window=91", invalid("window"), "window=abc", invalid("window"), "window=-1", invalid("window"),
                 "window=1e9", invalid("window")),
@@ -767,6 +770,33 @@ class HostileInputIT {
                 "a bad SKU", with(policy, "nonReturnableSkus", List.of("../etc/passwd")), invalid("nonReturnableSkus[0]"),
                 "1001 SKUs", with(policy, "nonReturnableSkus", skus(1001)), invalid("nonReturnableSkus")),
                 (ids, sent, r) -> assertEquals("BUYER", get("/v1/return-policy").get("returnShippingPayer"))));
+        // The demo seller's own values (DemoSeed), plus a cut-off at the day's end and a holiday years ahead:
+        // other routes' orders see the same calendar before and after.
+        int year = java.time.LocalDate.now(java.time.ZoneOffset.UTC).getYear();
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("storeName", "Demo Store");
+        settings.put("notifyEmail", "seller@demo-store.example");
+        settings.put("supportContact", "support@demo-store.example");
+        settings.put("handlingDays", 2);
+        settings.put("transitDays", 5);
+        settings.put("timeZone", "America/New_York");
+        settings.put("unpaidCancelDays", 21);
+        settings.put("cutoff", "23:59");
+        settings.put("workingDays", List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY"));
+        settings.put("holidaysAdded", List.of((year + 5) + "-12-24"));
+        f.put("PATCH /v1/settings", write("PATCH /v1/settings", reader, reader, settings,
+                Set.of("storeName", "supportContact"), bad(
+                "handling of 31 days", with(settings, "handlingDays", 31), invalid("handlingDays"),
+                "transit of 0 days", with(settings, "transitDays", 0), invalid("transitDays"),
+                "unknown time zone", with(settings, "timeZone", "Mars/Olympus"), invalid("timeZone"),
+                "cut-off 24:00", with(settings, "cutoff", "24:00"), invalid("cutoff"),
+                "no working day", with(settings, "workingDays", List.of()), invalid("workingDays"),
+                "a day twice", with(settings, "workingDays", List.of("MONDAY", "MONDAY")), invalid("workingDays[1]"),
+                "unknown holiday country", with(settings, "holidayCountry", "XX"), invalid("holidayCountry"),
+                "a holiday in 1999", with(settings, "holidaysAdded", List.of("1999-12-24")), invalid("holidaysAdded[0]"),
+                "unpaid cancel after 0 days", with(settings, "unpaidCancelDays", 0), invalid("unpaidCancelDays"),
+                "a misspelt field", with(settings, "cutOff", "14:00"), invalid("cutOff")),
+                (ids, sent, r) -> assertEquals(List.of((year + 5) + "-12-24"), get("/v1/settings").get("holidaysAdded"))));
         return f;
     }
 

@@ -581,6 +581,15 @@ class OpenApiResponsesIT {
     }
 
     @Test
+    @Order(9)
+    void seller_settings() throws Exception {
+        Map<String, Object> before = api("GET /v1/settings", Map.of(), null, null, 200).body();
+        api("PATCH /v1/settings", Map.of(), null, Map.of("handlingDays", before.get("handlingDays"),
+                "workingDays", before.get("workingDays")), 200);
+        api("PATCH /v1/settings", Map.of(), null, Map.of("cutoff", "25:00"), 400);
+    }
+
+    @Test
     @Order(10)
     void the_dashboard() throws Exception {
         Checked page = exchange("GET /", Map.of(), null, Map.of(), null, 200);

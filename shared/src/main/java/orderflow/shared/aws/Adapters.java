@@ -118,6 +118,12 @@ public final class Adapters {
         return new DynamoReturnPolicies(dynamo(), env.require("ACCOUNTS_TABLE"));
     }
 
+    /** The seller's settings and its storefronts' state (reads OrdersTable and ChannelSyncsTable too). */
+    public DynamoSellerSettings sellerSettings() {
+        return new DynamoSellerSettings(dynamo(), env.require("ACCOUNTS_TABLE"), env.require("ORDERS_TABLE"),
+                env.require("CHANNEL_SYNCS_TABLE"));
+    }
+
     public DynamoJobCheckpoints jobCheckpoints() {
         return new DynamoJobCheckpoints(dynamo(), env.require("ACCOUNTS_TABLE"));
     }

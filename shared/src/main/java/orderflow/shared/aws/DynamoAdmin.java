@@ -91,15 +91,17 @@ public final class DynamoAdmin {
     public String createStorefront(String storefrontId, String sellerId, String type, String secret, boolean replace) {
         String signing = secret == null ? newSecret() : secret;
         try {
-            dynamo.putItem(b -> b.tableName(accountsTable).item(Map.of(
-                            "pk", Attr.s("STOREFRONT#" + storefrontId), "sellerId", Attr.s(sellerId),
-                            "type", Attr.s(type), "secrets", AttributeValue.fromSs(List.of(signing))))
-                    .conditionExpression(replace ? "attribute_not_exists(pk) OR sellerId = :seller"
-                            : "attribute_not_exists(pk)")
-                    .expressionAttributeValues(replace ? Map.of(":seller", Attr.s(sellerId)) : null));
-        } catch (ConditionalCheckFailedException e) {
+            dynamo.transactWriteItems(t -> t.transactItems(
+                    TransactWriteItem.builder().put(b -> b.tableName(accountsTable).item(Map.of(
+                                    "pk", Attr.s("STOREFRONT#" + storefrontId), "sellerId", Attr.s(sellerId),
+                                    "type", Attr.s(type), "secrets", AttributeValue.fromSs(List.of(signing))))
+                            .conditionExpression(replace ? "attribute_not_exists(pk) OR sellerId = :seller"
+                                    : "attribute_not_exists(pk)")
+                            .expressionAttributeValues(replace ? Map.of(":seller", Attr.s(sellerId)) : null)).build(),
+                    listStorefront(storefrontId, sellerId)));
+        } catch (TransactionCanceledException e) {
             checkStorefrontFree(storefrontId, sellerId, replace);
-            throw e; // changed between the put and the read: the operator runs it again
+            throw e; // changed between the write and the read: the operator runs it again
         }
         return signing;
     }
@@ -122,9 +124,41 @@ public final class DynamoAdmin {
     }
 
     public void putStorefront(String storefrontId, String sellerId, String type, String secret) {
-        dynamo.putItem(b -> b.tableName(accountsTable).item(Map.of(
-                "pk", Attr.s("STOREFRONT#" + storefrontId), "sellerId", Attr.s(sellerId), "type", Attr.s(type),
-                "secrets", AttributeValue.fromSs(List.of(secret)))));
+        dynamo.transactWriteItems(t -> t.transactItems(
+                TransactWriteItem.builder().put(p -> p.tableName(accountsTable).item(Map.of(
+                        "pk", Attr.s("STOREFRONT#" + storefrontId), "sellerId", Attr.s(sellerId), "type", Attr.s(type),
+                        "secrets", AttributeValue.fromSs(List.of(secret))))).build(),
+                listStorefront(storefrontId, sellerId)));
+    }
+
+    /** Adds the storefront to its seller's list (STOREFRONTS#sellerId): the settings page reads it. */
+    private TransactWriteItem listStorefront(String storefrontId, String sellerId) {
+        return TransactWriteItem.builder().update(u -> u.tableName(accountsTable)
+                .key(DynamoSellerSettings.storefrontsKey(sellerId)).updateExpression("ADD storefronts :s")
+                .expressionAttributeValues(Map.of(":s", AttributeValue.fromSs(List.of(storefrontId))))).build();
+    }
+
+    /**
+     * Lists every existing storefront on its seller's STOREFRONTS# item (storefronts made before the
+     * list existed); a Scan of AccountsTable, for operators only, safe to run again. Returns how many.
+     */
+    public int indexStorefronts() {
+        int listed = 0;
+        for (var page : dynamo.scanPaginator(s -> s.tableName(accountsTable).consistentRead(true)
+                .filterExpression("begins_with(pk, :p)").expressionAttributeValues(Map.of(":p", Attr.s("STOREFRONT#")))
+                .projectionExpression("pk, sellerId"))) {
+            for (var item : page.items()) {
+                String sellerId = Attr.str(item, "sellerId");
+                if (sellerId != null) {
+                    String id = Attr.str(item, "pk").substring("STOREFRONT#".length());
+                    dynamo.updateItem(b -> b.tableName(accountsTable).key(DynamoSellerSettings.storefrontsKey(sellerId))
+                            .updateExpression("ADD storefronts :s")
+                            .expressionAttributeValues(Map.of(":s", AttributeValue.fromSs(List.of(id)))));
+                    listed++;
+                }
+            }
+        }
+        return listed;
     }
 
     /**
@@ -214,6 +248,7 @@ public final class DynamoAdmin {
         writes.add(TransactWriteItem.builder().put(p -> p.tableName(accountsTable).item(Map.of(
                 "pk", Attr.s("AMAZONSELLER#" + amazonSellerId), "storefrontId", Attr.s(storefrontId),
                 "refreshToken", Attr.s(refreshToken)))).build());
+        writes.add(listStorefront(storefrontId, sellerId));
         dynamo.transactWriteItems(t -> t.transactItems(writes));
     }
 

@@ -41,6 +41,8 @@ public final class AdminCli {
                                 prints the webhook URL and signing secret (Shopify: pass its key as --secret)
                                 [--shop-domain SHOP.myshopify.com]   Shopify: refuse deliveries of other shops
               create-storefront --seller ID --storefront ID --type amazon --amazon-seller-id A --refresh-token T [--replace]
+              index-storefronts                                                 list storefronts made before the
+                                seller's storefront list existed on it (STOREFRONTS#; the settings page reads it)
               add-secret        --storefront ID [--secret S]                    a second secret, for rotation
                                 (Shopify: pass its new signing key as --secret)
               retire-secret     --storefront ID --secret SECRET                 once the storefront uses the new one
@@ -121,6 +123,7 @@ public final class AdminCli {
                 System.out.println("seller " + f.get("seller") + " saved");
             }
             case "create-storefront" -> createStorefront(f);
+            case "index-storefronts" -> System.out.println("listed " + admin(f).indexStorefronts() + " storefronts");
             case "create-api-key" -> System.out.println(admin(f).newApiKey(required(f, "seller"),
                     f.getOrDefault("label", "created " + now), now));
             case "list-api-keys" -> System.out.println(String.join("\n", admin(f).apiKeyIds(required(f, "seller"))));
