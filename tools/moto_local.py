@@ -17,7 +17,8 @@ models transaction conflicts (docs/local-cloud.md): a transaction is in flight o
 moment it reaches the emulator until its answer is sent. A TransactWriteItems or TransactGetItems that
 touches an item of an in-flight transaction is cancelled with TransactionConflict in its
 CancellationReasons, without running; a PutItem, UpdateItem or DeleteItem on such an item fails with
-TransactionConflictException. GET /moto-local/conflicts counts both. --no-transaction-conflicts (or
+TransactionConflictException. GET /moto-local/conflicts counts both. GET /moto-local/reads counts GetItem
+requests per partition key value (the flood test proves unknown storefront ids cost no read). --no-transaction-conflicts (or
 MOTO_TRANSACTION_CONFLICTS=off) turns the model off.
 
 Usage: python tools/moto_local.py -H 127.0.0.1 -p PORT [--no-transaction-conflicts]
@@ -160,8 +161,26 @@ class SerialiseDynamoDB:
     def __init__(self, app, conflicts):
         self.app = app
         self.conflicts = conflicts
+        self.reads = {}  # GetItem requests per partition key value: GET /moto-local/reads (flood tests)
+        self.reads_lock = threading.Lock()
+
+    def _count_read(self, environ):
+        raw = environ["wsgi.input"].read(int(environ.get("CONTENT_LENGTH") or 0))
+        environ["wsgi.input"] = io.BytesIO(raw)
+        try:
+            pk = next(iter(json.loads(raw or b"{}").get("Key", {}).values()))
+            value = next(iter(pk.values()))
+        except (ValueError, StopIteration, AttributeError):
+            return
+        with self.reads_lock:
+            self.reads[str(value)] = self.reads.get(str(value), 0) + 1
 
     def __call__(self, environ, start_response):
+        if environ.get("PATH_INFO") == "/moto-local/reads":
+            with self.reads_lock:
+                payload = json.dumps(self.reads).encode()
+            start_response("200 OK", [("Content-Type", "application/json"), ("Content-Length", str(len(payload)))])
+            return [payload]
         if environ.get("PATH_INFO") == "/moto-local/conflicts":
             payload = json.dumps(dict(self.conflicts.counts, enabled=True) if self.conflicts
                                  else {"enabled": False}).encode()
@@ -170,6 +189,8 @@ class SerialiseDynamoDB:
         target = environ.get("HTTP_X_AMZ_TARGET", "")
         if not target.startswith("DynamoDB_"):
             return self.app(environ, start_response)
+        if target.endswith(".GetItem"):
+            self._count_read(environ)
         claimed = []
         if self.conflicts is not None:
             operation = target.split(".", 1)[-1]

@@ -31,8 +31,8 @@ export class ApiError extends Error {
  * Calls the API; resolves with the JSON body, rejects with an ApiError. A 401 or 403 signs out
  * and sends the page to the sign-in view, except with {checkingKey: true} (the sign-in itself).
  */
-export async function api(method, path, body, { checkingKey = false } = {}) {
-  const response = await send(method, path, body, 'application/json', checkingKey);
+export async function api(method, path, body, { checkingKey = false, headers = {} } = {}) {
+  const response = await send(method, path, body, 'application/json', checkingKey, headers);
   return response.status === 204 ? null : response.json().catch(() => null);
 }
 
@@ -48,9 +48,9 @@ export async function apiBlob(path, accept) {
   return response.blob();
 }
 
-async function send(method, path, body, accept, checkingKey) {
+async function send(method, path, body, accept, checkingKey, extraHeaders = {}) {
   const key = session.key();
-  const headers = { accept: `${accept}, application/problem+json` };
+  const headers = { ...extraHeaders, accept: `${accept}, application/problem+json` };
   if (key) headers.authorization = `Bearer ${key}`;
   if (body !== undefined) headers['content-type'] = 'application/json';
   let response;

@@ -9,6 +9,9 @@ import { renderInventory } from './view-inventory.js';
 import { renderMessages } from './view-messages.js';
 import { renderReturns } from './view-returns.js';
 import { renderMetrics } from './view-metrics.js';
+import { renderUploads } from './view-uploads.js';
+import { renderScan } from './view-scan.js';
+import { renderSettings } from './view-settings.js';
 
 const ROUTES = [
   { pattern: /^orders$/, nav: 'orders', title: 'Orders', render: renderOrders },
@@ -18,6 +21,9 @@ const ROUTES = [
   { pattern: /^messages$/, nav: 'messages', title: 'Messages', render: renderMessages },
   { pattern: /^returns$/, nav: 'returns', title: 'Returns', render: renderReturns },
   { pattern: /^metrics$/, nav: 'metrics', title: 'Performance', render: renderMetrics },
+  { pattern: /^uploads$/, nav: 'uploads', title: 'Uploads', render: renderUploads },
+  { pattern: /^scan$/, nav: 'scan', title: 'Scan station', render: renderScan },
+  { pattern: /^settings$/, nav: 'settings', title: 'Settings', render: renderSettings },
 ];
 
 let signedOutMessage = null;

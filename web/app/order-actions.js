@@ -9,7 +9,7 @@ import { printNodes, packingSlip } from './print.js';
 import { returnDialog } from './return-dialog.js';
 
 const CARRIERS = ['UPS', 'USPS', 'FedEx', 'DHL'];
-const CANCEL_REASONS = {
+export const CANCEL_REASONS = {
   BUYER_REQUESTED: 'The buyer asked to cancel',
   OUT_OF_STOCK: 'Out of stock',
   ADDRESS_UNDELIVERABLE: 'Address undeliverable',

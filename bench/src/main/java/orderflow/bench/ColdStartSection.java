@@ -87,6 +87,9 @@ final class ColdStartSection {
                     fx.newUnshippedOrder(), null, null);
             case "CancelOrderFunction" -> () -> ev.sellerRoute("cancel-order.json", Fixture.SELLER,
                     fx.newUnshippedOrder(), null, null);
+            case "BulkOrderActionsFunction" -> () -> ev.sellerRoute("bulk-order-actions.json", Fixture.SELLER, null,
+                    Map.of("action", "cancel", "reason", "OUT_OF_STOCK", "orderIds",
+                            java.util.List.of(fx.newUnshippedOrder(), fx.newUnshippedOrder())), null);
             case "ShipOrderFunction" -> () -> ev.sellerRoute("ship-order.json", Fixture.SELLER, fx.newUnshippedOrder(),
                     Map.of("carrier", "UPS", "trackingNumber", "1Z999AA10123456784",
                             "shipDate", java.time.Instant.now().toString()), null);
@@ -142,9 +145,16 @@ final class ColdStartSection {
             case "PushStockFunction" -> () -> ev.scheduled("push-stock.json");
             case "CancelUnpaidFunction" -> () -> ev.scheduled("cancel-unpaid.json");
             case "ReturnPolicyFunction" -> () -> ev.sellerRoute("get-return-policy.json", Fixture.SELLER, null, null, null);
+            // The bench seller's settings: its account item, return policy, storefronts and latest orders read.
+            case "SettingsFunction" -> () -> ev.sellerRoute("get-settings.json", Fixture.SELLER, null, null, null);
             case "DashboardFunction" -> () -> ev.publicRoute("dashboard.json");
             case "ExportOrdersFunction" -> () -> ev.sellerRoute("export-orders.json", Fixture.SELLER, null, null,
                     Map.of("from", java.time.Instant.now().minusSeconds(86_400).toString()));
+            // A new upload: the item written and the PUT link signed (no file is read).
+            case "UploadsFunction" -> () -> ev.sellerRoute("uploads.json", Fixture.SELLER, null,
+                    Map.of("kind", "stock-counts", "fileName", "counts.csv", "sizeBytes", 2048), null);
+            // No such upload: the read, and nothing else to do.
+            case "ProcessUploadFunction" -> () -> ev.processUpload(Fixture.SELLER, "upl_0000000000000000000000000000");
             default -> throw new IllegalArgumentException("no bench event for " + id);
         };
     }

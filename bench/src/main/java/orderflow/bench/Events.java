@@ -90,6 +90,10 @@ final class Events {
         return sqs("sync-channel.json", Json.write(Map.of("orderId", orderId, "syncId", syncId)));
     }
 
+    String processUpload(String sellerId, String uploadId) {
+        return sqs("process-upload.json", Json.write(Map.of("sellerId", sellerId, "uploadId", uploadId)));
+    }
+
     String deliverRefund(String orderId, String refundId) {
         return sqs("deliver-refund.json", Json.write(Map.of("orderId", orderId, "refundId", refundId)));
     }

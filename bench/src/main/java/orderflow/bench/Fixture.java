@@ -67,13 +67,14 @@ final class Fixture {
     String newReadyOrder() {
         Order order = GenericOrderPayload.parse(Json.parseObject(events.orderBody("seed-" + UUID.randomUUID())))
                 .toOrder(STOREFRONT, SELLER, Instant.now());
-        new DynamoOrders(dynamo, ref("OrdersTable"), ref("OrderHistoryTable"), ref("InventoryTable")).createIfAbsent(order);
+        new DynamoOrders(dynamo, ref("OrdersTable"), ref("OrderHistoryTable"), ref("InventoryTable"), null, null,
+                ref("SearchTable")).createIfAbsent(order);
         return order.orderId();
     }
 
     DynamoOrders orders() {
         return new DynamoOrders(dynamo, ref("OrdersTable"), ref("OrderHistoryTable"), ref("InventoryTable"),
-                ref("StockMovementsTable"));
+                ref("StockMovementsTable"), null, ref("SearchTable"));
     }
 
     /** A fresh order with its stock reserved (UNSHIPPED), as ProcessOrder leaves it. */

@@ -114,7 +114,7 @@ final class FlashSaleSection {
                     String.valueOf(cloud.ref("InventoryTable")));
             DynamoOrders store = new DynamoOrders(dynamo, String.valueOf(cloud.ref("OrdersTable")),
                     String.valueOf(cloud.ref("OrderHistoryTable")), String.valueOf(cloud.ref("InventoryTable")),
-                    String.valueOf(cloud.ref("StockMovementsTable")));
+                    String.valueOf(cloud.ref("StockMovementsTable")), null, String.valueOf(cloud.ref("SearchTable")));
             Instant now = Instant.now();
             List<Shop> shops = new ArrayList<>();
             int skus = sellerCount * skusPerSeller;

@@ -39,7 +39,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * (the channel sync to the platforms' fakes, to bench/RESULTS-channels.md: --channel-orders N, default 200,
  * --channel-rate shipments per second, --channel-throttled N orders per platform, --channel-concurrency N) or
  * documents (the PDF libraries for printable documents, to bench/RESULTS-documents.md; --runs N) or
- * labels (a label's round trip with the EasyPost fake, to bench/RESULTS-labels.md; --label-orders N, default 100).
+ * labels (a label's round trip with the EasyPost fake, to bench/RESULTS-labels.md; --label-orders N, default 100) or
+ * search (GET /v1/orders?q= over --search-orders N orders of one seller, default 100,000, --search-samples N
+ * searches per kind, default 200, to bench/RESULTS-search.md).
  */
 public final class Main {
 
@@ -61,6 +63,7 @@ public final class Main {
         opt.putAll(Map.of("flash-orders", "5000", "flash-units", "1000", "flash-concurrency", "4"));
         opt.putAll(Map.of("channel-orders", "200", "channel-rate", "4", "channel-throttled", "15"));
         opt.put("label-orders", "100");
+        opt.putAll(Map.of("search-orders", "100000", "search-samples", "200"));
         for (int i = 0; i + 1 < args.length; i += 2) {
             opt.put(args[i].replaceFirst("^--", ""), args[i + 1]);
         }
@@ -161,6 +164,19 @@ public final class Main {
                                     .replaceFirst("\\| samples \\|[^\n]*\n", "| samples | " + opt.get("label-orders")
                                             + " orders, one label each |\n"));
                     progress("wrote bench/RESULTS-labels.md");
+                    return;
+                }
+                if (opt.get("sections").equals("search")) { // search at seller scale alone, to its own file
+                    progress("search (" + opt.get("search-orders") + " orders)");
+                    SearchSection.run(report, fx, new InProcess(fx), Integer.parseInt(opt.get("search-orders")),
+                            Integer.parseInt(opt.get("search-samples")));
+                    Files.writeString(root.resolve("bench/RESULTS-search.md"), "# Order search at seller scale\n\n"
+                            + "Written by `bench/run --sections search` on " + runId + " against " + emulator.kind() + ".\n"
+                            + report.markdown().replaceFirst("# Benchmark results\n\n", "")
+                                    .replaceFirst("Regenerate with `bench/run`[^\n]*\n", "")
+                                    .replaceFirst("\\| samples \\|[^\n]*\n", "| samples | "
+                                            + opt.get("search-samples") + " searches per row |\n"));
+                    progress("wrote bench/RESULTS-search.md");
                     return;
                 }
                 if (opt.get("sections").equals("export")) { // a partial run, for working on the export

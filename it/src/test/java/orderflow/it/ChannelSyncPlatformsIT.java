@@ -45,6 +45,7 @@ import orderflow.shared.security.PlatformSignature;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
+import orderflow.shared.outbound.OutboundRules;
 
 /**
  * A shipment made here reaches WooCommerce and Amazon, as {@link ChannelSyncIT} shows it for Shopify:
@@ -98,9 +99,9 @@ class ChannelSyncPlatformsIT {
 
     /** Our three clients, Amazon's pointed at the fake's SP-API and Login with Amazon endpoints. */
     private ChannelClient clients() {
-        return new ChannelClients(new ShopifyChannel(), new WooCommerceChannel(), new AmazonChannel(
+        return new ChannelClients(new ShopifyChannel(OutboundRules.allowingLoopback()), new WooCommerceChannel(OutboundRules.allowingLoopback()), new AmazonChannel(
                 URI.create(amazon.endpoint()), URI.create(amazon.tokenEndpoint()), FakeSpApiOutbound.CLIENT_ID,
-                FakeSpApiOutbound.CLIENT_SECRET, Clock.systemUTC()));
+                FakeSpApiOutbound.CLIENT_SECRET, Clock.systemUTC(), OutboundRules.allowingLoopback()));
     }
 
     // ------------------------------------------------------------------ WooCommerce

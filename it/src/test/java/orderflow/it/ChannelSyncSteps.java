@@ -30,6 +30,7 @@ import orderflow.shared.outbound.channels.WooCommerceChannel;
 import orderflow.shared.ports.ChannelClient;
 import orderflow.shared.security.PlatformSignature;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import orderflow.shared.outbound.OutboundRules;
 
 /** The steps every channel sync test takes: ship through the seller API, read the syncs, send them. */
 final class ChannelSyncSteps {
@@ -75,8 +76,8 @@ final class ChannelSyncSteps {
 
     /** Our three clients; Amazon's pointed nowhere (tests that need it build their own, at FakeSpApiOutbound). */
     static ChannelClient clientsWithoutAmazon() {
-        return new ChannelClients(new ShopifyChannel(), new WooCommerceChannel(), new AmazonChannel(
-                URI.create("http://127.0.0.1:9"), URI.create("http://127.0.0.1:9"), "id", "secret", Clock.systemUTC()));
+        return new ChannelClients(new ShopifyChannel(OutboundRules.allowingLoopback()), new WooCommerceChannel(OutboundRules.allowingLoopback()), new AmazonChannel(
+                URI.create("http://127.0.0.1:9"), URI.create("http://127.0.0.1:9"), "id", "secret", Clock.systemUTC(), OutboundRules.allowingLoopback()));
     }
 
     /**

@@ -397,7 +397,7 @@ class EndToEndIT {
             String path = route.path().replace("{orderId}", orderId).replace("{sku}", "MUG-BLUE")
                     .replace("{rmaId}", "rma_" + orderId.substring("ord_".length()))
                     .replace("{syncId}", "sync_" + orderId.substring("ord_".length()))
-                    .replace("{labelId}", "lbl_" + "0".repeat(24));
+                    .replace("{labelId}", "lbl_" + "0".repeat(24)).replace("{uploadId}", "upl_" + "0".repeat(27));
             HttpResponse<String> r = call(route.method(), path + (route.method().equals("GET")
                     ? "?from=2026-01-01T00:00:00Z" : ""), intruder, route.method().equals("GET") ? null : anyBody);
             String what = route.method() + " " + route.path() + ": " + r.statusCode() + " " + r.body();
@@ -411,6 +411,13 @@ class EndToEndIT {
             }
         }
         assertTrue(walked >= 15, "walked " + walked + " /v1 routes");
+        // The bulk route names orders in its body: the victim's order is that order's 404, nothing written.
+        HttpResponse<String> bulk = call("POST", "/v1/orders/bulk-actions", intruder,
+                Map.of("action", "cancel", "reason", "OTHER", "orderIds", List.of(orderId)));
+        assertEquals(200, bulk.statusCode(), bulk.body());
+        assertEquals(404, ((Map<?, ?>) ((Map<?, ?>) ((List<?>) Json.parseObject(bulk.body()).get("results")).get(0))
+                .get("problem")).get("status"), bulk.body());
+        assertFalse(bulk.body().contains("E2E-TENANT"), bulk.body());
         Map<String, Object> after = Json.parseObject(getOrder(orderId, "Bearer " + demo.apiKey()).body());
         assertEquals(before.get("version"), after.get("version"));
         assertEquals(before.get("status"), after.get("status"));

@@ -131,7 +131,7 @@ class HostileInputIT {
         // every order first, then every wait: the pipeline confirms them in parallel
         List<String> unshipped = new ArrayList<>(List.of("H-READ", "H-READ-D"));
         for (String route : List.of("ACK", "CANCEL", "SHIP", "PACK", "REPLY", "MSG", "DELIVERY", "RETURN", "REFUND",
-                "RECEIVE", "WRETURN", "RETRY", "RATES", "LABEL", "VOID")) {
+                "RECEIVE", "WRETURN", "RETRY", "RATES", "LABEL", "VOID", "BULK")) {
             unshipped.add("H-" + route + "-P");
             unshipped.add("H-" + route + "-T");
         }
@@ -206,6 +206,10 @@ class HostileInputIT {
             SYNCS.put(ORDERS.get(ext), Fixtures.failedSync(h.dynamo, h.ref("ChannelSyncsTable"), ORDERS.get(ext),
                     h.demo.storefrontId()));
         }
+        for (String which : List.of(UPLOAD_P.sku(), UPLOAD_T.sku())) { // files put, not yet processed
+            UPLOADS.put(which, upload(key, true));
+        }
+        victimUpload = upload(victimKey, true);
         HttpResponse<String> goodwill = h.call("POST", "/v1/orders/" + ORDERS.get("H-READ-D") + "/refunds", key,
                 Map.of("amount", Map.of("amount", "1.00", "currency", "USD"), "reason", "late", "requestId", "setup"));
         assertEquals(201, goodwill.statusCode(), goodwill.body());
@@ -407,7 +411,11 @@ class HostileInputIT {
         f.put("GET /v1/orders", read("GET /v1/orders", reader, "limit=100", merge(queries(
                 "status=BOGUS", invalid("status"), "status=" + enc(INJECTIONS.get(0)), invalid("status"),
                 "createdFrom=yesterday", invalid("createdFrom"), "createdTo=2026-13-45T00:00:00Z", invalid("createdTo"),
-                "late=maybe", invalid("late"), "shipByBefore=" + enc(INJECTIONS.get(5)), invalid("shipByBefore")),
+                "late=maybe", invalid("late"), "shipByBefore=" + enc(INJECTIONS.get(5)), invalid("shipByBefore"),
+                "q=", invalid("q"), "q=" + "7".repeat(201), invalid("q"), "q=%23--%7C", invalid("q"),
+                "field=" + enc(INJECTIONS.get(0)) + "&q=1001", invalid("field"), "field=sku", invalid("q"),
+                "q=1001&cursor=eyJraW5kIjoibnVtIn0x", invalid("cursor"),
+                "q=1001&field=num&cursor=" + enc("eyJraW5kIjoic2t1In0"), invalid("cursor")),
                 limitsAndCursors(true, "")),
                 (ids, sent, r) -> assertTrue(r.body().contains(ids.orderId()), "lists " + ids.orderId())));
         f.put("GET /v1/orders/export", read("GET /v1/orders/export", reader, "from=2020-01-01T00:00:00Z", merge(queries(
@@ -452,6 +460,9 @@ class HostileInputIT {
                 (ids, sent, r) -> assertTrue(r.body().contains(ids.rmaId()), "lists " + ids.rmaId())));
         f.put("GET /v1/return-policy", read("GET /v1/return-policy", reader, "", Map.of(),
                 (ids, sent, r) -> assertTrue(json(r).get("windowDays") instanceof Number, "a policy")));
+        f.put("GET /v1/settings", read("GET /v1/settings", reader, "", Map.of(),
+                (ids, sent, r) -> assertTrue(r.body().contains("\"" + h.demo.storefrontId() + "\""),
+                        "the demo storefront is listed")));
         f.put("GET /v1/metrics", read("GET /v1/metrics", reader, "", queries("window=0", invalid("window"),
                 "window=91", invalid("window"), "window=abc", invalid("window"), "window=-1", invalid("window"),
                 "window=1e9", invalid("window")),
@@ -578,6 +589,24 @@ class HostileInputIT {
                 "unknown reason", with(cancel, "reason", "BORED"), invalid("reason"),
                 "note over 500 characters", with(cancel, "note", "n".repeat(501)), invalid("note"),
                 "empty note", with(cancel, "note", ""), invalid("note")),
+                (ids, sent, r) -> assertEquals("CANCELED", get("/v1/orders/" + ids.orderId()).get("status"))));
+        // The bulk route names its orders in the body; a well-formed id of another seller is that order's 404
+        // inside a 200 (see BulkActionsIT), so only ids that cannot be ours are a field error here.
+        Map<String, Object> bulk = Map.of("action", "cancel", "reason", "OUT_OF_STOCK", "note", "supplier delay",
+                "orderIds", List.of(ORDERS.get("H-BULK-T")));
+        f.put("POST /v1/orders/bulk-actions", new Fixture("POST /v1/orders/bulk-actions", Ids.order("H-BULK-P"),
+                Ids.order("H-BULK-T"), "", with(bulk, "orderIds", List.of(ORDERS.get("H-BULK-P"))), bulk, false,
+                Set.of("note"), Map.of(), bad(
+                "missing action", without(bulk, "action"), invalid("action"),
+                "unknown action", with(bulk, "action", "refund"), invalid("action"),
+                "missing orderIds", without(bulk, "orderIds"), invalid("orderIds"),
+                "no orders", with(bulk, "orderIds", List.of()), invalid("orderIds"),
+                "101 orders", with(bulk, "orderIds", java.util.Collections.nCopies(101, ORDERS.get("H-BULK-T"))),
+                invalid("orderIds"),
+                "an order twice", with(bulk, "orderIds", List.of(ORDERS.get("H-BULK-T"), ORDERS.get("H-BULK-T"))),
+                invalid("orderIds[1]"),
+                "missing reason", without(bulk, "reason"), invalid("reason"),
+                "unknown reason", with(bulk, "reason", "BORED"), invalid("reason")),
                 (ids, sent, r) -> assertEquals("CANCELED", get("/v1/orders/" + ids.orderId()).get("status"))));
         Map<String, Object> ship = Map.of("carrier", "UPS", "trackingNumber", "1ZA1B2C30312345673", "shipDate", now,
                 "lines", List.of(Map.of("sku", "MUG-BLUE", "quantity", 1)));
@@ -708,6 +737,27 @@ class HostileInputIT {
                 "reason over 200 characters", with(adjust, "reason", "r".repeat(201)), invalid("reason")),
                 (ids, sent, r) -> assertTrue(getText("/v1/inventory/" + ids.sku()).contains((String) sent.get("reason")),
                         "the adjustment is a movement")));
+        // -- uploads (the file itself goes to S3 by the presigned link: docs/operations.md)
+        f.put("POST /v1/uploads", write("POST /v1/uploads", UPLOAD_P, UPLOAD_T, NEW_UPLOAD, Set.of("fileName"), bad(
+                "missing kind", without(NEW_UPLOAD, "kind"), invalid("kind"),
+                "unknown kind", with(NEW_UPLOAD, "kind", "labels"), invalid("kind"),
+                "missing fileName", without(NEW_UPLOAD, "fileName"), invalid("fileName"),
+                "empty fileName", with(NEW_UPLOAD, "fileName", " "), invalid("fileName"),
+                "fileName over 200 characters", with(NEW_UPLOAD, "fileName", "f".repeat(201)), invalid("fileName"),
+                "missing size", without(NEW_UPLOAD, "sizeBytes"), invalid("sizeBytes"),
+                "size 0", with(NEW_UPLOAD, "sizeBytes", 0), invalid("sizeBytes"),
+                "size over 10 MiB", with(NEW_UPLOAD, "sizeBytes", 10_485_761), invalid("sizeBytes"),
+                "fractional size", with(NEW_UPLOAD, "sizeBytes", 1.5), invalid("sizeBytes")),
+                (ids, sent, r) -> assertEquals("WAITING_FOR_FILE",
+                        get("/v1/uploads/" + json(r).get("uploadId")).get("status"))));
+        f.put("POST /v1/uploads/{uploadId}/process", new Fixture("POST /v1/uploads/{uploadId}/process", UPLOAD_P,
+                UPLOAD_T, "", null, null, true, Set.of(), Map.of(), Map.of(),
+                (ids, sent, r) -> assertTrue(!"WAITING_FOR_FILE".equals(get("/v1/uploads/" + UPLOADS.get(ids.sku()))
+                        .get("status")), "queued")));
+        f.put("GET /v1/uploads/{uploadId}", read("GET /v1/uploads/{uploadId}", UPLOAD_T, "", Map.of(),
+                (ids, sent, r) -> assertEquals(UPLOADS.get(ids.sku()), json(r).get("uploadId"))));
+        f.put("GET /v1/uploads", read("GET /v1/uploads", UPLOAD_T, "", Map.of(),
+                (ids, sent, r) -> assertTrue(r.body().contains(UPLOADS.get(ids.sku())), "listed")));
         Map<String, Object> policy = Map.of("windowDays", 30, "restockingFeePercent", 10, "returnShippingPayer", "BUYER",
                 "returnShippingMinor", 500, "nonReturnableSkus", List.of("GIFT-CARD"));
         f.put("PUT /v1/return-policy", write("PUT /v1/return-policy", reader, reader, policy, Set.of(), bad(
@@ -720,7 +770,56 @@ class HostileInputIT {
                 "a bad SKU", with(policy, "nonReturnableSkus", List.of("../etc/passwd")), invalid("nonReturnableSkus[0]"),
                 "1001 SKUs", with(policy, "nonReturnableSkus", skus(1001)), invalid("nonReturnableSkus")),
                 (ids, sent, r) -> assertEquals("BUYER", get("/v1/return-policy").get("returnShippingPayer"))));
+        // The demo seller's own values (DemoSeed), plus a cut-off at the day's end and a holiday years ahead:
+        // other routes' orders see the same calendar before and after.
+        int year = java.time.LocalDate.now(java.time.ZoneOffset.UTC).getYear();
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("storeName", "Demo Store");
+        settings.put("notifyEmail", "seller@demo-store.example");
+        settings.put("supportContact", "support@demo-store.example");
+        settings.put("handlingDays", 2);
+        settings.put("transitDays", 5);
+        settings.put("timeZone", "America/New_York");
+        settings.put("unpaidCancelDays", 21);
+        settings.put("cutoff", "23:59");
+        settings.put("workingDays", List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY"));
+        settings.put("holidaysAdded", List.of((year + 5) + "-12-24"));
+        f.put("PATCH /v1/settings", write("PATCH /v1/settings", reader, reader, settings,
+                Set.of("storeName", "supportContact"), bad(
+                "handling of 31 days", with(settings, "handlingDays", 31), invalid("handlingDays"),
+                "transit of 0 days", with(settings, "transitDays", 0), invalid("transitDays"),
+                "unknown time zone", with(settings, "timeZone", "Mars/Olympus"), invalid("timeZone"),
+                "cut-off 24:00", with(settings, "cutoff", "24:00"), invalid("cutoff"),
+                "no working day", with(settings, "workingDays", List.of()), invalid("workingDays"),
+                "a day twice", with(settings, "workingDays", List.of("MONDAY", "MONDAY")), invalid("workingDays[1]"),
+                "unknown holiday country", with(settings, "holidayCountry", "XX"), invalid("holidayCountry"),
+                "a holiday in 1999", with(settings, "holidaysAdded", List.of("1999-12-24")), invalid("holidaysAdded[0]"),
+                "unpaid cancel after 0 days", with(settings, "unpaidCancelDays", 0), invalid("unpaidCancelDays"),
+                "a misspelt field", with(settings, "cutOff", "14:00"), invalid("cutOff")),
+                (ids, sent, r) -> assertEquals(List.of((year + 5) + "-12-24"), get("/v1/settings").get("holidaysAdded"))));
         return f;
+    }
+
+    /** The uploads routes' targets: an upload each, told apart by the key they are filed under. */
+    private static final Ids UPLOAD_P = new Ids(null, null, "H-UPLOAD-P");
+    private static final Ids UPLOAD_T = new Ids(null, null, "H-UPLOAD-T");
+    private static final Map<String, String> UPLOADS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static String victimUpload;
+    private static final Map<String, Object> NEW_UPLOAD = Map.of("kind", "stock-counts", "fileName", "counts.csv",
+            "sizeBytes", 24);
+
+    /** An upload of a one-row stock count file (24 bytes), its file put to the presigned link when withFile. */
+    private static String upload(String sellerKey, boolean withFile) throws Exception {
+        HttpResponse<String> created = h.call("POST", "/v1/uploads", sellerKey, NEW_UPLOAD);
+        assertEquals(201, created.statusCode(), created.body());
+        if (withFile) {
+            HttpResponse<String> put = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                    .newBuilder(java.net.URI.create((String) json(created).get("uploadUrl")))
+                    .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("sku,quantity\nH-UPLOAD,1\n\n\n\n"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, put.statusCode(), put.body());
+        }
+        return (String) json(created).get("uploadId");
     }
 
     // ------------------------------------------------------------------ the corpus
@@ -837,7 +936,7 @@ class HostileInputIT {
         }
 
         // -- ids in the path: another seller's, unknown, traversal, injection, unicode, overlong
-        Matcher params = Pattern.compile("\\{(orderId|rmaId|syncId|labelId|sku)}").matcher(template);
+        Matcher params = Pattern.compile("\\{(orderId|rmaId|syncId|labelId|sku|uploadId)}").matcher(template);
         while (params.find()) {
             String param = params.group(1);
             Map<String, String> ids = new LinkedHashMap<>();
@@ -860,6 +959,12 @@ class HostileInputIT {
                     ids.put("unknown label", "lbl_" + "0".repeat(24));
                     ids.putAll(badIds(LABELS.get(ORDERS.get("H-VOID-P"))));
                     ids.keySet().forEach(k -> expect.put(k, NOT_FOUND)); // docs/api.md: a label not on the order
+                }
+                case "uploadId" -> {
+                    ids.put("another seller's upload", victimUpload);
+                    ids.put("unknown upload", "upl_" + "0".repeat(27));
+                    ids.putAll(badIds(victimUpload));
+                    ids.keySet().forEach(k -> expect.put(k, NOT_FOUND)); // docs/api.md, Uploads: not the seller's
                 }
                 case "rmaId" -> {
                     ids.put("another seller's RMA", victimRma);
@@ -1624,6 +1729,7 @@ class HostileInputIT {
                 .replace("{sku}", override.getOrDefault("sku", String.valueOf(ids.sku())))
                 .replace("{syncId}", override.getOrDefault("syncId", String.valueOf(SYNCS.get(ids.orderId()))))
                 .replace("{labelId}", override.getOrDefault("labelId", String.valueOf(LABELS.get(ids.orderId()))))
+                .replace("{uploadId}", override.getOrDefault("uploadId", String.valueOf(UPLOADS.get(ids.sku()))))
                 .replace("{storefrontId}", override.getOrDefault("storefrontId", h.demo.storefrontId()));
     }
 

@@ -327,6 +327,16 @@ class OpenApiResponsesIT {
     }
 
     @Test
+    @Order(3)
+    void bulk_actions() throws Exception {
+        Checked bulk = api("POST /v1/orders/bulk-actions", Map.of(), null,
+                Map.of("action", "acknowledge", "orderIds", List.of(orderA, UNKNOWN_ORDER)), 200);
+        // orderA: done or unchanged (the single acknowledge may have come first); the unknown one: its 404
+        assertEquals(1, ((Map<?, ?>) bulk.body().get("counts")).get("failed"), bulk.response().body());
+        api("POST /v1/orders/bulk-actions", Map.of(), null, Map.of("action", "cancel", "orderIds", List.of(orderA)), 400);
+    }
+
+    @Test
     @Order(4)
     void the_warehouse() throws Exception {
         awaitStatus(orderH, "UNSHIPPED");
@@ -571,6 +581,15 @@ class OpenApiResponsesIT {
     }
 
     @Test
+    @Order(9)
+    void seller_settings() throws Exception {
+        Map<String, Object> before = api("GET /v1/settings", Map.of(), null, null, 200).body();
+        api("PATCH /v1/settings", Map.of(), null, Map.of("handlingDays", before.get("handlingDays"),
+                "workingDays", before.get("workingDays")), 200);
+        api("PATCH /v1/settings", Map.of(), null, Map.of("cutoff", "25:00"), 400);
+    }
+
+    @Test
     @Order(10)
     void the_dashboard() throws Exception {
         Checked page = exchange("GET /", Map.of(), null, Map.of(), null, 200);
@@ -580,6 +599,36 @@ class OpenApiResponsesIT {
             exchange("GET /app/{file}", Map.of("file", file), null, Map.of(), null, 200);
         }
         exchange("GET /app/{file}", Map.of("file", "nope.js"), null, Map.of(), null, 404);
+    }
+
+    @Test
+    @Order(10)
+    void uploads() throws Exception {
+        byte[] file = "sku,quantity\nOAPI-UPLOAD,4\n".getBytes(StandardCharsets.UTF_8);
+        String create = "POST /v1/uploads";
+        Checked created = api(create, Map.of(), null, Map.of("kind", "stock-counts", "fileName", "counts.csv",
+                "sizeBytes", file.length), 201);
+        api(create, Map.of(), null, Map.of("kind", "labels", "fileName", "counts.csv", "sizeBytes", 1), 400);
+        String uploadId = created.get("uploadId");
+        String process = "POST /v1/uploads/{uploadId}/process";
+        api(process, Map.of("uploadId", uploadId), null, null, 409);
+        var put = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(created.get("uploadUrl"))).PUT(java.net.http.HttpRequest.BodyPublishers
+                        .ofByteArray(file)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, put.statusCode(), put.body());
+        api(process, Map.of("uploadId", uploadId), null, null, 202);
+        api(process, Map.of("uploadId", "upl_" + "0".repeat(27)), null, null, 404);
+        String get = "GET /v1/uploads/{uploadId}";
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        Checked read = api(get, Map.of("uploadId", uploadId), null, null, 200);
+        while (!"DONE".equals(read.get("status")) && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+            read = api(get, Map.of("uploadId", uploadId), null, null, 200);
+        }
+        assertEquals("DONE", read.get("status"), read.response().body());
+        assertEquals("1", read.get("accepted"));
+        api(get, Map.of("uploadId", "upl_" + "0".repeat(27)), null, null, 404);
+        api("GET /v1/uploads", Map.of(), null, null, 200);
     }
 
     @Test

@@ -233,6 +233,37 @@ class TemplateIT {
         assertTrue(statements >= 10 && templates >= 50, statements + " statements, " + templates + " policy templates checked");
     }
 
+    @Test
+    void no_function_may_scan_or_query_accounts_table_and_every_read_of_it_is_limited_to_key_prefixes() {
+        // AccountsTable holds every tenant's storefront secrets, platform tokens and API key hashes: a
+        // function gets GetItem (and writes) on the key prefixes it needs, never the whole table.
+        int limited = 0;
+        for (String id : functions()) {
+            for (AccountsPolicyGuard.Grant grant : AccountsPolicyGuard.grantsOf(template, id)) {
+                assertFalse(grant.actions().contains("Query") || grant.actions().contains("Scan")
+                        || grant.actions().contains("*"), id + " may Query or Scan AccountsTable: " + grant);
+                assertTrue(grant.leadingKeys() != null && !grant.leadingKeys().isEmpty(),
+                        id + " reaches AccountsTable without a dynamodb:LeadingKeys condition: " + grant);
+                assertFalse(grant.leadingKeys().stream().anyMatch(p -> p.matcher("ANYTHING").matches()),
+                        id + " has a LeadingKeys pattern that matches any key: " + grant);
+                limited++;
+            }
+        }
+        assertTrue(limited >= 25, limited + " AccountsTable grants checked");
+    }
+
+    @Test
+    void every_function_logs_to_the_stacks_own_log_group_which_expires() {
+        Object group = Template.map(template.globals("Function").get("LoggingConfig")).get("LogGroup");
+        assertEquals(Map.of("Ref", "FunctionLogs"), group, "Globals: LoggingConfig.LogGroup");
+        assertEquals("AWS::Logs::LogGroup", template.type("FunctionLogs"));
+        assertEquals(Map.of("Ref", "LogRetentionDays"), template.properties("FunctionLogs").get("RetentionInDays"));
+        for (String id : functions()) {
+            assertFalse(template.properties(id).containsKey("LoggingConfig"),
+                    id + ": its own LoggingConfig would send its logs to a group that never expires");
+        }
+    }
+
     private static void checkStatement(String id, Map<String, Object> statement) {
         String where = id + ": " + statement;
         assertTrue(statement.containsKey("Effect") && statement.containsKey("Action"), where + " needs Effect and Action");
@@ -367,5 +398,40 @@ class TemplateIT {
         }
         assertTrue(noEcho.isEmpty(), "a NoEcho parameter is a secret passed to CloudFormation: " + noEcho);
         assertTrue(checked >= 6, checked + " secret references checked");
+    }
+
+    /** The dev-only switch that lets outbound HTTP reach http://127.0.0.1 is the local runner's alone. */
+    @Test
+    void no_deployed_function_may_call_loopback_or_plain_http() throws IOException {
+        String text = Files.readString(root.resolve("template.yaml"));
+        assertFalse(text.contains(orderflow.shared.outbound.OutboundRules.LOCAL_SWITCH),
+                "template.yaml must never set " + orderflow.shared.outbound.OutboundRules.LOCAL_SWITCH);
+        assertFalse(Template.map(template.globals("Function").get("Environment")).toString()
+                .contains(orderflow.shared.outbound.OutboundRules.LOCAL_SWITCH));
+    }
+
+    /** Floods: the open POST routes (deliveries) are alarmed per route (4xx share and 429s), and the edge stays opt-in. */
+    @Test
+    void every_open_route_has_a_rejected_and_a_throttled_alarm_and_the_edge_is_off_by_default() {
+        Set<String> alarmed = new TreeSet<>();
+        for (String id : template.idsOfType("AWS::CloudWatch::Alarm")) {
+            String props = String.valueOf(template.resource(id).get("Properties"));
+            Matcher route = Pattern.compile("Route, Value=(POST \\S+?)\\}\\]").matcher(props);
+            if (route.find()) {
+                alarmed.add(route.group(1) + (props.contains("MetricName=4xx") ? " 4xx" : " 429"));
+            }
+        }
+        for (String id : functions()) {
+            Map<String, Object> events = Template.map(template.properties(id).get("Events"));
+            for (Object raw : events.values()) {
+                Map<String, Object> p = Template.map(Template.map(raw).get("Properties"));
+                if ("NONE".equals(Template.map(p.get("Auth")).get("Authorizer")) && "POST".equals(p.get("Method"))) {
+                    String route = p.get("Method") + " " + p.get("Path");
+                    assertTrue(alarmed.contains(route + " 4xx"), route + ": no 4xx alarm in " + alarmed);
+                    assertTrue(alarmed.contains(route + " 429"), route + ": no 429 alarm in " + alarmed);
+                }
+            }
+        }
+        assertEquals("false", String.valueOf(Template.map(template.parameters().get("EdgeProtection")).get("Default")));
     }
 }

@@ -51,6 +51,7 @@ public final class TestCloud {
     public final LocalCloud cloud;
     public final KmsClient kms;
     public final SsmClient ssm;
+    public final Template template;
     public final Path root;
     /** moto, ministack or localstack. */
     public final String kind;
@@ -75,7 +76,8 @@ public final class TestCloud {
                 .endpointOverride(URI.create(endpoint)).httpClient(UrlConnectionHttpClient.create()).build();
         ssm = SsmClient.builder().region(Region.of(REGION)).credentialsProvider(credentials)
                 .endpointOverride(URI.create(endpoint)).httpClient(UrlConnectionHttpClient.create()).build();
-        cloud = new LocalCloud(Template.load(root.resolve("template.yaml")), REGION, "it",
+        template = Template.load(root.resolve("template.yaml"));
+        cloud = new LocalCloud(template, REGION, "it",
                 Map.of("SenderEmail", "orders@it.example"), dynamo, sqs, ses, s3);
         cloud.withSecrets(kms, ssm).provisionAll();
     }
@@ -175,7 +177,21 @@ public final class TestCloud {
     }
 
     public Adapters adapters(String functionId, Clock clock) {
-        return Adapters.of(dynamo, sqs, ses, envOf(functionId), clock).withS3(s3, presigner).withSecrets(kms, ssm);
+        return Adapters.of(guardedDynamo(functionId), sqs, ses, envOf(functionId), clock).withS3(s3, presigner).withSecrets(kms, ssm);
+    }
+
+    private final Map<String, DynamoDbClient> guarded = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The function's DynamoDB client, refusing the AccountsTable calls its template.yaml policies
+     * would not allow (AccountsPolicyGuard), so every IT checks the least-privilege grants.
+     */
+    public DynamoDbClient guardedDynamo(String functionId) {
+        if (!template.resources().containsKey(functionId)) {
+            return dynamo; // not a function of the template (a tool's or a test's own adapters)
+        }
+        return guarded.computeIfAbsent(functionId, id -> dynamoWith(new AccountsPolicyGuard(id,
+                ref("AccountsTable"), AccountsPolicyGuard.grantsOf(template, id))));
     }
 
     /** With some variables replaced (e.g. a shorter retry base) or other clients (a fault injector's). */
@@ -188,7 +204,7 @@ public final class TestCloud {
     /** The orders adapter with every table a change can touch. */
     public orderflow.shared.aws.DynamoOrders orders() {
         return new orderflow.shared.aws.DynamoOrders(dynamo, ref("OrdersTable"), ref("OrderHistoryTable"),
-                ref("InventoryTable"), ref("StockMovementsTable"));
+                ref("InventoryTable"), ref("StockMovementsTable"), null, ref("SearchTable"));
     }
 
     public DynamoAdmin admin() {

@@ -23,6 +23,7 @@ import orderflow.shared.spapi.SpApiClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
+import orderflow.shared.outbound.OutboundRules;
 
 /**
  * SP-API ORDER_CHANGE notifications (events/spapi-order-change.json) through the handler against
@@ -42,7 +43,7 @@ class AmazonNotificationsIT {
         spApi = new FakeSpApi(cloud.root);
         handler = new ReceiveAmazonNotificationHandler(cloud.adapters("ReceiveAmazonNotificationFunction"),
                 new SpApiClient(URI.create(spApi.endpoint()), URI.create(spApi.tokenEndpoint()), FakeSpApi.CLIENT_ID,
-                        FakeSpApi.CLIENT_SECRET, Clock.systemUTC()));
+                        FakeSpApi.CLIENT_SECRET, Clock.systemUTC(), OutboundRules.allowingLoopback()));
         seller = cloud.newSeller("amz");
         amazonSellerId = "A" + Long.toString(System.nanoTime(), 36).toUpperCase();
         storefront = seller + "-amazon";

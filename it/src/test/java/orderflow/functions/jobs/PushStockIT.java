@@ -25,6 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import orderflow.shared.outbound.OutboundRules;
 
 /**
  * The stock push against the emulator and fakes of Shopify and WooCommerce (written from their
@@ -77,9 +78,9 @@ class PushStockIT {
     }
 
     private StockChannel clients() {
-        return new StockChannels(new ShopifyStock(), new WooCommerceStock(), new AmazonStock(
+        return new StockChannels(new ShopifyStock(OutboundRules.allowingLoopback()), new WooCommerceStock(OutboundRules.allowingLoopback()), new AmazonStock(
                 URI.create("http://127.0.0.1:9"), URI.create("http://127.0.0.1:9/auth/o2/token"), "-", "-",
-                Clock.systemUTC()));
+                Clock.systemUTC(), OutboundRules.allowingLoopback()));
     }
 
     private Map<String, Object> runAt(Instant now) {

@@ -94,7 +94,7 @@ class ProcessOrderIT {
         assertEquals(List.of(), response.getBatchItemFailures());
         Order stored = cloud.orders().get(order.orderId()).orElseThrow();
         assertEquals("UNSHIPPED", stored.status().name());
-        // Friday 2026-11-27 + 2 business days (UTC seller) = Tuesday 2026-12-01, end of day.
+        // Friday 2026-11-27 + 2 shipping days (UTC seller, default calendar) = Tuesday 2026-12-01, end of day.
         assertEquals(Instant.parse("2026-12-01T23:59:59.999999999Z"), stored.shipBy());
         assertArrayEquals(new long[] {5, 2, 3}, stock("MUG-BLUE"));
         assertArrayEquals(new long[] {1, 1, 0}, stock("TEE-BLACK-L"));

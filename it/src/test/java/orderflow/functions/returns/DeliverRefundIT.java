@@ -37,6 +37,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+import orderflow.shared.outbound.OutboundRules;
 
 /**
  * RefundQueue to the storefront: a signed POST (checked here with the verifier storefronts are
@@ -47,7 +48,7 @@ class DeliverRefundIT {
 
     private final TestCloud cloud = TestCloud.get();
     private final DeliverRefundHandler deliver = new DeliverRefundHandler(cloud.adapters("DeliverRefundFunction"),
-            new HttpRefundWebhook(), Duration.ofSeconds(1));
+            new HttpRefundWebhook(OutboundRules.allowingLoopback()), Duration.ofSeconds(1));
     private final CreateRefundHandler refund = new CreateRefundHandler(cloud.adapters("CreateRefundFunction"));
     private final DynamoRefunds refunds = new DynamoRefunds(cloud.dynamo, cloud.ref("RefundsTable"), null, null);
 
@@ -78,7 +79,8 @@ class DeliverRefundIT {
             exchange.close();
         });
         storefront.start();
-        cloud.admin().setRefundUrl(seller + "-sf", "http://127.0.0.1:" + storefront.getAddress().getPort() + "/refunds");
+        cloud.admin().setRefundUrl(seller + "-sf", "http://127.0.0.1:" + storefront.getAddress().getPort() + "/refunds",
+                OutboundRules.allowingLoopback(), java.net.InetAddress::getAllByName);
         Fixtures.drain(cloud.sqs, cloud.ref("RefundQueue"));
     }
 

@@ -1,5 +1,6 @@
 package orderflow.local;
 
+import java.net.InetAddress;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
@@ -8,6 +9,7 @@ import java.util.TreeMap;
 
 import orderflow.shared.aws.DynamoAdmin;
 import orderflow.shared.domain.Seller;
+import orderflow.shared.outbound.OutboundRules;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** A demo seller with an API key, a generic storefront with a fresh secret, and some stock. */
@@ -46,7 +48,7 @@ public final class DemoSeed {
 
     /** The demo storefront's refunds go to the runner's own receiver (see DemoRefundReceiver). */
     static void receiveRefundsAt(LocalCloud cloud, DynamoDbClient dynamo, String url) {
-        admin(cloud, dynamo).setRefundUrl(STOREFRONT, url);
+        admin(cloud, dynamo).setRefundUrl(STOREFRONT, url, OutboundRules.allowingLoopback(), InetAddress::getAllByName);
     }
 
     static DynamoAdmin admin(LocalCloud cloud, DynamoDbClient dynamo) {

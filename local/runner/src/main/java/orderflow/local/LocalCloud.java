@@ -9,6 +9,7 @@ import java.util.Map;
 import orderflow.shared.aws.KmsSecretBox;
 import orderflow.shared.json.Json;
 import orderflow.shared.ports.SecretBox;
+import orderflow.shared.outbound.OutboundRules;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
@@ -108,6 +109,8 @@ public final class LocalCloud implements Intrinsics.Lookup {
         Map<String, Object> props = template.functionProperties(functionId);
         Template.map(intrinsics.resolve(Template.map(props.get("Environment")).get("Variables")))
                 .forEach((k, v) -> env.put(k, v == null ? "" : String.valueOf(v)));
+        // Dev only, never in template.yaml: outbound HTTP may reach the local fakes on http://127.0.0.1.
+        env.put(OutboundRules.LOCAL_SWITCH, "loopback");
         return env;
     }
 
@@ -173,7 +176,7 @@ public final class LocalCloud implements Intrinsics.Lookup {
             case "AWS::DynamoDB::Table" -> table(logicalId, resolvedProperties(logicalId));
             case "AWS::SQS::Queue" -> queue(logicalId, resolvedProperties(logicalId));
             case "AWS::SES::EmailIdentity" -> identity(resolvedProperties(logicalId));
-            case "AWS::S3::Bucket" -> bucket(logicalId);
+            case "AWS::S3::Bucket" -> bucket(logicalId, resolvedProperties(logicalId));
             case "AWS::KMS::Key" -> key(logicalId);
             case "AWS::KMS::Alias" -> alias(resolvedProperties(logicalId));
             case "AWS::Serverless::Function" -> {
@@ -186,8 +189,11 @@ public final class LocalCloud implements Intrinsics.Lookup {
         return attrs;
     }
 
-    /** A bucket named after the stack (lowercase, as S3 requires); encryption and lifecycle are AWS's to apply. */
-    private Map<String, Object> bucket(String logicalId) {
+    /**
+     * A bucket named after the stack (lowercase, as S3 requires), with its CORS rules (the dashboard
+     * puts files to presigned links from the browser); encryption and lifecycle are AWS's to apply.
+     */
+    private Map<String, Object> bucket(String logicalId, Map<String, Object> properties) {
         String name = (prefix + "-" + logicalId).toLowerCase(java.util.Locale.ROOT);
         if (s3 != null) {
             try {
@@ -195,6 +201,18 @@ public final class LocalCloud implements Intrinsics.Lookup {
             } catch (software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException
                      | software.amazon.awssdk.services.s3.model.BucketAlreadyExistsException exists) {
                 // a local stack started before: the bucket and its labels stay
+            }
+            List<software.amazon.awssdk.services.s3.model.CORSRule> rules = new ArrayList<>();
+            for (Object r : Template.list(Template.map(properties.get("CorsConfiguration")).get("CorsRules"))) {
+                Map<String, Object> rule = Template.map(r);
+                rules.add(software.amazon.awssdk.services.s3.model.CORSRule.builder()
+                        .allowedMethods(strings(rule.get("AllowedMethods"))).allowedOrigins(strings(rule.get("AllowedOrigins")))
+                        .allowedHeaders(strings(rule.get("AllowedHeaders")))
+                        .maxAgeSeconds(rule.get("MaxAge") == null ? null : Integer.valueOf(String.valueOf(rule.get("MaxAge"))))
+                        .build());
+            }
+            if (!rules.isEmpty()) {
+                s3.putBucketCors(c -> c.bucket(name).corsConfiguration(cc -> cc.corsRules(rules)));
             }
         }
         return Map.of("Ref", name, "Arn", "arn:aws:s3:::" + name);
@@ -219,6 +237,10 @@ public final class LocalCloud implements Intrinsics.Lookup {
             }
         }
         return Map.of("Ref", name);
+    }
+
+    private static List<String> strings(Object list) {
+        return Template.list(list).stream().map(String::valueOf).toList();
     }
 
     private Map<String, Object> resolvedProperties(String logicalId) {

@@ -31,6 +31,7 @@ public final class InventoryViews {
         json.put("weightGrams", i.shipping().weightGrams());
         json.put("box", i.shipping().hasBox() ? Map.of("lengthMm", i.shipping().lengthMm(), "widthMm",
                 i.shipping().widthMm(), "heightMm", i.shipping().heightMm()) : null);
+        json.put("handlingDays", i.handlingDays()); // null: the seller's handling time
         json.put("updatedAt", i.updatedAt() == null ? null : i.updatedAt().toString());
         return json;
     }

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import orderflow.shared.domain.shipping.CarrierAccount;
 import orderflow.shared.outbound.HttpRefundWebhook;
+import orderflow.shared.outbound.OutboundRules;
 import orderflow.shared.outbound.carriers.AmazonShippingCarrier;
 import orderflow.shared.outbound.carriers.EasyPostCarrier;
 import orderflow.shared.outbound.channels.AmazonChannel;
@@ -86,7 +87,7 @@ public final class Adapters {
         return new Adapters(null, null, null, env, Clock.systemUTC(), false, answers);
     }
 
-    /** These adapters with S3 for the labels bucket (an emulator's client and a presigner for its endpoint). */
+    /** These adapters with S3 for the labels and uploads buckets (an emulator's client and a presigner for its endpoint). */
     public Adapters withS3(S3Client client, S3Presigner signer) {
         this.s3 = client;
         this.presigner = signer;
@@ -141,6 +142,12 @@ public final class Adapters {
         return new DynamoReturnPolicies(dynamo(), env.require("ACCOUNTS_TABLE"));
     }
 
+    /** The seller's settings and its storefronts' state (reads OrdersTable and ChannelSyncsTable too). */
+    public DynamoSellerSettings sellerSettings() {
+        return new DynamoSellerSettings(dynamo(), env.require("ACCOUNTS_TABLE"), env.require("ORDERS_TABLE"),
+                env.require("CHANNEL_SYNCS_TABLE"));
+    }
+
     public DynamoJobCheckpoints jobCheckpoints() {
         return new DynamoJobCheckpoints(dynamo(), env.require("ACCOUNTS_TABLE"));
     }
@@ -152,39 +159,53 @@ public final class Adapters {
         return new DynamoOrders(dynamo(), env.require("ORDERS_TABLE"));
     }
 
-    /** Reads and writes of orders with their history; no stock moves. */
-    public DynamoOrders orders() {
+    /** Reads of orders and their history, no writes (GET /v1/orders/{id}/history). */
+    public DynamoOrders orderHistoryReads() {
         return new DynamoOrders(dynamo(), env.require("ORDERS_TABLE"), env.require("ORDER_HISTORY_TABLE"), null);
+    }
+
+    /** Reads and writes of orders with their history and search entries; no stock moves. */
+    public DynamoOrders orders() {
+        return writable(env.require("ORDER_HISTORY_TABLE"), null, null, null);
     }
 
     /** As {@link #orders()}, with stock moves in the same transaction (reserve, release, commit, restock). */
     public DynamoOrders ordersWithStock() {
-        return new DynamoOrders(dynamo(), env.require("ORDERS_TABLE"), env.require("ORDER_HISTORY_TABLE"),
-                env.require("INVENTORY_TABLE"));
+        return writable(env.require("ORDER_HISTORY_TABLE"), env.require("INVENTORY_TABLE"), null, null);
     }
 
     /** As {@link #ordersWithStock()}, logging each SKU's units that leave or come back (shipments, returns). */
     public DynamoOrders ordersWithStockLog() {
-        return new DynamoOrders(dynamo(), env.require("ORDERS_TABLE"), env.require("ORDER_HISTORY_TABLE"),
-                env.require("INVENTORY_TABLE"), env.require("STOCK_MOVEMENTS_TABLE"));
+        return writable(env.require("ORDER_HISTORY_TABLE"), env.require("INVENTORY_TABLE"),
+                env.require("STOCK_MOVEMENTS_TABLE"), null);
     }
 
     /** As {@link #ordersWithStockLog()}, with the channel syncs a change writes (the outbox of platform changes). */
     public DynamoOrders ordersWithStockLogAndSyncs() {
-        return new DynamoOrders(dynamo(), env.require("ORDERS_TABLE"), env.require("ORDER_HISTORY_TABLE"),
-                env.require("INVENTORY_TABLE"), env.require("STOCK_MOVEMENTS_TABLE"), env.require("CHANNEL_SYNCS_TABLE"));
+        return writable(env.require("ORDER_HISTORY_TABLE"), env.require("INVENTORY_TABLE"),
+                env.require("STOCK_MOVEMENTS_TABLE"), env.require("CHANNEL_SYNCS_TABLE"));
     }
 
     /** As {@link #orders()}, with the channel syncs a change writes (acknowledgements, goodwill refunds). */
     public DynamoOrders ordersWithSyncs() {
-        return new DynamoOrders(dynamo(), env.require("ORDERS_TABLE"), env.require("ORDER_HISTORY_TABLE"), null, null,
-                env.require("CHANNEL_SYNCS_TABLE"));
+        return writable(env.require("ORDER_HISTORY_TABLE"), null, null, env.require("CHANNEL_SYNCS_TABLE"));
     }
 
     /** As {@link #ordersWithStock()}, with the channel syncs a change writes (cancels). */
     public DynamoOrders ordersWithStockAndSyncs() {
-        return new DynamoOrders(dynamo(), env.require("ORDERS_TABLE"), env.require("ORDER_HISTORY_TABLE"),
-                env.require("INVENTORY_TABLE"), null, env.require("CHANNEL_SYNCS_TABLE"));
+        return writable(env.require("ORDER_HISTORY_TABLE"), env.require("INVENTORY_TABLE"), null,
+                env.require("CHANNEL_SYNCS_TABLE"));
+    }
+
+    /** Every order writer keeps the search entries (SearchTable) in the same transactions. */
+    private DynamoOrders writable(String history, String inventory, String movements, String syncs) {
+        return new DynamoOrders(dynamo(), env.require("ORDERS_TABLE"), history, inventory, movements, syncs,
+                env.require("SEARCH_TABLE"));
+    }
+
+    /** GET /v1/orders?q=: the search entries and the orders they point to (reads only). */
+    public DynamoOrderSearch orderSearch() {
+        return new DynamoOrderSearch(dynamo(), env.require("SEARCH_TABLE"), env.require("ORDERS_TABLE"));
     }
 
     /**
@@ -236,6 +257,26 @@ public final class Adapters {
         return new S3LabelFiles(this, env.require("LABELS_BUCKET"));
     }
 
+    // --- uploads: the sellers' files, their progress, the queue that processes them
+
+    public DynamoUploads uploads() {
+        return new DynamoUploads(dynamo(), env.require("UPLOADS_TABLE"));
+    }
+
+    /** The uploads bucket (clients on first use; links are signed offline). */
+    public S3UploadFiles uploadFiles() {
+        return new S3UploadFiles(this, env.require("UPLOADS_BUCKET"));
+    }
+
+    public SqsUploadQueue uploadQueue() {
+        return new SqsUploadQueue(sqs(), env.require("UPLOAD_QUEUE_URL"));
+    }
+
+    /** The storefronts a platform order id of an uploaded file may come from (AccountsTable CHANNELS#). */
+    public DynamoSellerStorefronts sellerStorefronts() {
+        return new DynamoSellerStorefronts(dynamo(), env.require("ACCOUNTS_TABLE"));
+    }
+
     S3Client s3() {
         if (s3 == null) {
             s3 = live ? AwsClients.s3() : missing("S3");
@@ -260,9 +301,9 @@ public final class Adapters {
             return new Carriers(Map.of(CarrierAccount.EASYPOST, OfflineCarrier.INSTANCE,
                     CarrierAccount.AMAZON_SHIPPING, OfflineCarrier.INSTANCE));
         }
-        return new Carriers(Map.of(CarrierAccount.EASYPOST, new EasyPostCarrier(), CarrierAccount.AMAZON_SHIPPING,
+        return new Carriers(Map.of(CarrierAccount.EASYPOST, new EasyPostCarrier(outboundRules()), CarrierAccount.AMAZON_SHIPPING,
                 new AmazonShippingCarrier(URI.create(env.require("LWA_ENDPOINT")), env.optional("LWA_CLIENT_ID"),
-                        lwaClientSecret(), clock)));
+                        lwaClientSecret(), clock, outboundRules())));
     }
 
     /** Carrier accounts and ship-from addresses (AccountsTable CARRIER#, SHIPFROM#, and Amazon links). */
@@ -287,6 +328,10 @@ public final class Adapters {
 
     public DynamoDeliveryLog deliveryLog() {
         return new DynamoDeliveryLog(dynamo(), env.require("DELIVERY_LOG_TABLE"));
+    }
+
+    public DynamoBulkAnswers bulkAnswers() {
+        return new DynamoBulkAnswers(dynamo(), env.require("DELIVERY_LOG_TABLE"));
     }
 
     public DynamoReturns returns() {
@@ -339,12 +384,20 @@ public final class Adapters {
         return env.require("SENDER_EMAIL");
     }
 
+    /**
+     * Where outbound HTTP may go: public https only, unless the local runner set the dev-only switch
+     * (its fakes listen on http://127.0.0.1). Never set by template.yaml (TemplateIT checks).
+     */
+    public OutboundRules outboundRules() {
+        return OutboundRules.fromSwitch(env.localSwitch(OutboundRules.LOCAL_SWITCH));
+    }
+
     /** The storefronts' refund URLs over HTTP; when priming, an endpoint that acknowledges (200) without a network. */
     public RefundWebhook refundWebhook() {
         if (answers != null) {
             return (url, body, headers) -> 200;
         }
-        return new HttpRefundWebhook();
+        return new HttpRefundWebhook(outboundRules());
     }
 
     /**
@@ -367,7 +420,7 @@ public final class Adapters {
             };
         }
         return new SpApiClient(URI.create(env.require("SPAPI_ENDPOINT")), URI.create(env.require("LWA_ENDPOINT")),
-                env.optional("LWA_CLIENT_ID"), lwaClientSecret(), clock);
+                env.optional("LWA_CLIENT_ID"), lwaClientSecret(), clock, outboundRules());
     }
 
     /**
@@ -378,9 +431,9 @@ public final class Adapters {
         if (answers != null) {
             return OfflineChannelClient.INSTANCE;
         }
-        return new ChannelClients(new ShopifyChannel(), new WooCommerceChannel(),
+        return new ChannelClients(new ShopifyChannel(outboundRules()), new WooCommerceChannel(outboundRules()),
                 new AmazonChannel(URI.create(env.require("SPAPI_ENDPOINT")), URI.create(env.require("LWA_ENDPOINT")),
-                        env.optional("LWA_CLIENT_ID"), lwaClientSecret(), clock));
+                        env.optional("LWA_CLIENT_ID"), lwaClientSecret(), clock, outboundRules()));
     }
 
     /** The stock push outbox (InventoryTable's StockPushDue index), the sellers' links, their outcomes. */
@@ -396,9 +449,9 @@ public final class Adapters {
                 throw new IllegalStateException("offline: priming never calls a platform");
             };
         }
-        return new StockChannels(new ShopifyStock(), new WooCommerceStock(),
+        return new StockChannels(new ShopifyStock(outboundRules()), new WooCommerceStock(outboundRules()),
                 new AmazonStock(URI.create(env.require("SPAPI_ENDPOINT")), URI.create(env.require("LWA_ENDPOINT")),
-                        env.optional("LWA_CLIENT_ID"), lwaClientSecret(), clock));
+                        env.optional("LWA_CLIENT_ID"), lwaClientSecret(), clock, outboundRules()));
     }
 
     /** Low-stock alerts: the inventory read, the seller's settings, the alert queued as an email. */

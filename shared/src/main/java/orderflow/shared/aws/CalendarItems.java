@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import orderflow.shared.domain.calendar.ShippingCalendar;
+import orderflow.shared.domain.settings.SettingsChange;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -47,6 +48,33 @@ final class CalendarItems {
         }
         putDates(set, remove, "holidaysAdded", c.addedHolidays());
         putDates(set, remove, "holidaysRemoved", c.removedHolidays());
+    }
+
+    /** The attributes of the calendar fields a settings change holds (the others are left as they are). */
+    static void writeChange(SettingsChange change, Map<String, AttributeValue> set, List<String> remove) {
+        if (change.workingDays() != null) {
+            set.put("workingDays", AttributeValue.fromSs(change.workingDays().stream().map(Enum::name).sorted().toList()));
+        }
+        if (change.cutoff() != null) {
+            if (change.cutoff().value() == null) {
+                remove.add("cutoff");
+            } else {
+                set.put("cutoff", Attr.s(change.cutoff().value().toString()));
+            }
+        }
+        if (change.holidayCountry() != null) {
+            if (change.holidayCountry().value() == null) {
+                remove.add("holidayCountry");
+            } else {
+                set.put("holidayCountry", Attr.s(change.holidayCountry().value()));
+            }
+        }
+        if (change.holidaysAdded() != null) {
+            putDates(set, remove, "holidaysAdded", change.holidaysAdded());
+        }
+        if (change.holidaysRemoved() != null) {
+            putDates(set, remove, "holidaysRemoved", change.holidaysRemoved());
+        }
     }
 
     private static void putDates(Map<String, AttributeValue> set, List<String> remove, String name,

@@ -46,13 +46,18 @@ public final class DynamoAccounts implements Accounts {
 
     @Override
     public Optional<Seller> seller(String sellerId) {
-        return item("SELLER#" + sellerId).map(i -> new Seller(sellerId, Attr.str(i, "storeName"),
+        return item("SELLER#" + sellerId).map(i -> sellerOf(sellerId, i));
+    }
+
+    /** A SELLER# item as the domain's seller (absent numbers and time zone: the defaults). */
+    static Seller sellerOf(String sellerId, Map<String, AttributeValue> i) {
+        return new Seller(sellerId, Attr.str(i, "storeName"),
                 Attr.str(i, "notifyEmail"), Attr.str(i, "replyTo"), Attr.str(i, "supportContact"),
                 (int) Attr.num(i, "handlingDays"),
                 ZoneId.of(Optional.ofNullable(Attr.str(i, "timeZone")).orElse("UTC")),
                 i.containsKey("transitDays") ? (int) Attr.num(i, "transitDays") : Seller.DEFAULT_TRANSIT_DAYS,
                 i.containsKey("unpaidCancelDays") ? (int) Attr.num(i, "unpaidCancelDays")
-                        : Seller.DEFAULT_UNPAID_CANCEL_DAYS, CalendarItems.read(i)));
+                        : Seller.DEFAULT_UNPAID_CANCEL_DAYS, CalendarItems.read(i));
     }
 
     @Override

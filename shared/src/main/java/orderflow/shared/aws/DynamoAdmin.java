@@ -1,6 +1,10 @@
 package orderflow.shared.aws;
 
+import java.io.IOException;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,6 +17,8 @@ import java.util.StringJoiner;
 
 import orderflow.shared.domain.Seller;
 import orderflow.shared.ports.SecretBox;
+import orderflow.shared.outbound.GuardedHttp;
+import orderflow.shared.outbound.OutboundRules;
 import orderflow.shared.security.ApiKeys;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -101,15 +107,17 @@ public final class DynamoAdmin {
         String signing = secret == null ? newSecret() : secret;
         String sealed = stored(signing, sellerId, "STOREFRONT#" + storefrontId);
         try {
-            dynamo.putItem(b -> b.tableName(accountsTable).item(Map.of(
-                            "pk", Attr.s("STOREFRONT#" + storefrontId), "sellerId", Attr.s(sellerId),
-                            "type", Attr.s(type), "secrets", AttributeValue.fromSs(List.of(sealed))))
-                    .conditionExpression(replace ? "attribute_not_exists(pk) OR sellerId = :seller"
-                            : "attribute_not_exists(pk)")
-                    .expressionAttributeValues(replace ? Map.of(":seller", Attr.s(sellerId)) : null));
-        } catch (ConditionalCheckFailedException e) {
+            dynamo.transactWriteItems(t -> t.transactItems(
+                    TransactWriteItem.builder().put(b -> b.tableName(accountsTable).item(Map.of(
+                                    "pk", Attr.s("STOREFRONT#" + storefrontId), "sellerId", Attr.s(sellerId),
+                                    "type", Attr.s(type), "secrets", AttributeValue.fromSs(List.of(sealed))))
+                            .conditionExpression(replace ? "attribute_not_exists(pk) OR sellerId = :seller"
+                                    : "attribute_not_exists(pk)")
+                            .expressionAttributeValues(replace ? Map.of(":seller", Attr.s(sellerId)) : null)).build(),
+                    listStorefront(storefrontId, sellerId)));
+        } catch (TransactionCanceledException e) {
             checkStorefrontFree(storefrontId, sellerId, replace);
-            throw e; // changed between the put and the read: the operator runs it again
+            throw e; // changed between the write and the read: the operator runs it again
         }
         return signing;
     }
@@ -133,9 +141,41 @@ public final class DynamoAdmin {
 
     public void putStorefront(String storefrontId, String sellerId, String type, String secret) {
         String sealed = stored(secret, sellerId, "STOREFRONT#" + storefrontId);
-        dynamo.putItem(b -> b.tableName(accountsTable).item(Map.of(
-                "pk", Attr.s("STOREFRONT#" + storefrontId), "sellerId", Attr.s(sellerId), "type", Attr.s(type),
-                "secrets", AttributeValue.fromSs(List.of(sealed)))));
+        dynamo.transactWriteItems(t -> t.transactItems(
+                TransactWriteItem.builder().put(p -> p.tableName(accountsTable).item(Map.of(
+                        "pk", Attr.s("STOREFRONT#" + storefrontId), "sellerId", Attr.s(sellerId), "type", Attr.s(type),
+                        "secrets", AttributeValue.fromSs(List.of(sealed))))).build(),
+                listStorefront(storefrontId, sellerId)));
+    }
+
+    /** Adds the storefront to its seller's list (STOREFRONTS#sellerId): the settings page reads it. */
+    private TransactWriteItem listStorefront(String storefrontId, String sellerId) {
+        return TransactWriteItem.builder().update(u -> u.tableName(accountsTable)
+                .key(DynamoSellerSettings.storefrontsKey(sellerId)).updateExpression("ADD storefronts :s")
+                .expressionAttributeValues(Map.of(":s", AttributeValue.fromSs(List.of(storefrontId))))).build();
+    }
+
+    /**
+     * Lists every existing storefront on its seller's STOREFRONTS# item (storefronts made before the
+     * list existed); a Scan of AccountsTable, for operators only, safe to run again. Returns how many.
+     */
+    public int indexStorefronts() {
+        int listed = 0;
+        for (var page : dynamo.scanPaginator(s -> s.tableName(accountsTable).consistentRead(true)
+                .filterExpression("begins_with(pk, :p)").expressionAttributeValues(Map.of(":p", Attr.s("STOREFRONT#")))
+                .projectionExpression("pk, sellerId"))) {
+            for (var item : page.items()) {
+                String sellerId = Attr.str(item, "sellerId");
+                if (sellerId != null) {
+                    String id = Attr.str(item, "pk").substring("STOREFRONT#".length());
+                    dynamo.updateItem(b -> b.tableName(accountsTable).key(DynamoSellerSettings.storefrontsKey(sellerId))
+                            .updateExpression("ADD storefronts :s")
+                            .expressionAttributeValues(Map.of(":s", AttributeValue.fromSs(List.of(id)))));
+                    listed++;
+                }
+            }
+        }
+        return listed;
     }
 
     /**
@@ -236,28 +276,24 @@ public final class DynamoAdmin {
         writes.add(TransactWriteItem.builder().put(p -> p.tableName(accountsTable).item(Map.of(
                 "pk", Attr.s("AMAZONSELLER#" + amazonSellerId), "storefrontId", Attr.s(storefrontId),
                 "sellerId", Attr.s(sellerId), "refreshToken", Attr.s(sealed)))).build());
+        writes.add(listStorefront(storefrontId, sellerId));
         dynamo.transactWriteItems(t -> t.transactItems(writes));
     }
 
     /**
      * Where the storefront's refunds are POSTed (signed with its secrets); null removes it, and
-     * refunds are then left for the seller to pay on the platform (NO_ENDPOINT). Only https, or
-     * http to this machine for local runs: a refund notice never crosses a network in clear text.
+     * refunds are then left for the seller to pay on the platform (NO_ENDPOINT). Only https to a host
+     * whose every address is public (inside Lambda 127.0.0.1 is the Runtime API and 169.254.169.254
+     * the metadata service). Checked again at every send: DNS can change after this check.
      */
     public void setRefundUrl(String storefrontId, String url) {
+        setRefundUrl(storefrontId, url, OutboundRules.publicOnly(), InetAddress::getAllByName);
+    }
+
+    /** As {@link #setRefundUrl(String, String)} with other rules: the local runner's receiver is on http://127.0.0.1. */
+    public void setRefundUrl(String storefrontId, String url, OutboundRules rules, GuardedHttp.Resolver resolver) {
         if (url != null) {
-            URI uri;
-            try {
-                uri = URI.create(url);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("--url is not a URL: " + e.getMessage());
-            }
-            boolean local = "http".equals(uri.getScheme()) && ("127.0.0.1".equals(uri.getHost())
-                    || "localhost".equals(uri.getHost()));
-            if (uri.getHost() == null || !("https".equals(uri.getScheme()) || local) || uri.getUserInfo() != null) {
-                throw new IllegalArgumentException("--url must be https://host/path (http only to 127.0.0.1 or"
-                        + " localhost), without credentials");
-            }
+            checkRefundUrl(url, rules, resolver);
         }
         try {
             dynamo.updateItem(b -> {
@@ -271,6 +307,24 @@ public final class DynamoAdmin {
             });
         } catch (ConditionalCheckFailedException e) {
             throw new IllegalArgumentException("unknown storefront " + storefrontId);
+        }
+    }
+
+    /** Refuses a refund URL that is not https to public addresses (under these rules), without credentials. */
+    static void checkRefundUrl(String url, OutboundRules rules, GuardedHttp.Resolver resolver) {
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("--url is not a URL: " + e.getMessage());
+        }
+        try {
+            rules.addresses(uri, resolver);
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("--url: " + uri.getHost() + " does not resolve");
+        } catch (IOException e) {
+            throw new IllegalArgumentException("--url must be https://host/path to a public address, without"
+                    + " credentials: " + e.getMessage());
         }
     }
 

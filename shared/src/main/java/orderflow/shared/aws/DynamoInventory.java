@@ -16,6 +16,7 @@ import orderflow.shared.domain.StockItem;
 import orderflow.shared.domain.shipping.ShippingProfile;
 import orderflow.shared.domain.Races;
 import orderflow.shared.domain.StockMovement;
+import orderflow.shared.ports.HandlingTimes;
 import orderflow.shared.ports.Inventory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -33,7 +34,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionConflictExcepti
  * available = onHand - reserved. Low stock is a sparse index: lowStockSeller exists only while an
  * item is below its threshold.
  */
-public final class DynamoInventory implements Inventory {
+public final class DynamoInventory implements Inventory, HandlingTimes {
 
     static final String LOW_STOCK_INDEX = "LowStock";
 
@@ -111,6 +112,13 @@ public final class DynamoInventory implements Inventory {
                 values.put(":bh", Attr.n(p.heightMm()));
                 update.append(", boxLengthMm = :bl, boxWidthMm = :bw, boxHeightMm = :bh");
             }
+        }
+        if (put.handlingDays() != null) {
+            values.put(":handling", Attr.n(put.handlingDays()));
+            update.append(", handlingDays = :handling");
+        }
+        if (put.clearHandlingDays()) {
+            update.append(" REMOVE handlingDays");
         }
         String expression = update.toString();
         TransactWriteItem change = TransactWriteItem.builder().update(u -> u.tableName(table)
@@ -284,7 +292,29 @@ public final class DynamoInventory implements Inventory {
                 Attr.num(i, "available"), Attr.num(i, "lowStockThreshold"), Attr.str(i, "binLocation"),
                 Attr.str(i, "barcode"), Attr.instant(i, "lowStockSince"), Attr.instant(i, "updatedAt"),
                 new ShippingProfile(integer(i, "weightGrams"), integer(i, "boxLengthMm"), integer(i, "boxWidthMm"),
-                        integer(i, "boxHeightMm")));
+                        integer(i, "boxHeightMm")), integer(i, "handlingDays"));
+    }
+
+    /** One batch read of just the SKU and its handling time per 100 SKUs (an order's lines, at reservation). */
+    @Override
+    public Map<String, Integer> handlingDays(String sellerId, Collection<String> skus) {
+        Map<String, Integer> found = new HashMap<>();
+        List<String> all = new ArrayList<>(new LinkedHashSet<>(skus));
+        for (int from = 0; from < all.size(); from += 100) {
+            List<Map<String, AttributeValue>> keys = new ArrayList<>();
+            all.subList(from, Math.min(all.size(), from + 100)).forEach(s -> keys.add(DynamoOrders.stockKey(sellerId, s)));
+            Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder().keys(keys)
+                    .projectionExpression("#sku, #handling")
+                    .expressionAttributeNames(Map.of("#sku", "sku", "#handling", "handlingDays")).build());
+            while (!request.isEmpty()) {
+                Map<String, KeysAndAttributes> pending = request;
+                var response = dynamo.batchGetItem(b -> b.requestItems(pending));
+                response.responses().getOrDefault(table, List.of()).stream().filter(i -> i.containsKey("handlingDays"))
+                        .forEach(i -> found.put(Attr.str(i, "sku"), integer(i, "handlingDays")));
+                request = response.unprocessedKeys();
+            }
+        }
+        return found;
     }
 
     private static Integer integer(Map<String, AttributeValue> i, String name) {

@@ -53,11 +53,20 @@ public final class DynamoOrders implements Orders {
     /** syncsTable: ChannelSyncsTable, for changes a platform must hear about (null: such a change fails). */
     public DynamoOrders(DynamoDbClient dynamo, String table, String historyTable, String inventoryTable,
                         String movementsTable, String syncsTable) {
+        this(dynamo, table, historyTable, inventoryTable, movementsTable, syncsTable, null);
+    }
+
+    /**
+     * searchTable: SearchTable, whose entries every create and every change that alters an order's
+     * search terms writes in the same transaction (null: such writes fail, so no order goes unfindable).
+     */
+    public DynamoOrders(DynamoDbClient dynamo, String table, String historyTable, String inventoryTable,
+                        String movementsTable, String syncsTable, String searchTable) {
         this.dynamo = dynamo;
         this.table = table;
         this.queries = new OrderQueries(dynamo, table, historyTable);
         this.transactions = new OrderTransactions(dynamo, table, historyTable, inventoryTable, movementsTable,
-                syncsTable, queries);
+                syncsTable, searchTable, queries);
     }
 
     @Override

@@ -34,6 +34,15 @@ public final class Env {
         return value == null || value.isBlank() ? null : value;
     }
 
+    /**
+     * A switch only the local runner and tests set, deliberately absent from template.yaml (so not
+     * recorded in {@link #names()}: TemplateIT would ask the template to set it).
+     */
+    public String localSwitch(String name) {
+        String value = lookup.apply(name);
+        return value == null || value.isBlank() ? null : value;
+    }
+
     public String require(String name) {
         read.add(name);
         String value = lookup.apply(name);

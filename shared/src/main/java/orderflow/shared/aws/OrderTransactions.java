@@ -16,6 +16,7 @@ import orderflow.shared.domain.Races;
 import orderflow.shared.domain.StockChange;
 import orderflow.shared.domain.StockMovement;
 import orderflow.shared.domain.channels.ChannelSync;
+import orderflow.shared.domain.search.SearchTerms;
 import orderflow.shared.ports.Orders.Applied;
 import orderflow.shared.ports.Orders.Done;
 import orderflow.shared.ports.Orders.Short;
@@ -28,6 +29,7 @@ import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * The write path of OrdersTable: every change is one TransactWriteItems (the order conditioned on the
@@ -38,6 +40,8 @@ final class OrderTransactions {
 
     /** Attempts within one call when a transaction loses a race that is not about our order. */
     static final int RACE_ATTEMPTS = 3;
+    /** DynamoDB's limit of actions in one TransactWriteItems. */
+    static final int MAX_ACTIONS = 100;
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -45,11 +49,13 @@ final class OrderTransactions {
     private final String inventoryTable;
     private final String movementsTable;
     private final String syncsTable;
+    private final String searchTable;
     private final OrderQueries queries;
 
     OrderTransactions(DynamoDbClient dynamo, String table, String historyTable, String inventoryTable,
-                      String movementsTable, String syncsTable, OrderQueries queries) {
+                      String movementsTable, String syncsTable, String searchTable, OrderQueries queries) {
         this.syncsTable = syncsTable;
+        this.searchTable = searchTable;
         this.dynamo = dynamo;
         this.table = table;
         this.historyTable = historyTable;
@@ -63,12 +69,14 @@ final class OrderTransactions {
         if (rawPayload != null) {
             item.put("rawPayload", AttributeValue.fromB(SdkBytes.fromByteArray(RawPayloads.pack(rawPayload))));
         }
-        List<TransactWriteItem> actions = List.of(
+        List<TransactWriteItem> actions = new ArrayList<>(List.of(
                 TransactWriteItem.builder().put(p -> p.tableName(table).item(item)
                         .conditionExpression("attribute_not_exists(orderId)")).build(),
                 TransactWriteItem.builder().put(p -> p.tableName(DynamoOrders.required(historyTable, "history"))
                         .item(HistoryItems.toItem(received))
-                        .conditionExpression("attribute_not_exists(orderId)")).build());
+                        .conditionExpression("attribute_not_exists(orderId)")).build()));
+        // Its search entries with it (at most SearchTerms.MAX, so the transaction stays under 100 actions).
+        actions.addAll(SearchItems.puts(DynamoOrders.required(searchTable, "search"), order));
         return Races.retry(RACE_ATTEMPTS, attempt -> {
             try {
                 dynamo.transactWriteItems(b -> b.transactItems(actions));
@@ -116,9 +124,20 @@ final class OrderTransactions {
                     .conditionExpression("attribute_not_exists(syncId)")).build());
         }
         actions.addAll(linked);
+        List<TransactWriteItem> search = SearchTerms.difference(change.before(), change.after()).isEmpty() ? List.of()
+                : SearchItems.changes(DynamoOrders.required(searchTable, "search"), change.before(), change.after());
+        // A change that moves stock of many SKUs and rewrites many entries could pass the limit: the
+        // entries then follow right after the change (idempotent puts and deletes), never block it.
+        boolean together = actions.size() + search.size() <= MAX_ACTIONS;
+        if (together) {
+            actions.addAll(search);
+        }
         return Races.retry(RACE_ATTEMPTS, attempt -> {
             try {
                 dynamo.transactWriteItems(b -> b.transactItems(actions));
+                if (!together) {
+                    writeApart(search);
+                }
                 return new Done();
             } catch (TransactionCanceledException e) {
                 Applied why = explain(change);
@@ -138,6 +157,22 @@ final class OrderTransactions {
                 return null; // a race (TransactionConflict): again, after a jittered pause
             }
         });
+    }
+
+    private void writeApart(List<TransactWriteItem> writes) {
+        List<WriteRequest> all = new ArrayList<>();
+        for (TransactWriteItem w : writes) {
+            all.add(w.put() != null ? WriteRequest.builder().putRequest(r -> r.item(w.put().item())).build()
+                    : WriteRequest.builder().deleteRequest(r -> r.key(w.delete().key())).build());
+        }
+        for (int i = 0; i < all.size(); i += BatchWrites.BATCH) {
+            Map<String, List<WriteRequest>> request = Map.of(searchTable,
+                    all.subList(i, Math.min(all.size(), i + BatchWrites.BATCH)));
+            while (!request.isEmpty()) {
+                Map<String, List<WriteRequest>> pending = request;
+                request = dynamo.batchWriteItem(b -> b.requestItems(pending)).unprocessedItems();
+            }
+        }
     }
 
     /**

@@ -118,6 +118,8 @@ public final class PrimingSamples {
         item.put("supportContact", Attr.s(s.supportContact()));
         item.put("handlingDays", Attr.n(s.handlingDays()));
         item.put("timeZone", Attr.s("UTC"));
+        item.put("cutoff", Attr.s("14:00")); // the shipping calendar's cut-off and holiday rules run too
+        item.put("holidayCountry", Attr.s("US"));
         return item;
     }
 

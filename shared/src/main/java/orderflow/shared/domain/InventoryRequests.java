@@ -14,14 +14,26 @@ public final class InventoryRequests {
     private InventoryRequests() {
     }
 
-    /** PUT /v1/inventory/{sku}: the count and settings; settings left out keep their value. */
+    /**
+     * PUT /v1/inventory/{sku}: the count and settings; settings left out keep their value.
+     * handlingDays null keeps it, unless clearHandlingDays (an explicit JSON null: back to the seller's).
+     */
     public record Put(long onHand, Long lowStockThreshold, String binLocation, String barcode,
-                      orderflow.shared.domain.shipping.ShippingProfile shipping) {
+                      orderflow.shared.domain.shipping.ShippingProfile shipping, Integer handlingDays,
+                      boolean clearHandlingDays) {
 
         public Put(long onHand, Long lowStockThreshold, String binLocation, String barcode) {
             this(onHand, lowStockThreshold, binLocation, barcode, null);
         }
+
+        public Put(long onHand, Long lowStockThreshold, String binLocation, String barcode,
+                   orderflow.shared.domain.shipping.ShippingProfile shipping) {
+            this(onHand, lowStockThreshold, binLocation, barcode, shipping, null, false);
+        }
     }
+
+    /** The longest handling time a SKU may have, in shipping days (Seller Central allows 30). */
+    public static final int MAX_HANDLING_DAYS = 30;
 
     /** The heaviest unit and the largest side a label carrier takes (70 kg, 3 m). */
     public static final int MAX_WEIGHT_GRAMS = 70_000;
@@ -49,8 +61,10 @@ public final class InventoryRequests {
             errors.add(new FieldError("barcode", "must be printable ASCII without spaces"));
         }
         orderflow.shared.domain.shipping.ShippingProfile shipping = shipping(body, errors);
+        Integer handling = handlingDays(body.get("handlingDays"), errors);
         check(errors);
-        return new Put(onHand, threshold, bin, barcode, shipping);
+        return new Put(onHand, threshold, bin, barcode, shipping, handling,
+                body.containsKey("handlingDays") && body.get("handlingDays") == null);
     }
 
     public static Adjustment adjustment(Map<String, Object> body) {
@@ -92,6 +106,19 @@ public final class InventoryRequests {
         }
         return weight == null && box == null ? null
                 : new orderflow.shared.domain.shipping.ShippingProfile(weight, length, width, height);
+    }
+
+    private static Integer handlingDays(Object v, List<FieldError> errors) {
+        if (v == null) {
+            return null;
+        }
+        if (!(v instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue()) || n.doubleValue() < 0
+                || n.doubleValue() > MAX_HANDLING_DAYS) {
+            errors.add(new FieldError("handlingDays", "must be a whole number of shipping days from 0 to "
+                    + MAX_HANDLING_DAYS + ", or null for the seller's handling time"));
+            return null;
+        }
+        return n.intValue();
     }
 
     static Integer whole(Object v, String name, int max, List<FieldError> errors) {

@@ -1,7 +1,6 @@
 package orderflow.shared.domain;
 
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -425,11 +424,6 @@ public final class OrderLifecycle {
     /** Throws {@link Failure.IllegalTransition} unless the order's status allows the action. */
     public static void requireAllowed(Order order, SellerAction action) {
         require(order, action);
-    }
-
-    /** The promised delivery date: transit business days after the ship-by date. */
-    public static Instant deliverBy(Instant shipBy, int transitDays, ZoneId zone) {
-        return ShipByPolicy.shipBy(shipBy, transitDays, zone);
     }
 
     public static Shipment shipmentWithTracking(Order order, String normalisedTracking) {

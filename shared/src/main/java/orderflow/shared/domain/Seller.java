@@ -5,9 +5,9 @@ import orderflow.shared.domain.calendar.ShippingCalendar;
 
 /**
  * A seller account: what emails are signed with and how fast it promises to ship and deliver.
- * handlingDays and transitDays are business days (Mon-Fri) in the seller's time zone, as on
- * Seller Central: ship by = purchase + handling, deliver by = ship by + transit. The calendar says
- * which days count and when the day's cut-off is.
+ * handlingDays are shipping days of the calendar and transitDays carrier days, in the seller's time
+ * zone, as on Seller Central: ship by = purchase + handling, deliver by = ship by + transit
+ * ({@link ShipByPolicy} counts them). The calendar says which days count and when the day's cut-off is.
  */
 public record Seller(String sellerId, String storeName, String notifyEmail, String replyTo,
                      String supportContact, int handlingDays, ZoneId timeZone, int transitDays,

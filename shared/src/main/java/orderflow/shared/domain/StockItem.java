@@ -8,11 +8,12 @@ import orderflow.shared.domain.shipping.ShippingProfile;
  * One SKU's stock for a seller: on hand (physically there), reserved (promised to confirmed orders
  * not yet shipped) and available = onHand - reserved, never negative. lowStockSince is set while
  * available is below the threshold (0 = no alerts); binLocation and barcode serve the warehouse,
- * shipping (one unit's weight and box) prices labels.
+ * shipping (one unit's weight and box) prices labels, handlingDays (null: the seller's) is how many
+ * shipping days this SKU needs before it ships.
  */
 public record StockItem(String sku, long onHand, long reserved, long available, long lowStockThreshold,
                         String binLocation, String barcode, Instant lowStockSince, Instant updatedAt,
-                        ShippingProfile shipping) {
+                        ShippingProfile shipping, Integer handlingDays) {
 
     public StockItem {
         shipping = shipping == null ? ShippingProfile.NONE : shipping;
@@ -21,6 +22,13 @@ public record StockItem(String sku, long onHand, long reserved, long available, 
     public StockItem(String sku, long onHand, long reserved, long available, long lowStockThreshold,
                      String binLocation, String barcode, Instant lowStockSince, Instant updatedAt) {
         this(sku, onHand, reserved, available, lowStockThreshold, binLocation, barcode, lowStockSince, updatedAt, null);
+    }
+
+    public StockItem(String sku, long onHand, long reserved, long available, long lowStockThreshold,
+                     String binLocation, String barcode, Instant lowStockSince, Instant updatedAt,
+                     ShippingProfile shipping) {
+        this(sku, onHand, reserved, available, lowStockThreshold, binLocation, barcode, lowStockSince, updatedAt,
+                shipping, null);
     }
 
     public boolean lowStock() {

@@ -3,39 +3,47 @@ package orderflow.shared.outbound;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 
 import orderflow.shared.ports.RefundWebhook;
 
 /**
- * The JDK's HTTP client (no extra dependency, no redirects followed: a refund notice must reach
- * the URL the operator configured, not wherever it points). Short timeouts: a slow endpoint is
- * retried later rather than holding the function.
+ * POSTs refund notices through {@link GuardedHttp}: the URL is checked again at every send (https,
+ * public addresses after resolution, whatever the admin check accepted when it was set), no
+ * redirects followed (a refund notice must reach the URL the operator configured, not wherever it
+ * points), and one deadline for the whole exchange: a slow endpoint is retried later rather than
+ * holding the function.
  */
 public final class HttpRefundWebhook implements RefundWebhook {
 
-    /** Connect plus answer within 11 s: one notice per invocation fits the 15 s function timeout. */
-    private static final Duration TIMEOUT = Duration.ofSeconds(8);
+    /** Connect, send and the whole answer within 11 s: one notice per invocation fits the 15 s function timeout. */
+    private static final Duration DEADLINE = Duration.ofSeconds(11);
+    /** Only the status matters; an endpoint answering more than this is misbehaving. */
+    private static final long MAX_ANSWER = 64 * 1024;
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3))
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final GuardedHttp http;
+
+    public HttpRefundWebhook(OutboundRules rules) {
+        this(new GuardedHttp(rules, DEADLINE, MAX_ANSWER));
+    }
+
+    public HttpRefundWebhook(GuardedHttp http) {
+        this.http = http;
+    }
 
     @Override
     public int post(String url, byte[] body, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        headers.forEach(request::header);
+        URI uri;
         try {
-            return client.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            uri = URI.create(url);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("the refund URL is not a URL");
+        }
+        try {
+            return http.exchange("POST", uri, headers, body).status();
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new UncheckedIOException(new IOException("interrupted", e));
+            throw new UncheckedIOException(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
         }
     }
 }

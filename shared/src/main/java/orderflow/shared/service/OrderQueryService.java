@@ -17,7 +17,9 @@ import orderflow.shared.domain.OrderFilter;
 import orderflow.shared.domain.OrderIds;
 import orderflow.shared.domain.OrderStatus;
 import orderflow.shared.domain.channels.ChannelSync;
+import orderflow.shared.domain.search.SearchQuery;
 import orderflow.shared.ports.ChannelSyncs;
+import orderflow.shared.ports.OrderSearch;
 import orderflow.shared.ports.Orders;
 
 /** Seller reads. Another seller's order is indistinguishable from a missing one. */
@@ -30,14 +32,22 @@ public final class OrderQueryService {
 
     private final ChannelSyncs syncs;
 
+    private final OrderSearchService search;
+
     public OrderQueryService(Orders orders) {
-        this(orders, null);
+        this(orders, null, null);
     }
 
     /** syncs: the order's channel syncs shown with its detail (null: none shown). */
     public OrderQueryService(Orders orders, ChannelSyncs syncs) {
+        this(orders, syncs, null);
+    }
+
+    /** search: what answers GET /v1/orders?q= (null: q is ignored like any parameter a route does not know). */
+    public OrderQueryService(Orders orders, ChannelSyncs syncs, OrderSearch search) {
         this.orders = orders;
         this.syncs = syncs;
+        this.search = search == null ? null : new OrderSearchService(search);
     }
 
     public record Listing(List<Order> orders, String nextCursor) {
@@ -102,9 +112,17 @@ public final class OrderQueryService {
             }
         }
         int limit = QueryParams.limit(q, DEFAULT_PAGE, MAX_PAGE, errors);
+        OrderFilter filter = new OrderFilter(status, from, to, shipByBefore, late, now);
+        if ((q.containsKey("q") || q.containsKey("field")) && search != null) {
+            SearchQuery searchQuery = SearchQuery.parse(q.get("q"), q.get("field"), errors);
+            SearchCursor.Position position = q.get("cursor") == null || searchQuery == null ? null
+                    : OrderSearchService.position(q.get("cursor"), sellerId, searchQuery, errors);
+            QueryParams.check(errors);
+            return search.search(sellerId, searchQuery, filter, position, limit);
+        }
         Map<String, String> after = q.get("cursor") == null ? null : ListingCursor.decode(q.get("cursor"), sellerId, errors);
         QueryParams.check(errors);
-        Orders.Page page = orders.list(sellerId, new OrderFilter(status, from, to, shipByBefore, late, now), after, limit);
+        Orders.Page page = orders.list(sellerId, filter, after, limit);
         return new Listing(page.orders(), ListingCursor.encode(page.next()));
     }
 

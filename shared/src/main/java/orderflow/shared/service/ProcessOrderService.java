@@ -32,6 +32,7 @@ import orderflow.shared.domain.storefront.PlatformShipment;
 import orderflow.shared.email.OrderEmails;
 import orderflow.shared.ports.Accounts;
 import orderflow.shared.ports.EmailOutbox;
+import orderflow.shared.ports.HandlingTimes;
 import orderflow.shared.ports.OrderQueue;
 import orderflow.shared.ports.Orders;
 import orderflow.shared.ports.Refunds;
@@ -63,6 +64,7 @@ public final class ProcessOrderService {
     private final LowStockAlerts alerts;
     private final OrderQueue contended;
     private final Refunds refunds;
+    private final HandlingTimes handlingTimes;
 
     /** How often an order that lost every race for its stock goes back to the queue before it fails normally. */
     static final int MAX_CONTENDED = 8;
@@ -84,6 +86,13 @@ public final class ProcessOrderService {
     /** refunds: where refunds made on the platform are recorded (null: such a message fails). */
     public ProcessOrderService(Orders orders, Accounts accounts, EmailOutbox emails, LowStockAlerts alerts,
                                OrderQueue contended, Refunds refunds, Clock clock) {
+        this(orders, accounts, emails, alerts, contended, refunds, HandlingTimes.NONE, clock);
+    }
+
+    /** handlingTimes: the SKUs' own handling times, which lengthen an order's beyond the seller's. */
+    public ProcessOrderService(Orders orders, Accounts accounts, EmailOutbox emails, LowStockAlerts alerts,
+                               OrderQueue contended, Refunds refunds, HandlingTimes handlingTimes, Clock clock) {
+        this.handlingTimes = handlingTimes;
         this.refunds = refunds;
         this.alerts = alerts;
         this.contended = contended;
@@ -178,10 +187,12 @@ public final class ProcessOrderService {
         Instant now = clock.instant();
         // A date the marketplace gives (Amazon's LatestShipDate) is the one the seller is measured on.
         Intake intake = order.intake();
+        // Only an order without one reads its SKUs' handling times.
         Instant shipBy = intake.marketplaceShipBy() != null ? intake.marketplaceShipBy()
-                : ShipByPolicy.shipBy(ShipByPolicy.handlingStart(order, now), seller.handlingDays(), seller.timeZone());
+                : ShipByPolicy.shipBy(ShipByPolicy.handlingStart(order, now), handlingDays(order, seller),
+                        seller.timeZone(), seller.calendar());
         Instant deliverBy = intake.marketplaceDeliverBy() != null ? intake.marketplaceDeliverBy()
-                : OrderLifecycle.deliverBy(shipBy, seller.transitDays(), seller.timeZone());
+                : ShipByPolicy.deliverBy(shipBy, seller.transitDays(), seller.timeZone(), seller.calendar());
         Order confirmed = order.confirmed(shipBy, deliverBy);
         List<StockChange> moves = new ArrayList<>();
         order.quantitiesBySku().forEach((sku, q) -> moves.add(new StockChange(sku, q, StockChange.Kind.RESERVE)));
@@ -393,6 +404,12 @@ public final class ProcessOrderService {
     private void queueConfirmation(Order order, Seller seller) {
         emails.enqueue(OrderEmails.confirmation(order, seller));
         orders.markConfirmationQueued(order.orderId(), clock.instant());
+    }
+
+    /** The longest handling time of the order's SKUs (one batch read of their stock items). */
+    private int handlingDays(Order order, Seller seller) {
+        var skus = order.quantitiesBySku().keySet();
+        return ShipByPolicy.handlingDays(skus, handlingTimes.handlingDays(order.sellerId(), skus), seller.handlingDays());
     }
 
     private Seller seller(Order order) {

@@ -27,6 +27,8 @@ public final class ReceiveMessageService {
     private final Orders orders;
     private final Accounts accounts;
     private final Clock clock;
+    /** Unknown storefront ids, for this execution environment (the service lives as long as its handler). */
+    private final RecentMisses misses = new RecentMisses();
 
     public ReceiveMessageService(Messages messages, Orders orders, Accounts accounts, Clock clock) {
         this.messages = messages;
@@ -41,7 +43,7 @@ public final class ReceiveMessageService {
     /** POST /webhooks/{storefrontId}/messages: verified like an order webhook. */
     public Received receive(String storefrontId, UnaryOperator<String> headers, byte[] body) {
         Instant now = clock.instant();
-        Storefront storefront = StorefrontRequests.verify(accounts, storefrontId, headers, body, now);
+        Storefront storefront = StorefrontRequests.verify(accounts, misses, storefrontId, headers, body, now);
         MessageRequests.Incoming in = MessageRequests.incoming(Json.parseRequest(StorefrontRequests.utf8(body)), now);
         String orderId = OrderIds.forExternal(storefront.storefrontId(), in.externalOrderId());
         Order order = orders.get(orderId).filter(o -> o.sellerId().equals(storefront.sellerId()))

@@ -47,6 +47,8 @@ public final class ReceiveOrderService {
     private final Orders orders;
     private final OrderQueue queue;
     private final Clock clock;
+    /** Unknown storefront ids, for this execution environment (the service lives as long as its handler). */
+    private final RecentMisses misses = new RecentMisses();
     private final DeliveryLog deliveries;
 
     public ReceiveOrderService(Accounts accounts, Orders orders, OrderQueue queue, Clock clock) {
@@ -86,7 +88,7 @@ public final class ReceiveOrderService {
         if (isWooPing(headers, body)) {
             return new Receipt(null, null, false, "WooCommerce webhook ping: nothing to do");
         }
-        Storefront storefront = StorefrontRequests.verify(accounts, storefrontId, headers, body, now);
+        Storefront storefront = StorefrontRequests.verify(accounts, misses, storefrontId, headers, body, now);
         String deliveryId = switch (storefront.type()) {
             case "shopify" -> first(headers.apply("x-shopify-webhook-id"), headers.apply("x-shopify-event-id"));
             case "woocommerce" -> headers.apply("x-wc-webhook-delivery-id");

@@ -41,6 +41,8 @@ public final class ReturnService {
     private final Accounts accounts;
     private final EmailOutbox emails;
     private final Clock clock;
+    /** Unknown storefront ids, for this execution environment (the service lives as long as its handler). */
+    private final RecentMisses misses = new RecentMisses();
 
     public ReturnService(Orders orders, Returns returns, ReturnPolicies policies, Accounts accounts, EmailOutbox emails,
                          Clock clock) {
@@ -83,7 +85,7 @@ public final class ReturnService {
     public Requested fromStorefront(String storefrontId, UnaryOperator<String> headers,
                                     byte[] body) {
         Instant now = clock.instant();
-        Storefront storefront = StorefrontRequests.verify(accounts, storefrontId, headers, body, now);
+        Storefront storefront = StorefrontRequests.verify(accounts, misses, storefrontId, headers, body, now);
         var in = ReturnRequests.parseFromStorefront(Json.parseRequest(
                 StorefrontRequests.utf8(body)));
         String requestKey = storefrontId + ":" + in.returnId();

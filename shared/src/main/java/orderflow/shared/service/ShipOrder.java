@@ -59,6 +59,12 @@ public final class ShipOrder {
         return ship(order, seller, actor, request, true);
     }
 
+    /** A package read from a file (a shipping confirmation upload): the same shipment as {@link #ship}. */
+    public ActionResult ship(String sellerId, Actor actor, String orderId, ActionRequests.Ship request) {
+        Order order = OrderActions.load(orders, sellerId, orderId);
+        return ship(order, OrderActions.seller(accounts, sellerId), actor, request, true);
+    }
+
     /**
      * Records a package that left with a label bought here. toPlatform false: the purchase itself
      * confirmed the shipment on the marketplace (Amazon Buy Shipping), so no channel sync is written.

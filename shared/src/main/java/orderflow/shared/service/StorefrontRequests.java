@@ -1,6 +1,7 @@
 package orderflow.shared.service;
 
 import java.time.Instant;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 import orderflow.shared.domain.Failure;
@@ -10,7 +11,10 @@ import orderflow.shared.ports.Accounts;
 import orderflow.shared.security.PlatformSignature;
 import orderflow.shared.security.WebhookSignature;
 
-/** What every signed storefront webhook goes through before its body is read. */
+/**
+ * What every signed storefront webhook goes through before its body is read: the id's format, the
+ * body's size, then (unless the id was recently unknown) one read of the storefront, then its signature.
+ */
 final class StorefrontRequests {
 
     /** Far above any real order (100 lines) or message, far below API Gateway's 10 MB. */
@@ -18,6 +22,8 @@ final class StorefrontRequests {
 
     static final String SHOPIFY_SIGNATURE = "x-shopify-hmac-sha256";
     static final String WOO_SIGNATURE = "x-wc-webhook-signature";
+    /** Storefront types that deliver signed webhooks (amazon storefronts deliver through the notification queue). */
+    private static final Set<String> DELIVERING_TYPES = Set.of("shopify", "woocommerce", "generic");
 
     private StorefrontRequests() {
     }
@@ -26,8 +32,8 @@ final class StorefrontRequests {
      * The storefront, once the signature over the raw body matches one of its secrets, checked the
      * way its platform signs: our t=,v1= header (generic), X-Shopify-Hmac-Sha256 or X-WC-Webhook-Signature.
      */
-    static Storefront verify(Accounts accounts, String storefrontId, UnaryOperator<String> headers,
-                             byte[] body, Instant now) {
+    static Storefront verify(Accounts accounts, RecentMisses misses, String storefrontId,
+                             UnaryOperator<String> headers, byte[] body, Instant now) {
         // An unknown storefront is answered like a bad signature, so ids cannot be probed.
         Failure.Unauthenticated unknown = new Failure.Unauthenticated(
                 "The signature does not match a secret of this storefront.");
@@ -37,7 +43,15 @@ final class StorefrontRequests {
         if (body.length > MAX_BODY_BYTES) {
             throw new Failure.TooLarge("The body is " + body.length + " bytes; the limit is " + MAX_BODY_BYTES + ".");
         }
-        Storefront storefront = accounts.storefront(storefrontId).orElseThrow(() -> unknown);
+        // Checked before any read: a flood of made-up ids costs no DynamoDB read after the first.
+        if (misses.recentlyUnknown(storefrontId, now)) {
+            throw unknown;
+        }
+        Storefront storefront = accounts.storefront(storefrontId).orElse(null);
+        if (storefront == null || !DELIVERING_TYPES.contains(storefront.type())) {
+            misses.remember(storefrontId, now);
+            throw unknown;
+        }
         switch (storefront.type()) {
             case "shopify" -> PlatformSignature.verify(headers.apply(SHOPIFY_SIGNATURE), body, storefront.secrets());
             case "woocommerce" -> PlatformSignature.verify(headers.apply(WOO_SIGNATURE), body, storefront.secrets());

@@ -1,14 +1,12 @@
 package orderflow.shared.spapi;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.HttpURLConnection;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,17 +16,23 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import orderflow.shared.json.Json;
+import orderflow.shared.outbound.GuardedHttp;
+import orderflow.shared.outbound.OutboundRules;
 import orderflow.shared.ports.AmazonOrdersApi;
 
 /**
- * SP-API over HTTPS with the JDK's HttpURLConnection (no extra client: cold start). Login with Amazon
+ * SP-API over HTTPS through {@link GuardedHttp} (public addresses only, one deadline per call). Login with Amazon
  * exchanges the seller's refresh token for an access token (cached until a minute before it
  * expires); calls carry it as x-amz-access-token (SP-API needs no AWS signature since 2023). A
  * throttled (429) or failed call throws: the notification goes back to its queue and is retried.
  */
 public final class SpApiClient implements AmazonOrdersApi {
 
-    private static final int TIMEOUT_MS = 5_000;
+    /** Each call's whole exchange, body included. */
+    private static final Duration DEADLINE = Duration.ofSeconds(5);
+    private static final long MAX_ANSWER = 4L * 1024 * 1024;
+
+    private final GuardedHttp http;
 
     private final URI endpoint;
     private final URI tokenEndpoint;
@@ -41,12 +45,15 @@ public final class SpApiClient implements AmazonOrdersApi {
     private record Token(String value, Instant expires) {
     }
 
-    public SpApiClient(URI endpoint, URI tokenEndpoint, String clientId, String clientSecret, Clock clock) {
-        this(endpoint, tokenEndpoint, clientId, () -> clientSecret, clock);
+    public SpApiClient(URI endpoint, URI tokenEndpoint, String clientId, String clientSecret, Clock clock,
+                       OutboundRules rules) {
+        this(endpoint, tokenEndpoint, clientId, () -> clientSecret, clock, rules);
     }
 
     /** clientSecret: read on first use (the stack's SSM SecureString). */
-    public SpApiClient(URI endpoint, URI tokenEndpoint, String clientId, Supplier<String> clientSecret, Clock clock) {
+    public SpApiClient(URI endpoint, URI tokenEndpoint, String clientId, Supplier<String> clientSecret, Clock clock,
+                       OutboundRules rules) {
+        this.http = new GuardedHttp(rules, DEADLINE, MAX_ANSWER);
         this.endpoint = endpoint;
         this.tokenEndpoint = tokenEndpoint;
         this.clientId = clientId;
@@ -63,15 +70,13 @@ public final class SpApiClient implements AmazonOrdersApi {
         String path = "/orders/v0/orders/" + encode(amazonOrderId);
         String request = Json.write(Map.of("restrictedResources", List.of(Map.of("method", "GET", "path", path,
                 "dataElements", List.of("buyerInfo", "shippingAddress")))));
-        Map<String, Object> rdt = read(post(endpoint.resolve("/tokens/2021-03-01/restrictedDataToken"), "application/json",
-                request, accessToken(refreshToken)), "createRestrictedDataToken");
+        Map<String, Object> rdt = post(endpoint.resolve("/tokens/2021-03-01/restrictedDataToken"), "application/json",
+                request, accessToken(refreshToken), "createRestrictedDataToken");
         if (!(rdt.get("restrictedDataToken") instanceof String token)) {
             throw new IllegalStateException("SP-API answered without a restrictedDataToken");
         }
-        HttpURLConnection c = open(endpoint.resolve(path));
-        c.setRequestProperty("x-amz-access-token", token);
-        c.setRequestProperty("accept", "application/json");
-        return payload(read(c, "GET " + path));
+        return payload(read(http, "GET", endpoint.resolve(path), Map.of("x-amz-access-token", token,
+                "accept", "application/json"), null, "GET " + path));
     }
 
     @Override
@@ -106,10 +111,8 @@ public final class SpApiClient implements AmazonOrdersApi {
     }
 
     private Map<String, Object> get(String refreshToken, String path) {
-        HttpURLConnection c = open(endpoint.resolve(path));
-        c.setRequestProperty("x-amz-access-token", accessToken(refreshToken));
-        c.setRequestProperty("accept", "application/json");
-        return read(c, "GET " + path);
+        return read(http, "GET", endpoint.resolve(path), Map.of("x-amz-access-token", accessToken(refreshToken),
+                "accept", "application/json"), null, "GET " + path);
     }
 
     private String accessToken(String refreshToken) {
@@ -124,8 +127,8 @@ public final class SpApiClient implements AmazonOrdersApi {
         }
         String form = "grant_type=refresh_token&refresh_token=" + encode(refreshToken) + "&client_id=" + encode(clientId)
                 + "&client_secret=" + encode(clientSecret.get());
-        Map<String, Object> answer = read(post(tokenEndpoint, "application/x-www-form-urlencoded;charset=UTF-8", form,
-                null), "LWA token");
+        Map<String, Object> answer = post(tokenEndpoint, "application/x-www-form-urlencoded;charset=UTF-8", form,
+                null, "LWA token");
         if (!(answer.get("access_token") instanceof String token)) {
             throw new IllegalStateException("Login with Amazon answered without an access_token");
         }
@@ -139,51 +142,30 @@ public final class SpApiClient implements AmazonOrdersApi {
         return value == null || value.isBlank() || value.strip().equals("-");
     }
 
-    private static HttpURLConnection post(URI uri, String contentType, String body, String accessToken) {
-        HttpURLConnection c = open(uri);
-        try {
-            c.setRequestMethod("POST");
-            c.setDoOutput(true);
-            c.setRequestProperty("content-type", contentType);
-            if (accessToken != null) {
-                c.setRequestProperty("x-amz-access-token", accessToken);
-            }
-            try (OutputStream out = c.getOutputStream()) {
-                out.write(body.getBytes(StandardCharsets.UTF_8));
-            }
-            return c;
-        } catch (IOException e) {
-            throw new UncheckedIOException("POST " + uri.getPath() + " failed", e);
+    private Map<String, Object> post(URI uri, String contentType, String body, String accessToken, String what) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("content-type", contentType);
+        if (accessToken != null) {
+            headers.put("x-amz-access-token", accessToken);
         }
-    }
-
-    private static HttpURLConnection open(URI uri) {
-        try {
-            HttpURLConnection c = (HttpURLConnection) uri.toURL().openConnection();
-            c.setConnectTimeout(TIMEOUT_MS);
-            c.setReadTimeout(TIMEOUT_MS);
-            return c;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return read(http, "POST", uri, headers, body.getBytes(StandardCharsets.UTF_8), what);
     }
 
     /** The JSON answer of a 2xx; anything else throws with the status (never the token or the body's secrets). */
-    private static Map<String, Object> read(HttpURLConnection c, String what) {
+    private static Map<String, Object> read(GuardedHttp http, String method, URI uri, Map<String, String> headers,
+                                            byte[] body, String what) {
+        GuardedHttp.Answer answer;
         try {
-            int status = c.getResponseCode();
-            InputStream in = status >= 400 ? c.getErrorStream() : c.getInputStream();
-            String body = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            if (status / 100 != 2) {
-                throw new IllegalStateException(what + " failed with HTTP " + status
-                        + (status == 429 ? " (throttled: retried later)" : ""));
-            }
-            return Json.parseObject(body);
+            answer = http.exchange(method, uri, headers, body);
         } catch (IOException e) {
-            throw new UncheckedIOException(what + " failed", e);
-        } finally {
-            c.disconnect();
+            throw new UncheckedIOException(what + " failed: " + e.getClass().getSimpleName(), e);
         }
+        int status = answer.status();
+        if (status / 100 != 2) {
+            throw new IllegalStateException(what + " failed with HTTP " + status
+                    + (status == 429 ? " (throttled: retried later)" : ""));
+        }
+        return Json.parseObject(new String(answer.body(), StandardCharsets.UTF_8));
     }
 
     private static String encode(String s) {

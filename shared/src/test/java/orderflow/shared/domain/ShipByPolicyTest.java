@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.time.Instant;
 import java.time.ZoneId;
 
+import orderflow.shared.domain.calendar.ShippingCalendar;
 import org.junit.jupiter.api.Test;
 
 class ShipByPolicyTest {
@@ -13,26 +14,27 @@ class ShipByPolicyTest {
 
     @Test
     void counts_business_days_and_ends_at_end_of_day() {
-        // Friday + 2 business days = Tuesday.
+        // Friday + 2 shipping days (Mon-Fri by default) = Tuesday.
         assertEquals(Instant.parse("2026-12-01T23:59:59.999999999Z"),
-                ShipByPolicy.shipBy(Instant.parse("2026-11-27T10:00:00Z"), 2, UTC));
+                ShipByPolicy.shipBy(Instant.parse("2026-11-27T10:00:00Z"), 2, UTC, ShippingCalendar.DEFAULT));
         // Same day when handling time is 0.
         assertEquals(Instant.parse("2026-11-27T23:59:59.999999999Z"),
-                ShipByPolicy.shipBy(Instant.parse("2026-11-27T10:00:00Z"), 0, UTC));
+                ShipByPolicy.shipBy(Instant.parse("2026-11-27T10:00:00Z"), 0, UTC, ShippingCalendar.DEFAULT));
     }
 
     @Test
     void weekend_orders_start_counting_on_monday() {
         assertEquals(Instant.parse("2026-11-30T23:59:59.999999999Z"),
-                ShipByPolicy.shipBy(Instant.parse("2026-11-28T10:00:00Z"), 0, UTC));
+                ShipByPolicy.shipBy(Instant.parse("2026-11-28T10:00:00Z"), 0, UTC, ShippingCalendar.DEFAULT));
         assertEquals(Instant.parse("2026-12-01T23:59:59.999999999Z"),
-                ShipByPolicy.shipBy(Instant.parse("2026-11-29T10:00:00Z"), 1, UTC));
+                ShipByPolicy.shipBy(Instant.parse("2026-11-29T10:00:00Z"), 1, UTC, ShippingCalendar.DEFAULT));
     }
 
     @Test
     void uses_the_sellers_time_zone() {
         // 03:00 UTC Saturday is still Friday evening in New York: Friday + 1 = Monday, NY end of day.
-        Instant shipBy = ShipByPolicy.shipBy(Instant.parse("2026-11-28T03:00:00Z"), 1, ZoneId.of("America/New_York"));
+        Instant shipBy = ShipByPolicy.shipBy(Instant.parse("2026-11-28T03:00:00Z"), 1, ZoneId.of("America/New_York"),
+                ShippingCalendar.DEFAULT);
         assertEquals(Instant.parse("2026-12-01T04:59:59.999999999Z"), shipBy);
     }
 

@@ -10,6 +10,7 @@ import java.util.Map;
 import orderflow.shared.aws.AwsClients;
 import orderflow.shared.aws.DynamoAdmin;
 import orderflow.shared.aws.DynamoOrders;
+import orderflow.shared.aws.SearchBackfill;
 import orderflow.shared.domain.Actor;
 import orderflow.shared.domain.OrderChange;
 import orderflow.shared.ports.Orders;
@@ -35,12 +36,14 @@ public final class AdminCli {
             usage: scripts/admin COMMAND [--flag value ...]
               create-seller     --seller ID --store-name NAME --notify-email EMAIL
                                 [--reply-to EMAIL] [--support CONTACT] [--handling-days 2] [--time-zone UTC]
-                                [--transit-days 5]   promised delivery = ship-by + transit business days
+                                [--transit-days 5]   promised delivery = ship-by + transit carrier days (Mon-Fri, not holidays)
                                 [--unpaid-cancel-days 21]   orders unpaid this long are canceled (at least 1)
               create-storefront --seller ID --storefront ID [--type generic|shopify|woocommerce] [--secret S] [--replace]
                                 prints the webhook URL and signing secret (Shopify: pass its key as --secret)
                                 [--shop-domain SHOP.myshopify.com]   Shopify: refuse deliveries of other shops
               create-storefront --seller ID --storefront ID --type amazon --amazon-seller-id A --refresh-token T [--replace]
+              index-storefronts                                                 list storefronts made before the
+                                seller's storefront list existed on it (STOREFRONTS#; the settings page reads it)
               add-secret        --storefront ID [--secret S]                    a second secret, for rotation
                                 (Shopify: pass its new signing key as --secret)
               retire-secret     --storefront ID --secret SECRET                 once the storefront uses the new one
@@ -74,8 +77,11 @@ public final class AdminCli {
                                 before sealing existed (storefront signing secrets, Amazon refresh tokens); run once
                                 after upgrading, again at any time (sealed ones are left alone)
               reprocess         --order ID                                      retry a BACKORDERED or ON_HOLD order
-            reprocess also needs --orders-table / ORDERS_TABLE, --history-table / ORDER_HISTORY_TABLE
-            and --order-queue / ORDER_QUEUE_URL.
+              backfill-search   [--seller ID]                                   search entries of orders stored before
+                                SearchTable existed (all sellers without --seller: one Scan); safe to rerun
+            reprocess also needs --orders-table / ORDERS_TABLE, --history-table / ORDER_HISTORY_TABLE,
+            --search-table / SEARCH_TABLE and --order-queue / ORDER_QUEUE_URL; backfill-search needs the
+            orders and search tables.
             tables: --accounts-table / ACCOUNTS_TABLE, --inventory-table / INVENTORY_TABLE (stack outputs)
             key: --secrets-key / SECRETS_KEY_ID (stack output SecretsKeyArn): secrets are sealed with it
             (kms:GenerateDataKey; kms:Decrypt for retire-secret and seal-secrets)
@@ -123,6 +129,7 @@ public final class AdminCli {
                 System.out.println("seller " + f.get("seller") + " saved");
             }
             case "create-storefront" -> createStorefront(f);
+            case "index-storefronts" -> System.out.println("listed " + admin(f).indexStorefronts() + " storefronts");
             case "create-api-key" -> System.out.println(admin(f).newApiKey(required(f, "seller"),
                     f.getOrDefault("label", "created " + now), now));
             case "list-api-keys" -> System.out.println(String.join("\n", admin(f).apiKeyIds(required(f, "seller"))));
@@ -143,6 +150,12 @@ public final class AdminCli {
                         : " are POSTed to " + url));
             }
             case "reprocess" -> System.out.println(reprocess(f, required(f, "order"), now));
+            case "backfill-search" -> {
+                long done = new SearchBackfill(AwsClients.dynamoDb(), option(f, "orders-table", "ORDERS_TABLE"),
+                        option(f, "search-table", "SEARCH_TABLE")).run(f.get("seller"), n -> System.err.print(
+                                "\r" + n + " orders"));
+                System.out.println("\nsearch entries written for " + done + " orders");
+            }
             case "channel-link" -> {
                 orderflow.shared.domain.channels.ChannelLink link = channelLink(f);
                 admin(f).putChannelLink(link);
@@ -266,7 +279,8 @@ public final class AdminCli {
     /** Queues a waiting order for processing again; an ON_HOLD one goes back to READY first. */
     private static String reprocess(Map<String, String> f, String orderId, Instant now) {
         DynamoOrders orders = new DynamoOrders(AwsClients.dynamoDb(), option(f, "orders-table", "ORDERS_TABLE"),
-                option(f, "history-table", "ORDER_HISTORY_TABLE"), null);
+                option(f, "history-table", "ORDER_HISTORY_TABLE"), null, null, null,
+                option(f, "search-table", "SEARCH_TABLE"));
         Order order = orders.get(orderId).orElseThrow(() -> new IllegalArgumentException("no order " + orderId));
         if (order.status() == OrderStatus.ON_HOLD) {
             Orders.Applied released = orders.apply(OrderChange.of(order, order.withStatus(OrderStatus.READY, null), now,

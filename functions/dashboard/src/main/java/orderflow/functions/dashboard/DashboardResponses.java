@@ -11,10 +11,24 @@ final class DashboardResponses {
 
     /**
      * Scripts, styles and calls only from this origin, no inline script or style, never in a frame:
-     * the API key is typed into this page, so nothing else may run in it or overlay it.
+     * the API key is typed into this page, so nothing else may run in it or overlay it. One other
+     * place may be called: S3 of the stack's region (or the local emulator), where the presigned
+     * upload and result links of the Uploads page point; they carry no key and run no script.
      */
-    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
-            + "img-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+    static final String CONTENT_SECURITY_POLICY = policy(System.getenv("AWS_ENDPOINT_URL"), System.getenv("AWS_REGION"));
+
+    static String policy(String endpoint, String region) {
+        String storage = endpoint != null && !endpoint.isBlank() ? origin(endpoint)
+                : region != null && region.matches("[a-z0-9-]+") ? " https://*.s3." + region + ".amazonaws.com" : "";
+        return "default-src 'none'; script-src 'self'; style-src 'self'; "
+                + "img-src 'self'; connect-src 'self'" + storage + "; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+    }
+
+    private static String origin(String endpoint) {
+        java.net.URI uri = java.net.URI.create(endpoint.strip());
+        return uri.getScheme() == null || uri.getHost() == null ? ""
+                : " " + uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
+    }
 
     private DashboardResponses() {
     }

@@ -26,7 +26,7 @@ public class GetOrderHistoryHandler extends SellerRoute {
 
     public GetOrderHistoryHandler(Adapters adapters) {
         super(adapters);
-        this.service = new OrderQueryService(adapters.orders());
+        this.service = new OrderQueryService(adapters.orderHistoryReads());
     }
 
     @Override

@@ -15,7 +15,7 @@ import orderflow.shared.aws.PrimingSamples;
 import orderflow.shared.service.OrderQueryService;
 
 /**
- * GET /v1/orders?status=&createdFrom=&createdTo=&shipByBefore=&late=&limit=&cursor=: the seller's
+ * GET /v1/orders?q=&field=&status=&createdFrom=&createdTo=&shipByBefore=&late=&limit=&cursor=: the seller's
  * orders newest first, from an index, a page at a time with an opaque cursor.
  */
 public class ListOrdersHandler extends SellerRoute {
@@ -28,7 +28,7 @@ public class ListOrdersHandler extends SellerRoute {
 
     public ListOrdersHandler(Adapters adapters) {
         super(adapters);
-        this.service = new OrderQueryService(adapters.orderReads());
+        this.service = new OrderQueryService(adapters.orderReads(), null, adapters.orderSearch());
     }
 
     @Override
@@ -44,6 +44,9 @@ public class ListOrdersHandler extends SellerRoute {
     @Override
     protected PrimingRun<APIGatewayV2HTTPEvent> priming(Instant now) {
         APIGatewayV2HTTPEvent event = PrimingSamples.sellerQuery(Map.of("status", "UNSHIPPED", "limit", "10"));
-        return PrimingRun.of(Priming.answers().anyQuery(PrimingSamples.orderItem(PrimingSamples.order(now))), event);
+        // A search too: its entries' Query and the BatchGetItem of the orders found (none, here).
+        APIGatewayV2HTTPEvent search = PrimingSamples.sellerQuery(Map.of("q", "#1001", "limit", "10"));
+        return PrimingRun.of(Priming.answers().anyQuery(PrimingSamples.orderItem(PrimingSamples.order(now)))
+                .batchGetFindsNothing(), event, search);
     }
 }

@@ -32,9 +32,11 @@ public class ProcessOrderHandler extends QueueConsumer {
     public ProcessOrderHandler(Adapters adapters) {
         super(adapters);
         DynamoOrders orders = adapters.ordersWithStockLog();
-        // Refunds made on the platform are recorded in the order's own transaction.
+        // Refunds made on the platform are recorded in the order's own transaction; the SKUs' own
+        // handling times come from their stock items.
         this.service = new ProcessOrderService(orders, adapters.accounts(), adapters.emailOutbox(),
-                adapters.lowStockAlerts(), adapters.orderQueue(), adapters.refunds(orders), adapters.clock());
+                adapters.lowStockAlerts(), adapters.orderQueue(), adapters.refunds(orders), adapters.inventory(),
+                adapters.clock());
     }
 
     @Override
@@ -45,7 +47,7 @@ public class ProcessOrderHandler extends QueueConsumer {
     @Override
     protected PrimingRun<SQSEvent> priming(Instant now) {
         Order order = PrimingSamples.order(now);
-        return PrimingRun.of(Priming.answers().order(order).seller(),
+        return PrimingRun.of(Priming.answers().order(order).seller().batchGetFindsNothing(),
                 LambdaStreams.sqsEventOf(Json.write(Map.of("orderId", order.orderId()))));
     }
 }

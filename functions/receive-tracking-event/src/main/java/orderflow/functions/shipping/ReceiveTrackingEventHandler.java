@@ -37,7 +37,7 @@ public class ReceiveTrackingEventHandler extends HttpFunction {
     public ReceiveTrackingEventHandler(Adapters adapters) {
         super(adapters);
         this.service = new TrackingWebhook(adapters.carrierAccounts(), new TrackParcels(adapters.orders(),
-                adapters.labels(), adapters.accounts(), adapters.emailOutbox(), adapters.clock()));
+                adapters.labels(), adapters.accounts(), adapters.emailOutbox(), adapters.clock()), adapters.clock());
     }
 
     @Override

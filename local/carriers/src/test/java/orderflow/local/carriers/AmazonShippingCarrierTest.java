@@ -27,6 +27,7 @@ import orderflow.shared.outbound.carriers.AmazonShippingCarrier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import orderflow.shared.outbound.OutboundRules;
 
 /** Our Amazon Shipping v2 client against the Amazon Shipping fake. */
 class AmazonShippingCarrierTest {
@@ -41,7 +42,7 @@ class AmazonShippingCarrierTest {
         account = new CarrierAccount("seller-1", CarrierAccount.AMAZON_SHIPPING, amazon.baseUrl(), Map.of(),
                 Map.of("refreshToken", FakeAmazonShipping.REFRESH_TOKEN));
         carrier = new AmazonShippingCarrier(URI.create(amazon.tokenEndpoint()), FakeAmazonShipping.CLIENT_ID,
-                FakeAmazonShipping.CLIENT_SECRET, Clock.systemUTC());
+                FakeAmazonShipping.CLIENT_SECRET, Clock.systemUTC(), OutboundRules.allowingLoopback());
     }
 
     @AfterEach

@@ -30,13 +30,14 @@ import orderflow.shared.security.EasyPostSignature;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import orderflow.shared.outbound.OutboundRules;
 
 /** Our EasyPost client against the EasyPost fake. */
 class EasyPostCarrierTest {
 
     private FakeEasyPost easypost;
     private CarrierAccount account;
-    private final EasyPostCarrier carrier = new EasyPostCarrier();
+    private final EasyPostCarrier carrier = new EasyPostCarrier(OutboundRules.allowingLoopback());
 
     @BeforeEach
     void start() throws IOException {

@@ -44,6 +44,7 @@ import orderflow.shared.outbound.carriers.CarrierCalls.Effect;
 import orderflow.shared.outbound.channels.ChannelHttp;
 import orderflow.shared.outbound.channels.LwaTokens;
 import orderflow.shared.ports.Carrier;
+import orderflow.shared.outbound.OutboundRules;
 
 /**
  * Amazon Shipping v2 of the SP-API (models/shipping-api-model/shippingV2.json): getRates gives a
@@ -69,24 +70,26 @@ public final class AmazonShippingCarrier implements Carrier {
     private final LwaTokens tokens;
 
     /** tokenEndpoint: Login with Amazon (https://api.amazon.com/auth/o2/token); the SP-API app's LWA client id and secret. */
-    public AmazonShippingCarrier(URI tokenEndpoint, String clientId, String clientSecret, Clock clock) {
-        this(tokenEndpoint, clientId, () -> clientSecret, clock, ChannelHttp.REQUEST_TIMEOUT);
+    public AmazonShippingCarrier(URI tokenEndpoint, String clientId, String clientSecret, Clock clock, OutboundRules rules) {
+        this(tokenEndpoint, clientId, () -> clientSecret, clock, ChannelHttp.REQUEST_TIMEOUT, rules);
     }
 
     /** clientSecret: read on first use (the stack's SSM SecureString). */
-    public AmazonShippingCarrier(URI tokenEndpoint, String clientId, Supplier<String> clientSecret, Clock clock) {
-        this(tokenEndpoint, clientId, clientSecret, clock, ChannelHttp.REQUEST_TIMEOUT);
+    public AmazonShippingCarrier(URI tokenEndpoint, String clientId, Supplier<String> clientSecret, Clock clock,
+                                 OutboundRules rules) {
+        this(tokenEndpoint, clientId, clientSecret, clock, ChannelHttp.REQUEST_TIMEOUT, rules);
     }
 
-    AmazonShippingCarrier(URI tokenEndpoint, String clientId, String clientSecret, Clock clock, Duration timeout) {
-        this(tokenEndpoint, clientId, () -> clientSecret, clock, timeout);
+    AmazonShippingCarrier(URI tokenEndpoint, String clientId, String clientSecret, Clock clock, Duration timeout,
+                          OutboundRules rules) {
+        this(tokenEndpoint, clientId, () -> clientSecret, clock, timeout, rules);
     }
 
     AmazonShippingCarrier(URI tokenEndpoint, String clientId, Supplier<String> clientSecret, Clock clock,
-                          Duration timeout) {
+                          Duration timeout, OutboundRules rules) {
         this.tokenEndpoint = tokenEndpoint;
         this.clock = clock;
-        this.http = new ChannelHttp(timeout);
+        this.http = new ChannelHttp(timeout, rules);
         this.tokens = new LwaTokens(http, clientId, clientSecret, clock);
     }
 

@@ -37,6 +37,7 @@ import orderflow.shared.json.Json;
 import orderflow.shared.outbound.channels.ChannelHttp;
 import orderflow.shared.outbound.carriers.CarrierCalls.Effect;
 import orderflow.shared.ports.Carrier;
+import orderflow.shared.outbound.OutboundRules;
 
 /**
  * EasyPost API v2 (docs.easypost.com): a quote is a Shipment ({@code POST /v2/shipments}, parcel in
@@ -56,12 +57,12 @@ public final class EasyPostCarrier implements Carrier {
 
     private final ChannelHttp http;
 
-    public EasyPostCarrier() {
-        this(ChannelHttp.REQUEST_TIMEOUT);
+    public EasyPostCarrier(OutboundRules rules) {
+        this(ChannelHttp.REQUEST_TIMEOUT, rules);
     }
 
-    EasyPostCarrier(Duration timeout) {
-        this.http = new ChannelHttp(timeout);
+    EasyPostCarrier(Duration timeout, OutboundRules rules) {
+        this.http = new ChannelHttp(timeout, rules);
     }
 
     @Override

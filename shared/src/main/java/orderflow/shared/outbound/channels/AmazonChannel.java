@@ -35,6 +35,7 @@ import orderflow.shared.domain.channels.RefundNotice;
 import orderflow.shared.domain.channels.ShipmentNotice;
 import orderflow.shared.json.Json;
 import orderflow.shared.ports.ChannelClient;
+import orderflow.shared.outbound.OutboundRules;
 
 /**
  * Amazon SP-API Orders v0 confirmShipment (POST /orders/v0/orders/{orderId}/shipmentConfirmation,
@@ -86,28 +87,30 @@ public final class AmazonChannel implements ChannelClient {
      * tokenEndpoint: Login with Amazon's token URL (https://api.amazon.com/auth/o2/token); clientId and
      * clientSecret: the SP-API application's LWA credentials (not the seller's).
      */
-    public AmazonChannel(URI endpoint, URI tokenEndpoint, String clientId, String clientSecret, Clock clock) {
-        this(endpoint, tokenEndpoint, clientId, () -> clientSecret, clock, ChannelHttp.REQUEST_TIMEOUT);
+    public AmazonChannel(URI endpoint, URI tokenEndpoint, String clientId, String clientSecret, Clock clock,
+                         OutboundRules rules) {
+        this(endpoint, tokenEndpoint, clientId, () -> clientSecret, clock, ChannelHttp.REQUEST_TIMEOUT, rules);
     }
 
     /** clientSecret: read on first use (the stack's SSM SecureString). */
-    public AmazonChannel(URI endpoint, URI tokenEndpoint, String clientId, Supplier<String> clientSecret, Clock clock) {
-        this(endpoint, tokenEndpoint, clientId, clientSecret, clock, ChannelHttp.REQUEST_TIMEOUT);
+    public AmazonChannel(URI endpoint, URI tokenEndpoint, String clientId, Supplier<String> clientSecret, Clock clock,
+                         OutboundRules rules) {
+        this(endpoint, tokenEndpoint, clientId, clientSecret, clock, ChannelHttp.REQUEST_TIMEOUT, rules);
     }
 
     AmazonChannel(URI endpoint, URI tokenEndpoint, String clientId, String clientSecret, Clock clock,
-                  Duration requestTimeout) {
-        this(endpoint, tokenEndpoint, clientId, () -> clientSecret, clock, requestTimeout);
+                  Duration requestTimeout, OutboundRules rules) {
+        this(endpoint, tokenEndpoint, clientId, () -> clientSecret, clock, requestTimeout, rules);
     }
 
     AmazonChannel(URI endpoint, URI tokenEndpoint, String clientId, Supplier<String> clientSecret, Clock clock,
-                  Duration requestTimeout) {
+                  Duration requestTimeout, OutboundRules rules) {
         this.endpoint = endpoint;
         this.tokenEndpoint = tokenEndpoint;
         this.clientId = clientId;
         this.clientSecret = clientSecret;
         this.clock = clock;
-        this.http = new ChannelHttp(requestTimeout);
+        this.http = new ChannelHttp(requestTimeout, rules);
         this.tokens = new LwaTokens(http, clientId, clientSecret, clock);
     }
 

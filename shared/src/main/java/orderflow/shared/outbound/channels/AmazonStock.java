@@ -21,6 +21,7 @@ import orderflow.shared.domain.channels.PushResult;
 import orderflow.shared.domain.channels.StockLevel;
 import orderflow.shared.json.Json;
 import orderflow.shared.ports.StockChannel;
+import orderflow.shared.outbound.OutboundRules;
 
 /**
  * Sets Amazon's seller-fulfilled quantity with Listings Items 2021-08-01 patchListingsItem
@@ -54,29 +55,31 @@ public final class AmazonStock implements StockChannel {
     /** Per execution environment, built after a SnapStart restore. */
     private final LwaTokens tokens;
 
-    public AmazonStock(URI endpoint, URI tokenEndpoint, String clientId, String clientSecret, Clock clock) {
-        this(endpoint, tokenEndpoint, clientId, () -> clientSecret, clock, SPACING, ChannelHttp.REQUEST_TIMEOUT);
+    public AmazonStock(URI endpoint, URI tokenEndpoint, String clientId, String clientSecret, Clock clock,
+                       OutboundRules rules) {
+        this(endpoint, tokenEndpoint, clientId, () -> clientSecret, clock, SPACING, ChannelHttp.REQUEST_TIMEOUT, rules);
     }
 
     /** clientSecret: read on first use (the stack's SSM SecureString). */
-    public AmazonStock(URI endpoint, URI tokenEndpoint, String clientId, Supplier<String> clientSecret, Clock clock) {
-        this(endpoint, tokenEndpoint, clientId, clientSecret, clock, SPACING, ChannelHttp.REQUEST_TIMEOUT);
+    public AmazonStock(URI endpoint, URI tokenEndpoint, String clientId, Supplier<String> clientSecret, Clock clock,
+                       OutboundRules rules) {
+        this(endpoint, tokenEndpoint, clientId, clientSecret, clock, SPACING, ChannelHttp.REQUEST_TIMEOUT, rules);
     }
 
     AmazonStock(URI endpoint, URI tokenEndpoint, String clientId, String clientSecret, Clock clock, Duration spacing,
-                Duration requestTimeout) {
-        this(endpoint, tokenEndpoint, clientId, () -> clientSecret, clock, spacing, requestTimeout);
+                Duration requestTimeout, OutboundRules rules) {
+        this(endpoint, tokenEndpoint, clientId, () -> clientSecret, clock, spacing, requestTimeout, rules);
     }
 
     AmazonStock(URI endpoint, URI tokenEndpoint, String clientId, Supplier<String> clientSecret, Clock clock,
-                Duration spacing, Duration requestTimeout) {
+                Duration spacing, Duration requestTimeout, OutboundRules rules) {
         this.endpoint = endpoint;
         this.tokenEndpoint = tokenEndpoint;
         this.clientId = clientId;
         this.clientSecret = clientSecret;
         this.clock = clock;
         this.spacing = spacing;
-        this.http = new ChannelHttp(requestTimeout);
+        this.http = new ChannelHttp(requestTimeout, rules);
         this.tokens = new LwaTokens(http, clientId, clientSecret, clock);
     }
 

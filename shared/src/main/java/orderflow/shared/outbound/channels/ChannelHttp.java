@@ -2,45 +2,42 @@ package orderflow.shared.outbound.channels;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import com.fasterxml.jackson.jr.ob.JSON;
 
+import orderflow.shared.outbound.GuardedHttp;
+import orderflow.shared.outbound.OutboundRules;
+
 /**
- * The JDK's HTTP client for the platform channels (no extra dependency: cold start). Connect within
- * 3 s and have the whole answer, body included, within 8 s: a slow platform is retried later and
- * never holds the function. Redirects are not followed (a POST must reach the URL configured, and
- * credentials must not travel to wherever a redirect points). Public for the carrier clients
+ * The platform channels' HTTP, through {@link GuardedHttp}: https to public addresses only, the whole
+ * answer, body included, within 8 s (a slow platform is retried later and never holds the function),
+ * answers capped at {@link #MAX_ANSWER}. Redirects are not followed (a POST must reach the URL
+ * configured, and credentials must not travel to wherever a redirect points). Public for the carrier clients
  * (orderflow.shared.outbound.carriers), which follow the same discipline.
  */
 public final class ChannelHttp {
 
-    public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
     public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(8);
     /** Platform messages passed on to the seller are cut to this many characters. */
     static final int MAX_MESSAGE = 500;
+    /** No platform answer we read (JSON pages, label files) comes near this; a larger one is refused. */
+    public static final long MAX_ANSWER = 8L * 1024 * 1024;
 
     private static final JSON READER = JSON.builder().build().with(JSON.Feature.USE_BIG_DECIMAL_FOR_FLOATS);
 
-    private final HttpClient client;
-    private final Duration timeout;
+    private final GuardedHttp client;
 
-    public ChannelHttp(Duration timeout) {
-        this.timeout = timeout;
-        Duration connect = CONNECT_TIMEOUT.compareTo(timeout) < 0 ? CONNECT_TIMEOUT : timeout;
-        this.client = HttpClient.newBuilder().connectTimeout(connect).followRedirects(HttpClient.Redirect.NEVER).build();
+    public ChannelHttp(Duration timeout, OutboundRules rules) {
+        this(new GuardedHttp(rules, timeout, MAX_ANSWER));
+    }
+
+    public ChannelHttp(GuardedHttp client) {
+        this.client = client;
     }
 
     /** One answer: status, headers (names compared case-insensitively) and the body as text. */
@@ -63,45 +60,21 @@ public final class ChannelHttp {
 
     /**
      * Sends one request; body null for none. Throws IOException for anything that is not an answer
-     * (refused connection, timeout, reset, interrupted): the callers retry those later.
+     * (refused connection or address, timeout, reset, oversized answer): the callers retry those later.
      */
     public Response send(String method, URI uri, Map<String, String> headers, String body) throws IOException {
-        HttpResponse<String> r = exchange(method, uri, headers, body, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        return new Response(r.statusCode(), r.headers().map(), r.body() == null ? "" : r.body());
+        GuardedHttp.Answer r = client.exchange(method, uri, headers,
+                body == null ? null : body.getBytes(StandardCharsets.UTF_8));
+        return new Response(r.status(), r.headers(), new String(r.body(), StandardCharsets.UTF_8));
     }
 
-    /** A GET whose body is bytes (a label file): status and body; the same deadlines as {@link #send}. */
+    /** A GET whose body is bytes (a label file): status and body; the same deadline as {@link #send}. */
     public record Binary(int status, byte[] body) {
     }
 
     public Binary fetch(URI uri, Map<String, String> headers) throws IOException {
-        HttpResponse<byte[]> r = exchange("GET", uri, headers, null, HttpResponse.BodyHandlers.ofByteArray());
-        return new Binary(r.statusCode(), r.body() == null ? new byte[0] : r.body());
-    }
-
-    private <T> HttpResponse<T> exchange(String method, URI uri, Map<String, String> headers, String body,
-                                         HttpResponse.BodyHandler<T> handler) throws IOException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        headers.forEach(request::header);
-        CompletableFuture<HttpResponse<T>> answer = client.sendAsync(request.build(), handler);
-        try {
-            return answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            answer.cancel(true);
-            throw new HttpTimeoutException("no complete answer within " + timeout.toSeconds() + " s");
-        } catch (InterruptedException e) {
-            answer.cancel(true);
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while waiting for the answer", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof IOException io) {
-                throw io;
-            }
-            throw new IOException(cause == null ? "request failed" : cause.getClass().getSimpleName(), cause);
-        }
+        GuardedHttp.Answer r = client.exchange("GET", uri, headers, null);
+        return new Binary(r.status(), r.body());
     }
 
     /** A short, secret-free description of a failed exchange (the exception's type and message). */

@@ -15,6 +15,7 @@ import java.util.Map;
 import orderflow.shared.domain.channels.ChannelLink;
 import orderflow.shared.domain.channels.PushResult;
 import orderflow.shared.json.Json;
+import orderflow.shared.outbound.OutboundRules;
 
 /**
  * One shop's GraphQL Admin API (POST {shop}/admin/api/{version}/graphql.json, header
@@ -26,8 +27,8 @@ final class ShopifyAdmin {
 
     private final ChannelHttp http;
 
-    ShopifyAdmin(Duration requestTimeout) {
-        this.http = new ChannelHttp(requestTimeout);
+    ShopifyAdmin(Duration requestTimeout, OutboundRules rules) {
+        this.http = new ChannelHttp(requestTimeout, rules);
     }
 
     /** Where and as whom to call, for one order; scopes: the access scopes the calls need (named in refusals). */

@@ -22,6 +22,7 @@ import orderflow.shared.domain.channels.PushResult;
 import orderflow.shared.domain.channels.RefundNotice;
 import orderflow.shared.domain.channels.ShipmentNotice;
 import orderflow.shared.ports.ChannelClient;
+import orderflow.shared.outbound.OutboundRules;
 
 /**
  * Shopify's GraphQL Admin API (see {@link ShopifyAdmin} for the exchange and its error mapping). A
@@ -82,12 +83,12 @@ public final class ShopifyChannel implements ChannelClient {
     private final ShopifyOrderCalls orderCalls;
     private final ShopifyRefunds refunds;
 
-    public ShopifyChannel() {
-        this(ChannelHttp.REQUEST_TIMEOUT);
+    public ShopifyChannel(OutboundRules rules) {
+        this(ChannelHttp.REQUEST_TIMEOUT, rules);
     }
 
-    ShopifyChannel(Duration requestTimeout) {
-        this.admin = new ShopifyAdmin(requestTimeout);
+    ShopifyChannel(Duration requestTimeout, OutboundRules rules) {
+        this.admin = new ShopifyAdmin(requestTimeout, rules);
         this.orderCalls = new ShopifyOrderCalls(admin);
         this.refunds = new ShopifyRefunds(admin);
     }

@@ -17,6 +17,7 @@ import orderflow.shared.domain.channels.PushResult;
 import orderflow.shared.domain.channels.StockLevel;
 import orderflow.shared.json.Json;
 import orderflow.shared.ports.StockChannel;
+import orderflow.shared.outbound.OutboundRules;
 
 /**
  * Sets Shopify's "available" quantity at one location (the link's locationId setting) with the
@@ -47,12 +48,12 @@ public final class ShopifyStock implements StockChannel {
 
     private final ShopifyAdmin admin;
 
-    public ShopifyStock() {
-        this(ChannelHttp.REQUEST_TIMEOUT);
+    public ShopifyStock(OutboundRules rules) {
+        this(ChannelHttp.REQUEST_TIMEOUT, rules);
     }
 
-    ShopifyStock(Duration requestTimeout) {
-        this.admin = new ShopifyAdmin(requestTimeout);
+    ShopifyStock(Duration requestTimeout, OutboundRules rules) {
+        this.admin = new ShopifyAdmin(requestTimeout, rules);
     }
 
     @Override

@@ -24,6 +24,7 @@ import orderflow.shared.domain.channels.RefundNotice;
 import orderflow.shared.domain.channels.ShipmentNotice;
 import orderflow.shared.json.Json;
 import orderflow.shared.ports.ChannelClient;
+import orderflow.shared.outbound.OutboundRules;
 
 /**
  * WooCommerce REST API v3 ({site}/wp-json/wc/v3, HTTP Basic with the consumer key and secret, which
@@ -46,12 +47,12 @@ public final class WooCommerceChannel implements ChannelClient {
 
     private final ChannelHttp http;
 
-    public WooCommerceChannel() {
-        this(ChannelHttp.REQUEST_TIMEOUT);
+    public WooCommerceChannel(OutboundRules rules) {
+        this(ChannelHttp.REQUEST_TIMEOUT, rules);
     }
 
-    WooCommerceChannel(Duration requestTimeout) {
-        this.http = new ChannelHttp(requestTimeout);
+    WooCommerceChannel(Duration requestTimeout, OutboundRules rules) {
+        this.http = new ChannelHttp(requestTimeout, rules);
     }
 
     @Override

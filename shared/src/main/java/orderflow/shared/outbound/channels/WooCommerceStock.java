@@ -20,6 +20,7 @@ import orderflow.shared.domain.channels.PushResult;
 import orderflow.shared.domain.channels.StockLevel;
 import orderflow.shared.json.Json;
 import orderflow.shared.ports.StockChannel;
+import orderflow.shared.outbound.OutboundRules;
 
 /**
  * Sets WooCommerce stock (REST API v3): the products and variations are found by SKU with
@@ -38,12 +39,12 @@ public final class WooCommerceStock implements StockChannel {
 
     private final ChannelHttp http;
 
-    public WooCommerceStock() {
-        this(ChannelHttp.REQUEST_TIMEOUT);
+    public WooCommerceStock(OutboundRules rules) {
+        this(ChannelHttp.REQUEST_TIMEOUT, rules);
     }
 
-    WooCommerceStock(Duration requestTimeout) {
-        this.http = new ChannelHttp(requestTimeout);
+    WooCommerceStock(Duration requestTimeout, OutboundRules rules) {
+        this.http = new ChannelHttp(requestTimeout, rules);
     }
 
     /** A product or variation found for a SKU: its id and, for a variation, its product's id. */

@@ -25,6 +25,7 @@ import orderflow.shared.domain.channels.ShipmentNotice;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import orderflow.shared.outbound.OutboundRules;
 
 /**
  * Request and answer shapes after amzn/selling-partner-api-models models/orders-api-model/ordersV0.json
@@ -72,7 +73,7 @@ class AmazonChannelTest {
     void start() throws Exception {
         amazon = new StubPlatform();
         channel = new AmazonChannel(URI.create(amazon.url()), URI.create(amazon.url() + "/auth/o2/token"), CLIENT_ID,
-                CLIENT_SECRET, clock, Duration.ofMillis(800));
+                CLIENT_SECRET, clock, Duration.ofMillis(800), OutboundRules.allowingLoopback());
     }
 
     @AfterEach
@@ -205,7 +206,7 @@ class AmazonChannelTest {
         assertInstanceOf(PushResult.Retry.class, channel.confirmShipment(link(), ORDER_ID, notice));
 
         AmazonChannel nowhere = new AmazonChannel(URI.create("http://127.0.0.1:" + StubPlatform.closedPort()),
-                URI.create(amazon.url() + "/auth/o2/token"), CLIENT_ID, CLIENT_SECRET, clock, Duration.ofMillis(800));
+                URI.create(amazon.url() + "/auth/o2/token"), CLIENT_ID, CLIENT_SECRET, clock, Duration.ofMillis(800), OutboundRules.allowingLoopback());
         assertInstanceOf(PushResult.Retry.class, nowhere.confirmShipment(link(), ORDER_ID, notice));
     }
 
@@ -266,7 +267,7 @@ class AmazonChannelTest {
     void unconfigured_apps_and_links_are_refused_without_a_call() {
         ShipmentNotice notice = notice("UPS", new ShipmentNotice.Line("SKU-A", "1", 1));
         AmazonChannel unconfigured = new AmazonChannel(URI.create(amazon.url()), URI.create(amazon.url()), "-", "",
-                clock);
+                clock, OutboundRules.allowingLoopback());
         assertInstanceOf(PushResult.Refused.class, unconfigured.confirmShipment(link(), ORDER_ID, notice));
         assertInstanceOf(PushResult.Refused.class, channel.confirmShipment(new ChannelLink("sf_3", "amazon", null,
                 Map.of(), Map.of("refreshToken", REFRESH)), ORDER_ID, notice));

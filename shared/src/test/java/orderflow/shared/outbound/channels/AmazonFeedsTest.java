@@ -22,6 +22,7 @@ import orderflow.shared.domain.channels.ShipmentNotice;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import orderflow.shared.outbound.OutboundRules;
 
 /**
  * Acknowledge, cancel and refund as Amazon order feeds. Shapes after amzn/selling-partner-api-models
@@ -55,7 +56,7 @@ class AmazonFeedsTest {
         amazon = new StubPlatform();
         channel = new AmazonChannel(URI.create(amazon.url()), URI.create(amazon.url() + "/auth/o2/token"), CLIENT_ID,
                 CLIENT_SECRET, new AmazonChannelTest.MutableClock(Instant.parse("2026-12-06T10:00:00Z")),
-                Duration.ofMillis(800));
+                Duration.ofMillis(800), OutboundRules.allowingLoopback());
     }
 
     @AfterEach

@@ -16,6 +16,7 @@ import orderflow.shared.domain.channels.StockLevel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import orderflow.shared.outbound.OutboundRules;
 
 /** Shapes after listingsItems_2021-08-01.json (patchListingsItem, ListingsItemSubmissionResponse) and LWA. */
 class AmazonStockTest {
@@ -31,7 +32,7 @@ class AmazonStockTest {
     void start() throws Exception {
         amazon = new StubPlatform();
         stock = new AmazonStock(URI.create(amazon.url()), URI.create(amazon.url() + "/auth/o2/token"), "client-id",
-                CLIENT_SECRET, Clock.systemUTC(), Duration.ZERO, Duration.ofMillis(800));
+                CLIENT_SECRET, Clock.systemUTC(), Duration.ZERO, Duration.ofMillis(800), OutboundRules.allowingLoopback());
         amazon.on("POST /auth/o2/token", 200, TOKEN);
     }
 

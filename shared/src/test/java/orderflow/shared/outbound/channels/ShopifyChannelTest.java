@@ -18,6 +18,7 @@ import orderflow.shared.json.Json;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import orderflow.shared.outbound.OutboundRules;
 
 /**
  * Request and answer shapes after shopify.dev: the fulfillmentCreate mutation (FulfillmentInput:
@@ -31,7 +32,7 @@ class ShopifyChannelTest {
     private static final String TRACKING = "1Z999AA10123456784";
 
     private StubPlatform shopify;
-    private final ShopifyChannel channel = new ShopifyChannel(Duration.ofMillis(800));
+    private final ShopifyChannel channel = new ShopifyChannel(Duration.ofMillis(800), OutboundRules.allowingLoopback());
 
     @BeforeEach
     void start() throws Exception {

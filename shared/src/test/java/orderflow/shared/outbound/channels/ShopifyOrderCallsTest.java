@@ -17,6 +17,7 @@ import orderflow.shared.domain.channels.ShipmentNotice;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import orderflow.shared.outbound.OutboundRules;
 
 /**
  * Acknowledge (tagsAdd on the order) and cancel (orderCancel) through ShopifyChannel. Shapes after
@@ -37,7 +38,7 @@ class ShopifyOrderCallsTest {
               "throttleStatus":{"maximumAvailable":2000.0,"currentlyAvailable":3,"restoreRate":100.0}}}}""";
 
     private StubPlatform shopify;
-    private final ShopifyChannel channel = new ShopifyChannel(Duration.ofMillis(800));
+    private final ShopifyChannel channel = new ShopifyChannel(Duration.ofMillis(800), OutboundRules.allowingLoopback());
 
     @BeforeEach
     void start() throws Exception {

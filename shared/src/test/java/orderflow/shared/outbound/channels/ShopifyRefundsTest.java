@@ -16,6 +16,7 @@ import orderflow.shared.domain.channels.RefundNotice;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import orderflow.shared.outbound.OutboundRules;
 
 /**
  * Refunds through ShopifyChannel. Shapes after shopify.dev: Order.refunds {id note}, Order.transactions
@@ -31,7 +32,7 @@ class ShopifyRefundsTest {
     private static final String SALE = "gid://shopify/OrderTransaction/389404469";
 
     private StubPlatform shopify;
-    private final ShopifyChannel channel = new ShopifyChannel(Duration.ofMillis(800));
+    private final ShopifyChannel channel = new ShopifyChannel(Duration.ofMillis(800), OutboundRules.allowingLoopback());
 
     @BeforeEach
     void start() throws Exception {

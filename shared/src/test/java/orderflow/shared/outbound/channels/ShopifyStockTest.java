@@ -14,6 +14,7 @@ import orderflow.shared.domain.channels.StockLevel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import orderflow.shared.outbound.OutboundRules;
 
 /** Shapes after shopify.dev: inventoryItems (sku filter), inventorySetQuantities (userErrors, THROTTLED). */
 class ShopifyStockTest {
@@ -26,7 +27,7 @@ class ShopifyStockTest {
             "extensions":{"cost":{"requestedQueryCost":12,"actualQueryCost":3}}}""";
 
     private StubPlatform shop;
-    private final ShopifyStock stock = new ShopifyStock(Duration.ofMillis(800));
+    private final ShopifyStock stock = new ShopifyStock(Duration.ofMillis(800), OutboundRules.allowingLoopback());
 
     @BeforeEach
     void start() throws Exception {

@@ -19,6 +19,7 @@ import orderflow.shared.domain.channels.ShipmentNotice;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import orderflow.shared.outbound.OutboundRules;
 
 /**
  * Request and answer shapes after the WooCommerce REST API v3 docs: order notes (list, create with
@@ -33,7 +34,7 @@ class WooCommerceChannelTest {
     private static final String ORDER = "/wp-json/wc/v3/orders/723";
 
     private StubPlatform woo;
-    private final WooCommerceChannel channel = new WooCommerceChannel(Duration.ofMillis(800));
+    private final WooCommerceChannel channel = new WooCommerceChannel(Duration.ofMillis(800), OutboundRules.allowingLoopback());
 
     @BeforeEach
     void start() throws Exception {

@@ -19,6 +19,7 @@ import orderflow.shared.domain.channels.ShipmentNotice;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import orderflow.shared.outbound.OutboundRules;
 
 /**
  * Acknowledge, cancel and refund against WooCommerce REST v3 shapes from its docs: order notes
@@ -36,7 +37,7 @@ class WooCommerceNoticesTest {
     private static final String REFUNDS = ORDER + "/refunds";
 
     private StubPlatform woo;
-    private final WooCommerceChannel channel = new WooCommerceChannel(Duration.ofMillis(800));
+    private final WooCommerceChannel channel = new WooCommerceChannel(Duration.ofMillis(800), OutboundRules.allowingLoopback());
 
     @BeforeEach
     void start() throws Exception {

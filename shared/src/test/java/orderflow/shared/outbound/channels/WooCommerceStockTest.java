@@ -14,6 +14,7 @@ import orderflow.shared.domain.channels.StockLevel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import orderflow.shared.outbound.OutboundRules;
 
 /** Shapes after the WooCommerce REST API v3 docs: list products by sku, batch update products and variations. */
 class WooCommerceStockTest {
@@ -22,7 +23,7 @@ class WooCommerceStockTest {
     private static final String SECRET = "cs_9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b3a2f1e0d";
 
     private StubPlatform woo;
-    private final WooCommerceStock stock = new WooCommerceStock(Duration.ofMillis(800));
+    private final WooCommerceStock stock = new WooCommerceStock(Duration.ofMillis(800), OutboundRules.allowingLoopback());
 
     @BeforeEach
     void start() throws Exception {
