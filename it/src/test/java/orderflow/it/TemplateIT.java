@@ -336,7 +336,7 @@ class TemplateIT {
     private static final Map<String, List<String>> DECRYPTS = Map.ofEntries(
             Map.entry("ReceiveWebhookFunction", List.of("STOREFRONT#*")),
             Map.entry("ReceiveBuyerMessageFunction", List.of("STOREFRONT#*")),
-            Map.entry("ReceiveReturnFunction", List.of("STOREFRONT#*")),
+            Map.entry("CreateReturnFunction", List.of("STOREFRONT#*")),
             Map.entry("DeliverRefundFunction", List.of("STOREFRONT#*")),
             Map.entry("ReceiveAmazonNotificationFunction", List.of("AMAZONSELLER#*")),
             Map.entry("SyncChannelFunction", List.of("CHANNEL#*")),

@@ -36,7 +36,7 @@ public class CreateReturnHandler extends HttpFunction {
     public CreateReturnHandler(Adapters adapters) {
         super(adapters);
         this.service = new ReturnService(adapters.orderReads(), adapters.returns(), adapters.returnPolicies(),
-                adapters.accounts(), adapters.emailOutbox(), adapters.clock());
+                adapters.accountsWithSecrets(), adapters.emailOutbox(), adapters.clock());
     }
 
     /** Both routes: the storefront's (signed) and the seller's (API key). */

@@ -35,7 +35,7 @@ public class ReceiveReturnHandler extends SellerRoute {
         DynamoOrders orders = adapters.ordersWithStockLogAndSyncs();
         DynamoReturns returns = adapters.returns();
         this.service = new ReceiveReturnService(orders, returns, adapters.refunds(orders, returns),
-                adapters.returnPolicies(), adapters.accountsWithSecrets(), adapters.emailOutbox(), adapters.refundNotices(),
+                adapters.returnPolicies(), adapters.accounts(), adapters.emailOutbox(), adapters.refundNotices(),
                 adapters.orderQueue(), adapters.lowStockAlerts(), adapters.channelSyncs(), adapters.syncQueue(),
                 adapters.clock());
     }
