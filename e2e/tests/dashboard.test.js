@@ -160,7 +160,9 @@ describe('a seller runs the day in the dashboard', () => {
     await page.waitForSelector('dialog', { state: 'detached' });
     rmas.push(/RMA-\w+/.exec(await statusLine(page, /RMA-\w+ authorized/))[0]);
     assert.equal(posts.count, 1, 'one POST for a double click');
-    assert.deepEqual(posts.bodies[0], { lines: [{ sku: 'MUG-BLUE', quantity: 2, reason: 'DEFECTIVE' }] });
+    const { requestId, ...sent } = posts.bodies[0];
+    assert.deepEqual(sent, { lines: [{ sku: 'MUG-BLUE', quantity: 2, reason: 'DEFECTIVE' }] });
+    assert.match(requestId, /^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/, 'a request id: a resend after a lost answer is the same RMA');
     const card = await page.waitForSelector('.order-returns article.rma[data-status="AUTHORIZED"]');
     assert.match(await card.textContent(), new RegExp(`${rmas[0]}[\\s\\S]*Waiting to arrive[\\s\\S]*2 × MUG-BLUE · Defective`));
     assert.equal((await sellerApi(stack, `v1/orders/${shipped}`)).body.status, 'DELIVERED', 'a return alone refunds nothing');

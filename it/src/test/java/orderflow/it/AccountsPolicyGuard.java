@@ -41,10 +41,16 @@ final class AccountsPolicyGuard implements ExecutionInterceptor {
                     "DeleteItem", "BatchWriteItem", "ConditionCheckItem"));
 
     /** One grant on the table: actions, and the partition-key patterns when the statement limits them. */
-    record Grant(Set<String> actions, List<Pattern> leadingKeys) {
-        boolean allows(String action, String pk) {
+    record Grant(Set<String> actions, List<Pattern> leadingKeys, Set<String> attributes) {
+        Grant(Set<String> actions, List<Pattern> leadingKeys) {
+            this(actions, leadingKeys, null);
+        }
+
+        /** {@code touched} null: the whole item (no projection), which a dynamodb:Attributes condition refuses. */
+        boolean allows(String action, String pk, Set<String> touched) {
             return (actions.contains(action) || actions.contains("*"))
-                    && (leadingKeys == null || (pk != null && leadingKeys.stream().anyMatch(p -> p.matcher(pk).matches())));
+                    && (leadingKeys == null || (pk != null && leadingKeys.stream().anyMatch(p -> p.matcher(pk).matches())))
+                    && (attributes == null || (touched != null && attributes.containsAll(touched)));
         }
     }
 
@@ -80,20 +86,34 @@ final class AccountsPolicyGuard implements ExecutionInterceptor {
                         String name = String.valueOf(a);
                         actions.add(name.substring(name.indexOf(':') + 1));
                     }
-                    grants.add(new Grant(actions, leadingKeys(statement.get("Condition"))));
+                    grants.add(new Grant(actions, leadingKeys(statement.get("Condition")),
+                            attributes(statement.get("Condition"))));
                 }
             }
         }
         return grants;
     }
 
+    /** The attributes a ForAllValues:StringEquals dynamodb:Attributes condition allows, or null. */
+    private static Set<String> attributes(Object condition) {
+        Object equals = condition == null ? null
+                : Template.map(Template.map(condition).get("ForAllValues:StringEquals")).get("dynamodb:Attributes");
+        return equals == null ? null : new java.util.HashSet<>(Template.list(equals).stream().map(String::valueOf).toList());
+    }
+
     private static List<Pattern> leadingKeys(Object condition) {
         if (condition == null) {
             return null;
         }
+        for (Object key : Template.map(condition).keySet()) {
+            if (!Set.of("ForAllValues:StringLike", "ForAllValues:StringEquals", "StringEqualsIfExists").contains(key)) {
+                throw new IllegalStateException("a condition on AccountsTable with " + key
+                        + ": teach AccountsPolicyGuard what it means");
+            }
+        }
         Object like = Template.map(Template.map(condition).get("ForAllValues:StringLike")).get("dynamodb:LeadingKeys");
         if (like == null) {
-            throw new IllegalStateException("a condition on AccountsTable other than ForAllValues:StringLike"
+            throw new IllegalStateException("a condition on AccountsTable without ForAllValues:StringLike"
                     + " dynamodb:LeadingKeys: teach AccountsPolicyGuard what it means");
         }
         List<Pattern> patterns = new ArrayList<>();
@@ -111,16 +131,18 @@ final class AccountsPolicyGuard implements ExecutionInterceptor {
     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
         SdkRequest request = context.request();
         switch (request) {
-            case GetItemRequest r -> check(r.tableName(), "GetItem", pk(r.key()));
-            case PutItemRequest r -> check(r.tableName(), "PutItem", pk(r.item()));
-            case UpdateItemRequest r -> check(r.tableName(), "UpdateItem", pk(r.key()));
-            case DeleteItemRequest r -> check(r.tableName(), "DeleteItem", pk(r.key()));
-            case QueryRequest r -> check(r.tableName(), "Query", queriedPk(r));
-            case ScanRequest r -> check(r.tableName(), "Scan", null);
+            case GetItemRequest r -> check(r.tableName(), "GetItem", pk(r.key()),
+                    projected(r.projectionExpression(), r.expressionAttributeNames()));
+            case PutItemRequest r -> check(r.tableName(), "PutItem", pk(r.item()), r.item().keySet());
+            case UpdateItemRequest r -> check(r.tableName(), "UpdateItem", pk(r.key()), updated(r));
+            case DeleteItemRequest r -> check(r.tableName(), "DeleteItem", pk(r.key()), null);
+            case QueryRequest r -> check(r.tableName(), "Query", queriedPk(r), null);
+            case ScanRequest r -> check(r.tableName(), "Scan", null, null);
             case BatchGetItemRequest r -> r.requestItems().forEach((table, keys) ->
-                    keys.keys().forEach(k -> check(table, "BatchGetItem", pk(k))));
+                    keys.keys().forEach(k -> check(table, "BatchGetItem", pk(k),
+                            projected(keys.projectionExpression(), keys.expressionAttributeNames()))));
             case TransactGetItemsRequest r -> r.transactItems().forEach(t ->
-                    check(t.get().tableName(), "GetItem", pk(t.get().key())));
+                    check(t.get().tableName(), "GetItem", pk(t.get().key()), null));
             case TransactWriteItemsRequest r -> r.transactItems().forEach(this::check);
             default -> { }
         }
@@ -128,22 +150,44 @@ final class AccountsPolicyGuard implements ExecutionInterceptor {
 
     private void check(TransactWriteItem t) {
         if (t.put() != null) {
-            check(t.put().tableName(), "PutItem", pk(t.put().item()));
+            check(t.put().tableName(), "PutItem", pk(t.put().item()), t.put().item().keySet());
         } else if (t.update() != null) {
-            check(t.update().tableName(), "UpdateItem", pk(t.update().key()));
+            check(t.update().tableName(), "UpdateItem", pk(t.update().key()), null);
         } else if (t.delete() != null) {
-            check(t.delete().tableName(), "DeleteItem", pk(t.delete().key()));
+            check(t.delete().tableName(), "DeleteItem", pk(t.delete().key()), null);
         } else if (t.conditionCheck() != null) {
-            check(t.conditionCheck().tableName(), "ConditionCheckItem", pk(t.conditionCheck().key()));
+            check(t.conditionCheck().tableName(), "ConditionCheckItem", pk(t.conditionCheck().key()), null);
         }
     }
 
-    private void check(String table, String action, String pk) {
+    /** The attribute names a projection reads (null: no projection, the whole item). */
+    private static Set<String> projected(String projection, Map<String, String> names) {
+        if (projection == null) {
+            return null;
+        }
+        Set<String> out = new java.util.HashSet<>();
+        for (String part : projection.split(",")) {
+            String name = part.strip();
+            out.add(name.startsWith("#") && names != null ? names.getOrDefault(name, name) : name);
+        }
+        return out;
+    }
+
+    /** The attributes an update names through #placeholders, plus the key. */
+    private static Set<String> updated(UpdateItemRequest r) {
+        Set<String> out = new java.util.HashSet<>(r.key().keySet());
+        if (r.expressionAttributeNames() != null) {
+            out.addAll(r.expressionAttributeNames().values());
+        }
+        return out;
+    }
+
+    private void check(String table, String action, String pk, Set<String> touched) {
         if (!tableName.equals(table)) {
             return;
         }
         record(action, pk);
-        if (grants.stream().noneMatch(g -> g.allows(action, pk))) {
+        if (grants.stream().noneMatch(g -> g.allows(action, pk, touched))) {
             throw SdkClientException.create(functionId + " is not allowed dynamodb:" + action + " on AccountsTable"
                     + (pk == null ? "" : " for key " + pk) + " by its Policies in template.yaml (AccountsPolicyGuard)");
         }

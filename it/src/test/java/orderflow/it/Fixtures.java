@@ -179,4 +179,21 @@ public final class Fixtures {
         o.put("line_items", List.of(line));
         return o;
     }
+
+    /** A seller's API request as API Gateway hands it over after the authorizer: method, path parameters, JSON body. */
+    public static com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent sellerRequest(String method,
+            Map<String, String> path, String sellerId, Object body) {
+        var event = com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent.builder().withPathParameters(path)
+                .withRequestContext(com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent.RequestContext.builder()
+                        .withHttp(com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent.RequestContext.Http
+                                .builder().withMethod(method).build())
+                        .withAuthorizer(com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent.RequestContext
+                                .Authorizer.builder().withLambda(Map.of("sellerId", sellerId, "keyId", "key_it0000000001"))
+                                .build()).build())
+                .build();
+        if (body != null) {
+            event.setBody(Json.write(body));
+        }
+        return event;
+    }
 }

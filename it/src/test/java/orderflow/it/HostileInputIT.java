@@ -815,7 +815,7 @@ class HostileInputIT {
         if (withFile) {
             HttpResponse<String> put = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
                     .newBuilder(java.net.URI.create((String) json(created).get("uploadUrl")))
-                    .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("sku,quantity\nH-UPLOAD,1\n\n\n\n"))
+                    .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("sku,quantity\nH-UPLOAD,1\n"))
                     .build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(200, put.statusCode(), put.body());
         }

@@ -336,15 +336,7 @@ class LabelsIT {
         if (labelId != null) {
             path.put("labelId", labelId);
         }
-        APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder().withPathParameters(path)
-                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
-                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod(method).build())
-                        .withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
-                                .withLambda(Map.of("sellerId", seller, "keyId", "key_it0000000001")).build()).build())
-                .build();
-        if (body != null) {
-            event.setBody(Json.write(body));
-        }
+        APIGatewayV2HTTPEvent event = Fixtures.sellerRequest(method, path, seller, body);
         return handler.handleRequest(event, new TestContext());
     }
 

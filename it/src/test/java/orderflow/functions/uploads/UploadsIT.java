@@ -316,15 +316,7 @@ class UploadsIT {
     }
 
     private APIGatewayV2HTTPEvent request(String method, Map<String, String> path, Map<String, Object> body) {
-        APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder().withPathParameters(path)
-                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
-                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod(method).build())
-                        .withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
-                                .withLambda(Map.of("sellerId", seller, "keyId", "key_it0000000001")).build()).build())
-                .build();
-        if (body != null) {
-            event.setBody(Json.write(body));
-        }
+        APIGatewayV2HTTPEvent event = Fixtures.sellerRequest(method, path, seller, body);
         return event;
     }
 
