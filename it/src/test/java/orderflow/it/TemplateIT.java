@@ -367,6 +367,20 @@ class TemplateIT {
         }
         assertEquals(new java.util.TreeMap<>(DECRYPTS), holders);
         Map<String, Object> key = template.properties("SecretsKey");
+        // A function that may decrypt must package the KMS client (else its first sealed secret is a
+        // NoClassDefFoundError, a 500), and no other function carries it (jar size, cold start).
+        Set<String> packaged = new TreeSet<>();
+        for (String id : functions()) {
+            Path pom = root.resolve(String.valueOf(template.functionProperties(id).get("CodeUri"))).resolve("pom.xml");
+            try {
+                if (Files.readString(pom).contains("<artifactId>kms</artifactId>")) {
+                    packaged.add(id);
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        assertEquals(new TreeSet<>(DECRYPTS.keySet()), packaged, "functions whose pom.xml packages the KMS client");
         assertEquals(Boolean.TRUE, key.get("EnableKeyRotation"));
     }
 

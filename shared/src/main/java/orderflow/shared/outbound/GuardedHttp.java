@@ -19,6 +19,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLParameters;
@@ -31,7 +35,9 @@ import javax.net.ssl.SSLSocketFactory;
  * and connects to the address it checked: there is no second lookup a short-TTL DNS answer could
  * rebind. TLS still verifies the certificate against the host name (SNI + endpoint identification).
  * Redirects are never followed (a 3xx is returned as the answer). One deadline covers the whole
- * exchange, connect to last body byte; a body beyond {@code maxBody} is an error, never cut short.
+ * exchange, name lookup to last body byte (a watchdog closes the socket at the deadline, so even a
+ * peer that stops reading our request body cannot hold the function); a body beyond {@code maxBody}
+ * is an error, never cut short.
  * HTTP/1.1 with Connection: close (no pool: nothing outlives the call, nothing crosses a SnapStart
  * snapshot).
  */
@@ -87,13 +93,13 @@ public final class GuardedHttp {
     /** Sends one request (body null for none). IOException for anything that is not a complete, allowed answer. */
     public Answer exchange(String method, URI uri, Map<String, String> headers, byte[] body) throws IOException {
         long end = System.nanoTime() + deadline.toNanos();
-        InetAddress[] addresses = rules.addresses(uri, resolver);
+        InetAddress[] addresses = rules.addresses(uri, name -> resolveWithin(name, end));
         String host = uri.getHost();
         String bare = OutboundRules.bareHost(uri);
         boolean tls = "https".equals(uri.getScheme());
         int port = uri.getPort() > 0 ? uri.getPort() : tls ? 443 : 80;
         byte[] head = head(method, uri, host, port, tls, headers, body);
-        try (Socket socket = connect(addresses, port, end)) {
+        try (Socket socket = connect(addresses, port, end); Watchdog ignored = Watchdog.closeAt(socket, end)) {
             Socket s = tls ? secure(socket, bare, port, end) : socket;
             OutputStream out = s.getOutputStream();
             out.write(head);
@@ -103,7 +109,33 @@ public final class GuardedHttp {
             out.flush();
             return read(new Deadline(s, end), method);
         } catch (SocketTimeoutException e) {
-            throw new HttpTimeoutException("no complete answer within " + deadline.toMillis() + " ms");
+            throw timeout();
+        } catch (IOException e) {
+            if (remainingMillis(end) <= 0 && !(e instanceof TooLarge)) {
+                throw timeout(); // the watchdog closed the socket under a blocked write or handshake
+            }
+            throw e;
+        }
+    }
+
+    private HttpTimeoutException timeout() {
+        return new HttpTimeoutException("no complete answer within " + deadline.toMillis() + " ms");
+    }
+
+    /** The lookup runs on its own (virtual) thread so a resolver that hangs cannot outlast the deadline. */
+    private InetAddress[] resolveWithin(String name, long end) throws UnknownHostException {
+        FutureTask<InetAddress[]> lookup = new FutureTask<>(() -> resolver.resolve(name));
+        Thread.ofVirtual().start(lookup);
+        try {
+            return lookup.get(Math.max(1, remainingMillis(end)), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            lookup.cancel(true);
+            throw new UnknownHostException(name + ": no address within the deadline");
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof UnknownHostException u ? u : new UnknownHostException(name + ": lookup failed");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UnknownHostException(name + ": lookup interrupted");
         }
     }
 
@@ -262,6 +294,31 @@ public final class GuardedHttp {
 
     private static long remainingMillis(long end) {
         return (end - System.nanoTime()) / 1_000_000;
+    }
+
+    /** Closes the socket when the deadline passes unless the exchange ended first (then it is interrupted). */
+    private static final class Watchdog implements AutoCloseable {
+        private final Thread thread;
+
+        private Watchdog(Thread thread) {
+            this.thread = thread;
+        }
+
+        static Watchdog closeAt(Socket socket, long end) {
+            return new Watchdog(Thread.ofVirtual().start(() -> {
+                try {
+                    Thread.sleep(Duration.ofNanos(Math.max(0, end - System.nanoTime())));
+                    socket.close();
+                } catch (InterruptedException | IOException e) {
+                    // the exchange finished in time, or the socket is already gone
+                }
+            }));
+        }
+
+        @Override
+        public void close() {
+            thread.interrupt();
+        }
     }
 
     /** The socket's input, each read bounded by what is left of the deadline (a slow drip cannot extend it). */

@@ -134,4 +134,34 @@ class GuardedHttpTest {
         assertThrows(IllegalArgumentException.class, () -> http.exchange("GET", URI.create("http://127.0.0.1:9/"),
                 Map.of("X-Evil", "a\r\nHost: other"), null));
     }
+
+    @Test
+    void a_name_lookup_that_hangs_ends_at_the_deadline_and_nothing_is_sent() {
+        GuardedHttp.Resolver hanging = host -> {
+            try {
+                Thread.sleep(30_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return new InetAddress[] {InetAddress.getLoopbackAddress()};
+        };
+        GuardedHttp http = new GuardedHttp(LOCAL, Duration.ofMillis(500), 1000, hanging);
+        long start = System.nanoTime();
+        assertThrows(java.net.UnknownHostException.class,
+                () -> http.exchange("POST", URI.create("http://slow-dns.invalid:9/hook"), Map.of(), new byte[0]));
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertTrue(millis < 2_000, "gave up after " + millis + " ms");
+    }
+
+    @Test
+    void a_peer_that_never_reads_the_request_body_cannot_outlast_the_deadline() throws Exception {
+        try (RawServer deaf = new RawServer(out -> Thread.sleep(10_000))) { // reads the head, then nothing more
+            byte[] body = new byte[32 * 1024 * 1024]; // far more than both sockets' buffers hold
+            long start = System.nanoTime();
+            assertThrows(HttpTimeoutException.class, () -> client(Duration.ofMillis(800), 1000)
+                    .exchange("POST", URI.create(deaf.url("/hook")), Map.of(), body));
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            assertTrue(millis < 2_500, "gave up after " + millis + " ms");
+        }
+    }
 }
