@@ -21,11 +21,13 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
  * bench/run: regenerates bench/RESULTS.md (and the raw samples in bench/RESULTS.raw.json).
@@ -41,7 +43,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * documents (the PDF libraries for printable documents, to bench/RESULTS-documents.md; --runs N) or
  * labels (a label's round trip with the EasyPost fake, to bench/RESULTS-labels.md; --label-orders N, default 100) or
  * search (GET /v1/orders?q= over --search-orders N orders of one seller, default 100,000, --search-samples N
- * searches per kind, default 200, to bench/RESULTS-search.md).
+ * searches per kind, default 200, to bench/RESULTS-search.md) or secrets (a cold webhook with a plain and
+ * with a sealed storefront secret, to bench/RESULTS-secrets.md).
  */
 public final class Main {
 
@@ -114,9 +117,15 @@ public final class Main {
                  SqsClient sqs = SqsClient.builder().region(Region.US_EAST_1).credentialsProvider(credentials)
                          .endpointOverride(endpoint).httpClient(UrlConnectionHttpClient.create()).build();
                  SesV2Client ses = SesV2Client.builder().region(Region.US_EAST_1).credentialsProvider(credentials)
+                         .endpointOverride(endpoint).httpClient(UrlConnectionHttpClient.create()).build();
+                 KmsClient kms = KmsClient.builder().region(Region.US_EAST_1).credentialsProvider(credentials)
+                         .endpointOverride(endpoint).httpClient(UrlConnectionHttpClient.create()).build();
+                 SsmClient ssm = SsmClient.builder().region(Region.US_EAST_1).credentialsProvider(credentials)
                          .endpointOverride(endpoint).httpClient(UrlConnectionHttpClient.create()).build()) {
+                // The stack's SecretsKey exists as on AWS; the bench fixture's secrets stay plain except
+                // where a section seals one to measure it (--sections secrets).
                 LocalCloud cloud = new LocalCloud(Template.load(root.resolve("template.yaml")), "us-east-1", "bench",
-                        Map.of("SenderEmail", "orders@bench.example"), dynamo, sqs, ses);
+                        Map.of("SenderEmail", "orders@bench.example"), dynamo, sqs, ses).withSecrets(kms, ssm);
                 cloud.provisionAll();
                 Events events = new Events(root);
                 Fixture fx = new Fixture(cloud, dynamo, events, emulator.endpoint(), root);
@@ -177,6 +186,17 @@ public final class Main {
                                     .replaceFirst("\\| samples \\|[^\n]*\n", "| samples | "
                                             + opt.get("search-samples") + " searches per row |\n"));
                     progress("wrote bench/RESULTS-search.md");
+                    return;
+                }
+                if (opt.get("sections").equals("secrets")) { // what sealing costs a cold webhook, to its own file
+                    progress("sealed secrets (" + runs + " cold webhooks per storefront and set-up)");
+                    SealedSecretSection.run(report, fx, root.resolve("local/bootstrap/target/bootstrap.jar"),
+                            floorJar(root), out, runs);
+                    Files.writeString(root.resolve("bench/RESULTS-secrets.md"), "# Secrets at rest\n\n"
+                            + "Written by `bench/run --sections secrets` on " + runId + " against " + emulator.kind() + ".\n"
+                            + report.markdown().replaceFirst("# Benchmark results\n\n", "")
+                                    .replaceFirst("Regenerate with `bench/run`[^\n]*\n", ""));
+                    progress("wrote bench/RESULTS-secrets.md");
                     return;
                 }
                 if (opt.get("sections").equals("export")) { // a partial run, for working on the export
