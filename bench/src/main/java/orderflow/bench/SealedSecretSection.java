@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import orderflow.shared.aws.DynamoAdmin;
+import orderflow.shared.domain.OrderIds;
 import orderflow.shared.ports.SecretBox;
 
 /**
@@ -44,7 +45,8 @@ final class SealedSecretSection {
         Files.deleteIfExists(aot);
         List<String> train = new ArrayList<>(c1.flags());
         train.add("-XX:AOTCacheOutput=" + aot);
-        cold.function(spec.jar(), env, spec.handler(), webhook(fx, Fixture.STOREFRONT), train, true);
+        cold.function(spec.jar(), env, spec.handler(), webhook(fx, Fixture.STOREFRONT, "train-" + UUID.randomUUID()),
+                train, true);
 
         Map<String, List<String>> setUps = new LinkedHashMap<>();
         setUps.put("C1 only (template)", c1.flags());
@@ -54,12 +56,22 @@ final class SealedSecretSection {
 
         // Interleaved plain/sealed so drift on the machine hits both alike.
         Map<String, List<ColdStart.Sample>> samples = new LinkedHashMap<>();
+        List<String> accepted = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
             for (Map.Entry<String, List<String>> s : setUps.entrySet()) {
                 for (String storefront : List.of(Fixture.STOREFRONT, SEALED_STOREFRONT)) {
+                    String externalId = "cold-" + UUID.randomUUID();
                     samples.computeIfAbsent(s.getKey() + "|" + storefront, k -> new ArrayList<>()).add(cold.function(
-                            spec.jar(), env, spec.handler(), webhook(fx, storefront), s.getValue(), false));
+                            spec.jar(), env, spec.handler(), webhook(fx, storefront, externalId), s.getValue(), false));
+                    accepted.add(OrderIds.forExternal(storefront, externalId));
                 }
+            }
+        }
+        // A refused delivery (401: the secret did not open) would be a fast answer, not a cost: every
+        // measured webhook must have stored its order.
+        for (String orderId : accepted) {
+            if (fx.orders().get(orderId).isEmpty()) {
+                throw new IllegalStateException("a measured webhook was not accepted: no order " + orderId);
             }
         }
 
@@ -93,7 +105,7 @@ final class SealedSecretSection {
         return new Stats(samples.stream().map(ColdStart.Sample::wallMs).toList());
     }
 
-    private static byte[] webhook(Fixture fx, String storefront) {
-        return fx.events.webhook(storefront, Fixture.SECRET, "cold-" + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
+    private static byte[] webhook(Fixture fx, String storefront, String externalId) {
+        return fx.events.webhook(storefront, Fixture.SECRET, externalId).getBytes(StandardCharsets.UTF_8);
     }
 }
