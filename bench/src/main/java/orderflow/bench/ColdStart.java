@@ -103,6 +103,23 @@ final class ColdStart {
         }
     }
 
+    /** Runs only the handler's SnapStart priming in a fresh JVM (with an AOT cache output flag: the primed snapshot). */
+    void primeOnly(Path jar, Map<String, String> env, String handlerClass, List<String> flags) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(java.toString()));
+        cmd.addAll(flags);
+        cmd.addAll(List.of("-cp", jar + ":" + floorJar, "orderflow.bench.PrimeOnly", handlerClass));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().clear();
+        pb.environment().putAll(env);
+        pb.environment().put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
+        Process p = pb.start();
+        List<String> output = drain(p, null);
+        if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            p.destroyForcibly();
+            throw new IllegalStateException("priming " + handlerClass + " failed:\n" + String.join("\n", output));
+        }
+    }
+
     private static void stop(Process p, boolean graceful) throws InterruptedException {
         if (graceful) {
             if (p.waitFor(60, TimeUnit.SECONDS)) {

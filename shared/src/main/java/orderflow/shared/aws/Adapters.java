@@ -459,11 +459,12 @@ public final class Adapters {
         return new LowStockAlerts(inventory(), accounts(), emailOutbox());
     }
 
-    /** Opens sealed secrets with the stack's KMS key; when priming, only plain (priming sample) secrets. */
+    /** Opens sealed secrets with the stack's KMS key; when priming, the sample's with the offline KMS. */
     SecretBox secretBox() {
         if (secretBox == null) {
-            // Given clients without KMS (benches): only plain secrets, as written without a key.
-            secretBox = answers != null || !live && kms == null ? SecretBox.PLAIN_ONLY : new OnFirstSealed();
+            // Given clients without KMS (benches): only plain secrets, as written without a key. Priming
+            // opens its sealed sample through the offline KMS, so the snapshot holds that code path.
+            secretBox = answers == null && !live && kms == null ? SecretBox.PLAIN_ONLY : new OnFirstSealed();
         }
         return secretBox;
     }
@@ -507,7 +508,7 @@ public final class Adapters {
 
     private KmsClient kms() {
         if (kms == null) {
-            kms = live ? AwsClients.kms() : missing("KMS");
+            kms = live ? AwsClients.kms() : answers != null ? PrimingKms.client() : missing("KMS");
         }
         return kms;
     }

@@ -25,6 +25,8 @@ import orderflow.shared.domain.Seller;
 import orderflow.shared.domain.returns.Refund;
 import orderflow.shared.domain.returns.ReturnAuthorization;
 import orderflow.shared.json.Json;
+import orderflow.shared.ports.SecretBox;
+import orderflow.shared.security.Envelope;
 import orderflow.shared.security.WebhookSignature;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -154,9 +156,22 @@ public final class PrimingSamples {
                 "secrets", AttributeValue.fromM(Map.of("accessToken", Attr.s("priming"))));
     }
 
+    /**
+     * The sample storefront, its secret sealed as on a deployed stack, so priming also loads the KMS
+     * client and the envelope code the first webhook after a restore needs. The data key is public
+     * (all zeros) and the offline KMS of {@link PrimingKms} hands it back: nothing real is sealed.
+     */
     public static Map<String, AttributeValue> storefrontItem() {
-        return Map.of("pk", Attr.s("STOREFRONT#" + STOREFRONT), "sellerId", Attr.s(SELLER),
-                "type", Attr.s("generic"), "secrets", AttributeValue.fromSs(List.of(SECRET)));
+        String item = "STOREFRONT#" + STOREFRONT;
+        String sealed = Envelope.seal(primingDataKey(), "priming".getBytes(StandardCharsets.UTF_8),
+                new byte[12], SECRET, SecretBox.context(SELLER, item));
+        return Map.of("pk", Attr.s(item), "sellerId", Attr.s(SELLER),
+                "type", Attr.s("generic"), "secrets", AttributeValue.fromSs(List.of(sealed)));
+    }
+
+    /** The data key the priming samples are sealed with and the offline KMS returns (public, all zeros). */
+    static byte[] primingDataKey() {
+        return new byte[32];
     }
 
     public static Map<String, AttributeValue> apiKeyItem() {

@@ -40,6 +40,18 @@ public final class Envelope {
                               SecureRandom random) {
         byte[] nonce = new byte[NONCE_BYTES];
         random.nextBytes(nonce);
+        return seal(dataKey, encryptedKey, nonce, plaintext, context);
+    }
+
+    /**
+     * Seals with the given 96-bit nonce. A nonce must never repeat under one data key: only the
+     * SnapStart priming sample uses a fixed one, for a public sample secret under a public key.
+     */
+    public static String seal(byte[] dataKey, byte[] encryptedKey, byte[] nonce, String plaintext,
+                              Map<String, String> context) {
+        if (nonce.length != NONCE_BYTES) {
+            throw new IllegalArgumentException("the nonce is 96 bits");
+        }
         byte[] ciphertext = crypt(Cipher.ENCRYPT_MODE, dataKey, nonce, context,
                 plaintext.getBytes(StandardCharsets.UTF_8));
         return PREFIX + B64.encodeToString(encryptedKey) + ":" + B64.encodeToString(nonce) + ":"
