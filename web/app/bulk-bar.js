@@ -59,6 +59,7 @@ export function bulkBar(selection, numbers, changed) {
     // Only what failed stays selected, ready for another try or a closer look.
     selection.clear();
     failed.forEach((r) => selection.add(r.orderId));
+    holder.update(); // the count says so at once, not only after the list has reloaded
     toast(`${done + unchanged} of ${ids.length} ${DONE_WORDS[action]}.`);
     changed({ reload: true });
   }
