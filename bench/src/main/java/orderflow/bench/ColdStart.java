@@ -43,13 +43,7 @@ final class ColdStart {
     Sample function(Path jar, Map<String, String> env, String handler, byte[] event, List<String> flags,
                     boolean graceful) throws Exception {
         try (OneShotApi api = new OneShotApi(event, !graceful)) {
-            List<String> cmd = new ArrayList<>(List.of(java.toString()));
-            cmd.addAll(flags);
-            cmd.addAll(List.of("-cp", jar + ":" + bootstrapJar, "orderflow.local.bootstrap.Bootstrap"));
-            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-            pb.environment().clear();
-            pb.environment().putAll(env);
-            pb.environment().put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
+            ProcessBuilder pb = jvm(flags, jar + ":" + bootstrapJar, List.of("orderflow.local.bootstrap.Bootstrap"), env);
             pb.environment().put("_HANDLER", handler);
             pb.environment().put("AWS_LAMBDA_RUNTIME_API", "127.0.0.1:" + api.port());
             long t0 = System.nanoTime();
@@ -76,14 +70,9 @@ final class ColdStart {
     /** Runs the floor once with the given clients. */
     Sample floor(Path jar, Map<String, String> env, List<String> clients, List<String> flags, boolean graceful)
             throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(java.toString()));
-        cmd.addAll(flags);
-        cmd.addAll(List.of("-cp", jar + ":" + floorJar, "orderflow.bench.Floor"));
-        cmd.addAll(clients);
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-        pb.environment().clear();
-        pb.environment().putAll(env);
-        pb.environment().put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
+        List<String> main = new ArrayList<>(List.of("orderflow.bench.Floor"));
+        main.addAll(clients);
+        ProcessBuilder pb = jvm(flags, jar + ":" + floorJar, main, env);
         pb.environment().put("FLOOR_HOLD", graceful ? "0" : "1");
         CompletableFuture<Long> done = new CompletableFuture<>();
         long t0 = System.nanoTime();
@@ -105,19 +94,25 @@ final class ColdStart {
 
     /** Runs only the handler's SnapStart priming in a fresh JVM (with an AOT cache output flag: the primed snapshot). */
     void primeOnly(Path jar, Map<String, String> env, String handlerClass, List<String> flags) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(java.toString()));
-        cmd.addAll(flags);
-        cmd.addAll(List.of("-cp", jar + ":" + floorJar, "orderflow.bench.PrimeOnly", handlerClass));
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-        pb.environment().clear();
-        pb.environment().putAll(env);
-        pb.environment().put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
-        Process p = pb.start();
+        Process p = jvm(flags, jar + ":" + floorJar, List.of("orderflow.bench.PrimeOnly", handlerClass), env).start();
         List<String> output = drain(p, null);
         if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
             p.destroyForcibly();
             throw new IllegalStateException("priming " + handlerClass + " failed:\n" + String.join("\n", output));
         }
+    }
+
+    /** A fresh JVM with these flags, class path, main class and arguments, and only this environment (plus PATH). */
+    private ProcessBuilder jvm(List<String> flags, String classPath, List<String> mainAndArgs, Map<String, String> env) {
+        List<String> cmd = new ArrayList<>(List.of(java.toString()));
+        cmd.addAll(flags);
+        cmd.addAll(List.of("-cp", classPath));
+        cmd.addAll(mainAndArgs);
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().clear();
+        pb.environment().putAll(env);
+        pb.environment().put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
+        return pb;
     }
 
     private static void stop(Process p, boolean graceful) throws InterruptedException {

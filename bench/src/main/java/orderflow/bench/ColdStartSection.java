@@ -50,12 +50,16 @@ final class ColdStartSection {
         Template t = fx.cloud.template();
         List<Spec> specs = new ArrayList<>();
         for (String id : t.idsOfType("AWS::Serverless::Function")) {
-            Map<String, Object> p = t.properties(id);
-            Path jar = Template.functionJar(fx.root, (String) p.get("CodeUri"));
-            String handler = (String) p.get("Handler");
-            specs.add(new Spec(id, handler, jar, clientsIn(jar), eventFor(id)));
+            specs.add(spec(id));
         }
         return specs;
+    }
+
+    /** One function's jar, handler, clients and bench event. */
+    Spec spec(String id) throws IOException {
+        Map<String, Object> p = fx.cloud.template().properties(id);
+        Path jar = Template.functionJar(fx.root, (String) p.get("CodeUri"));
+        return new Spec(id, (String) p.get("Handler"), jar, clientsIn(jar), eventFor(id));
     }
 
     /** The SDK service clients a jar bundles: the floor builds exactly these. */

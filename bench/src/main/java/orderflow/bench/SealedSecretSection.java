@@ -35,8 +35,7 @@ final class SealedSecretSection {
         new DynamoAdmin(fx.dynamo, fx.ref("AccountsTable"), fx.ref("InventoryTable"), sealer)
                 .putStorefront(SEALED_STOREFRONT, Fixture.SELLER, "generic", Fixture.SECRET);
 
-        ColdStartSection.Spec spec = new ColdStartSection(fx, bootstrapJar, floorJar, out, runs).specs().stream()
-                .filter(s -> s.id().equals(FUNCTION)).findFirst().orElseThrow();
+        ColdStartSection.Spec spec = new ColdStartSection(fx, bootstrapJar, floorJar, out, runs).spec(FUNCTION);
         ColdStart cold = new ColdStart(bootstrapJar, floorJar);
         Map<String, String> env = fx.lambdaEnvironment(FUNCTION);
         ColdStartSection.Variant c1 = ColdStartSection.VARIANTS.get(1);

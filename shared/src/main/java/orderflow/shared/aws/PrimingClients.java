@@ -20,7 +20,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  */
 final class PrimingClients {
 
-    private static final StaticCredentialsProvider CREDENTIALS =
+    /** Static dummy credentials: no real credential enters a snapshot. */
+    static final StaticCredentialsProvider CREDENTIALS =
             StaticCredentialsProvider.create(AwsBasicCredentials.create("priming", "priming"));
 
     private PrimingClients() {

@@ -3,8 +3,6 @@ package orderflow.shared.aws;
 import java.util.Base64;
 
 import orderflow.shared.json.Json;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.kms.KmsClient;
 
@@ -23,7 +21,7 @@ final class PrimingKms {
                 "Plaintext", Base64.getEncoder().encodeToString(PrimingSamples.primingDataKey()),
                 "EncryptionAlgorithm", "SYMMETRIC_DEFAULT"));
         return KmsClient.builder().region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("priming", "priming")))
+                .credentialsProvider(PrimingClients.CREDENTIALS)
                 .httpClient(new PrimingHttpClient((request, body) -> answer)).build();
     }
 }
